@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// The command table: thin, one lazily imported function per command. Only this file prints.
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { EXIT, UserError } from './diagnostics.js';
+import { printDiagnostics, processIo as io } from './io.js';
+
+async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const parser = yargs(argv)
+    .scriptName('briefing')
+    .usage('$0 <command> [workspace] [options]\n\nTurn a folder of source documents into a cited executive briefing.')
+    .command(
+      'build [workspace]',
+      'verify the summary and write the deck, the memo and build.json',
+      (y) =>
+        y
+          .positional('workspace', { type: 'string', default: 'seeds', describe: 'workspace folder' })
+          .option('out', { type: 'string', default: 'output', describe: 'output folder' })
+          .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable report on stdout' })
+          .option('force', { type: 'boolean', default: false, describe: 'rebuild even when nothing changed' })
+          .option('changes', { type: 'boolean', default: false, describe: 'add a "what changed" slide and memo section' })
+          .option('templates', { type: 'string', describe: 'folder of templates that replaces the defaults' })
+          .option('pdfa', { type: 'boolean', default: false, describe: 'write the memo as PDF/A' }),
+      async (args) => {
+        const { runBuild } = await import('./commands/build.js');
+        exitCode = await runBuild(
+          {
+            workspace: args.workspace,
+            out: args.out,
+            json: args.json,
+            force: args.force,
+            changes: args.changes,
+            templates: args.templates,
+            pdfa: args.pdfa,
+          },
+          io,
+        );
+      },
+    )
+    .command(
+      'check [workspace]',
+      'validate the summary and verify every citation; writes nothing',
+      (y) =>
+        y
+          .positional('workspace', { type: 'string', default: 'seeds', describe: 'workspace folder' })
+          .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable report on stdout' }),
+      async (args) => {
+        const { runCheck } = await import('./commands/check.js');
+        exitCode = await runCheck({ workspace: args.workspace, json: args.json }, io);
+      },
+    )
+    .command(
+      'watch [workspace]',
+      'build, then rebuild on every change until stopped (Ctrl-C)',
+      (y) =>
+        y
+          .positional('workspace', { type: 'string', default: 'seeds', describe: 'workspace folder' })
+          .option('out', { type: 'string', default: 'output', describe: 'output folder' })
+          .option('templates', { type: 'string', describe: 'folder of templates that replaces the defaults' })
+          .option('changes', { type: 'boolean', default: false, describe: 'add a "what changed" slide and memo section' }),
+      async (args) => {
+        const { runWatch } = await import('./commands/watch.js');
+        exitCode = await runWatch({ workspace: args.workspace, out: args.out, templates: args.templates, changes: args.changes }, io);
+      },
+    )
+    .demandCommand(1, 'name a command: build, check or watch')
+    .strict()
+    .help()
+    .version()
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new UsageError(message);
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`briefing: ${error.message}\nRun 'briefing --help' for usage.\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof UserError) {
+      printDiagnostics(error.diagnostics, io);
+      return error.exitCode;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+class UsageError extends Error {}
+
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    io.stderr(`briefing: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

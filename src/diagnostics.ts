@@ -1,0 +1,103 @@
+// One catalogue of diagnostics, one way to print them, one table of exit codes.
+// Every stage returns diagnostics as values; only the CLI prints them.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Every rule the tool can report, with its default severity. */
+export const RULES = {
+  'workspace-missing': 'error',
+  'summary-missing': 'error',
+  'source-unreadable': 'error',
+  'source-not-utf8': 'error',
+  'source-empty': 'error',
+  'duplicate-doc-id': 'error',
+  'yaml-syntax': 'error',
+  'schema': 'error',
+  'unknown-doc': 'error',
+  'quote-not-found': 'error',
+  'quote-empty': 'error',
+  'quote-too-short': 'error',
+  'quote-duplicate': 'error',
+  'figure-not-in-quotes': 'error',
+  'template-error': 'error',
+  'theme-invalid': 'error',
+  'layout-overflow': 'error',
+  'render-failed': 'error',
+  'lock-held': 'error',
+  'uncited-document': 'warning',
+  'unknown-source-metadata': 'warning',
+  'layout-shrunk': 'info',
+  'citation-broken': 'error',
+  'citation-reverified': 'info',
+  'document-added': 'info',
+  'document-removed': 'info',
+  'document-changed': 'info',
+} as const satisfies Record<string, Severity>;
+
+export type RuleId = keyof typeof RULES;
+
+export interface Diagnostic {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  /** Path of the file the diagnostic is about, as the user named it (relative to cwd). */
+  file?: string;
+  /** 1-based line and column. */
+  line?: number;
+  column?: number;
+}
+
+export interface Position {
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export function diagnostic(rule: RuleId, message: string, position: Position = {}): Diagnostic {
+  const d: Diagnostic = { rule, severity: RULES[rule], message };
+  if (position.file !== undefined) d.file = position.file;
+  if (position.line !== undefined) d.line = position.line;
+  if (position.column !== undefined) d.column = position.column;
+  return d;
+}
+
+/** `file:line:col: severity: message [rule]`, the form compilers use. */
+export function formatDiagnostic(d: Diagnostic): string {
+  let place = '';
+  if (d.file) {
+    place = d.file;
+    if (d.line !== undefined) {
+      place += `:${d.line}`;
+      if (d.column !== undefined) place += `:${d.column}`;
+    }
+    place += ': ';
+  }
+  return `${place}${d.severity}: ${d.message} [${d.rule}]`;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+export const EXIT = {
+  ok: 0,
+  content: 1,
+  usage: 2,
+} as const;
+
+/** An error the user caused; the CLI prints it without a stack trace. */
+export class UserError extends Error {
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    readonly exitCode: number = EXIT.content,
+  ) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'UserError';
+  }
+}
+
+/** Shorten text for a message, keeping it on one line. */
+export function excerpt(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

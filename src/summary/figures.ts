@@ -1,0 +1,95 @@
+// Figures in prose: money amounts, percentages, numbers and words written with digits.
+// A statement's figures must occur in its quotes.
+
+export type Figure =
+  | { kind: 'money'; text: string; currency: string; value: number }
+  | { kind: 'percent'; text: string; value: number }
+  | { kind: 'number'; text: string; value: number }
+  | { kind: 'token'; text: string; key: string };
+
+const SCALE: Record<string, number> = {
+  thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, t: 1e12,
+};
+
+const MONEY = /([$€£¥])\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mn|tn|[kmbt])\b)?/gi;
+const PERCENT = /(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/gi;
+const WORD_WITH_DIGIT = /[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu;
+
+export function extractFigures(text: string): Figure[] {
+  const figures: Figure[] = [];
+  let rest = text;
+  rest = rest.replace(MONEY, (match, currency: string, amount: string, scale: string | undefined) => {
+    const value = Number(amount.replace(/,/g, '')) * (scale ? (SCALE[scale.toLowerCase()] ?? 1) : 1);
+    figures.push({ kind: 'money', text: match.trim(), currency, value: round(value) });
+    return ' '.repeat(match.length);
+  });
+  rest = rest.replace(PERCENT, (match, amount: string) => {
+    figures.push({ kind: 'percent', text: match.trim(), value: Number(amount) });
+    return ' '.repeat(match.length);
+  });
+  rest = rest.replace(/(\d),(\d{3})\b/g, '$1$2');
+  for (const match of rest.matchAll(WORD_WITH_DIGIT)) {
+    const word = match[0];
+    if (!/\d/.test(word)) continue;
+    if (/^\d+(?:\.\d+)?$/.test(word)) figures.push({ kind: 'number', text: word, value: Number(word) });
+    else figures.push({ kind: 'token', text: word, key: compact(word) });
+  }
+  return figures;
+}
+
+/** What the quotes of a statement offer to ground its figures. */
+export interface FigureGround {
+  money: Set<string>;
+  percents: Set<number>;
+  numbers: Set<number>;
+  compactText: string;
+}
+
+export function groundFromQuotes(quotes: readonly string[]): FigureGround {
+  const ground: FigureGround = { money: new Set(), percents: new Set(), numbers: new Set(), compactText: '' };
+  for (const quote of quotes) {
+    for (const figure of extractFigures(quote)) {
+      if (figure.kind === 'money') ground.money.add(moneyKey(figure.currency, figure.value));
+      if (figure.kind === 'percent') ground.percents.add(figure.value);
+      if (figure.kind === 'number') ground.numbers.add(figure.value);
+    }
+    for (const digits of quote.replace(/(\d),(\d{3})\b/g, '$1$2').matchAll(/\d+(?:\.\d+)?/g)) {
+      ground.numbers.add(Number(digits[0]));
+    }
+    ground.compactText += `|${compact(quote)}`;
+  }
+  return ground;
+}
+
+export function isGrounded(figure: Figure, ground: FigureGround): boolean {
+  switch (figure.kind) {
+    case 'money':
+      return ground.money.has(moneyKey(figure.currency, figure.value));
+    case 'percent':
+      return ground.percents.has(figure.value);
+    case 'number':
+      return ground.numbers.has(figure.value);
+    case 'token':
+      return ground.compactText.includes(figure.key);
+  }
+}
+
+/** The figures of `text` that none of `quotes` contains. */
+export function ungroundedFigures(text: string, quotes: readonly string[]): Figure[] {
+  const figures = extractFigures(text);
+  if (figures.length === 0) return [];
+  const ground = groundFromQuotes(quotes);
+  return figures.filter((f) => !isGrounded(f, ground));
+}
+
+function moneyKey(currency: string, value: number): string {
+  return `${currency}${value}`;
+}
+
+function compact(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
