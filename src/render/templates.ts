@@ -94,3 +94,19 @@ function templateErrorPosition(error: unknown): { message: string; syntax: boole
   if (column !== undefined && column !== null) position.column = column + 1;
   return { message: message.replace(/^Parse error on line \d+:\s*/, 'template syntax error: '), syntax, position };
 }
+
+/** The template file each name resolves to, first found in `dirs`, then the defaults. */
+export async function resolveTemplateFiles(dirs: readonly string[]): Promise<{ name: TemplateName; file: string; source: string }[]> {
+  const found: { name: TemplateName; file: string; source: string }[] = [];
+  for (const name of Object.keys(TEMPLATE_NAMES) as TemplateName[]) {
+    for (const dir of [...dirs, DEFAULT_TEMPLATES_DIR]) {
+      const file = path.join(dir, TEMPLATE_NAMES[name]);
+      const source = await readFile(file, 'utf8').catch(() => undefined);
+      if (source !== undefined) {
+        found.push({ name, file, source });
+        break;
+      }
+    }
+  }
+  return found;
+}

@@ -17,36 +17,36 @@ export interface FoldedText {
   origin: number[];
 }
 
-/** Fold text for comparison; case is kept. Leading and trailing white space is dropped. */
+/** Fold text for comparison; case is kept. Leading and trailing white space, and white space around dashes, is dropped. */
 export function foldText(text: string): FoldedText {
-  const folded: string[] = [];
+  const chars: string[] = [];
   const origin: number[] = [];
   let pendingSpace = -1;
+  let afterDash = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (WHITESPACE.test(ch)) {
-      if (pendingSpace < 0) pendingSpace = i;
+      // White space next to a dash is dropped: "deal - by far" reads as "deal—by far".
+      if (pendingSpace < 0 && !afterDash) pendingSpace = i;
       continue;
     }
+    const folded = ch === '\u2026' ? '...' : foldChar(ch);
+    afterDash = folded === '-';
+    if (afterDash) pendingSpace = -1;
     if (pendingSpace >= 0) {
-      if (folded.length > 0) {
-        folded.push(' ');
+      if (chars.length > 0) {
+        chars.push(' ');
         origin.push(pendingSpace);
       }
       pendingSpace = -1;
     }
-    if (ch === '\u2026') {
-      for (let k = 0; k < 3; k++) {
-        folded.push('.');
-        origin.push(i);
-      }
-    } else {
-      folded.push(foldChar(ch));
+    for (const out of folded) {
+      chars.push(out);
       origin.push(i);
     }
   }
   origin.push(pendingSpace >= 0 ? pendingSpace : text.length);
-  return { folded: folded.join(''), origin };
+  return { folded: chars.join(''), origin };
 }
 
 function foldChar(ch: string): string {

@@ -39,6 +39,8 @@ export interface Verification {
   /** Citation number for each statement's cite list, keyed by `path.join('.')`. */
   numbersByStatement: Map<string, number[]>;
   corroboration: { path: string; documents: number }[];
+  /** Statements (path labels) with a citation that does not hold. */
+  failedStatements: Set<string>;
   diagnostics: Diagnostic[];
 }
 
@@ -75,9 +77,11 @@ export function verifySummary(summary: Summary, documents: SourceDocument[], loc
   const citedDocs = new Set<string>();
   const sectionQuotes = new Map<SectionKey, string[]>();
   const statements = statementsOf(summary);
+  const failedStatements = new Set<string>();
 
   for (const statement of statements) {
     const numbers: number[] = [];
+    const errorsBefore = diagnostics.length;
     const seen = new Set<string>();
     const quotes: string[] = [];
     statement.cite.forEach((c, k) => {
@@ -130,6 +134,7 @@ export function verifySummary(summary: Summary, documents: SourceDocument[], loc
       }
       numbers.push(n);
     });
+    if (diagnostics.length > errorsBefore) failedStatements.add(pathLabel(statement.path));
     numbersByStatement.set(statement.path.join('.'), numbers);
     const docs = new Set(statement.cite.filter((c) => byId.has(c.doc)).map((c) => c.doc));
     corroboration.push({ path: pathLabel(statement.path), documents: docs.size });
@@ -182,7 +187,7 @@ export function verifySummary(summary: Summary, documents: SourceDocument[], loc
       diagnostics.push(diagnostic('uncited-document', `document ${doc.id} is not cited by any statement`, { file: doc.file }));
     }
   }
-  return { citations, numbersByStatement, corroboration, diagnostics };
+  return { citations, numbersByStatement, corroboration, failedStatements, diagnostics };
 }
 
 function quoteNotFound(doc: SourceDocument, quote: string, position: ReturnType<Locator['at']>): Diagnostic {

@@ -1,0 +1,201 @@
+// One build: load and verify the workspace, skip if nothing changed, render both outputs,
+// write them atomically under a lock, then the manifest. Returns diagnostics; never prints.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { templateDirs, workspaceToModels } from '../pipeline.js';
+import { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles } from '../render/templates.js';
+import { escapeMarkdown } from '../render/view.js';
+import { sha256 } from '../sources/read.js';
+import { loadWorkspace, type LoadedWorkspace } from '../workspace.js';
+import { compareBuilds, emptyReport, type ChangeReport } from './changes.js';
+import {
+  computeInputsHash,
+  MANIFEST_FILE,
+  readManifest,
+  statementRecords,
+  toolVersion,
+  type InputFiles,
+  type Manifest,
+} from './manifest.js';
+import { removeStaleTemporaries, withOutputLock, writeFileAtomic } from './output.js';
+
+export const DECK_FILE = 'briefing.pptx';
+export const MEMO_FILE = 'memo.pdf';
+export const THEME_FILES = ['theme.yaml', 'theme.yml', 'theme.json'];
+
+export interface BuildOptions {
+  workspace: string;
+  out: string;
+  force?: boolean;
+  changes?: boolean;
+  templates?: string | undefined;
+  pdfa?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface BuildResult {
+  status: 'built' | 'up-to-date' | 'failed';
+  workspace: LoadedWorkspace;
+  diagnostics: Diagnostic[];
+  changes: ChangeReport;
+  manifest?: Manifest;
+  timings: Record<string, number>;
+}
+
+/** The date written into the outputs: SOURCE_DATE_EPOCH, else the summary's as-of date. */
+export function buildDate(asOf: string, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
+  return new Date(`${asOf}T00:00:00Z`);
+}
+
+export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
+  const t0 = performance.now();
+  const timings: Record<string, number> = {};
+  const lap = (name: string, since: number) => (timings[name] = Math.round((performance.now() - since) * 10) / 10);
+  const outDir = path.resolve(options.out);
+  const ws = await loadWorkspace(options.workspace);
+  lap('verify', t0);
+  const diagnostics = [...ws.diagnostics];
+  const previous = await readManifest(outDir);
+  const current = statementRecords(ws);
+  const changes = ws.summary ? compareBuilds(previous, ws, current) : emptyReport();
+  const result: BuildResult = { status: 'failed', workspace: ws, diagnostics, changes, timings };
+  if (!ws.summary || hasErrors(diagnostics)) return result;
+
+  const renderOptions = { templatesDir: options.templates };
+  const dirs = templateDirs(ws, renderOptions);
+  const inputs = await inputFiles(ws, dirs);
+  const version = await toolVersion();
+  const date = buildDate(ws.summary.asOf, options.env);
+  const manifestOptions = { changes: !!options.changes, pdfa: !!options.pdfa, templates: options.templates ?? null };
+  const inputsHash = computeInputsHash({ version, date: date.toISOString(), options: manifestOptions, ws, inputs });
+  if (!options.force && previous && previous.inputsHash === inputsHash && (await outputsIntact(outDir, previous))) {
+    result.status = 'up-to-date';
+    result.manifest = previous;
+    lap('total', t0);
+    return result;
+  }
+
+  const t1 = performance.now();
+  const extras = options.changes ? { changes: changesToView(changes) } : {};
+  const models = await workspaceToModels(ws, { ...renderOptions, extras });
+  diagnostics.push(...models.diagnostics);
+  lap('templates', t1);
+  if (!models.deck || !models.memo || hasErrors(diagnostics)) return result;
+
+  const t2 = performance.now();
+  const [{ renderDeck }, { renderMemo }, { loadTheme }] = await Promise.all([
+    import('../writers/pptx.js'),
+    import('../writers/pdf.js'),
+    import('../theme.js'),
+  ]);
+  const themed = await loadTheme(ws.dir);
+  diagnostics.push(...themed.diagnostics);
+  if (hasErrors(diagnostics)) return result;
+  const deckTimer = performance.now();
+  const deckPromise = renderDeck(models.deck, { theme: themed.theme, date }).then((r) => {
+    lap('deck', deckTimer);
+    return r;
+  });
+  const memoTimer = performance.now();
+  const memoPromise = renderMemo(models.memo, { date, pdfa: !!options.pdfa }).then((r) => {
+    lap('memo', memoTimer);
+    return r;
+  });
+  const [deck, memo] = await Promise.all([deckPromise, memoPromise]);
+  diagnostics.push(...deck.diagnostics, ...memo.diagnostics);
+  lap('render', t2);
+  if (hasErrors(diagnostics)) return result;
+
+  const manifest: Manifest = {
+    tool: { name: 'briefing', version },
+    inputsHash,
+    date: date.toISOString(),
+    options: manifestOptions,
+    inputs: {
+      documents: ws.documents.map((d) => ({ id: d.id, file: d.name, title: d.title, sha256: d.sha256 })),
+      summary: { file: path.basename(ws.summaryFile), sha256: ws.summarySha256 ?? '' },
+      templates: inputs.templates,
+      theme: inputs.theme,
+    },
+    outputs: [
+      { file: DECK_FILE, sha256: sha256(deck.bytes), bytes: deck.bytes.length },
+      { file: MEMO_FILE, sha256: sha256(memo.bytes), bytes: memo.bytes.length },
+    ],
+    citations: (ws.verification?.citations ?? []).map((c) => {
+      const entry: Manifest['citations'][number] = { n: c.n, doc: c.doc, quote: c.quote, verified: c.verified };
+      if (c.start !== undefined) Object.assign(entry, { start: c.start, end: c.end, line: c.line });
+      return entry;
+    }),
+    statements: current,
+    warnings: diagnostics.filter((d) => d.severity === 'warning'),
+  };
+
+  const t3 = performance.now();
+  await withOutputLock(outDir, options.out, async () => {
+    await removeStaleTemporaries(outDir, [DECK_FILE, MEMO_FILE, MANIFEST_FILE]);
+    await writeFileAtomic(path.join(outDir, DECK_FILE), deck.bytes);
+    await writeFileAtomic(path.join(outDir, MEMO_FILE), memo.bytes);
+    // The manifest goes last: if a build dies before it, the next one sees stale outputs and rebuilds.
+    await writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  });
+  lap('write', t3);
+  lap('total', t0);
+  result.status = 'built';
+  result.manifest = manifest;
+  return result;
+}
+
+async function inputFiles(ws: LoadedWorkspace, dirs: string[]): Promise<InputFiles> {
+  const templates = (await resolveTemplateFiles(dirs)).map((t) => ({ file: shownTemplatePath(ws, t.file), sha256: sha256(t.source) }));
+  let theme: InputFiles['theme'] = null;
+  for (const name of THEME_FILES) {
+    const bytes = await readFile(path.join(ws.dir, name)).catch(() => undefined);
+    if (bytes) {
+      theme = { file: name, sha256: sha256(bytes) };
+      break;
+    }
+  }
+  return { templates, theme };
+}
+
+function shownTemplatePath(ws: LoadedWorkspace, file: string): string {
+  const builtIn = path.relative(DEFAULT_TEMPLATES_DIR, file);
+  if (!builtIn.startsWith('..')) return `builtin:${builtIn}`;
+  const inWorkspace = path.relative(ws.dir, file);
+  return inWorkspace.startsWith('..') ? file : inWorkspace;
+}
+
+async function outputsIntact(outDir: string, manifest: Manifest): Promise<boolean> {
+  for (const output of manifest.outputs) {
+    const file = path.join(outDir, output.file);
+    const info = await stat(file).catch(() => undefined);
+    if (!info || info.size !== output.bytes) return false;
+    if (sha256(await readFile(file)) !== output.sha256) return false;
+  }
+  return true;
+}
+
+/** The change report as the templates see it: escaped strings, empty lists where nothing changed. */
+export function changesToView(r: ChangeReport): Record<string, unknown> {
+  const e = escapeMarkdown;
+  const statement = (s: { path: string; text: string }) => ({ path: e(s.path), text: e(s.text) });
+  return {
+    hasPrevious: r.hasPrevious,
+    documentsAdded: r.documents.added.map(e),
+    documentsRemoved: r.documents.removed.map(e),
+    documentsChanged: r.documents.changed.map(e),
+    broken: r.broken.map(statement),
+    reverified: r.reverified.map(statement),
+    uncitedNew: r.uncitedNew.map(e),
+    statementsAdded: r.statements.added.map(statement),
+    statementsRemoved: r.statements.removed.map(statement),
+    statementsAltered: r.statements.altered.map(statement),
+    any:
+      r.documents.added.length + r.documents.removed.length + r.documents.changed.length +
+        r.statements.added.length + r.statements.removed.length + r.statements.altered.length > 0,
+  };
+}
+

@@ -1,0 +1,91 @@
+// What changed since the previous build: documents, and the statements that rest on them.
+import type { LoadedWorkspace } from '../workspace.js';
+import type { Manifest, StatementRecord } from './manifest.js';
+
+export interface ChangeReport {
+  /** False when there was no previous manifest to compare with. */
+  hasPrevious: boolean;
+  documents: { added: string[]; removed: string[]; changed: string[] };
+  /** Statements citing a passage that no longer holds. */
+  broken: { path: string; text: string }[];
+  /** Statements whose documents changed but whose passages still hold. */
+  reverified: { path: string; text: string }[];
+  /** Documents no statement cites, among the ones added since the previous build. */
+  uncitedNew: string[];
+  statements: { added: StatementRecord[]; removed: StatementRecord[]; altered: StatementRecord[] };
+}
+
+export function emptyReport(): ChangeReport {
+  return {
+    hasPrevious: false,
+    documents: { added: [], removed: [], changed: [] },
+    broken: [],
+    reverified: [],
+    uncitedNew: [],
+    statements: { added: [], removed: [], altered: [] },
+  };
+}
+
+export function compareBuilds(previous: Manifest | undefined, ws: LoadedWorkspace, current: StatementRecord[]): ChangeReport {
+  const report = emptyReport();
+  if (!previous) return report;
+  report.hasPrevious = true;
+  const before = new Map(previous.inputs.documents.map((d) => [d.id, d]));
+  const now = new Map(ws.documents.map((d) => [d.id, d]));
+  for (const [id, doc] of now) {
+    const old = before.get(id);
+    if (!old) report.documents.added.push(id);
+    else if (old.sha256 !== doc.sha256) report.documents.changed.push(id);
+  }
+  for (const id of before.keys()) if (!now.has(id)) report.documents.removed.push(id);
+
+  const citedNow = new Set(current.flatMap((s) => s.docs));
+  report.uncitedNew = report.documents.added.filter((id) => !citedNow.has(id));
+
+  const touched = new Set([...report.documents.changed, ...report.documents.removed]);
+  const failed = ws.verification?.failedStatements ?? new Set<string>();
+  for (const s of current) {
+    if (failed.has(s.path)) report.broken.push({ path: s.path, text: s.text });
+    else if (s.docs.some((d) => touched.has(d))) report.reverified.push({ path: s.path, text: s.text });
+  }
+
+  const oldByPath = new Map(previous.statements.map((s) => [s.path, s]));
+  const newByPath = new Map(current.map((s) => [s.path, s]));
+  for (const s of current) {
+    const old = oldByPath.get(s.path);
+    if (!old) report.statements.added.push(s);
+    else if (old.text !== s.text || old.citations.join('\n') !== s.citations.join('\n')) report.statements.altered.push(s);
+  }
+  for (const s of previous.statements) if (!newByPath.has(s.path)) report.statements.removed.push(s);
+  return report;
+}
+
+export function isEmptyReport(r: ChangeReport): boolean {
+  return (
+    r.documents.added.length + r.documents.removed.length + r.documents.changed.length + r.broken.length +
+      r.statements.added.length + r.statements.removed.length + r.statements.altered.length ===
+    0
+  );
+}
+
+/** Human-readable lines for stderr. */
+export function formatChangeReport(r: ChangeReport): string[] {
+  if (!r.hasPrevious) return [];
+  if (isEmptyReport(r)) return ['changes: none since the previous build'];
+  const lines: string[] = ['changes since the previous build:'];
+  const list = (label: string, ids: string[]) => ids.length > 0 && lines.push(`  ${label}: ${ids.join(', ')}`);
+  list('documents added', r.documents.added);
+  list('documents removed', r.documents.removed);
+  list('documents changed', r.documents.changed);
+  for (const s of r.broken) lines.push(`  citation broken: ${s.path}: ${short(s.text)}`);
+  for (const s of r.reverified) lines.push(`  re-verified: ${s.path}: ${short(s.text)}`);
+  for (const id of r.uncitedNew) lines.push(`  new document ${id} is not cited yet: curate it into briefing.yaml`);
+  for (const s of r.statements.added) lines.push(`  statement added: ${s.path}: ${short(s.text)}`);
+  for (const s of r.statements.removed) lines.push(`  statement removed: ${s.path}: ${short(s.text)}`);
+  for (const s of r.statements.altered) lines.push(`  statement altered: ${s.path}: ${short(s.text)}`);
+  return lines;
+}
+
+function short(text: string): string {
+  return text.length > 90 ? `${text.slice(0, 89)}…` : text;
+}

@@ -1,0 +1,101 @@
+// build.json: what a build read, what it wrote, and how every citation resolved.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { sha256 } from '../sources/read.js';
+import { statementsOf, pathLabel } from '../summary/verify.js';
+import { citationKey } from '../summary/verify.js';
+import type { LoadedWorkspace } from '../workspace.js';
+
+export const MANIFEST_FILE = 'build.json';
+
+const FileHash = z.object({ file: z.string(), sha256: z.string() });
+
+export const ManifestSchema = z.object({
+  tool: z.object({ name: z.literal('briefing'), version: z.string() }),
+  /** sha256 over the tool version, the options and every input: equal means up to date. */
+  inputsHash: z.string(),
+  date: z.string(),
+  options: z.object({ changes: z.boolean(), pdfa: z.boolean(), templates: z.string().nullable() }),
+  inputs: z.object({
+    documents: z.array(FileHash.extend({ id: z.string(), title: z.string() })),
+    summary: FileHash,
+    templates: z.array(FileHash),
+    theme: FileHash.nullable(),
+  }),
+  outputs: z.array(FileHash.extend({ bytes: z.number() })),
+  citations: z.array(
+    z.object({
+      n: z.number(),
+      doc: z.string(),
+      quote: z.string(),
+      verified: z.boolean(),
+      start: z.number().optional(),
+      end: z.number().optional(),
+      line: z.number().optional(),
+    }),
+  ),
+  statements: z.array(z.object({ path: z.string(), text: z.string(), citations: z.array(z.string()), docs: z.array(z.string()) })),
+  warnings: z.array(z.object({ rule: z.string(), severity: z.string(), message: z.string(), file: z.string().optional(), line: z.number().optional(), column: z.number().optional() })),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+export type StatementRecord = Manifest['statements'][number];
+
+let cachedVersion: string | undefined;
+export async function toolVersion(): Promise<string> {
+  if (cachedVersion) return cachedVersion;
+  const pkgFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json');
+  const pkg = JSON.parse(await readFile(pkgFile, 'utf8')) as { version: string };
+  cachedVersion = pkg.version;
+  return cachedVersion;
+}
+
+export interface InputFiles {
+  templates: { file: string; sha256: string }[];
+  theme: { file: string; sha256: string } | null;
+}
+
+export function computeInputsHash(parts: {
+  version: string;
+  date: string;
+  options: Manifest['options'];
+  ws: LoadedWorkspace;
+  inputs: InputFiles;
+}): string {
+  const lines = [
+    `briefing ${parts.version}`,
+    `date ${parts.date}`,
+    `options ${JSON.stringify(parts.options)}`,
+    ...parts.ws.documents.map((d) => `doc ${d.name} ${d.sha256}`),
+    `summary ${parts.ws.summarySha256 ?? ''}`,
+    ...parts.inputs.templates.map((t) => `template ${t.file} ${t.sha256}`),
+    `theme ${parts.inputs.theme ? parts.inputs.theme.sha256 : ''}`,
+  ];
+  return sha256(lines.join('\n'));
+}
+
+/** Every statement with its text and the citations it rests on, for the change report. */
+export function statementRecords(ws: LoadedWorkspace): StatementRecord[] {
+  if (!ws.summary) return [];
+  return statementsOf(ws.summary).map((s) => ({
+    path: pathLabel(s.path),
+    text: s.fields.map((f) => f.value).join(' · '),
+    citations: s.cite.map((c) => citationKey(c).replace('\u0000', ': ')),
+    docs: [...new Set(s.cite.map((c) => c.doc))].sort(),
+  }));
+}
+
+export async function readManifest(outDir: string): Promise<Manifest | undefined> {
+  try {
+    const raw = JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')) as unknown;
+    const parsed = ManifestSchema.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function hashFile(file: string, bytes: Uint8Array | string): { file: string; sha256: string } {
+  return { file, sha256: sha256(bytes) };
+}

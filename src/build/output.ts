@@ -1,0 +1,83 @@
+// Writing outputs safely: each file to a temporary name, flushed, then renamed over the old one;
+// one build at a time per output folder, under a lock file.
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, EXIT, UserError } from '../diagnostics.js';
+
+export const LOCK_FILE = '.briefing.lock';
+
+/** Write `bytes` to `file` atomically: a reader sees the old file or the new one, never half of one. */
+export async function writeFileAtomic(file: string, bytes: Uint8Array | string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** Take the output folder's lock, run `work`, release. A lock left by a dead process is taken over. */
+export async function withOutputLock<T>(outDir: string, shownOut: string, work: () => Promise<T>): Promise<T> {
+  await mkdir(outDir, { recursive: true });
+  const lock = path.join(outDir, LOCK_FILE);
+  await acquire(lock, shownOut);
+  const release = () => rm(lock, { force: true });
+  try {
+    return await work();
+  } finally {
+    await release();
+  }
+}
+
+async function acquire(lock: string, shownOut: string): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+        throw new UserError(
+          [
+            diagnostic(
+              'lock-held',
+              `another build (process ${holder}) is writing to ${shownOut}; wait for it to finish, or delete ${path.join(shownOut, LOCK_FILE)} if no build is running`,
+            ),
+          ],
+          EXIT.content,
+        );
+      }
+      await rm(lock, { force: true });
+    }
+  }
+  throw new UserError([diagnostic('lock-held', `could not take the lock ${path.join(shownOut, LOCK_FILE)}`)], EXIT.content);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Remove temporary files a killed build may have left behind. */
+export async function removeStaleTemporaries(outDir: string, names: readonly string[]): Promise<void> {
+  const { readdir } = await import('node:fs/promises');
+  const entries = await readdir(outDir).catch(() => [] as string[]);
+  await Promise.all(
+    entries
+      .filter((e) => names.some((n) => e.startsWith(`.${n}.`) && e.endsWith('.tmp')))
+      .map((e) => rm(path.join(outDir, e), { force: true })),
+  );
+}

@@ -1,0 +1,142 @@
+// briefing check, end to end through the compiled CLI, on real folders.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copySeeds, removeDir, runCli, seedDocumentFile, tempDir, writeFiles } from './helpers/workspace.js';
+
+describe('briefing check on the seeds', () => {
+  it('verifies every citation of the default workspace', async () => {
+    const result = await runCli(['check', 'seeds']);
+    expect(result.stderr).toMatch(/^seeds\/briefing\.yaml: ok: \d+ citations verified in 5 documents\n$/);
+    expect(result.code).toBe(0);
+  });
+
+  it('prints a JSON report with every citation verified and each item corroborated', async () => {
+    const result = await runCli(['check', 'seeds', '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      documents: { id: string; cited: boolean }[];
+      citations: { doc: string; quote: string; verified: boolean; line: number }[];
+      corroboration: { path: string; documents: number }[];
+      diagnostics: unknown[];
+    };
+    expect(report.ok).toBe(true);
+    expect(report.documents.map((d) => d.id)).toEqual(['000', '001', '002', '003', '004']);
+    expect(report.documents.every((d) => d.cited)).toBe(true);
+    expect(report.citations.length).toBeGreaterThan(20);
+    expect(report.citations.every((c) => c.verified && c.line >= 1)).toBe(true);
+    expect(report.corroboration.every((c) => c.documents >= 1)).toBe(true);
+    expect(report.diagnostics).toEqual([]);
+  });
+});
+
+describe('briefing check finds what is broken', () => {
+  let dir: string;
+  let ws: string;
+  beforeAll(async () => {
+    ({ dir, ws } = await copySeeds());
+  });
+  afterAll(() => removeDir(dir));
+
+  it('names the file, line and closest passage when a source passage changes', async () => {
+    const file = await seedDocumentFile(ws, '004');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('ballooned to a reported $13.75 billion', 'ballooned to a reported $14 billion'));
+    const yaml = await readFile(path.join(ws, 'briefing.yaml'), 'utf8');
+    const result = await runCli(['check', 'ws'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    const broken = lines.filter((l) => l.includes('[quote-not-found]'));
+    expect(broken.length).toBeGreaterThan(0);
+    // Every broken citation points at a line of briefing.yaml that quotes the old passage.
+    const yamlLines = yaml.split('\n');
+    for (const line of broken) {
+      const m = /^ws\/briefing\.yaml:(\d+):(\d+): error: quote not found in 004: "(.*)"; closest: "(.*)" at 004:(\d+) \[quote-not-found\]$/.exec(line);
+      expect(m, line).not.toBeNull();
+      expect(yamlLines[Number(m?.[1]) - 1]).toContain('$13.75 billion');
+      expect(m?.[4]).toContain('$14 billion');
+      expect(m?.[5]).toBe('4');
+    }
+    expect(lines.some((l) => l.includes('ballooned to a reported $13.75 billion'))).toBe(true);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('briefing check on a small workspace', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await tempDir();
+    const ws = path.join(dir, 'ws');
+    await import('node:fs/promises').then((fs) => fs.mkdir(ws));
+    await writeFiles(ws, {
+      '001_alpha.txt': 'date 2025-01-02\n\nAlpha Corp invested $2 billion in Beta in 2021, people said.\nIt was the “largest” deal—by far.\n',
+      '002_beta.md': '# Beta grows\n\nBeta’s revenue rose 40% last year.\n',
+      'briefing.yaml': [
+        'title: Alpha and Beta',
+        'asOf: 2025-02-01',
+        'takeaways:',
+        '  - text: Alpha invested $2 billion in 2021.',
+        '    cite:',
+        '      - { doc: "001", quote: "Alpha Corp invested $2 billion in Beta in 2021" }',
+        '  - text: It was the largest deal, by far.',
+        '    cite:',
+        '      - { doc: "001", quote: "It was the \\"largest\\" deal - by far" }',
+        '  - text: Beta revenue rose 45% last year.',
+        '    cite:',
+        '      - { doc: "002", quote: "revenue rose 40% last year" }',
+        '  - text: Gamma exists.',
+        '    cite:',
+        '      - { doc: "003", quote: "Gamma is a company" }',
+        '      - { doc: "002", quote: "Beta grows" }',
+        '      - { doc: "002", quote: "Beta’s revenue went up 40%" }',
+        '',
+      ].join('\n'),
+    });
+  });
+  afterAll(() => removeDir(dir));
+
+  it('reports every error in one run, each at its YAML position', async () => {
+    const result = await runCli(['check', 'ws'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "ws/briefing.yaml:10:11: error: figure "45%" in takeaways[2].text does not occur in its quotes [figure-not-in-quotes]
+      ws/briefing.yaml:15:16: error: no document with id "003" (documents: 001, 002) [unknown-doc]
+      ws/briefing.yaml:16:30: error: quote "Beta grows" is too short to prove anything (10 characters; at least 12) [quote-too-short]
+      ws/briefing.yaml:17:30: error: quote not found in 002: "Beta’s revenue went up 40%"; closest: "Beta’s revenue rose 40%" at 002:3 [quote-not-found]
+      "
+    `);
+  });
+
+  it('exits 2 on usage errors', async () => {
+    const missing = await runCli(['check', 'nowhere'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('error: workspace folder not found: nowhere [workspace-missing]\n');
+    const flag = await runCli(['check', 'ws', '--frobnicate'], { cwd: dir });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('Unknown argument: frobnicate');
+  });
+
+  it('names a source that is not UTF-8 and exits 1 without a stack trace', async () => {
+    const ws = path.join(dir, 'ws');
+    await writeFile(path.join(ws, '009_latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    const result = await runCli(['check', 'ws'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ws/009_latin1.txt: error: source is not valid UTF-8; save it as UTF-8 [source-not-utf8]');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    await import('node:fs/promises').then((fs) => fs.rm(path.join(ws, '009_latin1.txt')));
+  });
+
+  it('warns about a document that no statement cites, and still exits 0', async () => {
+    const ws2 = path.join(dir, 'ws2');
+    await import('node:fs/promises').then((fs) => fs.mkdir(ws2));
+    await writeFiles(ws2, {
+      '001_a.txt': 'Alpha Corp invested heavily in Beta, people said.\n',
+      '002_b.txt': 'Nobody cites this document at all.\n',
+      'briefing.yaml': `title: T\nasOf: 2025-02-01\ntakeaways:\n${[1, 2, 3].map((i) => `  - text: Point ${'I'.repeat(i)}.\n    cite: [{ doc: "001", quote: "Alpha Corp invested heavily" }]`).join('\n')}\n`,
+    });
+    const result = await runCli(['check', 'ws2'], { cwd: dir });
+    expect(result.stderr.split('\n')[0]).toBe('ws2/002_b.txt: warning: document 002 is not cited by any statement [uncited-document]');
+    expect(result.code).toBe(0);
+  });
+});

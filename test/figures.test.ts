@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { extractFigures, ungroundedFigures } from '../src/summary/figures.js';
+
+describe('figures', () => {
+  it('extracts money, percentages, numbers and words with digits', () => {
+    expect(extractFigures('A $13.75 billion stake, up 12% since 2019, in MAI-1 and o1.').map((f) => f.text)).toEqual([
+      '$13.75 billion',
+      '12%',
+      '2019',
+      'MAI-1',
+      'o1',
+    ]);
+  });
+
+  it('grounds a figure written another way in the quote', () => {
+    expect(ungroundedFigures('a reported $13.75B', ['ballooned to a reported $13.75 billion'])).toEqual([]);
+    expect(ungroundedFigures('$1,000 million', ['$1 billion investment'])).toEqual([]);
+    expect(ungroundedFigures('late 2022', ['the launch of ChatGPT in late 2022'])).toEqual([]);
+    expect(ungroundedFigures('MAI-Voice-1', ['the MAI-Voice 1 and MAI-1-preview'])).toEqual([]);
+  });
+
+  it('reports a figure that no quote contains', () => {
+    expect(ungroundedFigures('a reported $14 billion in 2023', ['ballooned to a reported $13.75 billion']).map((f) => f.text)).toEqual([
+      '$14 billion',
+      '2023',
+    ]);
+    expect(ungroundedFigures('its GPT-5 model', ['GPT-4o']).map((f) => f.text)).toEqual(['GPT-5']);
+  });
+
+  it('ignores statements without figures', () => {
+    expect(ungroundedFigures('Microsoft is hedging its bets.', [])).toEqual([]);
+  });
+});

@@ -1,0 +1,121 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { describeText, documentId, type SourceDocument } from '../src/sources/read.js';
+import { foldText, normalizeSourceText } from '../src/sources/text.js';
+import { closestPassage, findQuote } from '../src/summary/match.js';
+import { SEEDS } from './helpers/workspace.js';
+
+function doc(id: string, text: string): SourceDocument {
+  return { id, name: `${id}.txt`, file: `${id}.txt`, text: normalizeSourceText(text), sha256: '' };
+}
+
+const seeds: SourceDocument[] = readdirSync(SEEDS)
+  .filter((n) => n.endsWith('.txt'))
+  .sort()
+  .map((n) => doc(documentId(n), readFileSync(path.join(SEEDS, n), 'utf8')));
+
+describe('source normalisation', () => {
+  it('drops the BOM, turns CRLF and CR into LF and composes to NFC', () => {
+    expect(normalizeSourceText('\uFEFFa\r\nb\rc')).toBe('a\nb\nc');
+    expect(normalizeSourceText('Cafe\u0301')).toBe('Café');
+  });
+
+  it('takes the id from the file name up to the first underscore', () => {
+    expect(documentId('003_cb9a085e59b626ba.txt')).toBe('003');
+    expect(documentId('notes.md')).toBe('notes');
+    expect(documentId('a_b_c.txt')).toBe('a');
+  });
+
+  it('finds title and date where the text gives them', () => {
+    expect(describeText(' date 2025-03-11 \n\nIt was a long paragraph that goes on.')).toEqual({ date: '2025-03-11' });
+    expect(describeText('# Heading here\n\nBody.')).toEqual({ title: 'Heading here' });
+    expect(describeText('Back\n\nMicrosoft’s Relationship With OpenAI Appears to Be Fraying\n\nBody text.')).toEqual({
+      title: 'Microsoft’s Relationship With OpenAI Appears to Be Fraying',
+    });
+    expect(describeText('A first paragraph that ends like a sentence and is not a headline.\nMore.')).toEqual({});
+  });
+});
+
+describe('folding for comparison', () => {
+  it('folds white space, quote marks, dashes and ellipses, and keeps case', () => {
+    expect(foldText('  “Stateless”\u00A0API —\n\tcalls…  ').folded).toBe('"Stateless" API-calls...');
+    expect(foldText('It’s').folded).toBe("It's");
+    expect(foldText('ABC').folded).not.toBe('abc');
+  });
+
+  it('maps every folded character back to its origin', () => {
+    const text = 'a  “b”…\n c';
+    const { folded, origin } = foldText(text);
+    expect(folded).toBe('a "b"... c');
+    expect(origin.length).toBe(folded.length + 1);
+    expect(text[origin[2] as number]).toBe('“');
+    expect(text[origin[5] as number]).toBe('…');
+  });
+});
+
+describe('matching quotes', () => {
+  it('finds a quote written with other quote marks, dashes and spacing', () => {
+    const d = seeds.find((s) => s.id === '001') as SourceDocument;
+    const m = findQuote(d, 'exploring new paths-building its own AI models');
+    expect(m).toBeDefined();
+    expect(m?.passage).toBe('exploring new paths—building its own AI models');
+    expect(m?.line).toBe(5);
+  });
+
+  it('is case-sensitive', () => {
+    const d = seeds.find((s) => s.id === '004') as SourceDocument;
+    expect(findQuote(d, 'ballooned to a reported $13.75 billion')).toBeDefined();
+    expect(findQuote(d, 'Ballooned to a reported $13.75 billion')).toBeUndefined();
+  });
+
+  it('property: a passage cut from any document at any offset is always found', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: seeds.length - 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 12, max: 400 }),
+        (which, where, length) => {
+          const d = seeds[which] as SourceDocument;
+          const start = Math.floor(where * Math.max(0, d.text.length - length));
+          const passage = d.text.slice(start, start + length);
+          fc.pre(passage.trim().length > 0);
+          const m = findQuote(d, passage);
+          expect(m).toBeDefined();
+          expect(foldText(d.text.slice(m?.start, m?.end)).folded).toBe(foldText(passage).folded);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: a passage with one word removed is not found', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: seeds.length - 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 10, max: 30 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (which, where, words, drop) => {
+          const d = seeds[which] as SourceDocument;
+          const all = foldText(d.text).folded.split(' ');
+          const start = Math.floor(where * Math.max(0, all.length - words));
+          const passage = all.slice(start, start + words);
+          fc.pre(passage.length === words);
+          const k = 1 + Math.floor(drop * (words - 4)); // an interior word, two or more from the end
+          const mutilated = [...passage.slice(0, k), ...passage.slice(k + 1)].join(' ');
+          expect(findQuote(d, mutilated)).toBeUndefined();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('names the closest passage and its line when a quote is not found', () => {
+    const d = seeds.find((s) => s.id === '004') as SourceDocument;
+    const closest = closestPassage(d, 'total investment has since ballooned to a reported $14 billion');
+    expect(closest?.line).toBe(4);
+    expect(closest?.passage).toContain('ballooned to a reported $13.75 billion');
+  });
+});
