@@ -50,15 +50,14 @@ export async function loadTemplate(name: TemplateName, dirs: readonly string[]):
 }
 
 export function compileTemplate(name: TemplateName, file: string, source: string): LoadedTemplate | Diagnostic {
-  let compiled: HandlebarsTemplateDelegate;
   try {
-    compiled = environment.compile(source, { strict: true, noEscape: true });
-    // Compile now so that syntax errors surface here, with their line.
-    compiled({}, { helpers: {} });
+    // Parse now so that syntax errors surface here, with their line.
+    environment.parse(source);
   } catch (error) {
     const parsed = templateErrorPosition(error);
-    if (parsed.syntax) return diagnostic('template-error', parsed.message, { file, ...parsed.position });
+    return diagnostic('template-error', parsed.message, { file, ...parsed.position });
   }
+  const compiled = environment.compile(source, { strict: true, noEscape: true });
   return {
     name,
     file,

@@ -110,7 +110,9 @@ export function verifySummary(summary: Summary, documents: SourceDocument[], loc
       const doc = byId.get(c.doc);
       if (!doc) {
         const known = documents.map((d) => d.id).join(', ') || 'none';
-        diagnostics.push(diagnostic('unknown-doc', `no document with id "${c.doc}" (documents: ${known})`, locator.at([...citePath, 'doc'])));
+        const padded = /^\d+$/.test(c.doc) ? documents.find((d) => /^\d+$/.test(d.id) && Number(d.id) === Number(c.doc)) : undefined;
+        const hint = padded ? `; did you mean "${padded.id}"? Quote ids in YAML: doc: "${padded.id}"` : ` (documents: ${known})`;
+        diagnostics.push(diagnostic('unknown-doc', `no document with id "${c.doc}"${hint}`, locator.at([...citePath, 'doc'])));
         return;
       }
       citedDocs.add(doc.id);

@@ -1,0 +1,61 @@
+// npm run bench: build times for the seeds, as medians over several runs, and as ratios
+// against a peer measured in the same run (a bare `node` start-up, the floor of any CLI run).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist/cli.js');
+const runs = Number(process.env.BENCH_RUNS ?? 9);
+const out = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-'));
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function timeProcess(args) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    execFileSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+const rows = [];
+// Interleave nothing fancy: each case runs `runs` times back to back; the peer runs first and last.
+const peerBefore = timeProcess(['-e', '0']);
+rows.push(['briefing check seeds (process)', timeProcess([cli, 'check', 'seeds'])]);
+rows.push(['briefing build --force (process, cold)', timeProcess([cli, 'build', 'seeds', '--out', out, '--force'])]);
+rows.push(['briefing build, up to date (process)', timeProcess([cli, 'build', 'seeds', '--out', out])]);
+
+const { buildBriefing } = await import(path.join(root, 'dist/build/build.js'));
+await buildBriefing({ workspace: path.join(root, 'seeds'), out, force: true });
+const warm = [];
+const upToDate = [];
+const phases = {};
+for (let i = 0; i < runs; i++) {
+  const t = performance.now();
+  const r = await buildBriefing({ workspace: path.join(root, 'seeds'), out, force: true });
+  warm.push(performance.now() - t);
+  for (const [k, v] of Object.entries(r.timings)) (phases[k] ??= []).push(v);
+  const u = performance.now();
+  await buildBriefing({ workspace: path.join(root, 'seeds'), out });
+  upToDate.push(performance.now() - u);
+}
+rows.push(['rebuild in process (watch mode)', median(warm)]);
+rows.push(['up-to-date check in process (watch mode)', median(upToDate)]);
+const peerAfter = timeProcess(['-e', '0']);
+const peer = (peerBefore + peerAfter) / 2;
+
+console.log(`briefing bench: ${runs} runs each, medians; peer = bare node start-up (${peer.toFixed(1)} ms)`);
+console.log(`${'case'.padEnd(44)} ${'median ms'.padStart(10)} ${'× peer'.padStart(8)}`);
+console.log(`${'node -e 0 (peer)'.padEnd(44)} ${peer.toFixed(1).padStart(10)} ${'1.00'.padStart(8)}`);
+for (const [name, ms] of rows) console.log(`${name.padEnd(44)} ${ms.toFixed(1).padStart(10)} ${(ms / peer).toFixed(2).padStart(8)}`);
+console.log('phases of the in-process rebuild (median ms):', Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, median(v)])));
+rmSync(out, { recursive: true, force: true });

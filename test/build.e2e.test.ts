@@ -1,0 +1,163 @@
+// Regeneration end to end: manifest, up-to-date, reproducible and atomic outputs, change report, lock.
+import { spawn } from 'node:child_process';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, copySeeds, removeDir, runCli, seedDocumentFile } from './helpers/workspace.js';
+
+const OUTPUTS = ['briefing.pptx', 'memo.pdf', 'build.json'];
+
+async function readOutputs(out: string): Promise<Record<string, Buffer>> {
+  const files: Record<string, Buffer> = {};
+  for (const name of OUTPUTS) files[name] = await readFile(path.join(out, name));
+  return files;
+}
+
+describe('briefing build', () => {
+  let dir: string;
+  let ws: string;
+  beforeAll(async () => {
+    ({ dir, ws } = await copySeeds());
+  });
+  afterAll(() => removeDir(dir));
+
+  it('writes the deck, the memo and a manifest of inputs, outputs and citations', async () => {
+    const result = await runCli(['build', 'ws', '--out', 'out'], { cwd: dir });
+    expect(result.stderr).toMatch(/^out: wrote briefing\.pptx \(\d+ KB\), memo\.pdf \(\d+ KB\), build\.json in \d+ ms; \d+ citations verified\n$/m);
+    expect(result.code).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(dir, 'out/build.json'), 'utf8'));
+    const pkg = JSON.parse(await readFile(path.join(CLI, '../../package.json'), 'utf8'));
+    expect(manifest.tool).toEqual({ name: 'briefing', version: pkg.version });
+    expect(manifest.inputs.documents.map((d: { id: string }) => d.id)).toEqual(['000', '001', '002', '003', '004']);
+    expect(manifest.inputs.summary.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.inputs.templates.map((t: { file: string }) => t.file)).toEqual(['builtin:deck.md.hbs', 'builtin:memo.md.hbs']);
+    const deck = await readFile(path.join(dir, 'out/briefing.pptx'));
+    const { createHash } = await import('node:crypto');
+    expect(manifest.outputs[0]).toEqual({ file: 'briefing.pptx', sha256: createHash('sha256').update(deck).digest('hex'), bytes: deck.length });
+    expect(manifest.citations.length).toBeGreaterThan(20);
+    for (const c of manifest.citations) {
+      expect(c.verified).toBe(true);
+      expect(c.end).toBeGreaterThan(c.start);
+      expect(c.line).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('says "up to date" and rewrites nothing when the inputs did not change', async () => {
+    const before = await stat(path.join(dir, 'out/briefing.pptx'));
+    const result = await runCli(['build', 'ws', '--out', 'out'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^out: up to date in \d+ ms \(use --force to rebuild\)\n$/m);
+    expect((await stat(path.join(dir, 'out/briefing.pptx'))).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('gives byte-identical files for identical inputs, and honours SOURCE_DATE_EPOCH', async () => {
+    const first = await readOutputs(path.join(dir, 'out'));
+    expect((await runCli(['build', 'ws', '--out', 'again', '--force'], { cwd: dir })).code).toBe(0);
+    const second = await readOutputs(path.join(dir, 'again'));
+    for (const name of OUTPUTS) expect(second[name]?.equals(first[name] as Buffer), name).toBe(true);
+
+    const env = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01
+    expect((await runCli(['build', 'ws', '--out', 'epoch'], { cwd: dir, env })).code).toBe(0);
+    const zip = await JSZip.loadAsync(await readFile(path.join(dir, 'epoch/briefing.pptx')));
+    expect(await zip.file('docProps/core.xml')?.async('string')).toContain('2026-01-01T00:00:00');
+    expect((await runCli(['build', 'ws', '--out', 'epoch2'], { cwd: dir, env })).code).toBe(0);
+    expect((await readFile(path.join(dir, 'epoch2/memo.pdf'))).equals(await readFile(path.join(dir, 'epoch/memo.pdf')))).toBe(true);
+  });
+
+  it('reports re-verified statements when a cited document changes but still holds', async () => {
+    const file = await seedDocumentFile(ws, '004');
+    await writeFile(file, `${await readFile(file, 'utf8')}\nAn added closing paragraph.\n`);
+    const result = await runCli(['build', 'ws', '--out', 'out'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('changes since the previous build:\n  documents changed: 004\n');
+    expect(result.stderr).toMatch(/^ {2}re-verified: takeaways\[\d\]: /m);
+  });
+
+  it('fails on a broken citation, names the statements, and leaves the outputs untouched', async () => {
+    const before = await readOutputs(path.join(dir, 'out'));
+    const file = await seedDocumentFile(ws, '004');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace('ballooned to a reported $13.75 billion', 'ballooned to a reported $14 billion'));
+    const result = await runCli(['build', 'ws', '--out', 'out'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/ws\/briefing\.yaml:\d+:\d+: error: quote not found in 004: .*\[quote-not-found\]/);
+    expect(result.stderr).toMatch(/^ {2}citation broken: investment\[\d\]: /m);
+    expect(result.stderr).toContain('build failed: out was left as it was');
+    const after = await readOutputs(path.join(dir, 'out'));
+    for (const name of OUTPUTS) expect(after[name]?.equals(before[name] as Buffer), name).toBe(true);
+    await writeFile(file, original);
+  });
+
+  it('names a new document that no statement cites yet', async () => {
+    await writeFile(path.join(ws, '005_new.txt'), 'A new article about Microsoft and OpenAI that nobody has curated yet.\n');
+    const result = await runCli(['build', 'ws', '--out', 'out', '--json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('  documents added: 005\n');
+    expect(result.stderr).toContain('  new document 005 is not cited yet: curate it into briefing.yaml\n');
+    const report = JSON.parse(result.stdout);
+    expect(report.status).toBe('built');
+    expect(report.changes.documents.added).toEqual(['005']);
+    expect(report.changes.uncitedNew).toEqual(['005']);
+  });
+
+  it('refuses to build while another live build holds the lock, and takes over a stale lock', async () => {
+    await writeFile(path.join(dir, 'out/.briefing.lock'), `${process.pid}\n`);
+    const held = await runCli(['build', 'ws', '--out', 'out', '--force'], { cwd: dir });
+    expect(held.code).toBe(1);
+    expect(held.stderr).toContain(`error: another build (process ${process.pid}) is writing to out; wait for it to finish, or delete out/.briefing.lock if no build is running [lock-held]`);
+    await writeFile(path.join(dir, 'out/.briefing.lock'), '999999999\n');
+    const stale = await runCli(['build', 'ws', '--out', 'out', '--force'], { cwd: dir });
+    expect(stale.code).toBe(0);
+    expect(await readdir(path.join(dir, 'out'))).not.toContain('.briefing.lock');
+  });
+
+  it('adds a "What changed" slide and memo section with --changes', async () => {
+    const file = await seedDocumentFile(ws, '002');
+    await writeFile(file, `${await readFile(file, 'utf8')}\nOne more line.\n`);
+    const result = await runCli(['build', 'ws', '--out', 'out', '--changes'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const zip = await JSZip.loadAsync(await readFile(path.join(dir, 'out/briefing.pptx')));
+    const slides = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+        .map((n) => zip.file(n)?.async('string') as Promise<string>),
+    );
+    expect(slides.some((xml) => xml.includes('What changed'))).toBe(true);
+    expect(slides.some((xml) => xml.includes('002'))).toBe(true);
+  });
+});
+
+describe('a build killed mid-write', () => {
+  let dir: string;
+  let ws: string;
+  beforeAll(async () => {
+    ({ dir, ws } = await copySeeds());
+  });
+  afterAll(() => removeDir(dir));
+
+  it('leaves each output either as it was or complete, never half-written', async () => {
+    expect((await runCli(['build', 'ws', '--out', 'out'], { cwd: dir })).code).toBe(0);
+    const old = await readOutputs(path.join(dir, 'out'));
+    const yamlFile = path.join(ws, 'briefing.yaml');
+    await writeFile(yamlFile, (await readFile(yamlFile, 'utf8')).replace(/^title: .*$/m, "title: 'A retitled briefing'"));
+    expect((await runCli(['build', 'ws', '--out', 'reference'], { cwd: dir })).code).toBe(0);
+    const fresh = await readOutputs(path.join(dir, 'reference'));
+    let killedEarly = 0;
+    for (const delay of [30, 80, 150, 220, 300, 400, 550]) {
+      const child = spawn(process.execPath, [CLI, 'build', 'ws', '--out', 'out', '--force'], { cwd: dir, stdio: 'ignore' });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await new Promise((r) => setTimeout(r, delay));
+      const killed = child.kill('SIGKILL');
+      const code = await exited;
+      if (killed && code === null) killedEarly++;
+      const now = await readOutputs(path.join(dir, 'out'));
+      for (const name of OUTPUTS) {
+        const same = (now[name] as Buffer).equals(old[name] as Buffer) || (now[name] as Buffer).equals(fresh[name] as Buffer);
+        expect(same, `${name} after a kill at ${delay} ms`).toBe(true);
+      }
+      await writeFile(path.join(dir, 'out/build.json'), old['build.json'] as Buffer);
+    }
+    expect(killedEarly).toBeGreaterThan(0);
+  });
+});
