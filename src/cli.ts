@@ -96,7 +96,8 @@ main(hideBin(process.argv)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    io.stderr(`briefing: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    const detail = error instanceof Error ? (process.env.BRIEFING_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+    io.stderr(`briefing: internal error: ${detail}\n(set BRIEFING_DEBUG=1 for a stack trace, and please report it)\n`);
     process.exitCode = 70;
   },
 );

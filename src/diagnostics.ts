@@ -24,6 +24,7 @@ export const RULES = {
   'layout-overflow': 'error',
   'render-failed': 'error',
   'lock-held': 'error',
+  'output-unwritable': 'error',
   'uncited-document': 'warning',
   'unknown-source-metadata': 'warning',
   'layout-shrunk': 'info',

@@ -2,7 +2,7 @@
 // write them atomically under a lock, then the manifest. Returns diagnostics; never prints.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, EXIT, hasErrors, UserError, type Diagnostic } from '../diagnostics.js';
 import { templateDirs, workspaceToModels } from '../pipeline.js';
 import { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles } from '../render/templates.js';
 import { escapeMarkdown } from '../render/view.js';
@@ -134,18 +134,30 @@ export async function buildBriefing(options: BuildOptions): Promise<BuildResult>
   };
 
   const t3 = performance.now();
-  await withOutputLock(outDir, options.out, async () => {
+  await guardOutput(options.out, () => withOutputLock(outDir, options.out, async () => {
     await removeStaleTemporaries(outDir, [DECK_FILE, MEMO_FILE, MANIFEST_FILE]);
     await writeFileAtomic(path.join(outDir, DECK_FILE), deck.bytes);
     await writeFileAtomic(path.join(outDir, MEMO_FILE), memo.bytes);
     // The manifest goes last: if a build dies before it, the next one sees stale outputs and rebuilds.
     await writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-  });
+  }));
   lap('write', t3);
   lap('total', t0);
   result.status = 'built';
   result.manifest = manifest;
   return result;
+}
+
+/** File-system failures while writing (a file where the folder should be, no permission, a full disk) are the user's to fix. */
+async function guardOutput(shownOut: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw error;
+    throw new UserError([diagnostic('output-unwritable', `cannot write to ${shownOut}: ${(error as Error).message}`)], EXIT.content);
+  }
 }
 
 async function inputFiles(ws: LoadedWorkspace, dirs: string[]): Promise<InputFiles> {

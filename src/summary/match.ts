@@ -74,6 +74,8 @@ export function closestPassage(doc: SourceDocument, quote: string): ClosestPassa
     }
   }
   if (!best) return undefined;
+  // A window ends at a word's end, which may carry a comma or colon that the quote did not ask for.
+  while (best.to > best.from + 1 && /[,;:]/.test(hay.folded[best.to - 1] as string) && !needle.endsWith(hay.folded[best.to - 1] as string)) best.to--;
   const match = matchAt(doc, hay, best.from, best.to);
   return { ...match, similarity: 1 - best.cost / Math.max(needle.length, best.to - best.from) };
 }
