@@ -1,5 +1,6 @@
 import { buildBriefing, type BuildResult } from '../build/build.js';
 import { formatChangeReport } from '../build/changes.js';
+import { MANIFEST_FILE } from '../build/manifest.js';
 import { EXIT, hasErrors } from '../diagnostics.js';
 import { printDiagnostics, type Io } from '../io.js';
 import { workspaceToReport } from '../report.js';
@@ -40,7 +41,7 @@ export function reportBuild(result: BuildResult, options: { out: string; json: b
   const ms = result.timings.total !== undefined ? ` in ${Math.round(result.timings.total)} ms` : '';
   if (result.status === 'up-to-date') io.stderr(`${options.out}: up to date${ms} (use --force to rebuild)\n`);
   else if (result.status === 'built') {
-    const files = (result.manifest?.outputs ?? []).map((o) => `${o.file} (${Math.round(o.bytes / 1024)} KB)`).join(', ');
+    const files = [...(result.manifest?.outputs ?? []).map((o) => `${o.file} (${Math.round(o.bytes / 1024)} KB)`), MANIFEST_FILE].join(', ');
     const n = result.workspace.verification?.citations.length ?? 0;
     io.stderr(`${options.out}: wrote ${files}${ms}; ${n} citations verified\n`);
   } else io.stderr(`build failed: ${options.out} was left as it was\n`);

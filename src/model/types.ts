@@ -83,6 +83,8 @@ export const SlideSchema = z.strictObject({
   sources: z.array(z.string()),
   /** "(2/3)" when a slide was split across several. */
   part: z.strictObject({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
+  /** Set by the deck layout pass: the body text size it chose, in points. */
+  fit: z.strictObject({ fontSize: z.number().positive() }).optional(),
 });
 export type Slide = z.infer<typeof SlideSchema>;
 

@@ -1,0 +1,267 @@
+// The deck: read the .pptx back and check what a reader of the file would see.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { layoutDeck } from '../src/layout/deck.js';
+import { boxOf, SLIDE_H, SLIDE_W, type Element } from '../src/layout/elements.js';
+import { countLines, inlinesToRuns, textHeight } from '../src/layout/text.js';
+import { DEFAULT_THEME, loadTheme } from '../src/theme.js';
+import { keepFirstParagraphProperties, renderDeck } from '../src/writers/pptx.js';
+import type { Deck } from '../src/model/types.js';
+import { changesToView } from '../src/build/build.js';
+import { emptyReport } from '../src/build/changes.js';
+import { workspaceToModels } from '../src/pipeline.js';
+import { loadWorkspace } from '../src/workspace.js';
+import { allText, AS_OF, deckOf, doubledSeeds, readPptx, shapeText, type PptxParts } from './helpers/deck.js';
+import { removeDir, SEEDS, tempDir } from './helpers/workspace.js';
+
+let deck: Deck;
+let bytes: Uint8Array;
+let pptx: PptxParts;
+
+beforeAll(async () => {
+  deck = await deckOf(SEEDS);
+  const out = await renderDeck(deck, { theme: DEFAULT_THEME, date: AS_OF });
+  expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  bytes = out.bytes;
+  pptx = await readPptx(bytes);
+});
+
+describe('deck for the seeds', () => {
+  it('has the slides in order, with action titles and continuation slides', () => {
+    const titles = pptx.slides.map((xml) => shapeText(xml, 'title'));
+    expect(titles).toEqual([
+      'Microsoft and OpenAI: from alliance to hedged rivalry',
+      'The alliance is turning into a hedged rivalry on both sides',
+      'A deep financial tie is being loosened and renegotiated',
+      'Reported dollar figures, as the sources give them',
+      'Friction spans transparency, cost, control and exclusivity',
+      'Sources disagree on exclusivity, Copilot traction and names',
+      'Microsoft is hedging with in-house and third-party models (1/2)',
+      'Microsoft is hedging with in-house and third-party models (2/2)',
+      'Scenarios range from an uneasy alliance to full divergence',
+      'Sources',
+    ]);
+  });
+
+  it('is 16:9', async () => {
+    const presentation = await pptx.zip.file('ppt/presentation.xml')?.async('string');
+    expect(presentation).toMatch(/<p:sldSz cx="12192000" cy="6858000"/);
+  });
+
+  it('puts a kicker, a source line, a footer and a slide number on content slides', () => {
+    const takeaways = pptx.slides[1] as string;
+    expect(shapeText(takeaways, 'kicker')).toBe('KEY TAKEAWAYS');
+    expect(shapeText(takeaways, 'source-line')).toBe('Sources: 000, 001, 002, 003, 004');
+    expect(shapeText(takeaways, 'footer')).toBe('Microsoft and OpenAI: from alliance to hedged rivalry · 1 November 2025');
+    expect(takeaways).toMatch(/<a:fld [^>]*type="slidenum"/);
+    expect(shapeText(pptx.slides[2] as string, 'source-line')).toBe('Sources: 000, 002, 004');
+    // The title slide has none of these.
+    expect(shapeText(pptx.slides[0] as string, 'footer')).toBeUndefined();
+  });
+
+  it('writes citations as superscript numbers, consecutive ones joined with commas', () => {
+    const takeaways = pptx.slides[1] as string;
+    expect(takeaways).toMatch(/<a:rPr[^>]*baseline="30000"[^>]*>(?:(?!<\/a:r>).)*<a:t>1,2,3<\/a:t>/);
+    const superscripts = [...takeaways.matchAll(/baseline="30000"/g)];
+    expect(superscripts).toHaveLength(5);
+  });
+
+  it('renders bullets: at most one a:pPr per paragraph, with the bullet kept', () => {
+    for (const xml of pptx.slides) {
+      for (const [, inner] of xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)) {
+        expect((inner?.match(/<a:pPr\b/g) ?? []).length).toBeLessThanOrEqual(1);
+      }
+    }
+    const bullets = [...(pptx.slides[1] as string).matchAll(/<a:p><a:pPr[^>]*>(?:(?!<\/a:pPr>).)*<a:buChar/g)];
+    expect(bullets).toHaveLength(5);
+  });
+
+  it('draws the timeline with native shapes, left to right and evenly spaced', () => {
+    const timeline = pptx.slides[2] as string;
+    const markers = [...timeline.matchAll(/name="timeline-marker"[\s\S]*?<a:off x="(\d+)" y="(\d+)"\/>[\s\S]*?<a:prstGeom prst="ellipse"/g)].map((m) => Number(m[1]));
+    expect(markers).toHaveLength(7);
+    const steps = markers.slice(1).map((x, k) => x - (markers[k] as number));
+    for (const step of steps) expect(Math.abs(step - (steps[0] as number))).toBeLessThanOrEqual(2);
+    expect(allText(timeline)).toContain('$13.75 billion');
+    expect(timeline).toMatch(/baseline="30000"[^>]*>(?:(?!<\/a:r>).)*<a:t>15,16,17<\/a:t>/);
+  });
+
+  it('has a native bar chart with a "$ billion" axis and data labels', async () => {
+    const charts = pptx.names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
+    expect(charts).toHaveLength(1);
+    const chart = (await pptx.zip.file(charts[0] as string)?.async('string')) as string;
+    expect(chart).toContain('<c:barDir val="bar"/>');
+    expect(chart).toContain('$ billion');
+    expect(chart).toMatch(/<c:showVal val="1"\/>/);
+    expect(pptx.slides[3]).toContain('graphicFrame');
+  });
+
+  it('has native tables with a shaded header, repeated on continuation slides, and no vertical rules', () => {
+    const tables = pptx.slides.filter((xml) => xml.includes('<a:tbl>'));
+    expect(tables).toHaveLength(4); // conflicts, alternatives ×2, sources
+    for (const xml of tables) {
+      expect(xml).not.toMatch(/<a:lnL w="[1-9]/);
+      expect(xml).not.toMatch(/<a:lnR w="[1-9]/);
+    }
+    const tableText = (xml: string) => allText(/<a:tbl>[\s\S]*<\/a:tbl>/.exec(xml)?.[0] ?? '');
+    const [, first, second] = tables as [string, string, string];
+    expect(tableText(first)).toMatch(/^Kind Alternative Owner What the sources say In-house models MAI-1/);
+    // The continuation repeats the header and names the group it starts in.
+    expect(tableText(second)).toMatch(/^Kind Alternative Owner What the sources say Partner and third-party models Anthropic/);
+    expect(first).toContain(`<a:solidFill><a:srgbClr val="${DEFAULT_THEME.colors.fill}"/></a:solidFill>`);
+  });
+
+  it('puts friction points and the outlook on cards', () => {
+    expect((pptx.slides[4]?.match(/name="card"/g) ?? []).length).toBe(8);
+    expect(shapeText(pptx.slides[4] as string, 'card')).toMatch(/^Transparency over o1OpenAI reportedly/);
+    expect((pptx.slides[8]?.match(/name="card"/g) ?? []).length).toBe(8);
+  });
+
+  it('writes speaker notes with talking points and the full quotes on every content slide', () => {
+    for (let n = 2; n <= pptx.slides.length - 1; n++) {
+      const notes = allText(pptx.notes.get(n) ?? '');
+      expect(notes, `slide ${n}`).toContain('Sources on this slide:');
+    }
+    expect(allText(pptx.notes.get(2) ?? '')).toContain('The bottom line in 5 points');
+    expect(allText(pptx.notes.get(2) ?? '')).toContain('is showing signs of strain as the AI race intensifies');
+    // A continuation slide keeps the quotes of its own citations only.
+    const second = allText(pptx.notes.get(8) ?? '');
+    expect(second).toContain('[71]');
+    expect(second).not.toContain('[43]');
+  });
+
+  it('gives the same bytes for the same deck and date', async () => {
+    const again = await renderDeck(deck, { theme: DEFAULT_THEME, date: AS_OF });
+    expect(Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
+    const core = await pptx.zip.file('docProps/core.xml')?.async('string');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-11-01T00:00:00Z</dcterms:created>');
+    for (const entry of Object.values(pptx.zip.files)) expect(entry.date.toISOString()).toBe('2025-11-01T00:00:00.000Z');
+  });
+});
+
+describe('deck layout', () => {
+  const within = (e: Element) => {
+    const b = boxOf(e);
+    return b.x >= -1e-6 && b.y >= -1e-6 && b.x + b.w <= SLIDE_W + 1e-6 && b.y + b.h <= SLIDE_H + 1e-6;
+  };
+  const overlaps = (a: Element, b: Element) => {
+    const p = boxOf(a);
+    const q = boxOf(b);
+    return Math.min(p.x + p.w, q.x + q.w) - Math.max(p.x, q.x) > 1e-3 && Math.min(p.y + p.h, q.y + q.h) - Math.max(p.y, q.y) > 1e-3;
+  };
+
+  function checkPlacement(d: Deck) {
+    const { slides, diagnostics } = layoutDeck(d, DEFAULT_THEME);
+    expect(diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    for (const slide of slides) {
+      const boxes = slide.elements.filter((e) => e.kind === 'text' || e.kind === 'table' || e.kind === 'chart');
+      for (const e of boxes) expect(within(e), `${slide.title}: ${e.role}`).toBe(true);
+      boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => expect(overlaps(a, b), `${slide.title}: ${a.role} / ${b.role}`).toBe(false)));
+      for (const e of slide.elements) {
+        if (e.kind === 'text' && !e.slideNumber) {
+          expect(textHeight(e.paragraphs, e.fontSize, e.w * 72, e.insets), `${slide.title}: ${e.role}`).toBeLessThanOrEqual(e.h * 72 + 1e-6);
+        }
+      }
+    }
+    return slides;
+  }
+
+  it('keeps every box on the slide, apart from the others, and big enough for its text', () => {
+    checkPlacement(deck);
+  });
+
+  it('continues a summary with twice the friction points and alternatives over more slides', async () => {
+    const dir = await tempDir();
+    try {
+      const doubled = await deckOf(await doubledSeeds(dir));
+      const slides = checkPlacement(doubled);
+      const titles = slides.map((s) => s.title);
+      expect(titles).toContain('Friction spans transparency, cost, control and exclusivity (2/2)');
+      expect(titles.filter((t) => t.startsWith('Microsoft is hedging')).length).toBeGreaterThanOrEqual(3);
+      const parts = slides.filter((s) => s.slide.part).map((s) => s.slide.part);
+      expect(parts.every((p) => p && p.index <= p.count)).toBe(true);
+    } finally {
+      await removeDir(dir);
+    }
+  });
+
+  it('adds a change slide when the build passes a change report', async () => {
+    const report = emptyReport();
+    report.hasPrevious = true;
+    report.documents.added.push('005');
+    report.broken.push({ path: 'takeaways[0]', text: 'A statement that lost its quote.' });
+    const models = await workspaceToModels(await loadWorkspace(SEEDS), { extras: { changes: changesToView(report) } });
+    const last = models.deck?.slides.at(-1);
+    expect(last?.layout).toBe('changes');
+    const { slides } = layoutDeck(models.deck as Deck, DEFAULT_THEME);
+    const body = slides.at(-1)?.elements.find((e) => e.kind === 'text' && e.role === 'body');
+    expect(body && body.kind === 'text' ? body.paragraphs.map((p) => p.runs.map((r) => r.text).join('')) : []).toEqual([
+      'Document added: 005',
+      'No longer supported: A statement that lost its quote.',
+    ]);
+  });
+
+  it('wraps at spaces and never splits a citation from its word', () => {
+    const runs = inlinesToRuns([{ type: 'text', text: 'alpha beta gamma' }, { type: 'cite', n: 12 }, { type: 'cite', n: 13 }]);
+    expect(runs.map((r) => [r.text, !!r.superscript])).toEqual([
+      ['alpha beta gamma', false],
+      ['12,13', true],
+    ]);
+    expect(countLines(runs, 18, 1000)).toBe(1);
+    expect(countLines(runs, 18, 120)).toBe(2);
+    expect(countLines(runs, 18, 20)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('finds and fixes a second a:pPr in a paragraph', () => {
+    const xml = '<a:p><a:pPr marL="228600" indent="-228600"><a:buChar char="•"/></a:pPr><a:r><a:t>x</a:t></a:r><a:pPr indent="0" marL="0"><a:buNone/></a:pPr><a:r><a:rPr baseline="30000"/><a:t>1</a:t></a:r></a:p>';
+    expect(keepFirstParagraphProperties(xml)).toBe('<a:p><a:pPr marL="228600" indent="-228600"><a:buChar char="•"/></a:pPr><a:r><a:t>x</a:t></a:r><a:r><a:rPr baseline="30000"/><a:t>1</a:t></a:r></a:p>');
+  });
+});
+
+describe('theme', () => {
+  it('is the default without a theme file, and merges theme.yaml over it', async () => {
+    const dir = await tempDir();
+    try {
+      expect((await loadTheme(dir)).theme).toEqual(DEFAULT_THEME);
+      await writeFile(path.join(dir, 'theme.yaml'), 'colors:\n  accent: "#AA3300"\nfonts:\n  body: Liberation Sans\n');
+      const { theme, file, diagnostics } = await loadTheme(dir);
+      expect(diagnostics).toEqual([]);
+      expect(file).toBe(path.join(dir, 'theme.yaml'));
+      expect(theme.colors.accent).toBe('AA3300');
+      expect(theme.colors.text).toBe(DEFAULT_THEME.colors.text);
+      expect(theme.fonts).toEqual({ heading: 'Arial', body: 'Liberation Sans' });
+    } finally {
+      await removeDir(dir);
+    }
+  });
+
+  it('reports an invalid theme with rule theme-invalid', async () => {
+    const dir = await tempDir();
+    try {
+      await writeFile(path.join(dir, 'theme.json'), JSON.stringify({ colors: { accent: 'blue' }, sizes: { body: 200 } }));
+      const { theme, diagnostics } = await loadTheme(dir);
+      expect(theme).toEqual(DEFAULT_THEME);
+      expect(diagnostics.map((d) => `${d.rule}: ${d.message}`)).toMatchInlineSnapshot(`
+        [
+          "theme-invalid: theme colors.accent: must be a colour written as six hex digits, e.g. "1F4E79"",
+          "theme-invalid: theme sizes.body: Too big: expected number to be <=32",
+        ]
+      `);
+      await writeFile(path.join(dir, 'theme.yaml'), 'colors: [unclosed\n');
+      const yaml = await loadTheme(dir);
+      expect(yaml.diagnostics[0]?.rule).toBe('theme-invalid');
+      expect(yaml.diagnostics[0]?.line).toBeGreaterThan(0);
+    } finally {
+      await removeDir(dir);
+    }
+  });
+
+  it('changes the accent colour of the deck', async () => {
+    const theme = { ...DEFAULT_THEME, colors: { ...DEFAULT_THEME.colors, accent: 'AA3300' } };
+    const out = await renderDeck(deck, { theme, date: AS_OF });
+    const parts = await readPptx(out.bytes);
+    expect(parts.slides[1]).toContain('<a:srgbClr val="AA3300"/>');
+    expect(parts.slides[1]).not.toContain(`<a:srgbClr val="${DEFAULT_THEME.colors.accent}"/>`);
+  });
+});
