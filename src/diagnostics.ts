@@ -26,6 +26,7 @@ export const RULES = {
   'lock-held': 'error',
   'output-unwritable': 'error',
   'uncited-document': 'warning',
+  'statement-not-rendered': 'warning',
   'unknown-source-metadata': 'warning',
   'layout-shrunk': 'info',
   'citation-broken': 'error',

@@ -1,6 +1,7 @@
 // Workspace → templates → Markdown → Deck and Memo models. Pure: returns diagnostics as values.
 import path from 'node:path';
-import type { Diagnostic } from './diagnostics.js';
+import { diagnostic, type Diagnostic } from './diagnostics.js';
+import { blockCites } from './model/build.js';
 import { markdownToDeck, markdownToMemo } from './model/build.js';
 import type { Deck, Memo } from './model/types.js';
 import { loadTemplate, type LoadedTemplate } from './render/templates.js';
@@ -54,5 +55,22 @@ export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOpti
     diagnostics.push(...built.diagnostics);
     models.memo = built.memo;
   }
+  if (models.deck) diagnostics.push(...unrendered(ws, 'deck', new Set(models.deck.slides.flatMap((s) => s.cites))));
+  if (models.memo) diagnostics.push(...unrendered(ws, 'memo', new Set(models.memo.blocks.flatMap(blockCites))));
   return models;
+}
+
+/** Statements none of whose citations made it into an output: a template left them out. */
+function unrendered(ws: LoadedWorkspace, output: 'deck' | 'memo', shown: Set<number>): Diagnostic[] {
+  const missing: string[] = [];
+  for (const [key, numbers] of ws.verification?.numbersByStatement ?? []) {
+    if (numbers.length > 0 && !numbers.some((n) => shown.has(n))) missing.push(pathLabelOf(key));
+  }
+  if (missing.length === 0) return [];
+  const list = missing.length > 6 ? `${missing.slice(0, 6).join(', ')} and ${missing.length - 6} more` : missing.join(', ');
+  return [diagnostic('statement-not-rendered', `the ${output} template leaves out ${missing.length} statement${missing.length > 1 ? 's' : ''}: ${list}`, { file: ws.summaryFile })];
+}
+
+function pathLabelOf(key: string): string {
+  return key.split('.').map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }

@@ -4,6 +4,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allText, readPdf } from './helpers/pdf.js';
 import { CLI, copySeeds, removeDir, runCli, seedDocumentFile } from './helpers/workspace.js';
 
 const OUTPUTS = ['briefing.pptx', 'memo.pdf', 'build.json'];
@@ -124,7 +125,12 @@ describe('briefing build', () => {
         .map((n) => zip.file(n)?.async('string') as Promise<string>),
     );
     expect(slides.some((xml) => xml.includes('What changed'))).toBe(true);
-    expect(slides.some((xml) => xml.includes('002'))).toBe(true);
+    expect(slides.some((xml) => xml.includes('What changed') && xml.includes('Document changed: 002'))).toBe(true);
+    const memo = await readPdf(await readFile(path.join(dir, 'out/memo.pdf')));
+    const memoText = allText(memo).replace(/\s+/g, ' ');
+    expect(memoText).toContain('What changed since the previous version');
+    expect(memoText).toContain('Source revised: document 002; every statement citing it was verified again.');
+    expect(memo.outline.map((o) => o.title)).toContain('What changed since the previous version');
   });
 });
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { CiteList, citeMarkers } from './view.js';
+import { CiteList, citeMarkers, LINE_BREAK } from './view.js';
 
 export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 export const TEMPLATE_NAMES = { deck: 'deck.md.hbs', memo: 'memo.md.hbs' } as const;
@@ -17,6 +17,7 @@ function createEnvironment(): typeof Handlebars {
     if (Array.isArray(list)) return list.map((l) => (l instanceof CiteList ? citeMarkers(l.numbers) : '')).join('');
     throw new Error('cite takes a statement\'s "cite" field');
   });
+  hb.registerHelper('br', () => LINE_BREAK);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
   hb.registerHelper('join', (items: unknown, sep: unknown) => (Array.isArray(items) ? items.join(typeof sep === 'string' ? sep : ', ') : ''));

@@ -6,6 +6,8 @@ import { citationKey } from '../summary/verify.js';
 
 export const CITE_OPEN = '\uE000';
 export const CITE_CLOSE = '\uE001';
+/** A line break inside a table cell or list item, from the templates' `br` helper. */
+export const LINE_BREAK = '\uE002';
 
 /** A statement's citations, as the templates' `cite` helper takes them. */
 export class CiteList {
