@@ -82,6 +82,34 @@ describe('renderMemo on the seeds', () => {
     }
   });
 
+  it('never leaves a heading or a run-in label alone at the foot of a page', async () => {
+    const { doubledSeeds } = await import('./helpers/deck.js');
+    const doubledDir = await doubledSeeds(dir);
+    const doubled = await memoOf(doubledDir);
+    for (const [model, read] of [
+      [memo, pdf],
+      [doubled, await readPdf((await renderMemo(doubled, { date: DATE, pdfa: false })).bytes)],
+    ] as const) {
+      expect(headingsAloneAtPageFoot(model, read)).toEqual([]);
+    }
+    // Filler paragraphs push a heading and a label down the first page, line by line, past its foot.
+    for (let n = 26; n <= 40; n++) {
+      const filler = Array.from({ length: n }, (_, k) => ({ type: 'paragraph' as const, inlines: [{ type: 'text' as const, text: `Filler line ${k + 1}.` }] }));
+      const pushed: Memo = {
+        ...memo,
+        blocks: [
+          ...filler,
+          { type: 'heading', level: 2, id: 'sec-pushed', inlines: [{ type: 'text', text: 'A heading pushed down the page' }] },
+          { type: 'paragraph', inlines: [{ type: 'text', text: 'A label pushed down too', bold: true }] },
+          { type: 'list', ordered: false, items: Array.from({ length: 12 }, (_, k) => [{ type: 'text' as const, text: `Item ${k + 1}` }]) },
+        ],
+        citations: [],
+      };
+      const read = await readPdf((await renderMemo(pushed, { date: DATE, pdfa: false })).bytes);
+      expect(headingsAloneAtPageFoot(pushed, read), `${n} filler paragraphs`).toEqual([]);
+    }
+  });
+
   it('links every citation number to its reference, and every reference back to its first use', () => {
     const cited = new Set(
       memo.blocks.flatMap((b) => JSON.stringify(b).match(/"type":"cite","n":\d+/g)?.map((m) => Number(m.split(':').pop())) ?? []),
@@ -214,3 +242,29 @@ describe('renderMemo --pdfa', () => {
     expect(pdf.info.Title).toBe('R&D <draft> memo');
   });
 });
+
+/** Headings and bold run-in labels with nothing of their own page below them. */
+function headingsAloneAtPageFoot(memo: Memo, pdf: ReadPdf): string[] {
+  const labels = memo.blocks.flatMap((b) => {
+    if (b.type === 'heading') return [fold(plainText(b.inlines))];
+    if (b.type === 'paragraph' && b.inlines.every((i) => i.type === 'text' && i.bold)) return [fold(plainText(b.inlines))];
+    return [];
+  });
+  const alone: string[] = [];
+  pdf.text.forEach((items, p) => {
+    // Lines of the text column, top to bottom, without the running header and the footer.
+    const byY = new Map<number, string[]>();
+    for (const i of items) {
+      if (i.str.trim() === '' || i.y < 55 || i.y > 790) continue;
+      const y = Math.round(i.y);
+      byY.set(y, [...(byY.get(y) ?? []), i.str]);
+    }
+    const lines = [...byY.entries()].sort((a, b) => b[0] - a[0]).map(([, words]) => fold(words.join(' ')));
+    for (const label of labels) {
+      const at = lines.findIndex((l) => l.length > 0 && label.startsWith(l.slice(0, Math.min(l.length, 20))));
+      if (at < 0) continue;
+      if (!lines.slice(at + 1).some((l) => !label.includes(l))) alone.push(`page ${p + 1}: ${label}`);
+    }
+  });
+  return alone;
+}

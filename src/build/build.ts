@@ -7,8 +7,10 @@ import { templateDirs, workspaceToModels } from '../pipeline.js';
 import { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles } from '../render/templates.js';
 import { escapeMarkdown } from '../render/view.js';
 import { sha256 } from '../sources/read.js';
+import type { Deck, Memo } from '../model/types.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace.js';
 import { compareBuilds, emptyReport, type ChangeReport } from './changes.js';
+import { startMemoRenderer, type MemoRenderer } from './memo-renderer.js';
 import {
   computeInputsHash,
   MANIFEST_FILE,
@@ -32,6 +34,8 @@ export interface BuildOptions {
   templates?: string | undefined;
   pdfa?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** A memo renderer to reuse (watch mode keeps one); by default each build starts its own. */
+  memoRenderer?: MemoRenderer;
 }
 
 export interface BuildResult {
@@ -86,28 +90,11 @@ export async function buildBriefing(options: BuildOptions): Promise<BuildResult>
   if (!models.deck || !models.memo || hasErrors(diagnostics)) return result;
 
   const t2 = performance.now();
-  const [{ renderDeck }, { renderMemo }, { loadTheme }] = await Promise.all([
-    import('../writers/pptx.js'),
-    import('../writers/pdf.js'),
-    import('../theme.js'),
-  ]);
-  const themed = await loadTheme(ws.dir);
-  diagnostics.push(...themed.diagnostics);
-  if (hasErrors(diagnostics)) return result;
-  const deckTimer = performance.now();
-  const deckPromise = renderDeck(models.deck, { theme: themed.theme, date }).then((r) => {
-    lap('deck', deckTimer);
-    return r;
-  });
-  const memoTimer = performance.now();
-  const memoPromise = renderMemo(models.memo, { date, pdfa: !!options.pdfa }).then((r) => {
-    lap('memo', memoTimer);
-    return r;
-  });
-  const [deck, memo] = await Promise.all([deckPromise, memoPromise]);
-  diagnostics.push(...deck.diagnostics, ...memo.diagnostics);
+  const rendered = await renderOutputs(ws, models.deck, models.memo, { ...options, date }, lap);
+  diagnostics.push(...rendered.diagnostics);
   lap('render', t2);
-  if (hasErrors(diagnostics)) return result;
+  if (!rendered.deck || !rendered.memo || hasErrors(diagnostics)) return result;
+  const { deck, memo } = rendered;
 
   const manifest: Manifest = {
     tool: { name: 'briefing', version },
@@ -121,8 +108,8 @@ export async function buildBriefing(options: BuildOptions): Promise<BuildResult>
       theme: inputs.theme,
     },
     outputs: [
-      { file: DECK_FILE, sha256: sha256(deck.bytes), bytes: deck.bytes.length },
-      { file: MEMO_FILE, sha256: sha256(memo.bytes), bytes: memo.bytes.length },
+      { file: DECK_FILE, sha256: sha256(deck), bytes: deck.length },
+      { file: MEMO_FILE, sha256: sha256(memo), bytes: memo.length },
     ],
     citations: (ws.verification?.citations ?? []).map((c) => {
       const entry: Manifest['citations'][number] = { n: c.n, doc: c.doc, quote: c.quote, verified: c.verified };
@@ -134,18 +121,51 @@ export async function buildBriefing(options: BuildOptions): Promise<BuildResult>
   };
 
   const t3 = performance.now();
-  await guardOutput(options.out, () => withOutputLock(outDir, options.out, async () => {
-    await removeStaleTemporaries(outDir, [DECK_FILE, MEMO_FILE, MANIFEST_FILE]);
-    await writeFileAtomic(path.join(outDir, DECK_FILE), deck.bytes);
-    await writeFileAtomic(path.join(outDir, MEMO_FILE), memo.bytes);
-    // The manifest goes last: if a build dies before it, the next one sees stale outputs and rebuilds.
-    await writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-  }));
+  await guardOutput(options.out, () =>
+    withOutputLock(outDir, options.out, async () => {
+      await removeStaleTemporaries(outDir, [DECK_FILE, MEMO_FILE, MANIFEST_FILE]);
+      await writeFileAtomic(path.join(outDir, DECK_FILE), deck);
+      await writeFileAtomic(path.join(outDir, MEMO_FILE), memo);
+      // The manifest goes last: if a build dies before it, the next one sees stale outputs and rebuilds.
+      await writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    }),
+  );
   lap('write', t3);
   lap('total', t0);
   result.status = 'built';
   result.manifest = manifest;
   return result;
+}
+
+/** The deck on this thread and the memo on the memo renderer's (another core), at once. */
+async function renderOutputs(
+  ws: LoadedWorkspace,
+  deckModel: Deck,
+  memoModel: Memo,
+  options: BuildOptions & { date: Date },
+  lap: (name: string, since: number) => void,
+): Promise<{ deck?: Uint8Array; memo?: Uint8Array; diagnostics: Diagnostic[] }> {
+  const memoRenderer = options.memoRenderer ?? startMemoRenderer();
+  try {
+    const memoTimer = performance.now();
+    const memoPromise = memoRenderer.render(memoModel, { date: options.date, pdfa: !!options.pdfa }).then((r) => {
+      lap('memo', memoTimer);
+      return r;
+    });
+    const [{ renderDeck }, { loadTheme }] = await Promise.all([import('../writers/pptx.js'), import('../theme.js')]);
+    const themed = await loadTheme(ws.dir);
+    if (hasErrors(themed.diagnostics)) {
+      await memoPromise.catch(() => undefined);
+      return { diagnostics: themed.diagnostics };
+    }
+    const deckTimer = performance.now();
+    const deck = await renderDeck(deckModel, { theme: themed.theme, date: options.date });
+    lap('deck', deckTimer);
+    const memo = await memoPromise;
+    return { deck: deck.bytes, memo: memo.bytes, diagnostics: [...themed.diagnostics, ...deck.diagnostics, ...memo.diagnostics] };
+  } finally {
+    if (!options.memoRenderer) await memoRenderer.close();
+  }
 }
 
 /** File-system failures while writing (a file where the folder should be, no permission, a full disk) are the user's to fix. */

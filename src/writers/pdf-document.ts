@@ -64,7 +64,6 @@ export function memoToDocDefinition(memo: Memo, options: MemoDocumentOptions): T
       alignment: 'right',
       margin: [MARGINS.left, 26, MARGINS.right, 0],
     }),
-    pageBreakBefore: keepHeadingsWithText,
   };
   if (options.pdfa) {
     doc.version = '1.7';
@@ -116,22 +115,6 @@ function runningHeader(currentPage: number, subject: string, asOf: string): Cont
   };
 }
 
-/** Lines a heading needs below it on its page: about two lines of text, else it moves on. */
-const ROOM_AFTER_HEADING = 44;
-
-/** pdfmake's page-break hook: never leave a heading or a run-in label alone at the foot of a page. */
-function keepHeadingsWithText(
-  node: { headlineLevel?: number; startPosition: { pageNumber: number; top: number } },
-  queries: { getFollowingNodesOnPage: () => { headlineLevel?: number; startPosition: { pageNumber: number } }[] },
-): boolean {
-  if (node.headlineLevel === undefined) return false;
-  const page = node.startPosition.pageNumber;
-  const bottom = PAGE.height - MARGINS.bottom;
-  if (node.startPosition.top > bottom - ROOM_AFTER_HEADING) return true;
-  const following = queries.getFollowingNodesOnPage().filter((f) => f.startPosition.pageNumber === page);
-  return !following.some((f) => f.headlineLevel === undefined);
-}
-
 function blocksToContent(blocks: readonly Block[], anchors: Anchors, known: Set<number>): Content[] {
   const out: Content[] = [];
   let section: string | undefined;
@@ -142,7 +125,50 @@ function blocksToContent(blocks: readonly Block[], anchors: Anchors, known: Set<
       out.push(node);
     } else out.push(blockToContent(block, anchors, known));
   }
+  return keepHeadingsWithNext(out);
+}
+
+/** Longest list or table kept whole with the heading above it; a longer one keeps its first item. */
+const KEEP_WHOLE = 8;
+
+/**
+ * Never leave a heading or a run-in label alone at the foot of a page: each goes into one
+ * unbreakable stack with what follows it (the whole of a short block, the first item of a long
+ * list). pdfmake moves an unbreakable stack to the next page in one layout pass; its
+ * pageBreakBefore hook would lay the whole document out again for every heading it moves.
+ */
+function keepHeadingsWithNext(nodes: Content[]): Content[] {
+  const out: Content[] = [];
+  for (let k = 0; k < nodes.length; k++) {
+    const group: Content[] = [];
+    while (k < nodes.length && isKeptWithNext(nodes[k] as Node)) group.push(nodes[k++] as Content);
+    if (group.length === 0) {
+      out.push(nodes[k] as Content);
+      continue;
+    }
+    const next = nodes[k] as Node | undefined;
+    if (next === undefined) {
+      out.push(...group);
+      break;
+    }
+    const list = (next.ul ?? next.ol) as Content[] | undefined;
+    if (list && list.length > KEEP_WHOLE) {
+      const key = next.ul ? 'ul' : 'ol';
+      group.push({ ...(next as object), [key]: list.slice(0, 1), margin: [0, 0, 0, 0] } as unknown as Content);
+      out.push({ stack: group, unbreakable: true } as Content);
+      out.push({ ...(next as object), [key]: list.slice(1), ...(key === 'ol' ? { start: 2 } : {}) } as Content);
+    } else if (next.table && (next.table as { body: unknown[] }).body.length > KEEP_WHOLE + 1) {
+      out.push({ stack: group, unbreakable: true } as Content, next as Content);
+    } else {
+      group.push(next as Content);
+      out.push({ stack: group, unbreakable: true } as Content);
+    }
+  }
   return out;
+}
+
+function isKeptWithNext(node: Node): boolean {
+  return node.headlineLevel !== undefined;
 }
 
 function headingToContent(block: Extract<Block, { type: 'heading' }>, parent: string | undefined, anchors: Anchors, known: Set<number>): Content {

@@ -125,3 +125,8 @@ function escapeXmpMetadata(doc: PdfKitDocument): void {
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+/** Load pdfmake and the fonts ahead of the first memo. */
+export function warmUp(): Promise<unknown> {
+  return loadEngine();
+}
