@@ -55,6 +55,18 @@ export function buildDate(asOf: string, env: NodeJS.ProcessEnv = process.env): D
 }
 
 export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
+  if (options.memoRenderer) return buildWith(options, options.memoRenderer);
+  // Start the memo's worker first: it loads pdfmake and the fonts on the other core while this
+  // thread verifies the workspace. An up-to-date or failed build just stops it again.
+  const memoRenderer = startMemoRenderer();
+  try {
+    return await buildWith(options, memoRenderer);
+  } finally {
+    await memoRenderer.close();
+  }
+}
+
+async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Promise<BuildResult> {
   const t0 = performance.now();
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => (timings[name] = Math.round((performance.now() - since) * 10) / 10);
@@ -90,7 +102,7 @@ export async function buildBriefing(options: BuildOptions): Promise<BuildResult>
   if (!models.deck || !models.memo || hasErrors(diagnostics)) return result;
 
   const t2 = performance.now();
-  const rendered = await renderOutputs(ws, models.deck, models.memo, { ...options, date }, lap);
+  const rendered = await renderOutputs(ws, models.deck, models.memo, { ...options, date, memoRenderer }, lap);
   diagnostics.push(...rendered.diagnostics);
   lap('render', t2);
   if (!rendered.deck || !rendered.memo || hasErrors(diagnostics)) return result;
@@ -142,30 +154,25 @@ async function renderOutputs(
   ws: LoadedWorkspace,
   deckModel: Deck,
   memoModel: Memo,
-  options: BuildOptions & { date: Date },
+  options: BuildOptions & { date: Date; memoRenderer: MemoRenderer },
   lap: (name: string, since: number) => void,
 ): Promise<{ deck?: Uint8Array; memo?: Uint8Array; diagnostics: Diagnostic[] }> {
-  const memoRenderer = options.memoRenderer ?? startMemoRenderer();
-  try {
-    const memoTimer = performance.now();
-    const memoPromise = memoRenderer.render(memoModel, { date: options.date, pdfa: !!options.pdfa }).then((r) => {
-      lap('memo', memoTimer);
-      return r;
-    });
-    const [{ renderDeck }, { loadTheme }] = await Promise.all([import('../writers/pptx.js'), import('../theme.js')]);
-    const themed = await loadTheme(ws.dir);
-    if (hasErrors(themed.diagnostics)) {
-      await memoPromise.catch(() => undefined);
-      return { diagnostics: themed.diagnostics };
-    }
-    const deckTimer = performance.now();
-    const deck = await renderDeck(deckModel, { theme: themed.theme, date: options.date });
-    lap('deck', deckTimer);
-    const memo = await memoPromise;
-    return { deck: deck.bytes, memo: memo.bytes, diagnostics: [...themed.diagnostics, ...deck.diagnostics, ...memo.diagnostics] };
-  } finally {
-    if (!options.memoRenderer) await memoRenderer.close();
+  const memoTimer = performance.now();
+  const memoPromise = options.memoRenderer.render(memoModel, { date: options.date, pdfa: !!options.pdfa }).then((r) => {
+    lap('memo', memoTimer);
+    return r;
+  });
+  const [{ renderDeck }, { loadTheme }] = await Promise.all([import('../writers/pptx.js'), import('../theme.js')]);
+  const themed = await loadTheme(ws.dir);
+  if (hasErrors(themed.diagnostics)) {
+    await memoPromise.catch(() => undefined);
+    return { diagnostics: themed.diagnostics };
   }
+  const deckTimer = performance.now();
+  const deck = await renderDeck(deckModel, { theme: themed.theme, date: options.date });
+  lap('deck', deckTimer);
+  const memo = await memoPromise;
+  return { deck: deck.bytes, memo: memo.bytes, diagnostics: [...themed.diagnostics, ...deck.diagnostics, ...memo.diagnostics] };
 }
 
 /** File-system failures while writing (a file where the folder should be, no permission, a full disk) are the user's to fix. */

@@ -24,7 +24,7 @@ export async function runBuild(options: BuildCommandOptions, io: Io): Promise<nu
 /** Print a build's diagnostics, change report and outcome (stderr), or its JSON report (stdout). */
 export function reportBuild(result: BuildResult, options: { out: string; json: boolean }, io: Io): void {
   printDiagnostics(result.diagnostics, io);
-  for (const line of formatChangeReport(result.changes)) io.stderr(`${line}\n`);
+  if (result.status !== 'up-to-date') for (const line of formatChangeReport(result.changes)) io.stderr(`${line}\n`);
   if (options.json) {
     const report = {
       ...workspaceToReport(result.workspace),

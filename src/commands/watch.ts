@@ -2,6 +2,7 @@
 // templates or the theme. Libraries and fonts stay loaded, so a rebuild takes tens of milliseconds.
 import path from 'node:path';
 import { buildBriefing } from '../build/build.js';
+import { startMemoRenderer } from '../build/memo-renderer.js';
 import { EXIT } from '../diagnostics.js';
 import { printDiagnostics, type Io } from '../io.js';
 import { UserError } from '../diagnostics.js';
@@ -33,10 +34,18 @@ export async function startWatch(options: WatchOptions, io: Io): Promise<Watcher
   let again = false;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+  // One memo renderer for the whole session: pdfmake and the fonts stay loaded and warm.
+  const memoRenderer = startMemoRenderer();
 
   const build = async () => {
     try {
-      const result = await buildBriefing({ workspace: options.workspace, out: options.out, changes: options.changes, templates: options.templates });
+      const result = await buildBriefing({
+        workspace: options.workspace,
+        out: options.out,
+        changes: options.changes,
+        templates: options.templates,
+        memoRenderer,
+      });
       reportBuild(result, { out: options.out, json: false }, io);
       if (result.status === 'failed') io.stderr('watching for changes; the previous outputs are kept\n');
     } catch (error) {
@@ -88,6 +97,7 @@ export async function startWatch(options: WatchOptions, io: Io): Promise<Watcher
       if (timer) clearTimeout(timer);
       await watcher.close();
       await running;
+      await memoRenderer.close();
     },
   };
 }
