@@ -36,7 +36,8 @@ describe('deck for the seeds', () => {
       'A deep financial tie is being loosened and renegotiated',
       'Reported dollar figures, as the sources give them',
       'Friction spans transparency, cost, control and exclusivity',
-      'Sources disagree on exclusivity, Copilot traction and names',
+      'Sources disagree on exclusivity, Copilot traction and names (1/2)',
+      'Sources disagree on exclusivity, Copilot traction and names (2/2)',
       'Microsoft is hedging with in-house and third-party models (1/2)',
       'Microsoft is hedging with in-house and third-party models (2/2)',
       'Scenarios range from an uneasy alliance to full divergence',
@@ -99,13 +100,15 @@ describe('deck for the seeds', () => {
 
   it('has native tables with a shaded header, repeated on continuation slides, and no vertical rules', () => {
     const tables = pptx.slides.filter((xml) => xml.includes('<a:tbl>'));
-    expect(tables).toHaveLength(4); // conflicts, alternatives ×2, sources
+    expect(tables).toHaveLength(5); // conflicts ×2, alternatives ×2, sources
     for (const xml of tables) {
       expect(xml).not.toMatch(/<a:lnL w="[1-9]/);
       expect(xml).not.toMatch(/<a:lnR w="[1-9]/);
     }
     const tableText = (xml: string) => allText(/<a:tbl>[\s\S]*<\/a:tbl>/.exec(xml)?.[0] ?? '');
-    const [, first, second] = tables as [string, string, string];
+    const [conflicts, , first, second] = tables as [string, string, string, string];
+    // A disagreement with three accounts keeps all three: the third joins the second column.
+    expect(tableText(conflicts)).toMatch(/Another says Microsoft released OpenAI from the contract mandating Azure hosting\.\s*\d+\s*Others describe Stargate/);
     expect(tableText(first)).toMatch(/^Kind Alternative Owner What the sources say In-house models MAI-1/);
     // The continuation repeats the header and names the group it starts in.
     expect(tableText(second)).toMatch(/^Kind Alternative Owner What the sources say Partner and third-party models Anthropic/);
@@ -115,7 +118,7 @@ describe('deck for the seeds', () => {
   it('puts friction points and the outlook on cards', () => {
     expect((pptx.slides[4]?.match(/name="card"/g) ?? []).length).toBe(8);
     expect(shapeText(pptx.slides[4] as string, 'card')).toMatch(/^Transparency over o1OpenAI reportedly/);
-    expect((pptx.slides[8]?.match(/name="card"/g) ?? []).length).toBe(8);
+    expect((pptx.slides[9]?.match(/name="card"/g) ?? []).length).toBe(8);
   });
 
   it('writes speaker notes with talking points and the full quotes on every content slide', () => {
@@ -126,7 +129,7 @@ describe('deck for the seeds', () => {
     expect(allText(pptx.notes.get(2) ?? '')).toContain('The bottom line in 5 points');
     expect(allText(pptx.notes.get(2) ?? '')).toContain('is showing signs of strain as the AI race intensifies');
     // A continuation slide keeps the quotes of its own citations only.
-    const second = allText(pptx.notes.get(8) ?? '');
+    const second = allText(pptx.notes.get(9) ?? '');
     expect(second).toContain('[71]');
     expect(second).not.toContain('[43]');
   });
