@@ -16,6 +16,7 @@ import {
   MANIFEST_FILE,
   readManifest,
   statementRecords,
+  toolFingerprint,
   toolVersion,
   type InputFiles,
   type Manifest,
@@ -86,7 +87,8 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   const version = await toolVersion();
   const date = buildDate(ws.summary.asOf, options.env);
   const manifestOptions = { changes: !!options.changes, pdfa: !!options.pdfa, templates: options.templates ?? null };
-  const inputsHash = computeInputsHash({ version, date: date.toISOString(), options: manifestOptions, ws, inputs });
+  const fingerprint = await toolFingerprint();
+  const inputsHash = computeInputsHash({ version, fingerprint, date: date.toISOString(), options: manifestOptions, ws, inputs });
   if (!options.force && previous && previous.inputsHash === inputsHash && (await outputsIntact(outDir, previous))) {
     result.status = 'up-to-date';
     result.manifest = previous;

@@ -1,5 +1,6 @@
 // build.json: what a build read, what it wrote, and how every citation resolved.
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -51,6 +52,22 @@ export async function toolVersion(): Promise<string> {
   return cachedVersion;
 }
 
+let cachedFingerprint: Promise<string> | undefined;
+/**
+ * A hash of the tool's own compiled code: a build with another version of a writer is not
+ * up to date even when the version number and the inputs are the same.
+ */
+export function toolFingerprint(): Promise<string> {
+  cachedFingerprint ??= (async () => {
+    const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+    const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.js')).sort();
+    const hash = createHash('sha256');
+    for (const file of files) hash.update(file).update(await readFile(path.join(dist, file)));
+    return hash.digest('hex');
+  })();
+  return cachedFingerprint;
+}
+
 export interface InputFiles {
   templates: { file: string; sha256: string }[];
   theme: { file: string; sha256: string } | null;
@@ -58,13 +75,14 @@ export interface InputFiles {
 
 export function computeInputsHash(parts: {
   version: string;
+  fingerprint: string;
   date: string;
   options: Manifest['options'];
   ws: LoadedWorkspace;
   inputs: InputFiles;
 }): string {
   const lines = [
-    `briefing ${parts.version}`,
+    `briefing ${parts.version} ${parts.fingerprint}`,
     `date ${parts.date}`,
     `options ${JSON.stringify(parts.options)}`,
     ...parts.ws.documents.map((d) => `doc ${d.name} ${d.sha256}`),

@@ -128,8 +128,10 @@ function blocksToContent(blocks: readonly Block[], anchors: Anchors, known: Set<
   return keepHeadingsWithNext(out);
 }
 
-/** Longest list or table kept whole with the heading above it; a longer one keeps its first item. */
+/** Longest table kept whole with the heading above it; a longer one keeps its first rows. */
 const KEEP_WHOLE = 8;
+/** Longest list kept whole with the heading above it; a longer one keeps its first item only. */
+const KEEP_WHOLE_LIST = 2;
 
 /**
  * Never leave a heading or a run-in label alone at the foot of a page: each goes into one
@@ -152,7 +154,7 @@ function keepHeadingsWithNext(nodes: Content[]): Content[] {
       break;
     }
     const list = (next.ul ?? next.ol) as Content[] | undefined;
-    if (list && list.length > KEEP_WHOLE) {
+    if (list && list.length > KEEP_WHOLE_LIST) {
       const key = next.ul ? 'ul' : 'ol';
       group.push({ ...(next as object), [key]: list.slice(0, 1), margin: [0, 0, 0, 0] } as unknown as Content);
       out.push({ stack: group, unbreakable: true } as Content);
