@@ -52,6 +52,27 @@ describe('briefing build', () => {
     expect((await stat(path.join(dir, 'out/briefing.pptx'))).mtimeMs).toBe(before.mtimeMs);
   });
 
+  it('rebuilds when a workspace template or the theme changes, and only then', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(ws, 'templates'), { recursive: true });
+    const deckTemplate = await readFile(path.join(CLI, '../../templates/deck.md.hbs'), 'utf8');
+    await writeFile(path.join(ws, 'templates/deck.md.hbs'), deckTemplate);
+    const own = await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir });
+    expect(own.code).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(dir, 'themed/build.json'), 'utf8'));
+    expect(manifest.inputs.templates.map((t: { file: string }) => t.file)).toEqual(['templates/deck.md.hbs', 'builtin:memo.md.hbs']);
+    expect((await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir })).stderr).toContain('up to date');
+    await writeFile(path.join(ws, 'templates/deck.md.hbs'), deckTemplate.replace('# Sources', '# Documents'));
+    expect((await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir })).stderr).toContain('themed: wrote');
+    await writeFile(path.join(ws, 'theme.yaml'), 'colors:\n  accent: "#AA3300"\n');
+    expect((await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir })).stderr).toContain('themed: wrote');
+    const zip = await JSZip.loadAsync(await readFile(path.join(dir, 'themed/briefing.pptx')));
+    expect(await zip.file('ppt/slides/slide2.xml')?.async('string')).toContain('AA3300');
+    const { rm } = await import('node:fs/promises');
+    await rm(path.join(ws, 'templates'), { recursive: true });
+    await rm(path.join(ws, 'theme.yaml'));
+  });
+
   it('gives byte-identical files for identical inputs, and honours SOURCE_DATE_EPOCH', async () => {
     const first = await readOutputs(path.join(dir, 'out'));
     expect((await runCli(['build', 'ws', '--out', 'again', '--force'], { cwd: dir })).code).toBe(0);
