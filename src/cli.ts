@@ -27,11 +27,11 @@ async function main(argv: string[]): Promise<number> {
         exitCode = await runBuild(
           {
             workspace: args.workspace,
-            out: args.out,
             json: args.json,
             force: args.force,
             changes: args.changes,
-            templates: args.templates,
+            templates: await templatesFolder(args.templates),
+            out: outFolder(args.out),
             pdfa: args.pdfa,
           },
           io,
@@ -44,10 +44,11 @@ async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .positional('workspace', { type: 'string', default: 'seeds', describe: 'workspace folder' })
-          .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable report on stdout' }),
+          .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable report on stdout' })
+          .option('templates', { type: 'string', describe: 'folder of templates that replaces the defaults' }),
       async (args) => {
         const { runCheck } = await import('./commands/check.js');
-        exitCode = await runCheck({ workspace: args.workspace, json: args.json }, io);
+        exitCode = await runCheck({ workspace: args.workspace, json: args.json, templates: await templatesFolder(args.templates) }, io);
       },
     )
     .command(
@@ -61,7 +62,10 @@ async function main(argv: string[]): Promise<number> {
           .option('changes', { type: 'boolean', default: false, describe: 'add a "what changed" slide and memo section' }),
       async (args) => {
         const { runWatch } = await import('./commands/watch.js');
-        exitCode = await runWatch({ workspace: args.workspace, out: args.out, templates: args.templates, changes: args.changes }, io);
+        exitCode = await runWatch(
+          { workspace: args.workspace, out: outFolder(args.out), templates: await templatesFolder(args.templates), changes: args.changes },
+          io,
+        );
       },
     )
     .demandCommand(1, 'name a command: build, check or watch')
@@ -90,6 +94,21 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** --out must name a folder. */
+function outFolder(out: string): string {
+  if (out.trim() === '') throw new UsageError('--out needs a folder name');
+  return out;
+}
+
+/** --templates must name an existing folder. */
+async function templatesFolder(dir: string | undefined): Promise<string | undefined> {
+  if (dir === undefined) return undefined;
+  const { stat } = await import('node:fs/promises');
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageError(`--templates: folder not found: ${dir}`);
+  return dir;
+}
 
 main(hideBin(process.argv)).then(
   (code) => {

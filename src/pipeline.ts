@@ -60,7 +60,7 @@ export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOpti
   return models;
 }
 
-/** Statements none of whose citations made it into an output: a template left them out. */
+/** Statements none of whose citations made it into an output: a template left them, or their citations, out. */
 function unrendered(ws: LoadedWorkspace, output: 'deck' | 'memo', shown: Set<number>): Diagnostic[] {
   const missing: string[] = [];
   for (const [key, numbers] of ws.verification?.numbersByStatement ?? []) {
@@ -68,7 +68,8 @@ function unrendered(ws: LoadedWorkspace, output: 'deck' | 'memo', shown: Set<num
   }
   if (missing.length === 0) return [];
   const list = missing.length > 6 ? `${missing.slice(0, 6).join(', ')} and ${missing.length - 6} more` : missing.join(', ');
-  return [diagnostic('statement-not-rendered', `the ${output} template leaves out ${missing.length} statement${missing.length > 1 ? 's' : ''}: ${list}`, { file: ws.summaryFile })];
+  const what = missing.length > 1 ? `${missing.length} statements` : 'a statement';
+  return [diagnostic('statement-not-rendered', `the ${output} shows no citation of ${what} (left out by its template?): ${list}`, { file: ws.summaryFile })];
 }
 
 function pathLabelOf(key: string): string {

@@ -2,7 +2,7 @@
 // A workspace may override any part of it with theme.yaml (or theme.json); the rest stays default.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
 
@@ -57,59 +57,98 @@ export type Theme = z.infer<typeof ThemeSchema>;
 
 export const DEFAULT_THEME: Theme = ThemeSchema.parse({});
 
-const THEME_FILES = ['theme.yaml', 'theme.yml', 'theme.json'];
+export const THEME_FILES = ['theme.yaml', 'theme.yml', 'theme.json'];
+
+export interface LoadedTheme {
+  theme: Theme;
+  /** The theme file, as shown to the user, when the workspace has one. */
+  file?: string;
+  /** What the theme reads, for the up-to-date check: the theme file and the logo. */
+  inputs: { file: string; bytes: Uint8Array }[];
+  diagnostics: Diagnostic[];
+}
 
 /** The workspace's theme file merged over the default theme; a missing file is the default. */
-export async function loadTheme(workspaceDir: string): Promise<{ theme: Theme; file?: string; diagnostics: Diagnostic[] }> {
+export async function loadTheme(workspaceDir: string, shownDir: string = workspaceDir): Promise<LoadedTheme> {
   for (const name of THEME_FILES) {
-    const file = path.join(workspaceDir, name);
-    let text: string;
+    const file = path.join(shownDir, name);
+    let bytes: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(path.join(workspaceDir, name));
     } catch {
       continue;
     }
-    const parsed = parseThemeText(text, name.endsWith('.json') ? 'json' : 'yaml', file);
-    if ('diagnostic' in parsed) return { theme: DEFAULT_THEME, file, diagnostics: [parsed.diagnostic] };
+    const inputs: LoadedTheme['inputs'] = [{ file: name, bytes: new Uint8Array(bytes) }];
+    const failed = (diagnostics: Diagnostic[]): LoadedTheme => ({ theme: DEFAULT_THEME, file, inputs, diagnostics });
+    const parsed = parseThemeText(bytes.toString('utf8'), name.endsWith('.json') ? 'json' : 'yaml', file);
+    if ('diagnostic' in parsed) return failed([parsed.diagnostic]);
     const result = ThemeSchema.safeParse(parsed.value ?? {});
     if (!result.success) {
-      const diagnostics = result.error.issues.map((issue) => {
-        const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-        return diagnostic('theme-invalid', `theme ${where}: ${issue.message}`, { file });
-      });
-      return { theme: DEFAULT_THEME, file, diagnostics };
+      return failed(
+        result.error.issues.map((issue) => {
+          const keys = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+          const where = keys.length > 0 ? keys.join('.') : '(top level)';
+          return diagnostic('theme-invalid', `theme ${where}: ${issue.message}`, parsed.at(keys));
+        }),
+      );
     }
     const theme = result.data;
-    if (theme.logo !== undefined) theme.logo = path.resolve(workspaceDir, theme.logo);
     const problems: Diagnostic[] = [];
-    if (theme.sizes.bodyMin > theme.sizes.body) problems.push(diagnostic('theme-invalid', `theme sizes.bodyMin (${theme.sizes.bodyMin}) is larger than sizes.body (${theme.sizes.body})`, { file }));
-    if (theme.sizes.titleMin > theme.sizes.title) problems.push(diagnostic('theme-invalid', `theme sizes.titleMin (${theme.sizes.titleMin}) is larger than sizes.title (${theme.sizes.title})`, { file }));
-    if (problems.length > 0) return { theme: DEFAULT_THEME, file, diagnostics: problems };
-    return { theme, file, diagnostics: [] };
+    if (theme.sizes.bodyMin > theme.sizes.body) problems.push(diagnostic('theme-invalid', `theme sizes.bodyMin (${theme.sizes.bodyMin}) is larger than sizes.body (${theme.sizes.body})`, parsed.at(['sizes', 'bodyMin'])));
+    if (theme.sizes.titleMin > theme.sizes.title) problems.push(diagnostic('theme-invalid', `theme sizes.titleMin (${theme.sizes.titleMin}) is larger than sizes.title (${theme.sizes.title})`, parsed.at(['sizes', 'titleMin'])));
+    if (theme.logo !== undefined) {
+      const logo = await readLogo(path.resolve(workspaceDir, theme.logo));
+      if (typeof logo === 'string') problems.push(diagnostic('theme-invalid', `theme logo "${theme.logo}": ${logo}`, parsed.at(['logo'])));
+      else {
+        inputs.push({ file: theme.logo, bytes: logo });
+        theme.logo = path.resolve(workspaceDir, theme.logo);
+      }
+    }
+    if (problems.length > 0) return failed(problems);
+    return { theme, file, inputs, diagnostics: [] };
   }
-  return { theme: DEFAULT_THEME, diagnostics: [] };
+  return { theme: DEFAULT_THEME, inputs: [], diagnostics: [] };
 }
 
-function parseThemeText(text: string, kind: 'json' | 'yaml', file: string): { value: unknown } | { diagnostic: Diagnostic } {
+/** The logo's bytes, or why it cannot be used: it must exist and be a PNG or a JPEG. */
+async function readLogo(file: string): Promise<Uint8Array | string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read it (${(error as Error).message})`;
+  }
+  const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  return png || jpeg ? new Uint8Array(bytes) : 'not a PNG or JPEG image';
+}
+
+type Parsed = { value: unknown; at: (path: (string | number)[]) => { file: string; line?: number; column?: number } };
+
+function parseThemeText(text: string, kind: 'json' | 'yaml', file: string): Parsed | { diagnostic: Diagnostic } {
   if (kind === 'json') {
     try {
-      return { value: JSON.parse(text) as unknown };
+      return { value: JSON.parse(text) as unknown, at: () => ({ file }) };
     } catch (error) {
       return { diagnostic: diagnostic('theme-invalid', `theme is not valid JSON: ${(error as Error).message}`, { file }) };
     }
   }
-  try {
-    return { value: parseYaml(text) as unknown };
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const pos = error.linePos?.[0];
-      return {
-        diagnostic: diagnostic('theme-invalid', `theme is not valid YAML: ${error.message.split('\n')[0]}`, {
-          file,
-          ...(pos ? { line: pos.line, column: pos.col } : {}),
-        }),
-      };
-    }
-    throw error;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) {
+    const pos = lineCounter.linePos(error.pos[0]);
+    return { diagnostic: diagnostic('theme-invalid', `theme is not valid YAML: ${error.message.split('\n')[0]}`, { file, line: pos.line, column: pos.col }) };
   }
+  const at = (keys: (string | number)[]) => {
+    for (let depth = keys.length; depth >= 0; depth--) {
+      const node = depth === 0 ? doc.contents : doc.getIn(keys.slice(0, depth), true);
+      if (isNode(node) && node.range) {
+        const pos = lineCounter.linePos(node.range[0]);
+        return { file, line: pos.line, column: pos.col };
+      }
+    }
+    return { file };
+  };
+  return { value: doc.toJS() as unknown, at };
 }

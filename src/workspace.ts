@@ -49,8 +49,13 @@ export async function loadWorkspace(shownDir: string): Promise<LoadedWorkspace> 
   let summaryText: string;
   try {
     summaryText = await readFile(path.join(dir, SUMMARY_FILE), 'utf8');
-  } catch {
-    diagnostics.push(diagnostic('summary-missing', `no ${SUMMARY_FILE} in the workspace; write one (see README: "The summary")`, { file: summaryFile }));
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    diagnostics.push(
+      missing
+        ? diagnostic('summary-missing', `no ${SUMMARY_FILE} in the workspace; write one (see README: "The summary")`, { file: summaryFile })
+        : diagnostic('source-unreadable', `cannot read ${SUMMARY_FILE}: ${(error as Error).message}`, { file: summaryFile }),
+    );
     workspace.documents = sources.documents.map((d) => withMetadata(d, undefined));
     workspace.diagnostics = sortDiagnostics(diagnostics);
     return workspace;
@@ -65,7 +70,7 @@ export async function loadWorkspace(shownDir: string): Promise<LoadedWorkspace> 
     return workspace;
   }
   workspace.summary = loaded.summary;
-  workspace.verification = verifySummary(loaded.summary, workspace.documents, loaded.locator);
+  workspace.verification = verifySummary(loaded.summary, workspace.documents, loaded.locator, sources.failedIds);
   diagnostics.push(...workspace.verification.diagnostics);
   workspace.diagnostics = sortDiagnostics(diagnostics);
   return workspace;

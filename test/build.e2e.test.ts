@@ -29,7 +29,7 @@ describe('briefing build', () => {
     expect(result.code).toBe(0);
     const manifest = JSON.parse(await readFile(path.join(dir, 'out/build.json'), 'utf8'));
     const pkg = JSON.parse(await readFile(path.join(CLI, '../../package.json'), 'utf8'));
-    expect(manifest.tool).toEqual({ name: 'briefing', version: pkg.version });
+    expect(manifest.tool).toEqual({ name: 'briefing', version: pkg.version, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(manifest.inputs.documents.map((d: { id: string }) => d.id)).toEqual(['000', '001', '002', '003', '004']);
     expect(manifest.inputs.summary.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.inputs.templates.map((t: { file: string }) => t.file)).toEqual(['builtin:deck.md.hbs', 'builtin:memo.md.hbs']);
@@ -63,9 +63,13 @@ describe('briefing build', () => {
     expect(manifest.inputs.templates.map((t: { file: string }) => t.file)).toEqual(['templates/deck.md.hbs', 'builtin:memo.md.hbs']);
     expect((await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir })).stderr).toContain('up to date');
     await writeFile(path.join(ws, 'templates/deck.md.hbs'), deckTemplate.replace('# Sources', '# Documents'));
-    expect((await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir })).stderr).toContain('themed: wrote');
+    const retemplated = await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir });
+    expect(retemplated.stderr).toContain('changes since the previous build:\n  changed: template templates/deck.md.hbs\n');
+    expect(retemplated.stderr).toContain('themed: wrote');
     await writeFile(path.join(ws, 'theme.yaml'), 'colors:\n  accent: "#AA3300"\n');
-    expect((await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir })).stderr).toContain('themed: wrote');
+    const rethemed = await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir });
+    expect(rethemed.stderr).toContain('  changed: theme theme.yaml\n');
+    expect(rethemed.stderr).toContain('themed: wrote');
     const zip = await JSZip.loadAsync(await readFile(path.join(dir, 'themed/briefing.pptx')));
     expect(await zip.file('ppt/slides/slide2.xml')?.async('string')).toContain('AA3300');
     const { rm } = await import('node:fs/promises');

@@ -140,3 +140,60 @@ describe('briefing check on a small workspace', () => {
     expect(result.code).toBe(0);
   });
 });
+
+describe('briefing check on bad input beyond the summary', () => {
+  let dir: string;
+  let ws: string;
+  beforeAll(async () => {
+    ({ dir, ws } = await copySeeds());
+  });
+  afterAll(() => removeDir(dir));
+
+  it('checks the theme and its logo, at their positions', async () => {
+    await writeFile(path.join(ws, 'theme.yaml'), 'colors:\n  accent: red\nlogo: missing.png\n');
+    const result = await runCli(['check', 'ws'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ws/theme.yaml:2:11: error: theme colors.accent: must be a colour written as six hex digits, e.g. "1F4E79" [theme-invalid]');
+    await writeFile(path.join(ws, 'theme.yaml'), 'logo: briefing.yaml\n');
+    const notImage = await runCli(['check', 'ws'], { cwd: dir });
+    expect(notImage.stderr).toContain('ws/theme.yaml:1:7: error: theme logo "briefing.yaml": not a PNG or JPEG image [theme-invalid]');
+    await import('node:fs/promises').then((fs) => fs.rm(path.join(ws, 'theme.yaml')));
+  });
+
+  it('checks the templates', async () => {
+    await import('node:fs/promises').then((fs) => fs.mkdir(path.join(ws, 'templates')));
+    await writeFile(path.join(ws, 'templates/memo.md.hbs'), '## {{headlines.bottomLine}}\n');
+    const result = await runCli(['check', 'ws'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ws/templates/memo.md.hbs:1:6: error: unknown field "bottomLine" in template [template-error]');
+    await import('node:fs/promises').then((fs) => fs.rm(path.join(ws, 'templates'), { recursive: true }));
+  });
+
+  it('reads a source through a symbolic link, and refuses a figure in the title that no quote has', async () => {
+    const file = await seedDocumentFile(ws, '004');
+    const { rename, symlink } = await import('node:fs/promises');
+    await rename(file, path.join(dir, 'elsewhere.txt'));
+    await symlink(path.join(dir, 'elsewhere.txt'), file);
+    const yaml = path.join(ws, 'briefing.yaml');
+    const original = await readFile(yaml, 'utf8');
+    await writeFile(yaml, original.replace(/^title: .*$/m, "title: 'A $99 billion bet'"));
+    const result = await runCli(['check', 'ws'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^ws\/briefing\.yaml:\d+:8: error: figure "\$99 billion" in title does not occur in any quote of the summary \[figure-not-in-quotes\]$/),
+    ]);
+    await writeFile(yaml, original);
+  });
+
+  it('turns a YAML alias bomb into a diagnostic', async () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]', ''].join('\n');
+    const ws2 = path.join(dir, 'bomb');
+    await import('node:fs/promises').then((fs) => fs.mkdir(ws2));
+    await writeFiles(ws2, { '001_a.txt': 'Some text that is long enough.\n', 'briefing.yaml': bomb });
+    const result = await runCli(['check', 'bomb'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^bomb\/briefing\.yaml:1:1: error: .*alias.* \[yaml-syntax\]$/m);
+    expect(result.stderr).not.toContain('internal error');
+  });
+});
+

@@ -27,6 +27,19 @@ describe('figures', () => {
     expect(ungroundedFigures('its GPT-5 model', ['GPT-4o']).map((f) => f.text)).toEqual(['GPT-5']);
   });
 
+  it('matches words with digits on whole words only', () => {
+    expect(ungroundedFigures('the o1 model', ['grew to 1 billion users']).map((f) => f.text)).toEqual(['o1']);
+    expect(ungroundedFigures('MAI-1', ['the MAI-10 model']).map((f) => f.text)).toEqual(['MAI-1']);
+    expect(ungroundedFigures('GPT-4', ['GPT-4o model']).map((f) => f.text)).toEqual(['GPT-4']);
+    expect(ungroundedFigures('the o1 model', ['its latest reasoning model, o1, was developed'])).toEqual([]);
+  });
+
+  it('reads hyphenated amounts and ranges', () => {
+    expect(ungroundedFigures('a $13.75-billion stake', ['a reported $13.75 billion'])).toEqual([]);
+    expect(ungroundedFigures('from 2019-2025', ['from 2019 to 2025'])).toEqual([]);
+    expect(ungroundedFigures('from 2019-2026', ['from 2019 to 2025']).map((f) => f.text)).toEqual(['2026']);
+  });
+
   it('ignores statements without figures', () => {
     expect(ungroundedFigures('Microsoft is hedging its bets.', [])).toEqual([]);
   });

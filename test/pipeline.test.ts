@@ -34,7 +34,7 @@ describe('template overrides', () => {
     expect(models.deck?.slides.map((s) => s.layout)).toEqual(['title', 'bullets']);
     const warnings = models.diagnostics.map(formatDiagnostic);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^.*briefing\.yaml: warning: the deck template leaves out \d+ statements: investment\[0\], investment\[1\], .* and \d+ more \[statement-not-rendered\]$/);
+    expect(warnings[0]).toMatch(/^.*briefing\.yaml: warning: the deck shows no citation of \d+ statements \(left out by its template\?\): investment\[0\], investment\[1\], .* and \d+ more \[statement-not-rendered\]$/);
   });
 
   it('takes --templates before the workspace folder', async () => {
@@ -43,6 +43,6 @@ describe('template overrides', () => {
     await writeFile(path.join(other, 'memo.md.hbs'), '## Only the bottom line\n\n{{#each takeaways}}\n- {{text}}{{cite cite}}\n{{/each}}\n');
     const models = await workspaceToModels(await loadWorkspace(ws), { templatesDir: other });
     expect(models.memo?.blocks[0]).toMatchObject({ type: 'heading', inlines: [{ type: 'text', text: 'Only the bottom line' }] });
-    expect(models.diagnostics.map((d) => d.message).join('\n')).toContain('the memo template leaves out');
+    expect(models.diagnostics.map((d) => d.message).join('\n')).toContain('the memo shows no citation of');
   });
 });

@@ -60,6 +60,13 @@ alternatives:
     `);
   });
 
+  it('rejects a day that does not exist, and a doc id that is not a string or a number', () => {
+    expect(errors(valid.replace('2025-11-01', '2025-02-30'))).toEqual(['ws/briefing.yaml:2:7: error: asOf: must be a real calendar date [schema]']);
+    expect(errors(valid.replace('doc: "002", quote: "a quote long enough" }]\n  - text: Two.', 'doc: ~, quote: "a quote long enough" }]\n  - text: Two.'))).toEqual([
+      'ws/briefing.yaml:5:19: error: takeaways[0].cite[0].doc: must be a document id, e.g. "003" [schema]',
+    ]);
+  });
+
   it('reports YAML syntax errors with their position', () => {
     expect(errors('title: [unclosed\nasOf: 2025-11-01\n')).toHaveLength(1);
     expect(errors('title: [unclosed\nasOf: 2025-11-01\n')[0]).toMatch(/^ws\/briefing\.yaml:\d+:\d+: error: .* \[yaml-syntax\]$/);

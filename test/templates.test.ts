@@ -26,6 +26,15 @@ describe('templates', () => {
     expect(formatDiagnostic(t as never)).toMatch(/^ws\/templates\/deck\.md\.hbs:\d+(:\d+)?: error: template syntax error: .* \[template-error\]$/);
   });
 
+  it('says what a syntax error expected, at its line', () => {
+    const message = (source: string) => formatDiagnostic(compileTemplate('deck', 'ws/templates/deck.md.hbs', source) as never);
+    expect(message('# {{title}\n')).toBe('ws/templates/deck.md.hbs:1: error: template syntax error: expected }}, found something else [template-error]');
+    expect(message('{{#each a}}\n- x\n')).toBe(
+      'ws/templates/deck.md.hbs:3: error: template syntax error: expected a closing {{/…}}, found the end of the template [template-error]',
+    );
+    expect(message('{{#each a}}\n{{/if}}\n')).toBe("ws/templates/deck.md.hbs:1:4: error: template syntax error: each doesn't match if [template-error]");
+  });
+
   it('emits typed citations through the cite helper', () => {
     const t = compiled('- {{text}}{{cite cite}}\n');
     const md = t.render({ text: 'Claim', cite: new CiteList([3, 7]) }).text as string;

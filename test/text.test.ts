@@ -64,6 +64,12 @@ describe('matching quotes', () => {
     expect(m?.line).toBe(5);
   });
 
+  it('ignores invisible format characters and the Unicode form of the quote', () => {
+    const d = doc('x', 'A café in the soft\u00ADware district.');
+    expect(findQuote(d, 'cafe\u0301 in the software')?.passage).toBe('café in the soft\u00ADware');
+    expect(findQuote(d, 'café in\u200B the software')).toBeDefined();
+  });
+
   it('is case-sensitive', () => {
     const d = seeds.find((s) => s.id === '004') as SourceDocument;
     expect(findQuote(d, 'ballooned to a reported $13.75 billion')).toBeDefined();

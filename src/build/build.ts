@@ -2,14 +2,15 @@
 // write them atomically under a lock, then the manifest. Returns diagnostics; never prints.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnostic, EXIT, hasErrors, UserError, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostics.js';
 import { templateDirs, workspaceToModels } from '../pipeline.js';
 import { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles } from '../render/templates.js';
 import { escapeMarkdown } from '../render/view.js';
 import { sha256 } from '../sources/read.js';
 import type { Deck, Memo } from '../model/types.js';
+import { loadTheme, type LoadedTheme, type Theme } from '../theme.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace.js';
-import { compareBuilds, emptyReport, type ChangeReport } from './changes.js';
+import { changedInputs, compareBuilds, emptyReport, type ChangeReport } from './changes.js';
 import { startMemoRenderer, type MemoRenderer } from './memo-renderer.js';
 import {
   computeInputsHash,
@@ -25,7 +26,6 @@ import { removeStaleTemporaries, withOutputLock, writeFileAtomic } from './outpu
 
 export const DECK_FILE = 'briefing.pptx';
 export const MEMO_FILE = 'memo.pdf';
-export const THEME_FILES = ['theme.yaml', 'theme.yml', 'theme.json'];
 
 export interface BuildOptions {
   workspace: string;
@@ -83,11 +83,15 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
 
   const renderOptions = { templatesDir: options.templates };
   const dirs = templateDirs(ws, renderOptions);
-  const inputs = await inputFiles(ws, dirs);
+  const themed = await loadTheme(ws.dir, ws.shownDir);
+  diagnostics.push(...themed.diagnostics);
+  if (hasErrors(diagnostics)) return result;
+  const inputs = await inputFiles(ws, dirs, themed);
   const version = await toolVersion();
   const date = buildDate(ws.summary.asOf, options.env);
   const manifestOptions = { changes: !!options.changes, pdfa: !!options.pdfa, templates: options.templates ?? null };
   const fingerprint = await toolFingerprint();
+  changes.inputs = changedInputs(previous, { ...inputs, fingerprint });
   const inputsHash = computeInputsHash({ version, fingerprint, date: date.toISOString(), options: manifestOptions, ws, inputs });
   if (!options.force && previous && previous.inputsHash === inputsHash && (await outputsIntact(outDir, previous))) {
     result.status = 'up-to-date';
@@ -96,6 +100,8 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
     return result;
   }
 
+  diagnostics.push(...(await outputProblem(outDir, options.out)));
+  if (hasErrors(diagnostics)) return result;
   const t1 = performance.now();
   const extras = options.changes ? { changes: changesToView(changes) } : {};
   const models = await workspaceToModels(ws, { ...renderOptions, extras });
@@ -104,14 +110,14 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   if (!models.deck || !models.memo || hasErrors(diagnostics)) return result;
 
   const t2 = performance.now();
-  const rendered = await renderOutputs(ws, models.deck, models.memo, { ...options, date, memoRenderer }, lap);
+  const rendered = await renderOutputs(models.deck, models.memo, { ...options, date, memoRenderer, theme: themed.theme }, lap);
   diagnostics.push(...rendered.diagnostics);
   lap('render', t2);
   if (!rendered.deck || !rendered.memo || hasErrors(diagnostics)) return result;
   const { deck, memo } = rendered;
 
   const manifest: Manifest = {
-    tool: { name: 'briefing', version },
+    tool: { name: 'briefing', version, fingerprint },
     inputsHash,
     date: date.toISOString(),
     options: manifestOptions,
@@ -135,7 +141,7 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   };
 
   const t3 = performance.now();
-  await guardOutput(options.out, () =>
+  const written = await guardOutput(options.out, () =>
     withOutputLock(outDir, options.out, async () => {
       await removeStaleTemporaries(outDir, [DECK_FILE, MEMO_FILE, MANIFEST_FILE]);
       await writeFileAtomic(path.join(outDir, DECK_FILE), deck);
@@ -144,6 +150,8 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
       await writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     }),
   );
+  diagnostics.push(...written);
+  if (hasErrors(written)) return result;
   lap('write', t3);
   lap('total', t0);
   result.status = 'built';
@@ -153,10 +161,9 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
 
 /** The deck on this thread and the memo on the memo renderer's (another core), at once. */
 async function renderOutputs(
-  ws: LoadedWorkspace,
   deckModel: Deck,
   memoModel: Memo,
-  options: BuildOptions & { date: Date; memoRenderer: MemoRenderer },
+  options: BuildOptions & { date: Date; memoRenderer: MemoRenderer; theme: Theme },
   lap: (name: string, since: number) => void,
 ): Promise<{ deck?: Uint8Array; memo?: Uint8Array; diagnostics: Diagnostic[] }> {
   const memoTimer = performance.now();
@@ -164,41 +171,40 @@ async function renderOutputs(
     lap('memo', memoTimer);
     return r;
   });
-  const [{ renderDeck }, { loadTheme }] = await Promise.all([import('../writers/pptx.js'), import('../theme.js')]);
-  const themed = await loadTheme(ws.dir);
-  if (hasErrors(themed.diagnostics)) {
-    await memoPromise.catch(() => undefined);
-    return { diagnostics: themed.diagnostics };
-  }
+  const { renderDeck } = await import('../writers/pptx.js');
   const deckTimer = performance.now();
-  const deck = await renderDeck(deckModel, { theme: themed.theme, date: options.date });
+  const deck = await renderDeck(deckModel, { theme: options.theme, date: options.date });
   lap('deck', deckTimer);
   const memo = await memoPromise;
-  return { deck: deck.bytes, memo: memo.bytes, diagnostics: [...themed.diagnostics, ...deck.diagnostics, ...memo.diagnostics] };
+  return { deck: deck.bytes, memo: memo.bytes, diagnostics: [...deck.diagnostics, ...memo.diagnostics] };
 }
 
-/** File-system failures while writing (a file where the folder should be, no permission, a full disk) are the user's to fix. */
-async function guardOutput(shownOut: string, work: () => Promise<void>): Promise<void> {
+/**
+ * File-system failures while writing (a file where the folder should be, no permission, a full
+ * disk) and a lock held by another build are the user's to fix: diagnostics, not exceptions.
+ */
+async function guardOutput(shownOut: string, work: () => Promise<void>): Promise<Diagnostic[]> {
   try {
     await work();
+    return [];
   } catch (error) {
-    if (error instanceof UserError) throw error;
+    if (error instanceof UserError) return error.diagnostics;
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw error;
-    throw new UserError([diagnostic('output-unwritable', `cannot write to ${shownOut}: ${(error as Error).message}`)], EXIT.content);
+    return [diagnostic('output-unwritable', `cannot write to ${shownOut}: ${(error as Error).message}`)];
   }
 }
 
-async function inputFiles(ws: LoadedWorkspace, dirs: string[]): Promise<InputFiles> {
+/** The output folder, if it exists, must be a folder: found before anything is rendered. */
+async function outputProblem(outDir: string, shownOut: string): Promise<Diagnostic[]> {
+  const info = await stat(outDir).catch(() => undefined);
+  if (info && !info.isDirectory()) return [diagnostic('output-unwritable', `cannot write to ${shownOut}: it is a file, not a folder`)];
+  return [];
+}
+
+async function inputFiles(ws: LoadedWorkspace, dirs: string[], themed: LoadedTheme): Promise<InputFiles> {
   const templates = (await resolveTemplateFiles(dirs)).map((t) => ({ file: shownTemplatePath(ws, t.file), sha256: sha256(t.source) }));
-  let theme: InputFiles['theme'] = null;
-  for (const name of THEME_FILES) {
-    const bytes = await readFile(path.join(ws.dir, name)).catch(() => undefined);
-    if (bytes) {
-      theme = { file: name, sha256: sha256(bytes) };
-      break;
-    }
-  }
+  const theme = themed.inputs.map((i) => ({ file: i.file, sha256: sha256(i.bytes) }));
   return { templates, theme };
 }
 

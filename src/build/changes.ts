@@ -13,6 +13,8 @@ export interface ChangeReport {
   /** Documents no statement cites, among the ones added since the previous build. */
   uncitedNew: string[];
   statements: { added: StatementRecord[]; removed: StatementRecord[]; altered: StatementRecord[] };
+  /** Other inputs that changed: templates, the theme and its logo, the tool itself. */
+  inputs: string[];
 }
 
 export function emptyReport(): ChangeReport {
@@ -23,8 +25,27 @@ export function emptyReport(): ChangeReport {
     reverified: [],
     uncitedNew: [],
     statements: { added: [], removed: [], altered: [] },
+    inputs: [],
   };
 }
+
+/** Templates, theme files and the tool whose bytes differ from the previous build's. */
+export function changedInputs(previous: Manifest | undefined, current: { templates: FileHash[]; theme: FileHash[]; fingerprint: string }): string[] {
+  if (!previous) return [];
+  const changed: string[] = [];
+  const compare = (label: string, before: FileHash[], after: FileHash[]) => {
+    const old = new Map(before.map((f) => [f.file, f.sha256]));
+    const now = new Map(after.map((f) => [f.file, f.sha256]));
+    for (const [file, sha] of now) if (old.get(file) !== sha) changed.push(`${label} ${file}`);
+    for (const file of old.keys()) if (!now.has(file)) changed.push(`${label} ${file} (removed)`);
+  };
+  compare('template', previous.inputs.templates, current.templates);
+  compare('theme', previous.inputs.theme, current.theme);
+  if (previous.tool.fingerprint !== current.fingerprint) changed.push('briefing itself (a new version of the tool)');
+  return changed;
+}
+
+type FileHash = { file: string; sha256: string };
 
 export function compareBuilds(previous: Manifest | undefined, ws: LoadedWorkspace, current: StatementRecord[]): ChangeReport {
   const report = emptyReport();
@@ -63,7 +84,7 @@ export function compareBuilds(previous: Manifest | undefined, ws: LoadedWorkspac
 export function isEmptyReport(r: ChangeReport): boolean {
   return (
     r.documents.added.length + r.documents.removed.length + r.documents.changed.length + r.broken.length +
-      r.statements.added.length + r.statements.removed.length + r.statements.altered.length ===
+        r.statements.added.length + r.statements.removed.length + r.statements.altered.length + r.inputs.length ===
     0
   );
 }
@@ -83,6 +104,7 @@ export function formatChangeReport(r: ChangeReport): string[] {
   for (const s of r.statements.added) lines.push(`  statement added: ${s.path}: ${short(s.text)}`);
   for (const s of r.statements.removed) lines.push(`  statement removed: ${s.path}: ${short(s.text)}`);
   for (const s of r.statements.altered) lines.push(`  statement altered: ${s.path}: ${short(s.text)}`);
+  for (const input of r.inputs) lines.push(`  changed: ${input}`);
   return lines;
 }
 

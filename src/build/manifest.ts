@@ -14,7 +14,7 @@ export const MANIFEST_FILE = 'build.json';
 const FileHash = z.object({ file: z.string(), sha256: z.string() });
 
 export const ManifestSchema = z.object({
-  tool: z.object({ name: z.literal('briefing'), version: z.string() }),
+  tool: z.object({ name: z.literal('briefing'), version: z.string(), fingerprint: z.string().optional() }),
   /** sha256 over the tool version, the options and every input: equal means up to date. */
   inputsHash: z.string(),
   date: z.string(),
@@ -23,7 +23,8 @@ export const ManifestSchema = z.object({
     documents: z.array(FileHash.extend({ id: z.string(), title: z.string() })),
     summary: FileHash,
     templates: z.array(FileHash),
-    theme: FileHash.nullable(),
+    /** The theme file and the logo it names, when the workspace has them. */
+    theme: z.array(FileHash),
   }),
   outputs: z.array(FileHash.extend({ bytes: z.number() })),
   citations: z.array(
@@ -70,7 +71,7 @@ export function toolFingerprint(): Promise<string> {
 
 export interface InputFiles {
   templates: { file: string; sha256: string }[];
-  theme: { file: string; sha256: string } | null;
+  theme: { file: string; sha256: string }[];
 }
 
 export function computeInputsHash(parts: {
@@ -88,7 +89,7 @@ export function computeInputsHash(parts: {
     ...parts.ws.documents.map((d) => `doc ${d.name} ${d.sha256}`),
     `summary ${parts.ws.summarySha256 ?? ''}`,
     ...parts.inputs.templates.map((t) => `template ${t.file} ${t.sha256}`),
-    `theme ${parts.inputs.theme ? parts.inputs.theme.sha256 : ''}`,
+    ...parts.inputs.theme.map((t) => `theme ${t.file} ${t.sha256}`),
   ];
   return sha256(lines.join('\n'));
 }
@@ -112,8 +113,4 @@ export async function readManifest(outDir: string): Promise<Manifest | undefined
   } catch {
     return undefined;
   }
-}
-
-export function hashFile(file: string, bytes: Uint8Array | string): { file: string; sha256: string } {
-  return { file, sha256: sha256(bytes) };
 }

@@ -45,7 +45,7 @@ export async function loadTemplate(name: TemplateName, dirs: readonly string[]):
       lastError = error;
       continue;
     }
-    return compileTemplate(name, file, source);
+    return compileTemplate(name, shownPath(file), source);
   }
   return diagnostic('template-error', `no template ${TEMPLATE_NAMES[name]}: ${(lastError as Error | undefined)?.message ?? 'not found'}`);
 }
@@ -74,25 +74,41 @@ export function compileTemplate(name: TemplateName, file: string, source: string
   };
 }
 
-function templateErrorPosition(error: unknown): { message: string; syntax: boolean; position: { line?: number; column?: number } } {
+const TOKEN_NAMES: Record<string, string> = {
+  CLOSE: '}}',
+  CLOSE_UNESCAPED: '}}}',
+  OPEN_ENDBLOCK: 'a closing {{/…}}',
+  EOF: 'the end of the template',
+  INVALID: 'something else',
+};
+
+function templateErrorPosition(error: unknown): { message: string; position: { line?: number; column?: number } } {
   const err = error as { message?: string; lineNumber?: number; column?: number };
   const raw = err.message ?? String(error);
-  const syntax = /^Parse error|Expecting|doesn't match|Invalid path/m.test(raw);
-  let line = err.lineNumber;
-  let column = err.column;
   const strictMatch = /"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(raw);
   if (strictMatch) {
-    line = Number(strictMatch[2]);
-    column = Number(strictMatch[3]) + 1;
-    return { message: `unknown field "${strictMatch[1]}" in template`, syntax: false, position: { line, column } };
+    return { message: `unknown field "${strictMatch[1]}" in template`, position: { line: Number(strictMatch[2]), column: Number(strictMatch[3]) + 1 } };
   }
-  const parseMatch = /Parse error on line (\d+):/.exec(raw);
-  if (parseMatch) line = Number(parseMatch[1]);
-  const message = raw.split('\n').filter((l) => l.trim() !== '' && !/^-*\^$/.test(l.trim()))[0] ?? raw;
+  const parseMatch = /^Parse error on line (\d+):[\s\S]*?Expecting (.*), got '([A-Z_]+)'/.exec(raw);
+  if (parseMatch) {
+    const expected = [...(parseMatch[2] ?? '').matchAll(/'([A-Z_]+)'/g)].map((m) => m[1] as string);
+    const wanted = expected.includes('CLOSE') ? TOKEN_NAMES.CLOSE : expected.includes('OPEN_ENDBLOCK') ? TOKEN_NAMES.OPEN_ENDBLOCK : expected.slice(0, 3).join(', ');
+    const got = TOKEN_NAMES[parseMatch[3] as string] ?? parseMatch[3];
+    return { message: `template syntax error: expected ${wanted}, found ${got}`, position: { line: Number(parseMatch[1]) } };
+  }
+  const blockMatch = /^(.*) - (\d+):(\d+)$/.exec(raw.split('\n')[0] ?? '');
+  if (blockMatch) {
+    return { message: `template syntax error: ${blockMatch[1]}`, position: { line: Number(blockMatch[2]), column: Number(blockMatch[3]) + 1 } };
+  }
   const position: { line?: number; column?: number } = {};
-  if (line !== undefined) position.line = line;
-  if (column !== undefined && column !== null) position.column = column + 1;
-  return { message: message.replace(/^Parse error on line \d+:\s*/, 'template syntax error: '), syntax, position };
+  if (typeof err.lineNumber === 'number') position.line = err.lineNumber;
+  return { message: `template error: ${raw.split('\n')[0] ?? raw}`, position };
+}
+
+/** A template's path as the user sees it: relative to the working folder when it is inside it. */
+function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 /** The template file each name resolves to, first found in `dirs`, then the defaults. */

@@ -1,6 +1,7 @@
 // Reading a workspace's source documents: every *.txt and *.md at its top level.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { normalizeSourceText } from './text.js';
@@ -37,17 +38,29 @@ export function isSourceFile(fileName: string): boolean {
 export interface ReadSourcesResult {
   documents: SourceDocument[];
   diagnostics: Diagnostic[];
+  /** Ids of documents that exist but could not be read: citations of them are not errors of their own. */
+  failedIds: Set<string>;
 }
 
 /** Read every source of the workspace folder `dir`; `shownDir` is how paths are printed. */
 export async function readSources(dir: string, shownDir: string = dir): Promise<ReadSourcesResult> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries
-    .filter((e) => e.isFile() && isSourceFile(e.name))
-    .map((e) => e.name)
-    .sort(compareCodePoints);
   const documents: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
+  const failedIds = new Set<string>();
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    diagnostics.push(diagnostic('source-unreadable', `cannot read the workspace folder: ${(error as Error).message}`, { file: shownDir }));
+    return { documents, diagnostics, failedIds };
+  }
+  const names: string[] = [];
+  for (const e of entries) {
+    if (!isSourceFile(e.name)) continue;
+    // A link to a file counts as the file.
+    if (e.isFile() || (e.isSymbolicLink() && (await stat(path.join(dir, e.name)).catch(() => undefined))?.isFile())) names.push(e.name);
+  }
+  names.sort(compareCodePoints);
   const byId = new Map<string, string>();
   for (const name of names) {
     const file = path.join(shownDir, name);
@@ -56,16 +69,19 @@ export async function readSources(dir: string, shownDir: string = dir): Promise<
       bytes = await readFile(path.join(dir, name));
     } catch (err) {
       diagnostics.push(diagnostic('source-unreadable', `cannot read source: ${(err as Error).message}`, { file }));
+      failedIds.add(documentId(name));
       continue;
     }
     const decoded = decodeUtf8(bytes);
     if (decoded === undefined) {
       diagnostics.push(diagnostic('source-not-utf8', `source is not valid UTF-8; save it as UTF-8`, { file }));
+      failedIds.add(documentId(name));
       continue;
     }
     const text = normalizeSourceText(decoded);
     if (text.trim() === '') {
       diagnostics.push(diagnostic('source-empty', 'source has no text', { file }));
+      failedIds.add(documentId(name));
       continue;
     }
     const id = documentId(name);
@@ -79,7 +95,7 @@ export async function readSources(dir: string, shownDir: string = dir): Promise<
     byId.set(id, name);
     documents.push({ id, name, file, text, sha256: sha256(bytes), ...describeText(text) });
   }
-  return { documents, diagnostics };
+  return { documents, diagnostics, failedIds };
 }
 
 export function sha256(data: string | Uint8Array): string {

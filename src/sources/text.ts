@@ -9,6 +9,8 @@ const SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B\u2032\u2035\u02BC\u0060\u00B4]
 const DOUBLE_QUOTES = /["\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D-]/;
 const WHITESPACE = /\s/u;
+/** Invisible format characters (soft hyphen, zero-width space and joiners, BOM): never part of a match. */
+const FORMAT = /\p{Cf}/u;
 
 export interface FoldedText {
   /** The folded text: one space for any run of white space, straight quotes, ASCII dashes, "..." for "…". */
@@ -25,6 +27,7 @@ export function foldText(text: string): FoldedText {
   let afterDash = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
+    if (FORMAT.test(ch)) continue;
     if (WHITESPACE.test(ch)) {
       // White space next to a dash is dropped: "deal - by far" reads as "deal—by far".
       if (pendingSpace < 0 && !afterDash) pendingSpace = i;

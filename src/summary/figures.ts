@@ -11,7 +11,7 @@ const SCALE: Record<string, number> = {
   thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, t: 1e12,
 };
 
-const MONEY = /([$€£¥])\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mn|tn|[kmbt])\b)?/gi;
+const MONEY = /([$€£¥])\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[\s-]?(thousand|million|billion|trillion|bn|mn|tn|[kmbt])\b)?/gi;
 const PERCENT = /(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/gi;
 const WORD_WITH_DIGIT = /[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu;
 
@@ -32,7 +32,10 @@ export function extractFigures(text: string): Figure[] {
     const word = match[0];
     if (!/\d/.test(word)) continue;
     if (/^\d+(?:\.\d+)?$/.test(word)) figures.push({ kind: 'number', text: word, value: Number(word) });
-    else figures.push({ kind: 'token', text: word, key: compact(word) });
+    else if (/^\d+(?:-\d+)+$/.test(word)) {
+      // A range written with hyphens, "2019-2025": each end is a number of its own.
+      for (const part of word.split('-')) figures.push({ kind: 'number', text: part, value: Number(part) });
+    } else figures.push({ kind: 'token', text: word, key: compact(word) });
   }
   return figures;
 }
@@ -42,11 +45,12 @@ export interface FigureGround {
   money: Set<string>;
   percents: Set<number>;
   numbers: Set<number>;
-  compactText: string;
+  /** The quotes' words, lower case, letters and digits only, in order (quotes separated by ''). */
+  words: string[];
 }
 
 export function groundFromQuotes(quotes: readonly string[]): FigureGround {
-  const ground: FigureGround = { money: new Set(), percents: new Set(), numbers: new Set(), compactText: '' };
+  const ground: FigureGround = { money: new Set(), percents: new Set(), numbers: new Set(), words: [] };
   for (const quote of quotes) {
     for (const figure of extractFigures(quote)) {
       if (figure.kind === 'money') ground.money.add(moneyKey(figure.currency, figure.value));
@@ -56,7 +60,7 @@ export function groundFromQuotes(quotes: readonly string[]): FigureGround {
     for (const digits of quote.replace(/(\d),(\d{3})\b/g, '$1$2').matchAll(/\d+(?:\.\d+)?/g)) {
       ground.numbers.add(Number(digits[0]));
     }
-    ground.compactText += `|${compact(quote)}`;
+    ground.words.push('', ...quote.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
   }
   return ground;
 }
@@ -70,7 +74,7 @@ export function isGrounded(figure: Figure, ground: FigureGround): boolean {
     case 'number':
       return ground.numbers.has(figure.value);
     case 'token':
-      return ground.compactText.includes(figure.key);
+      return spelledByWords(figure.key, ground.words);
   }
 }
 
@@ -80,6 +84,21 @@ export function ungroundedFigures(text: string, quotes: readonly string[]): Figu
   if (figures.length === 0) return [];
   const ground = groundFromQuotes(quotes);
   return figures.filter((f) => !isGrounded(f, ground));
+}
+
+/**
+ * Whether some run of whole consecutive words spells `key`: "MAI-Voice-1" is in "MAI-Voice 1",
+ * but "o1" is not in "to 1" and "MAI-1" is not in "MAI-10".
+ */
+function spelledByWords(key: string, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    let joined = '';
+    for (let j = i; j < words.length && words[j] !== '' && joined.length < key.length; j++) {
+      joined += words[j];
+      if (joined === key) return true;
+    }
+  }
+  return false;
 }
 
 function moneyKey(currency: string, value: number): string {

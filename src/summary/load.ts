@@ -30,7 +30,12 @@ export function summaryFromYaml(source: string, file: string): LoadedSummary {
     );
   }
   if (diagnostics.length > 0) return { locator, diagnostics };
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return { locator, diagnostics: [diagnostic('yaml-syntax', firstLine((error as Error).message), { file, line: 1, column: 1 })] };
+  }
   const parsed = SummarySchema.safeParse(data ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) diagnostics.push(schemaDiagnostic(issue, locator));

@@ -24,8 +24,9 @@ export function foldedDocument(doc: SourceDocument): FoldedText {
   return folded;
 }
 
+/** A quote folded as the documents are; composed to NFC first, as sources are on read. */
 export function foldQuote(quote: string): string {
-  return foldText(quote).folded;
+  return foldText(quote.normalize('NFC')).folded;
 }
 
 /** The first occurrence of the quote in the document, after folding both. */
@@ -73,7 +74,8 @@ export function closestPassage(doc: SourceDocument, quote: string): ClosestPassa
       if (!best || cost < best.cost) best = { from, to, cost };
     }
   }
-  if (!best) return undefined;
+  // A quote longer than the whole document is closest to the whole document.
+  best ??= { from: 0, to: hay.folded.length, cost: distance(needle, hay.folded) };
   // A window ends at a word's end, which may carry a comma or colon that the quote did not ask for.
   while (best.to > best.from + 1 && /[,;:]/.test(hay.folded[best.to - 1] as string) && !needle.endsWith(hay.folded[best.to - 1] as string)) best.to--;
   const match = matchAt(doc, hay, best.from, best.to);

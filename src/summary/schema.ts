@@ -5,11 +5,18 @@ const text = z.string().trim().min(1, 'must not be empty');
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real calendar date');
+  .refine((s) => {
+    const date = new Date(`${s}T00:00:00Z`);
+    // Date.parse rolls 2025-02-30 over to March; a real date reads back the same.
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s;
+  }, 'must be a real calendar date');
 
 export const CitationSchema = z.strictObject({
   /** Document id: the file name up to the first `_`. */
-  doc: z.coerce.string().trim().min(1, 'must name a document'),
+  doc: z
+    .union([z.string(), z.int().nonnegative()], 'must be a document id, e.g. "003"')
+    .transform((id) => String(id).trim())
+    .pipe(z.string().min(1, 'must name a document')),
   /** A verbatim passage of that document. */
   quote: z.string(),
 });

@@ -67,7 +67,12 @@ export function statementsOf(summary: Summary): StatementRef[] {
   return refs;
 }
 
-export function verifySummary(summary: Summary, documents: SourceDocument[], locator: Locator): Verification {
+export function verifySummary(
+  summary: Summary,
+  documents: SourceDocument[],
+  locator: Locator,
+  unreadable: ReadonlySet<string> = new Set(),
+): Verification {
   const byId = new Map(documents.map((d) => [d.id, d]));
   const diagnostics: Diagnostic[] = [];
   const citations: ResolvedCitation[] = [];
@@ -96,7 +101,7 @@ export function verifySummary(summary: Summary, documents: SourceDocument[], loc
         diagnostics.push(
           diagnostic(
             'quote-too-short',
-            `quote "${c.quote}" is too short to prove anything (${folded.length} characters; at least ${MIN_QUOTE_LENGTH})`,
+            `quote "${excerpt(c.quote, 40)}" is too short to prove anything (${folded.length} characters; at least ${MIN_QUOTE_LENGTH})`,
             locator.at([...citePath, 'quote']),
           ),
         );
@@ -108,6 +113,11 @@ export function verifySummary(summary: Summary, documents: SourceDocument[], loc
       }
       seen.add(key);
       const doc = byId.get(c.doc);
+      if (!doc && unreadable.has(c.doc)) {
+        // The source could not be read; that is reported once, on the source itself.
+        failedStatements.add(pathLabel(statement.path));
+        return;
+      }
       if (!doc) {
         const known = documents.map((d) => d.id).join(', ') || 'none';
         const padded = /^\d+$/.test(c.doc) ? documents.find((d) => /^\d+$/.test(d.id) && Number(d.id) === Number(c.doc)) : undefined;
@@ -179,8 +189,22 @@ export function verifySummary(summary: Summary, documents: SourceDocument[], loc
     }
   }
 
+  // The title, subtitle and memo subject speak for the whole briefing: their figures must occur in some quote.
+  const allQuotes = [...sectionQuotes.values()].flat();
+  const framing: [YamlPath, string | undefined][] = [
+    [['title'], summary.title],
+    [['subtitle'], summary.subtitle],
+    [['memo', 'subject'], summary.memo.subject],
+  ];
+  for (const [path, text] of framing) {
+    if (text === undefined) continue;
+    for (const figure of ungroundedFigures(text, allQuotes)) {
+      diagnostics.push(diagnostic('figure-not-in-quotes', `figure "${figure.text}" in ${pathLabel(path)} does not occur in any quote of the summary`, locator.at(path)));
+    }
+  }
+
   for (const id of Object.keys(summary.sources)) {
-    if (!byId.has(id)) {
+    if (!byId.has(id) && !unreadable.has(id)) {
       diagnostics.push(diagnostic('unknown-source-metadata', `sources names "${id}", but there is no such document`, locator.at(['sources', id], 'key')));
     }
   }
