@@ -1,7 +1,7 @@
 // npm run bench: build times for the seeds, as medians over several runs, and as ratios
 // against a peer measured in the same run (a bare `node` start-up, the floor of any CLI run).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,33 @@ for (let i = 0; i < runs; i++) {
 await memoRenderer.close();
 rows.push(['rebuild in process (watch mode)', median(warm)]);
 rows.push(['up-to-date check in process (watch mode)', median(upToDate)]);
+// Watch mode end to end: a real edit of a source, timed until the watcher reports the rebuild.
+const { spawn } = await import('node:child_process');
+const { cpSync, readFileSync, writeFileSync } = await import('node:fs');
+const ws = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-ws-'));
+cpSync(path.join(root, 'seeds'), ws, { recursive: true });
+const watcher = spawn(process.execPath, [cli, 'watch', ws, '--out', path.join(ws, 'out')], { stdio: ['ignore', 'ignore', 'pipe'] });
+let log = '';
+const waitFor = (pattern, from) =>
+  new Promise((resolve) => {
+    const check = () => (pattern.test(log.slice(from)) ? resolve() : setTimeout(check, 2));
+    check();
+  });
+watcher.stderr.setEncoding('utf8').on('data', (d) => (log += d));
+await waitFor(/watching /, 0);
+const docFile = path.join(ws, readdirSync(ws).find((n) => n.startsWith('002_')));
+const original = readFileSync(docFile, 'utf8');
+const latencies = [];
+for (let i = 0; i < runs; i++) {
+  const from = log.length;
+  const t = performance.now();
+  writeFileSync(docFile, `${original}\nEdit number ${i}.\n`);
+  await waitFor(/: wrote /, from);
+  latencies.push(performance.now() - t);
+}
+watcher.kill('SIGINT');
+rmSync(ws, { recursive: true, force: true });
+rows.push(['watch: source edited → outputs rewritten', median(latencies)]);
 const peerAfter = timeProcess(['-e', '0']);
 const peer = (peerBefore + peerAfter) / 2;
 
