@@ -72,7 +72,28 @@ describe('briefing build', () => {
     expect(rethemed.stderr).toContain('themed: wrote');
     const zip = await JSZip.loadAsync(await readFile(path.join(dir, 'themed/briefing.pptx')));
     expect(await zip.file('ppt/slides/slide2.xml')?.async('string')).toContain('AA3300');
+    // A logo is an input too: replacing the image rebuilds the deck with the new one.
+    // A 1×1 PNG; the second one differs only by bytes after its end, which readers ignore.
+    const png = (trailer: string) =>
+      Buffer.concat([
+        Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+        Buffer.from(trailer),
+      ]);
+    await writeFile(path.join(ws, 'logo.png'), png(''));
+    await writeFile(path.join(ws, 'theme.yaml'), 'colors:\n  accent: "#AA3300"\nlogo: logo.png\n');
+    expect((await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir })).code).toBe(0);
+    const withLogo = await JSZip.loadAsync(await readFile(path.join(dir, 'themed/briefing.pptx')));
+    const media = Object.keys(withLogo.files).filter((n) => n.startsWith('ppt/media/'));
+    expect(media).toHaveLength(1);
+    expect(await withLogo.file('ppt/slides/slide1.xml')?.async('string')).toContain('<p:pic>');
+    await writeFile(path.join(ws, 'logo.png'), png('another logo'));
+    const relogo = await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir });
+    expect(relogo.stderr).toContain('  changed: theme logo.png\n');
     const { rm } = await import('node:fs/promises');
+    await rm(path.join(ws, 'logo.png'));
+    const noLogo = await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir });
+    expect(noLogo.code).toBe(1);
+    expect(noLogo.stderr).toContain('ws/theme.yaml:3:7: error: theme logo "logo.png": file not found [theme-invalid]');
     await rm(path.join(ws, 'templates'), { recursive: true });
     await rm(path.join(ws, 'theme.yaml'));
   });
@@ -156,6 +177,24 @@ describe('briefing build', () => {
     expect(memoText).toContain('What changed since the previous version');
     expect(memoText).toContain('Source revised: document 002; every statement citing it was verified again.');
     expect(memo.outline.map((o) => o.title)).toContain('What changed since the previous version');
+  });
+});
+
+describe('builds into the same folder at once', () => {
+  let dir: string;
+  beforeAll(async () => {
+    ({ dir } = await copySeeds());
+  });
+  afterAll(() => removeDir(dir));
+
+  it('never corrupt each other: each waits for the lock, and the files are whole', async () => {
+    expect((await runCli(['build', 'ws', '--out', 'reference'], { cwd: dir })).code).toBe(0);
+    const reference = await readOutputs(path.join(dir, 'reference'));
+    const results = await Promise.all([1, 2, 3].map(() => runCli(['build', 'ws', '--out', 'shared', '--force'], { cwd: dir })));
+    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    const shared = await readOutputs(path.join(dir, 'shared'));
+    for (const name of OUTPUTS) expect(shared[name]?.equals(reference[name] as Buffer), name).toBe(true);
+    expect((await readdir(path.join(dir, 'shared'))).sort()).toEqual([...OUTPUTS].sort());
   });
 });
 

@@ -37,29 +37,41 @@ export async function withOutputLock<T>(outDir: string, shownOut: string, work: 
   }
 }
 
+/** How long a build waits for another one to finish writing (writing takes milliseconds). */
+const LOCK_WAIT_MS = 3000;
+
 async function acquire(lock: string, shownOut: string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
     try {
       await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-        throw new UserError(
-          [
-            diagnostic(
-              'lock-held',
-              `another build (process ${holder}) is writing to ${shownOut}; wait for it to finish, or delete ${path.join(shownOut, LOCK_FILE)} if no build is running`,
-            ),
-          ],
-          EXIT.content,
-        );
+      // An empty lock is one that another build has just created and not yet written.
+      const known = Number.isInteger(holder) && holder > 0;
+      if (known && (holder === process.pid || !isAlive(holder))) {
+        // Left by a build that was killed: take it over.
+        await rm(lock, { force: true });
+        continue;
       }
-      await rm(lock, { force: true });
+      if (Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        continue;
+      }
+      const who = known ? `another build (process ${holder})` : 'another build';
+      throw new UserError(
+        [
+          diagnostic(
+            'lock-held',
+            `${who} is writing to ${shownOut}; wait for it to finish, or delete ${path.join(shownOut, LOCK_FILE)} if no build is running`,
+          ),
+        ],
+        EXIT.content,
+      );
     }
   }
-  throw new UserError([diagnostic('lock-held', `could not take the lock ${path.join(shownOut, LOCK_FILE)}`)], EXIT.content);
 }
 
 function isAlive(pid: number): boolean {
