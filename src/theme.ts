@@ -53,7 +53,15 @@ export const ThemeSchema = z.strictObject({
   logo: z.string().trim().min(1).optional(),
 });
 
-export type Theme = z.infer<typeof ThemeSchema>;
+/** The logo as the deck embeds it: its bytes (not its path, so the deck is the same in any folder) and its size in pixels. */
+export interface LogoImage {
+  /** "image/png;base64,…", as pptxgenjs takes it. */
+  data: string;
+  width: number;
+  height: number;
+}
+
+export type Theme = z.infer<typeof ThemeSchema> & { logoImage?: LogoImage };
 
 export const DEFAULT_THEME: Theme = ThemeSchema.parse({});
 
@@ -100,8 +108,8 @@ export async function loadTheme(workspaceDir: string, shownDir: string = workspa
       const logo = await readLogo(path.resolve(workspaceDir, theme.logo));
       if (typeof logo === 'string') problems.push(diagnostic('theme-invalid', `theme logo "${theme.logo}": ${logo}`, parsed.at(['logo'])));
       else {
-        inputs.push({ file: theme.logo, bytes: logo });
-        theme.logo = path.resolve(workspaceDir, theme.logo);
+        inputs.push({ file: theme.logo, bytes: logo.bytes });
+        (theme as Theme).logoImage = logo.image;
       }
     }
     if (problems.length > 0) return failed(problems);
@@ -110,17 +118,44 @@ export async function loadTheme(workspaceDir: string, shownDir: string = workspa
   return { theme: DEFAULT_THEME, inputs: [], diagnostics: [] };
 }
 
-/** The logo's bytes, or why it cannot be used: it must exist and be a PNG or a JPEG. */
-async function readLogo(file: string): Promise<Uint8Array | string> {
+/** The logo's bytes and image, or why it cannot be used: it must exist and be a PNG or a JPEG. */
+async function readLogo(file: string): Promise<{ bytes: Uint8Array; image: LogoImage } | string> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read it (${(error as Error).message})`;
   }
-  const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  return png || jpeg ? new Uint8Array(bytes) : 'not a PNG or JPEG image';
+  const size = pngSize(bytes) ?? jpegSize(bytes);
+  if (!size) return 'not a PNG or JPEG image';
+  return { bytes: new Uint8Array(bytes), image: { data: `${size.mime};base64,${bytes.toString('base64')}`, width: size.width, height: size.height } };
+}
+
+function pngSize(bytes: Buffer): { mime: string; width: number; height: number } | undefined {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(signature) || bytes.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+  const width = bytes.readUInt32BE(16);
+  const height = bytes.readUInt32BE(20);
+  return width > 0 && height > 0 ? { mime: 'image/png', width, height } : undefined;
+}
+
+/** A JPEG's size from its first start-of-frame marker. */
+function jpegSize(bytes: Buffer): { mime: string; width: number; height: number } | undefined {
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
+  let at = 2;
+  while (at + 9 < bytes.length) {
+    if (bytes[at] !== 0xff) return undefined;
+    const marker = bytes[at + 1] as number;
+    const length = bytes.readUInt16BE(at + 2);
+    const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (isFrame) {
+      const height = bytes.readUInt16BE(at + 5);
+      const width = bytes.readUInt16BE(at + 7);
+      return width > 0 && height > 0 ? { mime: 'image/jpeg', width, height } : undefined;
+    }
+    at += 2 + length;
+  }
+  return undefined;
 }
 
 type Parsed = { value: unknown; at: (path: (string | number)[]) => { file: string; line?: number; column?: number } };

@@ -85,7 +85,16 @@ describe('briefing build', () => {
     const withLogo = await JSZip.loadAsync(await readFile(path.join(dir, 'themed/briefing.pptx')));
     const media = Object.keys(withLogo.files).filter((n) => n.startsWith('ppt/media/'));
     expect(media).toHaveLength(1);
-    expect(await withLogo.file('ppt/slides/slide1.xml')?.async('string')).toContain('<p:pic>');
+    const titleSlide = (await withLogo.file('ppt/slides/slide1.xml')?.async('string')) ?? '';
+    expect(titleSlide).toContain('<p:cNvPr id="3" name="logo" descr="Logo">');
+    // A square logo stays square (fitted inside its box, not stretched to it).
+    const ext = /<p:pic>[\s\S]*?<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(titleSlide);
+    expect(ext?.[1]).toBe(ext?.[2]);
+    // The logo's path is not in the deck: the same workspace elsewhere gives the same bytes.
+    const { cp } = await import('node:fs/promises');
+    await cp(ws, path.join(dir, 'moved/ws'), { recursive: true });
+    expect((await runCli(['build', 'ws', '--out', '../themed-moved'], { cwd: path.join(dir, 'moved') })).code).toBe(0);
+    expect((await readFile(path.join(dir, 'themed-moved/briefing.pptx'))).equals(await readFile(path.join(dir, 'themed/briefing.pptx')))).toBe(true);
     await writeFile(path.join(ws, 'logo.png'), png('another logo'));
     const relogo = await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir });
     expect(relogo.stderr).toContain('  changed: theme logo.png\n');

@@ -261,7 +261,14 @@ function titleSlide(slide: Slide, ctx: Context): PlacedSlide {
   const x = 1.1;
   const w = SLIDE_W - x - 1.1;
   const elements: Element[] = [{ kind: 'rect', role: 'accent-band', x: 0, y: 0, w: 0.22, h: SLIDE_H, fill: theme.colors.accent }];
-  if (theme.logo) elements.push({ kind: 'image', role: 'logo', x, y: 0.7, w: 2.4, h: 0.7, path: theme.logo });
+  if (theme.logoImage) {
+    // Fit the logo inside a 2.4 × 0.7 in box, keeping its proportions, against the left margin.
+    const box = { w: 2.4, h: 0.7 };
+    const scale = Math.min(box.w / theme.logoImage.width, box.h / theme.logoImage.height);
+    const w = theme.logoImage.width * scale;
+    const h = theme.logoImage.height * scale;
+    elements.push({ kind: 'image', role: 'logo', x, y: 0.7 + (box.h - h) / 2, w, h, data: theme.logoImage.data });
+  }
   const titleRuns: Run[] = [{ text: slide.title, bold: true }];
   let titleSize = 28;
   for (const s of sizesDown(40, 28)) {

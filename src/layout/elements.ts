@@ -83,7 +83,8 @@ export interface ChartElement extends Box {
 export interface ImageElement extends Box {
   kind: 'image';
   role: string;
-  path: string;
+  /** "image/png;base64,…" */
+  data: string;
 }
 
 export type Element = TextElement | ShapeElement | TableElement | ChartElement | ImageElement;

@@ -83,7 +83,7 @@ function addElement(pptx: Pptx, slide: PptxSlide, e: Element): void {
     case 'chart':
       return addChart(pptx, slide, e);
     case 'image':
-      slide.addImage({ path: e.path, x: e.x, y: e.y, w: e.w, h: e.h, sizing: { type: 'contain', w: e.w, h: e.h }, objectName: e.role });
+      slide.addImage({ data: e.data, x: e.x, y: e.y, w: e.w, h: e.h, altText: 'Logo', objectName: e.role });
       return;
   }
 }
