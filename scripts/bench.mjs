@@ -71,17 +71,28 @@ watcher.stderr.setEncoding('utf8').on('data', (d) => (log += d));
 await waitFor(/watching /, 0);
 const docFile = path.join(ws, readdirSync(ws).find((n) => n.startsWith('002_')));
 const original = readFileSync(docFile, 'utf8');
-const latencies = [];
+const yamlFile = path.join(ws, 'briefing.yaml');
+const yaml = readFileSync(yamlFile, 'utf8');
+const appended = [];
+const retitled = [];
 for (let i = 0; i < runs; i++) {
-  const from = log.length;
-  const t = performance.now();
+  // A paragraph appended to a source: every quote still holds, nothing rendered changes.
+  let from = log.length;
+  let t = performance.now();
   writeFileSync(docFile, `${original}\nEdit number ${i}.\n`);
   await waitFor(/: wrote /, from);
-  latencies.push(performance.now() - t);
+  appended.push(performance.now() - t);
+  // A new title in the summary: both outputs are rendered again.
+  from = log.length;
+  t = performance.now();
+  writeFileSync(yamlFile, yaml.replace(/^title: .*$/m, `title: 'Retitled ${i}'`));
+  await waitFor(/: wrote briefing\.pptx/, from);
+  retitled.push(performance.now() - t);
 }
 watcher.kill('SIGINT');
 rmSync(ws, { recursive: true, force: true });
-rows.push(['watch: source edited → outputs rewritten', median(latencies)]);
+rows.push(['watch: paragraph appended to a source', median(appended)]);
+rows.push(['watch: summary title edited → both re-rendered', median(retitled)]);
 const peerAfter = timeProcess(['-e', '0']);
 const peer = (peerBefore + peerAfter) / 2;
 

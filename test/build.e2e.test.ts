@@ -35,7 +35,12 @@ describe('briefing build', () => {
     expect(manifest.inputs.templates.map((t: { file: string }) => t.file)).toEqual(['builtin:deck.md.hbs', 'builtin:memo.md.hbs']);
     const deck = await readFile(path.join(dir, 'out/briefing.pptx'));
     const { createHash } = await import('node:crypto');
-    expect(manifest.outputs[0]).toEqual({ file: 'briefing.pptx', sha256: createHash('sha256').update(deck).digest('hex'), bytes: deck.length });
+    expect(manifest.outputs[0]).toEqual({
+      file: 'briefing.pptx',
+      sha256: createHash('sha256').update(deck).digest('hex'),
+      bytes: deck.length,
+      key: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(manifest.citations.length).toBeGreaterThan(20);
     for (const c of manifest.citations) {
       expect(c.verified).toBe(true);
@@ -128,6 +133,10 @@ describe('briefing build', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('changes since the previous build:\n  documents changed: 004\n');
     expect(result.stderr).toMatch(/^ {2}re-verified: takeaways\[\d\]: /m);
+    // A paragraph added at the end moves no quoted passage: neither output would change, so both are kept.
+    expect(result.stderr).toMatch(/^out: wrote build\.json in \d+ ms; kept briefing\.pptx and memo\.pdf: unchanged; \d+ citations verified$/m);
+    const forced = await runCli(['build', 'ws', '--out', 'out', '--force'], { cwd: dir });
+    expect(forced.stderr).toMatch(/^out: wrote briefing\.pptx \(\d+ KB\), memo\.pdf \(\d+ KB\), build\.json in /m);
   });
 
   it('fails on a broken citation, names the statements, and leaves the outputs untouched', async () => {

@@ -45,6 +45,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   changes: ChangeReport;
   manifest?: Manifest;
+  /** Outputs left as they were on disk because their content would not change. */
+  kept?: string[];
   timings: Record<string, number>;
 }
 
@@ -110,11 +112,18 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   if (!models.deck || !models.memo || hasErrors(diagnostics)) return result;
 
   const t2 = performance.now();
-  const rendered = await renderOutputs(models.deck, models.memo, { ...options, date, memoRenderer, theme: themed.theme }, lap);
+  // An output whose model, look and tool are those of the previous build is the file already on disk.
+  const keys = {
+    deck: renderKey({ output: DECK_FILE, model: models.deck, theme: themed.theme, date, fingerprint }),
+    memo: renderKey({ output: MEMO_FILE, model: models.memo, pdfa: !!options.pdfa, date, fingerprint }),
+  };
+  const kept = options.force ? {} : await unchangedOutputs(outDir, previous, keys);
+  const rendered = await renderOutputs(models.deck, models.memo, { ...options, date, memoRenderer, theme: themed.theme, kept }, lap);
   diagnostics.push(...rendered.diagnostics);
   lap('render', t2);
   if (!rendered.deck || !rendered.memo || hasErrors(diagnostics)) return result;
   const { deck, memo } = rendered;
+  result.kept = [kept.deck ? DECK_FILE : '', kept.memo ? MEMO_FILE : ''].filter((f) => f !== '');
 
   const manifest: Manifest = {
     tool: { name: 'briefing', version, fingerprint },
@@ -128,8 +137,8 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
       theme: inputs.theme,
     },
     outputs: [
-      { file: DECK_FILE, sha256: sha256(deck), bytes: deck.length },
-      { file: MEMO_FILE, sha256: sha256(memo), bytes: memo.length },
+      { file: DECK_FILE, sha256: sha256(deck), bytes: deck.length, key: keys.deck },
+      { file: MEMO_FILE, sha256: sha256(memo), bytes: memo.length, key: keys.memo },
     ],
     citations: (ws.verification?.citations ?? []).map((c) => {
       const entry: Manifest['citations'][number] = { n: c.n, doc: c.doc, quote: c.quote, verified: c.verified };
@@ -144,8 +153,8 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   const written = await guardOutput(options.out, () =>
     withOutputLock(outDir, options.out, async () => {
       await removeStaleTemporaries(outDir, [DECK_FILE, MEMO_FILE, MANIFEST_FILE]);
-      await writeFileAtomic(path.join(outDir, DECK_FILE), deck);
-      await writeFileAtomic(path.join(outDir, MEMO_FILE), memo);
+      if (!kept.deck) await writeFileAtomic(path.join(outDir, DECK_FILE), deck);
+      if (!kept.memo) await writeFileAtomic(path.join(outDir, MEMO_FILE), memo);
       // The manifest goes last: if a build dies before it, the next one sees stale outputs and rebuilds.
       await writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     }),
@@ -163,20 +172,45 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
 async function renderOutputs(
   deckModel: Deck,
   memoModel: Memo,
-  options: BuildOptions & { date: Date; memoRenderer: MemoRenderer; theme: Theme },
+  options: BuildOptions & { date: Date; memoRenderer: MemoRenderer; theme: Theme; kept: { deck?: Uint8Array; memo?: Uint8Array } },
   lap: (name: string, since: number) => void,
 ): Promise<{ deck?: Uint8Array; memo?: Uint8Array; diagnostics: Diagnostic[] }> {
+  const { kept } = options;
   const memoTimer = performance.now();
-  const memoPromise = options.memoRenderer.render(memoModel, { date: options.date, pdfa: !!options.pdfa }).then((r) => {
-    lap('memo', memoTimer);
-    return r;
-  });
-  const { renderDeck } = await import('../writers/pptx.js');
+  const memoPromise = kept.memo
+    ? Promise.resolve({ bytes: kept.memo, diagnostics: [] as Diagnostic[] })
+    : options.memoRenderer.render(memoModel, { date: options.date, pdfa: !!options.pdfa }).then((r) => {
+        lap('memo', memoTimer);
+        return r;
+      });
   const deckTimer = performance.now();
-  const deck = await renderDeck(deckModel, { theme: options.theme, date: options.date });
-  lap('deck', deckTimer);
+  const deck = kept.deck
+    ? { bytes: kept.deck, diagnostics: [] as Diagnostic[] }
+    : await import('../writers/pptx.js').then(({ renderDeck }) => renderDeck(deckModel, { theme: options.theme, date: options.date }));
+  if (!kept.deck) lap('deck', deckTimer);
   const memo = await memoPromise;
   return { deck: deck.bytes, memo: memo.bytes, diagnostics: [...deck.diagnostics, ...memo.diagnostics] };
+}
+
+/** What an output's bytes depend on, hashed: its model, its look, its date and the tool's code. */
+function renderKey(parts: Record<string, unknown>): string {
+  return sha256(JSON.stringify(parts));
+}
+
+/** The previous build's outputs whose render key is the same, read back from disk (when intact). */
+async function unchangedOutputs(
+  outDir: string,
+  previous: Manifest | undefined,
+  keys: { deck: string; memo: string },
+): Promise<{ deck?: Uint8Array; memo?: Uint8Array }> {
+  const kept: { deck?: Uint8Array; memo?: Uint8Array } = {};
+  for (const [which, file] of [['deck', DECK_FILE], ['memo', MEMO_FILE]] as const) {
+    const before = previous?.outputs.find((o) => o.file === file);
+    if (!before?.key || before.key !== keys[which]) continue;
+    const bytes = await readFile(path.join(outDir, file)).catch(() => undefined);
+    if (bytes && sha256(bytes) === before.sha256) kept[which] = new Uint8Array(bytes);
+  }
+  return kept;
 }
 
 /**

@@ -26,7 +26,8 @@ export const ManifestSchema = z.object({
     /** The theme file and the logo it names, when the workspace has them. */
     theme: z.array(FileHash),
   }),
-  outputs: z.array(FileHash.extend({ bytes: z.number() })),
+  /** `key` hashes what an output's bytes depend on; an equal key lets the next build keep the file. */
+  outputs: z.array(FileHash.extend({ bytes: z.number(), key: z.string().optional() })),
   citations: z.array(
     z.object({
       n: z.number(),
@@ -55,8 +56,8 @@ export async function toolVersion(): Promise<string> {
 
 let cachedFingerprint: Promise<string> | undefined;
 /**
- * A hash of the tool's own compiled code: a build with another version of a writer is not
- * up to date even when the version number and the inputs are the same.
+ * A hash of the tool's own compiled code and its locked dependencies: a build with another
+ * version of a writer is not up to date even when the version number and the inputs are the same.
  */
 export function toolFingerprint(): Promise<string> {
   cachedFingerprint ??= (async () => {
@@ -64,6 +65,9 @@ export function toolFingerprint(): Promise<string> {
     const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.js')).sort();
     const hash = createHash('sha256');
     for (const file of files) hash.update(file).update(await readFile(path.join(dist, file)));
+    // The exact versions of the libraries and fonts that write the outputs, where a lock file pins them.
+    const lock = await readFile(path.join(dist, '../package-lock.json')).catch(() => undefined);
+    if (lock) hash.update(lock);
     return hash.digest('hex');
   })();
   return cachedFingerprint;

@@ -41,8 +41,11 @@ export function reportBuild(result: BuildResult, options: { out: string; json: b
   const ms = result.timings.total !== undefined ? ` in ${Math.round(result.timings.total)} ms` : '';
   if (result.status === 'up-to-date') io.stderr(`${options.out}: up to date${ms} (use --force to rebuild)\n`);
   else if (result.status === 'built') {
-    const files = [...(result.manifest?.outputs ?? []).map((o) => `${o.file} (${Math.round(o.bytes / 1024)} KB)`), MANIFEST_FILE].join(', ');
+    const kept = result.kept ?? [];
+    const written = (result.manifest?.outputs ?? []).filter((o) => !kept.includes(o.file));
+    const files = [...written.map((o) => `${o.file} (${Math.round(o.bytes / 1024)} KB)`), MANIFEST_FILE].join(', ');
+    const keptNote = kept.length > 0 ? `; kept ${kept.join(' and ')}: unchanged` : '';
     const n = result.workspace.verification?.citations.length ?? 0;
-    io.stderr(`${options.out}: wrote ${files}${ms}; ${n} citations verified\n`);
+    io.stderr(`${options.out}: wrote ${files}${ms}${keptNote}; ${n} citations verified\n`);
   } else io.stderr(`build failed: ${options.out} was left as it was\n`);
 }
