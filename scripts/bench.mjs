@@ -63,8 +63,13 @@ cpSync(path.join(root, 'seeds'), ws, { recursive: true });
 const watcher = spawn(process.execPath, [cli, 'watch', ws, '--out', path.join(ws, 'out')], { stdio: ['ignore', 'ignore', 'pipe'] });
 let log = '';
 const waitFor = (pattern, from) =>
-  new Promise((resolve) => {
-    const check = () => (pattern.test(log.slice(from)) ? resolve() : setTimeout(check, 2));
+  new Promise((resolve, reject) => {
+    const deadline = Date.now() + 30_000;
+    const check = () => {
+      if (pattern.test(log.slice(from))) resolve();
+      else if (Date.now() > deadline) reject(new Error(`watch did not print ${pattern}; it printed:\n${log.slice(from)}`));
+      else setTimeout(check, 2);
+    };
     check();
   });
 watcher.stderr.setEncoding('utf8').on('data', (d) => (log += d));
@@ -85,7 +90,7 @@ for (let i = 0; i < runs; i++) {
   // A new title in the summary: both outputs are rendered again.
   from = log.length;
   t = performance.now();
-  writeFileSync(yamlFile, yaml.replace(/^title: .*$/m, `title: 'Retitled ${i}'`));
+  writeFileSync(yamlFile, yaml.replace(/^title: .*$/m, `title: 'Retitled ${'I'.repeat(i + 1)}'`));
   await waitFor(/: wrote briefing\.pptx/, from);
   retitled.push(performance.now() - t);
 }
