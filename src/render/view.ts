@@ -60,7 +60,7 @@ export interface ViewExtras {
 export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): Record<string, unknown> {
   const summary = ws.summary as Summary;
   const numbers = new Map<string, number>();
-  for (const c of ws.verification?.citations ?? []) numbers.set(`${c.doc}\u0000${foldKey(c.quote)}`, c.n);
+  for (const c of ws.verification?.citations ?? []) numbers.set(citationKey(c), c.n);
   const cite = (list: Citation[]) => new CiteList(list.map((c) => numbers.get(citationKey(c))).filter((n): n is number => n !== undefined));
   const e = escapeMarkdown;
   const statement = <T extends { text: string; cite: Citation[] }>(item: T) => ({ text: e(item.text), cite: cite(item.cite) });
@@ -97,8 +97,4 @@ export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): R
     documents: ws.documents.map((d) => ({ id: e(d.id), title: e(d.title), date: d.date ?? '', file: e(d.name), publisher: e(d.publisher ?? '') })),
     changes: extras.changes ?? null,
   };
-}
-
-function foldKey(quote: string): string {
-  return citationKey({ doc: '', quote }).slice(1);
 }

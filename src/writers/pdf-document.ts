@@ -4,7 +4,7 @@
 import type { Content, ContentText, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { plainText, type Block, type CitationRef, type Inline, type Memo } from '../model/types.js';
 import { formatLongDate } from '../render/view.js';
-import { BODY_SIZE, COLORS, MARGINS, PAGE, SANS, SERIF, SERIF_LEADING, STYLES, TABLE_LAYOUT } from './pdf-style.js';
+import { BODY_SIZE, COLORS, MARGINS, PAGE, SERIF, SERIF_LEADING, STYLES, TABLE_LAYOUT } from './pdf-style.js';
 
 export interface MemoDocumentOptions {
   date: Date;
