@@ -78,7 +78,7 @@ export async function loadWorkspace(shownDir: string): Promise<LoadedWorkspace> 
 
 function withMetadata(doc: SourceDocument, summary: Summary | undefined): BriefingDocument {
   const meta = summary?.sources[doc.id] ?? {};
-  const result: BriefingDocument = { ...doc, title: meta.title ?? doc.title ?? doc.name };
+  const result: BriefingDocument = { ...doc, title: meta.title ?? doc.title ?? doc.lead };
   const date = meta.date ?? doc.date;
   if (date !== undefined) result.date = date;
   if (meta.publisher !== undefined) result.publisher = meta.publisher;

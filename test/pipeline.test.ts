@@ -46,3 +46,38 @@ describe('template overrides', () => {
     expect(models.diagnostics.map((d) => d.message).join('\n')).toContain('the memo shows no citation of');
   });
 });
+
+describe('a summary with takeaways only', () => {
+  let dir: string;
+  let ws: string;
+  beforeAll(async () => {
+    ({ dir, ws } = await copySeeds());
+    const takeaway = (text: string, doc: string, quote: string) => `  - text: ${JSON.stringify(text)}\n    cite: [{ doc: "${doc}", quote: ${JSON.stringify(quote)} }]`;
+    await writeFile(
+      path.join(ws, 'briefing.yaml'),
+      [
+        'title: Minimal briefing',
+        'asOf: 2025-11-01',
+        'takeaways:',
+        takeaway('Microsoft invested $1 billion in 2019.', '002', "Microsoft's $1 billion investment in OpenAI in 2019"),
+        takeaway('The total reportedly reached $13.75 billion.', '004', 'ballooned to a reported $13.75 billion'),
+        takeaway('The partnership shows strain.', '002', 'is showing signs of strain as the AI race intensifies'),
+        '',
+      ].join('\n'),
+    );
+  });
+  afterAll(() => removeDir(dir));
+
+  it('leaves out the empty sections instead of printing bare headings', async () => {
+    const models = await workspaceToModels(await loadWorkspace(ws));
+    expect(models.deck?.slides.map((s) => s.layout)).toEqual(['title', 'bullets', 'sources']);
+    const headings = models.memo?.blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.inlines : []));
+    expect(headings).toEqual([[{ type: 'text', text: 'Bottom line' }]]);
+  });
+
+  it('names an untitled document by its first words, not by its file name', async () => {
+    const loaded = await loadWorkspace(ws);
+    expect(loaded.documents.find((d) => d.id === '002')?.title).toBe('The partnership between Microsoft and OpenAI, once hailed as a…');
+  });
+});
+

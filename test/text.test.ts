@@ -2,13 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeText, documentId, type SourceDocument } from '../src/sources/read.js';
+import { describeText, documentId, leadOf, type SourceDocument } from '../src/sources/read.js';
 import { foldText, normalizeSourceText } from '../src/sources/text.js';
 import { closestPassage, findQuote } from '../src/summary/match.js';
 import { SEEDS } from './helpers/workspace.js';
 
 function doc(id: string, text: string): SourceDocument {
-  return { id, name: `${id}.txt`, file: `${id}.txt`, text: normalizeSourceText(text), sha256: '' };
+  return { id, name: `${id}.txt`, file: `${id}.txt`, text: normalizeSourceText(text), sha256: '', lead: '' };
 }
 
 const seeds: SourceDocument[] = readdirSync(SEEDS)
@@ -35,6 +35,15 @@ describe('source normalisation', () => {
       title: 'Microsoft’s Relationship With OpenAI Appears to Be Fraying',
     });
     expect(describeText('A first paragraph that ends like a sentence and is not a headline.\nMore.')).toEqual({});
+  });
+});
+
+describe('naming an untitled document', () => {
+  it('uses its first sentence, cut at a word', () => {
+    expect(leadOf(' date 2025-03-11 \n\nShort first sentence. Then more.')).toBe('Short first sentence.');
+    expect(leadOf('The partnership between Microsoft and OpenAI, once hailed as a groundbreaking alliance, is strained.')).toBe(
+      'The partnership between Microsoft and OpenAI, once hailed as a…',
+    );
   });
 });
 

@@ -19,6 +19,8 @@ export interface SourceDocument {
   title?: string;
   /** ISO date found in the text, if any. */
   date?: string;
+  /** The opening words of the text, to name a document that has no title. */
+  lead: string;
   /** sha256 of the file's bytes, hex. */
   sha256: string;
 }
@@ -93,7 +95,7 @@ export async function readSources(dir: string, shownDir: string = dir): Promise<
       continue;
     }
     byId.set(id, name);
-    documents.push({ id, name, file, text, sha256: sha256(bytes), ...describeText(text) });
+    documents.push({ id, name, file, text, sha256: sha256(bytes), lead: leadOf(text), ...describeText(text) });
   }
   return { documents, diagnostics, failedIds };
 }
@@ -141,6 +143,19 @@ export function describeText(text: string): { title?: string; date?: string } {
     if (pick !== undefined && looksLikeHeadline(pick)) found.title = pick;
   }
   return found;
+}
+
+/** The first sentence of the body (after any date line), cut at a word to about 70 characters. */
+export function leadOf(text: string): string {
+  const body = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !DATE_LINE.test(l))
+    .join(' ');
+  const sentence = (/^(.*?[.!?])(\s|$)/.exec(body)?.[1] ?? body).replace(/^#+\s*/, '');
+  if (sentence.length <= 70) return sentence;
+  const cut = sentence.slice(0, 70);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 70).replace(/[\s,;:]+$/, '')}…`;
 }
 
 function looksLikeHeadline(line: string): boolean {
