@@ -73,147 +73,139 @@ export function verifySummary(
   locator: Locator,
   unreadable: ReadonlySet<string> = new Set(),
 ): Verification {
-  const byId = new Map(documents.map((d) => [d.id, d]));
-  const diagnostics: Diagnostic[] = [];
-  const citations: ResolvedCitation[] = [];
-  const numberOf = new Map<string, number>();
-  const numbersByStatement = new Map<string, number[]>();
-  const corroboration: Verification['corroboration'] = [];
-  const citedDocs = new Set<string>();
-  const sectionQuotes = new Map<SectionKey, string[]>();
-  const statements = statementsOf(summary);
-  const failedStatements = new Set<string>();
-
-  for (const statement of statements) {
-    const numbers: number[] = [];
-    const errorsBefore = diagnostics.length;
-    const seen = new Set<string>();
-    const quotes: string[] = [];
-    statement.cite.forEach((c, k) => {
-      const citePath = [...statement.path, 'cite', k];
-      const key = citationKey(c);
-      const folded = foldQuote(c.quote);
-      if (folded === '') {
-        diagnostics.push(diagnostic('quote-empty', 'quote is empty', locator.at([...citePath, 'quote'])));
-        return;
-      }
-      if (folded.length < MIN_QUOTE_LENGTH) {
-        diagnostics.push(
-          diagnostic(
-            'quote-too-short',
-            `quote "${excerpt(c.quote, 40)}" is too short to prove anything (${folded.length} characters; at least ${MIN_QUOTE_LENGTH})`,
-            locator.at([...citePath, 'quote']),
-          ),
-        );
-        return;
-      }
-      if (seen.has(key)) {
-        diagnostics.push(diagnostic('quote-duplicate', `quote "${excerpt(c.quote, 60)}" is cited twice here`, locator.at([...citePath, 'quote'])));
-        return;
-      }
-      seen.add(key);
-      const doc = byId.get(c.doc);
-      if (!doc && unreadable.has(c.doc)) {
-        // The source could not be read; that is reported once, on the source itself.
-        failedStatements.add(pathLabel(statement.path));
-        return;
-      }
-      if (!doc) {
-        const known = documents.map((d) => d.id).join(', ') || 'none';
-        const padded = /^\d+$/.test(c.doc) ? documents.find((d) => /^\d+$/.test(d.id) && Number(d.id) === Number(c.doc)) : undefined;
-        const hint = padded ? `; did you mean "${padded.id}"? Quote ids in YAML: doc: "${padded.id}"` : ` (documents: ${known})`;
-        diagnostics.push(diagnostic('unknown-doc', `no document with id "${c.doc}"${hint}`, locator.at([...citePath, 'doc'])));
-        return;
-      }
-      citedDocs.add(doc.id);
-      quotes.push(c.quote);
-      let n = numberOf.get(key);
-      if (n === undefined) {
-        n = citations.length + 1;
-        numberOf.set(key, n);
-        const match = findQuote(doc, c.quote);
-        const resolved: ResolvedCitation = { n, doc: doc.id, quote: c.quote.trim(), verified: match !== undefined };
-        const quotePos = locator.at([...citePath, 'quote']);
-        if (quotePos.line !== undefined) resolved.summaryLine = quotePos.line;
-        if (match) {
-          Object.assign(resolved, { start: match.start, end: match.end, line: match.line, passage: match.passage });
-        } else {
-          diagnostics.push(quoteNotFound(doc, c.quote, quotePos));
-        }
-        citations.push(resolved);
-      } else if (!citations[n - 1]?.verified) {
-        diagnostics.push(quoteNotFound(doc, c.quote, locator.at([...citePath, 'quote'])));
-      }
-      numbers.push(n);
-    });
-    if (diagnostics.length > errorsBefore) failedStatements.add(pathLabel(statement.path));
-    numbersByStatement.set(statement.path.join('.'), numbers);
-    const docs = new Set(statement.cite.filter((c) => byId.has(c.doc)).map((c) => c.doc));
-    corroboration.push({ path: pathLabel(statement.path), documents: docs.size });
-    const list = sectionQuotes.get(statement.section) ?? [];
-    list.push(...quotes);
-    sectionQuotes.set(statement.section, list);
-    for (const field of statement.fields) {
-      for (const figure of ungroundedFigures(field.value, quotes)) {
-        diagnostics.push(
-          diagnostic(
-            'figure-not-in-quotes',
-            `figure "${figure.text}" in ${pathLabel([...statement.path, field.name])} does not occur in its quotes`,
-            locator.at([...statement.path, field.name]),
-          ),
-        );
-      }
-    }
-  }
-
+  const verifier = new Verifier(documents, locator, unreadable);
+  for (const statement of statementsOf(summary)) verifier.statement(statement);
   summary.conflicts.forEach((conflict, i) => {
     const quotes = conflict.sides.flatMap((s) => s.cite.map((c) => c.quote));
-    for (const figure of ungroundedFigures(conflict.topic, quotes)) {
-      diagnostics.push(
-        diagnostic('figure-not-in-quotes', `figure "${figure.text}" in conflicts[${i}].topic does not occur in its quotes`, locator.at(['conflicts', i, 'topic'])),
-      );
-    }
+    verifier.figures(conflict.topic, quotes, ['conflicts', i, 'topic'], 'its quotes');
   });
-
   for (const section of SECTION_KEYS) {
     const headline = summary.headlines[section];
-    if (headline === undefined) continue;
-    for (const figure of ungroundedFigures(headline, sectionQuotes.get(section) ?? [])) {
-      diagnostics.push(
-        diagnostic(
-          'figure-not-in-quotes',
-          `figure "${figure.text}" in headlines.${section} does not occur in any quote of the ${section} section`,
-          locator.at(['headlines', section]),
-        ),
-      );
-    }
+    if (headline !== undefined) verifier.figures(headline, verifier.quotesOf(section), ['headlines', section], `any quote of the ${section} section`);
   }
-
   // The title, subtitle and memo subject speak for the whole briefing: their figures must occur in some quote.
-  const allQuotes = [...sectionQuotes.values()].flat();
   const framing: [YamlPath, string | undefined][] = [
     [['title'], summary.title],
     [['subtitle'], summary.subtitle],
     [['memo', 'subject'], summary.memo.subject],
   ];
-  for (const [path, text] of framing) {
-    if (text === undefined) continue;
-    for (const figure of ungroundedFigures(text, allQuotes)) {
-      diagnostics.push(diagnostic('figure-not-in-quotes', `figure "${figure.text}" in ${pathLabel(path)} does not occur in any quote of the summary`, locator.at(path)));
+  for (const [path, text] of framing) if (text !== undefined) verifier.figures(text, verifier.quotesOf(), path, 'any quote of the summary');
+  verifier.sourcesBlock(Object.keys(summary.sources));
+  verifier.uncitedDocuments();
+  return verifier.result();
+}
+
+/** The verifier's state while it walks the statements, and one method per rule. */
+class Verifier {
+  private readonly byId: Map<string, SourceDocument>;
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly citations: ResolvedCitation[] = [];
+  private readonly numberOf = new Map<string, number>();
+  private readonly numbersByStatement = new Map<string, number[]>();
+  private readonly corroboration: Verification['corroboration'] = [];
+  private readonly failedStatements = new Set<string>();
+  private readonly citedDocs = new Set<string>();
+  private readonly sectionQuotes = new Map<SectionKey, string[]>();
+
+  constructor(
+    private readonly documents: SourceDocument[],
+    private readonly locator: Locator,
+    private readonly unreadable: ReadonlySet<string>,
+  ) {
+    this.byId = new Map(documents.map((d) => [d.id, d]));
+  }
+
+  /** A statement's citations, numbered; then its figures against the quotes that hold. */
+  statement(statement: StatementRef): void {
+    const label = pathLabel(statement.path);
+    const errorsBefore = this.diagnostics.length;
+    const seen = new Set<string>();
+    const numbers: number[] = [];
+    const quotes: string[] = [];
+    statement.cite.forEach((c, k) => {
+      const n = this.citation(c, [...statement.path, 'cite', k], seen);
+      if (n === 'unreadable') this.failedStatements.add(label);
+      if (typeof n !== 'number') return;
+      numbers.push(n);
+      quotes.push(c.quote);
+    });
+    if (this.diagnostics.length > errorsBefore) this.failedStatements.add(label);
+    this.numbersByStatement.set(statement.path.join('.'), numbers);
+    const docs = new Set(statement.cite.filter((c) => this.byId.has(c.doc)).map((c) => c.doc));
+    this.corroboration.push({ path: label, documents: docs.size });
+    this.sectionQuotes.set(statement.section, [...(this.sectionQuotes.get(statement.section) ?? []), ...quotes]);
+    for (const field of statement.fields) this.figures(field.value, quotes, [...statement.path, field.name], 'its quotes');
+  }
+
+  /** One citation: its number, or why it has none ('unreadable' when its source could not be read). */
+  private citation(c: Citation, citePath: YamlPath, seen: Set<string>): number | 'unreadable' | undefined {
+    const quotePos = this.locator.at([...citePath, 'quote']);
+    const folded = foldQuote(c.quote);
+    if (folded === '') return void this.diagnostics.push(diagnostic('quote-empty', 'quote is empty', quotePos));
+    if (folded.length < MIN_QUOTE_LENGTH) {
+      const message = `quote "${excerpt(c.quote, 40)}" is too short to prove anything (${folded.length} characters; at least ${MIN_QUOTE_LENGTH})`;
+      return void this.diagnostics.push(diagnostic('quote-too-short', message, quotePos));
+    }
+    const key = citationKey(c);
+    if (seen.has(key)) return void this.diagnostics.push(diagnostic('quote-duplicate', `quote "${excerpt(c.quote, 60)}" is cited twice here`, quotePos));
+    seen.add(key);
+    const doc = this.byId.get(c.doc);
+    // A source that could not be read is reported once, on the source itself.
+    if (!doc && this.unreadable.has(c.doc)) return 'unreadable';
+    if (!doc) return void this.diagnostics.push(this.unknownDoc(c.doc, this.locator.at([...citePath, 'doc'])));
+    this.citedDocs.add(doc.id);
+    const known = this.numberOf.get(key);
+    if (known !== undefined) {
+      if (!this.citations[known - 1]?.verified) this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos));
+      return known;
+    }
+    const n = this.citations.length + 1;
+    this.numberOf.set(key, n);
+    const match = findQuote(doc, c.quote);
+    const resolved: ResolvedCitation = { n, doc: doc.id, quote: c.quote.trim(), verified: match !== undefined };
+    if (quotePos.line !== undefined) resolved.summaryLine = quotePos.line;
+    if (match) Object.assign(resolved, { start: match.start, end: match.end, line: match.line, passage: match.passage });
+    else this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos));
+    this.citations.push(resolved);
+    return n;
+  }
+
+  private unknownDoc(id: string, position: ReturnType<Locator['at']>): Diagnostic {
+    const padded = /^\d+$/.test(id) ? this.documents.find((d) => /^\d+$/.test(d.id) && Number(d.id) === Number(id)) : undefined;
+    const known = this.documents.map((d) => d.id).join(', ') || 'none';
+    const hint = padded ? `; did you mean "${padded.id}"? Quote ids in YAML: doc: "${padded.id}"` : ` (documents: ${known})`;
+    return diagnostic('unknown-doc', `no document with id "${id}"${hint}`, position);
+  }
+
+  /** Every figure of `text` must occur in one of `quotes`. */
+  figures(text: string, quotes: readonly string[], path: YamlPath, where: string): void {
+    for (const figure of ungroundedFigures(text, quotes)) {
+      this.diagnostics.push(diagnostic('figure-not-in-quotes', `figure "${figure.text}" in ${pathLabel(path)} does not occur in ${where}`, this.locator.at(path)));
     }
   }
 
-  for (const id of Object.keys(summary.sources)) {
-    if (!byId.has(id) && !unreadable.has(id)) {
-      diagnostics.push(diagnostic('unknown-source-metadata', `sources names "${id}", but there is no such document`, locator.at(['sources', id], 'key')));
+  /** The quotes that hold in one section, or in all of them. */
+  quotesOf(section?: SectionKey): string[] {
+    return section ? (this.sectionQuotes.get(section) ?? []) : [...this.sectionQuotes.values()].flat();
+  }
+
+  sourcesBlock(ids: string[]): void {
+    for (const id of ids) {
+      if (this.byId.has(id) || this.unreadable.has(id)) continue;
+      this.diagnostics.push(diagnostic('unknown-source-metadata', `sources names "${id}", but there is no such document`, this.locator.at(['sources', id], 'key')));
     }
   }
-  for (const doc of documents) {
-    if (!citedDocs.has(doc.id)) {
-      diagnostics.push(diagnostic('uncited-document', `document ${doc.id} is not cited by any statement`, { file: doc.file }));
+
+  uncitedDocuments(): void {
+    for (const doc of this.documents) {
+      if (!this.citedDocs.has(doc.id)) this.diagnostics.push(diagnostic('uncited-document', `document ${doc.id} is not cited by any statement`, { file: doc.file }));
     }
   }
-  return { citations, numbersByStatement, corroboration, failedStatements, diagnostics };
+
+  result(): Verification {
+    const { citations, numbersByStatement, corroboration, failedStatements, diagnostics } = this;
+    return { citations, numbersByStatement, corroboration, failedStatements, diagnostics };
+  }
 }
 
 function quoteNotFound(doc: SourceDocument, quote: string, position: ReturnType<Locator['at']>): Diagnostic {
