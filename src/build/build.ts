@@ -125,40 +125,13 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   const { deck, memo } = rendered;
   result.kept = [kept.deck ? DECK_FILE : '', kept.memo ? MEMO_FILE : ''].filter((f) => f !== '');
 
-  const manifest: Manifest = {
-    tool: { name: 'briefing', version, fingerprint },
-    inputsHash,
-    date: date.toISOString(),
-    options: manifestOptions,
-    inputs: {
-      documents: ws.documents.map((d) => ({ id: d.id, file: d.name, title: d.title, sha256: d.sha256 })),
-      summary: { file: path.basename(ws.summaryFile), sha256: ws.summarySha256 ?? '' },
-      templates: inputs.templates,
-      theme: inputs.theme,
-    },
-    outputs: [
-      { file: DECK_FILE, sha256: sha256(deck), bytes: deck.length, key: keys.deck },
-      { file: MEMO_FILE, sha256: sha256(memo), bytes: memo.length, key: keys.memo },
-    ],
-    citations: (ws.verification?.citations ?? []).map((c) => {
-      const entry: Manifest['citations'][number] = { n: c.n, doc: c.doc, quote: c.quote, verified: c.verified };
-      if (c.start !== undefined) Object.assign(entry, { start: c.start, end: c.end, line: c.line });
-      return entry;
-    }),
-    statements: current,
-    warnings: diagnostics.filter((d) => d.severity === 'warning'),
-  };
-
+  const manifest = manifestOf({ ws, version, fingerprint, inputsHash, date, options: manifestOptions, inputs, current, diagnostics });
+  manifest.outputs = [
+    { file: DECK_FILE, sha256: sha256(deck), bytes: deck.length, key: keys.deck },
+    { file: MEMO_FILE, sha256: sha256(memo), bytes: memo.length, key: keys.memo },
+  ];
   const t3 = performance.now();
-  const written = await guardOutput(options.out, () =>
-    withOutputLock(outDir, options.out, async () => {
-      await removeStaleTemporaries(outDir, [DECK_FILE, MEMO_FILE, MANIFEST_FILE]);
-      if (!kept.deck) await writeFileAtomic(path.join(outDir, DECK_FILE), deck);
-      if (!kept.memo) await writeFileAtomic(path.join(outDir, MEMO_FILE), memo);
-      // The manifest goes last: if a build dies before it, the next one sees stale outputs and rebuilds.
-      await writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    }),
-  );
+  const written = await writeOutputs(outDir, options.out, { deck: kept.deck ? undefined : deck, memo: kept.memo ? undefined : memo }, manifest);
   diagnostics.push(...written);
   if (hasErrors(written)) return result;
   lap('write', t3);
@@ -190,6 +163,54 @@ async function renderOutputs(
   if (!kept.deck) lap('deck', deckTimer);
   const memo = await memoPromise;
   return { deck: deck.bytes, memo: memo.bytes, diagnostics: [...deck.diagnostics, ...memo.diagnostics] };
+}
+
+/** The manifest of a build, but for its outputs. */
+function manifestOf(parts: {
+  ws: LoadedWorkspace;
+  version: string;
+  fingerprint: string;
+  inputsHash: string;
+  date: Date;
+  options: Manifest['options'];
+  inputs: InputFiles;
+  current: Manifest['statements'];
+  diagnostics: Diagnostic[];
+}): Manifest {
+  const { ws } = parts;
+  return {
+    tool: { name: 'briefing', version: parts.version, fingerprint: parts.fingerprint },
+    inputsHash: parts.inputsHash,
+    date: parts.date.toISOString(),
+    options: parts.options,
+    inputs: {
+      documents: ws.documents.map((d) => ({ id: d.id, file: d.name, title: d.title, sha256: d.sha256 })),
+      summary: { file: path.basename(ws.summaryFile), sha256: ws.summarySha256 ?? '' },
+      templates: parts.inputs.templates,
+      theme: parts.inputs.theme,
+    },
+    outputs: [],
+    citations: (ws.verification?.citations ?? []).map((c) => {
+      const entry: Manifest['citations'][number] = { n: c.n, doc: c.doc, quote: c.quote, verified: c.verified };
+      if (c.start !== undefined) Object.assign(entry, { start: c.start, end: c.end, line: c.line });
+      return entry;
+    }),
+    statements: parts.current,
+    warnings: parts.diagnostics.filter((d) => d.severity === 'warning'),
+  };
+}
+
+/** The outputs that changed, then the manifest, each atomically, under the folder's lock. */
+function writeOutputs(outDir: string, shownOut: string, files: { deck?: Uint8Array | undefined; memo?: Uint8Array | undefined }, manifest: Manifest): Promise<Diagnostic[]> {
+  return guardOutput(shownOut, () =>
+    withOutputLock(outDir, shownOut, async () => {
+      await removeStaleTemporaries(outDir, [DECK_FILE, MEMO_FILE, MANIFEST_FILE]);
+      if (files.deck) await writeFileAtomic(path.join(outDir, DECK_FILE), files.deck);
+      if (files.memo) await writeFileAtomic(path.join(outDir, MEMO_FILE), files.memo);
+      // The manifest goes last: if a build dies before it, the next one sees stale outputs and rebuilds.
+      await writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    }),
+  );
 }
 
 /** What an output's bytes depend on, hashed: its model, its look, its date and the tool's code. */
