@@ -22,6 +22,18 @@ describe('template overrides', () => {
     expect(deckCites.size).toBe(models.deck?.citations.length);
   });
 
+  it('numbers citations once for both outputs: [n] is the same passage in the deck and the memo', async () => {
+    const models = await workspaceToModels(await loadWorkspace(ws));
+    expect(models.deck?.citations).toEqual(models.memo?.citations);
+    const citesOf = (inlines: { type: string; n?: number }[]) => inlines.filter((i) => i.type === 'cite').map((i) => i.n);
+    const deckList = models.deck?.slides[1]?.blocks[0];
+    const memoList = models.memo?.blocks.find((b) => b.type === 'list');
+    expect(deckList?.type).toBe('list');
+    if (deckList?.type !== 'list' || memoList?.type !== 'list') return;
+    expect(deckList.items.map(citesOf)).toEqual(memoList.items.map(citesOf));
+    expect(deckList.items.map(citesOf)[0]).toEqual([1, 2, 3]);
+  });
+
   it("prefers the workspace's templates/ and warns about statements a template leaves out", async () => {
     await mkdir(path.join(ws, 'templates'));
     await writeFile(
