@@ -27,6 +27,7 @@ export const RULES = {
   'output-unwritable': 'error',
   'uncited-document': 'warning',
   'statement-not-rendered': 'warning',
+  'statement-without-citation': 'warning',
   'unknown-source-metadata': 'warning',
   'layout-shrunk': 'info',
   'citation-broken': 'error',

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
 import { blockCites } from './model/build.js';
 import { markdownToDeck, markdownToMemo } from './model/build.js';
-import type { Deck, Memo } from './model/types.js';
+import { plainText, type Block, type Deck, type Memo } from './model/types.js';
+import { statementsOf } from './summary/verify.js';
 import { loadTemplate, type LoadedTemplate } from './render/templates.js';
 import { workspaceToView, type ViewExtras } from './render/view.js';
 import type { LoadedWorkspace } from './workspace.js';
@@ -55,21 +56,64 @@ export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOpti
     diagnostics.push(...built.diagnostics);
     models.memo = built.memo;
   }
-  if (models.deck) diagnostics.push(...unrendered(ws, 'deck', new Set(models.deck.slides.flatMap((s) => s.cites))));
-  if (models.memo) diagnostics.push(...unrendered(ws, 'memo', new Set(models.memo.blocks.flatMap(blockCites))));
+  if (models.deck) diagnostics.push(...unrendered(ws, 'deck', models.deck.slides.flatMap((s) => s.blocks)));
+  if (models.memo) diagnostics.push(...unrendered(ws, 'memo', models.memo.blocks));
   return models;
 }
 
-/** Statements none of whose citations made it into an output: a template left them, or their citations, out. */
-function unrendered(ws: LoadedWorkspace, output: 'deck' | 'memo', shown: Set<number>): Diagnostic[] {
+/**
+ * Statements none of whose citations made it into an output: either the template prints the
+ * statement without its citations (a claim with no visible source), or it leaves it out.
+ */
+function unrendered(ws: LoadedWorkspace, output: 'deck' | 'memo', blocks: readonly Block[]): Diagnostic[] {
+  const shown = new Set(blocks.flatMap(blockCites));
+  const text = fold(blocks.map(blockText).join(' '));
+  const texts = new Map((ws.summary ? statementsOf(ws.summary) : []).map((s) => [s.path.join('.'), s.fields.find((f) => f.name === 'text')?.value ?? '']));
+  const uncited: string[] = [];
   const missing: string[] = [];
   for (const [key, numbers] of ws.verification?.numbersByStatement ?? []) {
-    if (numbers.length > 0 && !numbers.some((n) => shown.has(n))) missing.push(pathLabelOf(key));
+    if (numbers.length === 0 || numbers.some((n) => shown.has(n))) continue;
+    const statement = fold(texts.get(key) ?? '');
+    (statement !== '' && text.includes(statement) ? uncited : missing).push(pathLabelOf(key));
   }
-  if (missing.length === 0) return [];
-  const list = missing.length > 6 ? `${missing.slice(0, 6).join(', ')} and ${missing.length - 6} more` : missing.join(', ');
-  const what = missing.length > 1 ? `${missing.length} statements` : 'a statement';
-  return [diagnostic('statement-not-rendered', `the ${output} shows no citation of ${what} (left out by its template?): ${list}`, { file: ws.summaryFile })];
+  const diagnostics: Diagnostic[] = [];
+  if (uncited.length > 0) {
+    diagnostics.push(diagnostic('statement-without-citation', `the ${output} prints ${count(uncited)} without its citations (does the template call {{cite cite}}?): ${list(uncited)}`, { file: ws.summaryFile }));
+  }
+  if (missing.length > 0) {
+    diagnostics.push(diagnostic('statement-not-rendered', `the ${output} leaves out ${count(missing)} (its template does not show them): ${list(missing)}`, { file: ws.summaryFile }));
+  }
+  return diagnostics;
+}
+
+function count(paths: string[]): string {
+  return paths.length > 1 ? `${paths.length} statements` : 'a statement';
+}
+
+function list(paths: string[]): string {
+  return paths.length > 6 ? `${paths.slice(0, 6).join(', ')} and ${paths.length - 6} more` : paths.join(', ');
+}
+
+function fold(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The visible text of a block, citations left out. */
+function blockText(block: Block): string {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+    case 'quote':
+      return plainText(block.inlines);
+    case 'list':
+      return block.items.map(plainText).join(' ');
+    case 'table':
+      return [...block.header, ...block.rows.flat()].map(plainText).join(' ');
+    case 'timeline':
+      return block.events.map((e) => `${e.when} ${e.amount ?? ''} ${plainText(e.label)}`).join(' ');
+    case 'chart':
+      return block.points.map((p) => `${p.label} ${p.display}`).join(' ');
+  }
 }
 
 function pathLabelOf(key: string): string {

@@ -46,7 +46,20 @@ describe('template overrides', () => {
     expect(models.deck?.slides.map((s) => s.layout)).toEqual(['title', 'bullets']);
     const warnings = models.diagnostics.map(formatDiagnostic);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^.*briefing\.yaml: warning: the deck shows no citation of \d+ statements \(left out by its template\?\): investment\[0\], investment\[1\], .* and \d+ more \[statement-not-rendered\]$/);
+    expect(warnings[0]).toMatch(/^.*briefing\.yaml: warning: the deck leaves out \d+ statements \(its template does not show them\): investment\[0\], investment\[1\], .* and \d+ more \[statement-not-rendered\]$/);
+  });
+
+  it('warns when a template prints statements without their citations', async () => {
+    const other = path.join(dir, 'uncited');
+    await mkdir(other);
+    await writeFile(path.join(other, 'memo.md.hbs'), '## Bottom line\n\n{{#each takeaways}}\n- {{text}}\n{{/each}}\n');
+    const models = await workspaceToModels(await loadWorkspace(ws), { templatesDir: other });
+    // (The workspace still has the deck template of the test above; only the memo's messages matter here.)
+    const messages = models.diagnostics.map(formatDiagnostic).filter((m) => m.includes('the memo'));
+    expect(messages[0]).toMatch(
+      /warning: the memo prints 5 statements without its citations \(does the template call \{\{cite cite\}\}\?\): takeaways\[0\], takeaways\[1\], .* \[statement-without-citation\]$/,
+    );
+    expect(messages[1]).toMatch(/warning: the memo leaves out \d+ statements .* \[statement-not-rendered\]$/);
   });
 
   it('takes --templates before the workspace folder', async () => {
@@ -55,7 +68,7 @@ describe('template overrides', () => {
     await writeFile(path.join(other, 'memo.md.hbs'), '## Only the bottom line\n\n{{#each takeaways}}\n- {{text}}{{cite cite}}\n{{/each}}\n');
     const models = await workspaceToModels(await loadWorkspace(ws), { templatesDir: other });
     expect(models.memo?.blocks[0]).toMatchObject({ type: 'heading', inlines: [{ type: 'text', text: 'Only the bottom line' }] });
-    expect(models.diagnostics.map((d) => d.message).join('\n')).toContain('the memo shows no citation of');
+    expect(models.diagnostics.map((d) => d.message).join('\n')).toContain('the memo leaves out');
   });
 });
 
