@@ -1,6 +1,6 @@
 // Writing outputs safely: each file to a temporary name, flushed, then renamed over the old one;
 // one build at a time per output folder, under a lock file.
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, EXIT, UserError } from '../diagnostics.js';
 
@@ -85,7 +85,6 @@ function isAlive(pid: number): boolean {
 
 /** Remove temporary files a killed build may have left behind. */
 export async function removeStaleTemporaries(outDir: string, names: readonly string[]): Promise<void> {
-  const { readdir } = await import('node:fs/promises');
   const entries = await readdir(outDir).catch(() => [] as string[]);
   await Promise.all(
     entries
