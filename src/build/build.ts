@@ -11,7 +11,7 @@ import type { Deck, Memo } from '../model/types.js';
 import { loadTheme, type LoadedTheme, type Theme } from '../theme.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace.js';
 import { changedInputs, compareBuilds, emptyReport, type ChangeReport } from './changes.js';
-import { startMemoRenderer, type MemoRenderer } from './memo-renderer.js';
+import { createMemoRenderer, type MemoRenderer } from './memo-renderer.js';
 import {
   computeInputsHash,
   MANIFEST_FILE,
@@ -59,9 +59,9 @@ export function buildDate(asOf: string, env: NodeJS.ProcessEnv = process.env): D
 
 export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
   if (options.memoRenderer) return buildWith(options, options.memoRenderer);
-  // Start the memo's worker first: it loads pdfmake and the fonts on the other core while this
-  // thread verifies the workspace. An up-to-date or failed build just stops it again.
-  const memoRenderer = startMemoRenderer();
+  // The memo's worker starts only if the memo must be rendered; it then loads pdfmake and the
+  // fonts on the other core while this thread renders the deck.
+  const memoRenderer = createMemoRenderer();
   try {
     return await buildWith(options, memoRenderer);
   } finally {

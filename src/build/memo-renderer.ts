@@ -14,6 +14,23 @@ export interface MemoRenderer {
 
 const WORKER_FILE = fileURLToPath(new URL('./memo-worker.js', import.meta.url));
 
+/**
+ * A memo renderer whose worker starts with the first memo to render: a build that renders no memo
+ * (up to date, failed, or the memo kept as it is) never loads pdfmake or the fonts.
+ */
+export function createMemoRenderer(): MemoRenderer {
+  let started: MemoRenderer | undefined;
+  return {
+    render(memo, options) {
+      started ??= startMemoRenderer();
+      return started.render(memo, options);
+    },
+    async close() {
+      await started?.close();
+    },
+  };
+}
+
 /** Starts the worker now, so that it loads pdfmake and the fonts while the caller does other work. */
 export function startMemoRenderer(): MemoRenderer {
   if (process.env.BRIEFING_NO_WORKER || !existsSync(WORKER_FILE)) return inProcessRenderer();
