@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { ARIMO_FACES, ARIMO_UNITS_PER_EM } from '../src/deck/arimo-widths.js';
-import { textWidth } from '../src/layout/fonts.js';
+import { textWidth } from '../src/deck/font-metrics.js';
 
 const require = createRequire(import.meta.url);
 const dir = path.dirname(require.resolve('@expo-google-fonts/arimo/package.json'));

@@ -36,7 +36,7 @@ async function traced(entry: string, args: string[], dir: string): Promise<Trace
     stderr,
     heavy: [...packages].sort(),
     workers: lines.filter((l) => l.startsWith('worker ')),
-    writers: lines.filter((l) => /(writers\/(pptx|pdf)\.js|^bundle (deck|memo))/.test(l)).map((l) => l.replace(/^.*\//, '')).sort(),
+    writers: lines.filter((l) => /(\/(deck\/pptx-writer|memo\/pdf-writer)\.js|^bundle (deck|memo)$)/.test(l)).map((l) => l.replace(/^.*\//, '')).sort(),
   };
 }
 
@@ -59,7 +59,7 @@ describe('what each command loads', () => {
     expect(full.code).toBe(0);
     expect(full.heavy).toEqual(expect.arrayContaining(['pdfmake', 'pptxgenjs']));
     expect(full.workers).toHaveLength(1);
-    expect(full.writers).toEqual(['pdf.js', 'pptx.js']);
+    expect(full.writers).toEqual(['pdf-writer.js', 'pptx-writer.js']);
 
     const upToDate = await traced(CLI, ['build', 'ws', '--out', 'out'], dir);
     expect(upToDate.stderr).toContain('up to date');
@@ -72,6 +72,6 @@ describe('what each command loads', () => {
     expect(t.stderr).toContain('kept memo.pdf');
     expect(t.workers).toEqual([]);
     expect(t.heavy).not.toContain('pdfmake');
-    expect(t.writers).toEqual(['pptx.js']);
+    expect(t.writers).toEqual(['pptx-writer.js']);
   });
 });
