@@ -33,7 +33,7 @@ describe('the shaping cache', () => {
     return outputs(path.join(dir, out));
   };
 
-  it('writes the same bytes with no cache, a cold cache, a warm cache and a cache warmed by other text', async () => {
+  it('writes the same bytes with no cache, a cold cache, a warm cache and a cache warmed by other text', { timeout: 300_000 }, async () => {
     const none = await build('none', { BRIEFING_NO_CACHE: '1' });
     expect(await filesUnder(cache)).toEqual([]);
 

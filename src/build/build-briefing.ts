@@ -11,6 +11,7 @@ import type { Deck, Memo } from '../model/types.js';
 import { loadTheme, type LoadedTheme, type Theme } from '../inputs/theme.js';
 import { loadWorkspace, type LoadedWorkspace } from '../inputs/workspace.js';
 import { changedInputs, compareBuilds, emptyReport, type ChangeReport } from './changes.js';
+import { loadDeckWriter } from '../bundle/host.js';
 import { createMemoRenderer, type MemoRenderer } from '../memo/worker-client.js';
 import {
   computeInputsHash,
@@ -159,7 +160,7 @@ async function renderOutputs(
   const deckTimer = performance.now();
   const deck = kept.deck
     ? { bytes: kept.deck, diagnostics: [] as Diagnostic[] }
-    : await import('../deck/pptx-writer.js').then(({ renderDeck }) => renderDeck(deckModel, { theme: options.theme, date: options.date }));
+    : await loadDeckWriter().then(({ renderDeck }) => renderDeck(deckModel, { theme: options.theme, date: options.date }));
   if (!kept.deck) lap('deck', deckTimer);
   const memo = await memoPromise;
   return { deck: deck.bytes, memo: memo.bytes, diagnostics: [...deck.diagnostics, ...memo.diagnostics] };

@@ -12,31 +12,32 @@
 // points of the shaping call that produced them. So a result read from disk is exactly the result
 // shaping would give, and pdfkit sees the same sequence of runs either way.
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { cacheStore, type BoundedStore } from '../cache/cache-dir.js';
+import { pdfkitFontkit } from './pdfkit-fontkit.js';
 
-interface Position {
+export interface Position {
   xAdvance: number;
   yAdvance: number;
   xOffset: number;
   yOffset: number;
   [key: string]: number;
 }
-interface Glyph {
+export interface Glyph {
   id: number;
   codePoints: number[];
 }
-interface Run {
+export interface Run {
   glyphs: Glyph[];
   positions: Position[];
   readonly advanceWidth: number;
 }
-interface FontkitFont {
+export interface FontkitFont {
   layout(text: string, features?: unknown): Run;
   getGlyph(id: number, codePoints?: number[]): Glyph;
 }
-interface FontkitModule {
+export interface FontkitModule {
   create(buffer: Uint8Array, postscriptName?: string): FontkitFont;
+  registerFormat(format: unknown): void;
 }
 
 /** A shaped word as stored on disk: glyph ids, their code points, and 4 numbers a glyph (x/y advance, x/y offset). */
@@ -52,7 +53,6 @@ interface SharedFont {
   added: number;
 }
 
-const require = createRequire(import.meta.url);
 const shared = new WeakMap<Uint8Array, SharedFont>();
 const fonts: SharedFont[] = [];
 let installed = false;
@@ -130,12 +130,6 @@ function memoiseLayout(entry: SharedFont): FontkitFont {
 
 interface FontFormat {
   probe(buffer: Uint8Array): boolean;
-}
-
-/** The fontkit that pdfkit uses: its CommonJS build, resolved from pdfkit's folder. */
-function pdfkitFontkit(): FontkitModule & { registerFormat(format: unknown): void } {
-  const pdfkitPath = require.resolve('pdfkit', { paths: [require.resolve('pdfmake')] });
-  return createRequire(pdfkitPath)('fontkit') as FontkitModule & { registerFormat(format: unknown): void };
 }
 
 /**
