@@ -11,7 +11,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch {
+  console.error('bundle: esbuild is not installed: run `npm install` (package.json lists it since the bundled entry)');
+  process.exit(1);
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist/bundled');

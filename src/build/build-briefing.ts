@@ -6,10 +6,10 @@ import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostic
 import { templateDirs, workspaceToModels } from './pipeline.js';
 import { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles } from '../template/handlebars.js';
 import { escapeMarkdown } from '../template/view.js';
-import { sha256 } from '../inputs/sources.js';
+import { readSources, sha256 } from '../inputs/sources.js';
 import type { Deck, Memo } from '../model/types.js';
 import { loadTheme, type LoadedTheme, type Theme } from '../inputs/theme.js';
-import { loadWorkspace, type LoadedWorkspace } from '../inputs/workspace.js';
+import { assertWorkspaceFolder, loadWorkspace, SUMMARY_FILE, type LoadedWorkspace } from '../inputs/workspace.js';
 import { changedInputs, compareBuilds, emptyReport, type ChangeReport } from './changes.js';
 import { loadDeckWriter } from '../bundle/host.js';
 import { createMemoRenderer, type MemoRenderer } from '../memo/worker-client.js';
@@ -38,6 +38,12 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** A memo renderer to reuse (watch mode keeps one); by default each build starts its own. */
   memoRenderer?: MemoRenderer;
+  /**
+   * When every input hashes as in the previous build's manifest, say "up to date" without parsing
+   * and verifying the summary again (the same tool verified the same bytes then), repeating that
+   * build's warnings. The JSON report needs the verified workspace, so `--json` leaves this off.
+   */
+  trustManifest?: boolean;
 }
 
 export interface BuildResult {
@@ -53,9 +59,13 @@ export interface BuildResult {
 
 /** The date written into the outputs: SOURCE_DATE_EPOCH, else the summary's as-of date. */
 export function buildDate(asOf: string, env: NodeJS.ProcessEnv = process.env): Date {
+  return epochDate(env) ?? new Date(`${asOf}T00:00:00Z`);
+}
+
+function epochDate(env: NodeJS.ProcessEnv = process.env): Date | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
-  return new Date(`${asOf}T00:00:00Z`);
+  return undefined;
 }
 
 export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
@@ -75,6 +85,13 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => (timings[name] = Math.round((performance.now() - since) * 10) / 10);
   const outDir = path.resolve(options.out);
+  if (options.trustManifest && !options.force) {
+    const quick = await upToDateByHashes(options, outDir);
+    if (quick) {
+      lap('total', t0);
+      return { ...quick, timings };
+    }
+  }
   const ws = await loadWorkspace(options.workspace);
   lap('verify', t0);
   const diagnostics = [...ws.diagnostics];
@@ -126,7 +143,8 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   const { deck, memo } = rendered;
   result.kept = [kept.deck ? DECK_FILE : '', kept.memo ? MEMO_FILE : ''].filter((f) => f !== '');
 
-  const manifest = manifestOf({ ws, version, fingerprint, inputsHash, date, options: manifestOptions, inputs, current, diagnostics });
+  const dateSource = epochDate(options.env) ? 'SOURCE_DATE_EPOCH' : 'asOf';
+  const manifest = manifestOf({ ws, version, fingerprint, inputsHash, date, dateSource, options: manifestOptions, inputs, current, diagnostics });
   manifest.outputs = [
     { file: DECK_FILE, sha256: sha256(deck), bytes: deck.length, key: keys.deck },
     { file: MEMO_FILE, sha256: sha256(memo), bytes: memo.length, key: keys.memo },
@@ -140,6 +158,43 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   result.status = 'built';
   result.manifest = manifest;
   return result;
+}
+
+/**
+ * "Up to date" from hashes alone: the documents, the summary's bytes, the templates, the theme,
+ * the options, the date and the tool hash as in the previous manifest, and the outputs intact.
+ * The date needs the summary's as-of date unless SOURCE_DATE_EPOCH gives it: with the summary's
+ * bytes unchanged, its as-of date is the one the previous build used, if that build took its date
+ * from the summary. Undefined means: do the full check.
+ */
+async function upToDateByHashes(options: BuildOptions, outDir: string): Promise<Omit<BuildResult, 'timings'> | undefined> {
+  const previous = await readManifest(outDir);
+  if (!previous) return undefined;
+  const epoch = epochDate(options.env);
+  if (!epoch && previous.dateSource !== 'asOf') return undefined;
+  const dir = await assertWorkspaceFolder(options.workspace);
+  const sources = await readSources(dir, options.workspace);
+  if (hasErrors(sources.diagnostics)) return undefined;
+  const summaryText = await readFile(path.join(dir, SUMMARY_FILE), 'utf8').catch(() => undefined);
+  if (summaryText === undefined) return undefined;
+  const ws: LoadedWorkspace = {
+    dir,
+    shownDir: options.workspace,
+    summaryFile: path.join(options.workspace, SUMMARY_FILE),
+    summaryText,
+    summarySha256: sha256(summaryText),
+    documents: sources.documents.map((d) => ({ ...d, title: d.title ?? d.lead })),
+    diagnostics: [],
+  };
+  const themed = await loadTheme(dir, options.workspace);
+  if (hasErrors(themed.diagnostics)) return undefined;
+  const inputs = await inputFiles(ws, templateDirs(ws, { templatesDir: options.templates }), themed);
+  const date = epoch ?? new Date(previous.date);
+  const manifestOptions = { changes: !!options.changes, pdfa: !!options.pdfa, templates: options.templates ?? null };
+  const [version, fingerprint] = await Promise.all([toolVersion(), toolFingerprint()]);
+  const inputsHash = computeInputsHash({ version, fingerprint, date: date.toISOString(), options: manifestOptions, ws, inputs });
+  if (inputsHash !== previous.inputsHash || !(await outputsIntact(outDir, previous))) return undefined;
+  return { status: 'up-to-date', workspace: ws, diagnostics: previous.warnings as Diagnostic[], changes: emptyReport(), manifest: previous };
 }
 
 /** The deck on this thread and the memo on the memo renderer's (another core), at once. */
@@ -173,6 +228,7 @@ function manifestOf(parts: {
   fingerprint: string;
   inputsHash: string;
   date: Date;
+  dateSource: 'asOf' | 'SOURCE_DATE_EPOCH';
   options: Manifest['options'];
   inputs: InputFiles;
   current: Manifest['statements'];
@@ -183,6 +239,7 @@ function manifestOf(parts: {
     tool: { name: 'briefing', version: parts.version, fingerprint: parts.fingerprint },
     inputsHash: parts.inputsHash,
     date: parts.date.toISOString(),
+    dateSource: parts.dateSource,
     options: parts.options,
     inputs: {
       documents: ws.documents.map((d) => ({ id: d.id, file: d.name, title: d.title, sha256: d.sha256 })),

@@ -18,6 +18,8 @@ export const ManifestSchema = z.object({
   /** sha256 over the tool version, the options and every input: equal means up to date. */
   inputsHash: z.string(),
   date: z.string(),
+  /** Where the date came from: an up-to-date check that skips parsing the summary needs to know. */
+  dateSource: z.enum(['asOf', 'SOURCE_DATE_EPOCH']).optional(),
   options: z.object({ changes: z.boolean(), pdfa: z.boolean(), templates: z.string().nullable() }),
   inputs: z.object({
     documents: z.array(FileHash.extend({ id: z.string(), title: z.string() })),

@@ -16,7 +16,7 @@ export interface BuildCommandOptions {
 }
 
 export async function runBuild(options: BuildCommandOptions, io: Io): Promise<number> {
-  const result = await buildBriefing(options);
+  const result = await buildBriefing({ ...options, trustManifest: !options.json });
   reportBuild(result, options, io);
   return result.status === 'failed' || hasErrors(result.diagnostics) ? EXIT.content : EXIT.ok;
 }
