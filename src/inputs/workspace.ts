@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, EXIT, formatDiagnostic, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readSources, sha256, type SourceDocument } from './sources.js';
-import { summaryFromYaml, sortByPosition } from './summary-load.js';
+import { summaryFromYaml, sortByPosition, type Locator } from './summary-load.js';
 import type { Summary } from './summary-schema.js';
 import { verifySummary, type Verification } from '../verify/verify.js';
 
@@ -25,6 +25,8 @@ export interface LoadedWorkspace {
   summaryText?: string;
   summarySha256?: string;
   summary?: Summary;
+  /** Positions of briefing.yaml's nodes, for diagnostics of later stages. */
+  locator?: Locator;
   documents: BriefingDocument[];
   verification?: Verification;
   diagnostics: Diagnostic[];
@@ -63,6 +65,7 @@ export async function loadWorkspace(shownDir: string): Promise<LoadedWorkspace> 
   workspace.summaryText = summaryText;
   workspace.summarySha256 = sha256(summaryText);
   const loaded = summaryFromYaml(summaryText, summaryFile);
+  workspace.locator = loaded.locator;
   diagnostics.push(...loaded.diagnostics);
   workspace.documents = sources.documents.map((d) => withMetadata(d, loaded.summary));
   if (!loaded.summary) {
