@@ -1,6 +1,7 @@
 // The deck: read the .pptx back and check what a reader of the file would see.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import path from 'node:path';
 import { layoutDeck } from '../src/deck/layout.js';
 import { boxOf, SLIDE_H, SLIDE_W, type Element } from '../src/deck/elements.js';
@@ -106,11 +107,11 @@ describe('deck for the seeds', () => {
     }
     const tableText = (xml: string) => allText(/<a:tbl>[\s\S]*<\/a:tbl>/.exec(xml)?.[0] ?? '');
     const [conflicts, first, second] = tables as [string, string, string];
-    // A disagreement with three accounts keeps all three: the third joins the second column.
-    expect(tableText(conflicts)).toMatch(/Another says Microsoft released OpenAI in January from the contract mandating Azure hosting\.\s*\d+\s*Others describe OpenAI/);
+    // Each account of a disagreement sits in its own column, with its citation numbers.
+    expect(tableText(conflicts)).toMatch(/Is Azure still OpenAI’s exclusive cloud\? One article says Azure remains OpenAI’s exclusive cloud provider\.\s*\d+\s*Another says Microsoft released OpenAI in January/);
     expect(tableText(first)).toMatch(/^Kind Alternative Owner What the sources say In-house models MAI-1/);
     // The continuation repeats the header and names the group it starts in.
-    expect(tableText(second)).toMatch(/^Kind Alternative Owner What the sources say Open-weight models DeepSeek/);
+    expect(tableText(second)).toMatch(/^Kind Alternative Owner What the sources say Partner and third-party models Google/);
     expect(first).toContain(`<a:solidFill><a:srgbClr val="${DEFAULT_THEME.colors.fill}"/></a:solidFill>`);
   });
 
@@ -183,6 +184,24 @@ describe('deck layout', () => {
       expect(titles.filter((t) => t.startsWith('Microsoft hedges')).length).toBeGreaterThanOrEqual(3);
       const parts = slides.filter((s) => s.slide.part).map((s) => s.slide.part);
       expect(parts.every((p) => p && p.index <= p.count)).toBe(true);
+    } finally {
+      await removeDir(dir);
+    }
+  });
+
+  it('keeps all three accounts of a disagreement: the third joins the second column', async () => {
+    const dir = await tempDir();
+    try {
+      const ws = path.join(dir, 'three');
+      await cp(SEEDS, ws, { recursive: true });
+      const file = path.join(ws, 'briefing.yaml');
+      const summary = parseYaml(await readFile(file, 'utf8')) as { conflicts: { sides: { text: string; cite: unknown[] }[] }[] };
+      const [first, second] = summary.conflicts as [(typeof summary.conflicts)[0], (typeof summary.conflicts)[0]];
+      first.sides.push({ text: 'A third account, cited from elsewhere.', cite: (second.sides[0] as { cite: unknown[] }).cite });
+      await writeFile(file, stringifyYaml(summary));
+      const pptx3 = await readPptx((await renderDeck(await deckOf(ws), { theme: DEFAULT_THEME, date: AS_OF })).bytes);
+      const table = pptx3.slides.find((xml) => xml.includes('<a:tbl>')) ?? '';
+      expect(allText(/<a:tbl>[\s\S]*<\/a:tbl>/.exec(table)?.[0] ?? '')).toMatch(/Another says Microsoft released OpenAI in January[^.]*\.\s*\d+\s*A third account, cited from elsewhere\./);
     } finally {
       await removeDir(dir);
     }
