@@ -1,5 +1,6 @@
 // Markdown rendered by the templates → the typed Deck and Memo.
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { placeLabel } from '../inputs/document.js';
 import { extractFigures } from '../summary/figures.js';
 import type { LoadedWorkspace } from '../workspace.js';
 import { markdownToBlocks } from './markdown.js';
@@ -48,6 +49,7 @@ export function workspaceToCitationRefs(ws: LoadedWorkspace): CitationRef[] {
       file: doc?.name ?? c.doc,
       quote: c.passage ?? c.quote,
       line: c.line ?? 1,
+      place: placeLabel(doc?.format, c.page !== undefined ? { line: c.line ?? 1, page: c.page } : { line: c.line ?? 1 }),
     };
     if (doc?.date !== undefined) ref.docDate = doc.date;
     return ref;
@@ -100,7 +102,7 @@ export function markdownToDeck(markdown: string, ws: LoadedWorkspace, file: stri
       notes.push('Sources on this slide:');
       for (const n of cites) {
         const c = byNumber.get(n);
-        if (c) notes.push(`[${n}] ${c.doc}, ${c.docTitle}${c.docDate ? ` (${c.docDate})` : ''}, line ${c.line}: “${c.quote}”`);
+        if (c) notes.push(`[${n}] ${c.doc}, ${c.docTitle}${c.docDate ? ` (${c.docDate})` : ''}, ${c.place}: “${c.quote}”`);
       }
     }
     const slide: Slide = { layout, title, blocks, notes, cites, sources };

@@ -1,0 +1,121 @@
+// Markdown sources, read as rendered text: emphasis, links, inline code, heading and list
+// markers and raw HTML are not part of the text. YAML front matter gives title and date.
+import { parse as parseYaml } from 'yaml';
+import { dateOfText, parseDateValue } from '../dates.js';
+import { normalizeText, TextBuilder, type ExtractedText, type SourceReader } from '../document.js';
+import { decodeUtf8 } from './text.js';
+
+export const markdownReader: SourceReader = {
+  format: 'markdown',
+  extensions: ['.md', '.markdown'],
+  cached: true,
+  version: 1,
+  async read(bytes) {
+    return markdownToText(normalizeText(decodeUtf8(bytes)));
+  },
+};
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/** Front matter (`---` … `---` at the top), parsed; its lines blanked so line numbers stay the file's. */
+export function splitFrontMatter(source: string): { body: string; meta: Record<string, unknown> } {
+  const m = FRONT_MATTER.exec(source);
+  if (!m) return { body: source, meta: {} };
+  let meta: unknown;
+  try {
+    meta = parseYaml(m[1] as string);
+  } catch {
+    // Not YAML after all (a thematic break followed by a setext heading): leave the text as it is.
+    return { body: source, meta: {} };
+  }
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return { body: source, meta: {} };
+  const blank = '\n'.repeat((m[0].match(/\n/g) ?? []).length);
+  return { body: blank + source.slice(m[0].length), meta: meta as Record<string, unknown> };
+}
+
+/** The parts of a markdown-it token this reader looks at. */
+interface Token {
+  type: string;
+  tag: string;
+  content: string;
+  map: [number, number] | null;
+  children: Token[] | null;
+}
+
+export async function markdownToText(source: string): Promise<ExtractedText> {
+  const { default: MarkdownIt } = await import('markdown-it');
+  const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable('table').enable('strikethrough');
+  const { body, meta } = splitFrontMatter(source);
+  const tokens = md.parse(body, {}) as unknown as Token[];
+  const out = new TextBuilder();
+  let heading: string | undefined;
+  let inHeading = '';
+  let rowStarted = false;
+  let previous = '';
+  for (const token of tokens) {
+    const after = previous;
+    previous = token.type;
+    switch (token.type) {
+      case 'heading_open':
+        inHeading = token.tag;
+        out.paragraph();
+        break;
+      case 'heading_close':
+        inHeading = '';
+        break;
+      case 'tr_open':
+        out.paragraph();
+        rowStarted = false;
+        break;
+      case 'inline': {
+        const text = inlineText(token.children ?? []);
+        if (after === 'th_open' || after === 'td_open') {
+          if (rowStarted) out.add('\t');
+          rowStarted = true;
+          out.add(text, { line: (token.map?.[0] ?? 0) + 1 });
+          break;
+        }
+        if (!inHeading) out.paragraph();
+        out.add(text, { line: (token.map?.[0] ?? 0) + 1 });
+        if (inHeading && heading === undefined && (inHeading === 'h1' || inHeading === 'h2')) heading = text.replace(/\s+/g, ' ').trim();
+        break;
+      }
+      case 'fence':
+      case 'code_block': {
+        out.paragraph();
+        const first = (token.map?.[0] ?? 0) + (token.type === 'fence' ? 2 : 1);
+        out.add(token.content.replace(/\n$/, ''), { line: first });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const text = out.text();
+  const result: ExtractedText = { text, map: out.map };
+  const title = typeof meta.title === 'string' && meta.title.trim() !== '' ? meta.title.trim() : heading;
+  if (title !== undefined && title !== '') result.title = title;
+  const date = parseDateValue(meta.date ?? meta.published ?? meta.pubDate) ?? dateOfText(text)?.date;
+  if (date !== undefined) result.date = date;
+  return result;
+}
+
+/** The text a reader sees of an inline token's children. */
+function inlineText(children: Token[]): string {
+  let text = '';
+  for (const child of children) {
+    switch (child.type) {
+      case 'text':
+      case 'code_inline':
+        text += child.content;
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        text += '\n';
+        break;
+      default:
+        break;
+    }
+  }
+  return text;
+}
