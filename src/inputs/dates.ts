@@ -62,19 +62,40 @@ export function parseDateValue(value: unknown): string | undefined {
   return found ? parseDate(found[1] as string) : undefined;
 }
 
-const D = `(${DATE_SOURCE})`;
+const D = `(?<date>${DATE_SOURCE})`;
 const TAIL = '(?:[\\s,.;|·•–—-].{0,60})?$';
+
+interface DateLine {
+  pattern: RegExp;
+  /** A further test of the match. */
+  accept?: (groups: Record<string, string | undefined>) => boolean;
+}
+
 /** Lines that give the document's date. */
-const DATE_LINES: RegExp[] = [
+const DATE_LINES: DateLine[] = [
   // "date 2025-03-11", "Published: 2 June 2025", "Posted on June 2, 2025 at 10:00"
-  new RegExp(`^(?:date|dated|published|published on|posted|posted on|first published|first published on|publication date|pub date)\\s*[:\\-–—]?\\s*(?:${WEEKDAY}\\s+)?${D}${TAIL}`, 'iu'),
+  { pattern: new RegExp(`^(?:date|dated|published|published on|posted|posted on|first published|first published on|publication date|pub date)\\s*[:\\-–—]?\\s*(?:${WEEKDAY}\\s+)?${D}${TAIL}`, 'iu') },
   // a line that is only a date: "June 2, 2025", "Monday, 2 June 2025", "2025-06-02 08:30"
-  new RegExp(`^(?:${WEEKDAY}\\s+)?${D}(?:[\\s,]+(?:at\\s+)?\\d{1,2}[:.]\\d\\d.{0,30})?$`, 'iu'),
-  // a dateline: "LONDON, 2 June 2025 —", "NEW YORK (Wire Service) - June 2, 2025 -"
-  new RegExp(`^\\p{Lu}[\\p{Lu} .'’-]{1,40}(?:\\s*\\([^)]{1,40}\\))?\\s*[,–—-]\\s*(?:${WEEKDAY}\\s+)?${D}\\s*[,:–—-]`, 'u'),
+  { pattern: new RegExp(`^(?:${WEEKDAY}\\s+)?${D}(?:[\\s,]+(?:at\\s+)?\\d{1,2}[:.]\\d\\d.{0,30})?$`, 'iu') },
+  // a dateline: "LONDON, 2 June 2025 —", "NEW YORK (Wire Service) - June 2, 2025 -": the place in capitals
+  {
+    pattern: new RegExp(`^(?<place>[^,(–—-]{2,40}?)(?:\\s*\\([^)]{1,40}\\))?\\s*[,–—-]\\s*(?:${WEEKDAY}\\s+)?${D}\\s*[,:–—-]`, 'iu'),
+    accept: ({ place = '' }) => place === place.toUpperCase() && /\p{Lu}/u.test(place),
+  },
   // a byline: "By Jane Roe | June 2, 2025", "By Jane Roe, 2 June 2025"
-  new RegExp(`^by\\s+[^|·•]{1,60}?\\s*[|·•,–—-]\\s*(?:${WEEKDAY}\\s+)?${D}${TAIL}`, 'iu'),
+  { pattern: new RegExp(`^by\\s+[^|·•]{1,60}?\\s*[|·•,–—-]\\s*(?:${WEEKDAY}\\s+)?${D}${TAIL}`, 'iu') },
 ];
+
+/** The date a line gives in one of the `lines` forms. */
+function dateOfLine(line: string, lines: readonly DateLine[] = DATE_LINES): string | undefined {
+  for (const { pattern, accept } of lines) {
+    const groups = pattern.exec(line)?.groups;
+    if (!groups?.date || (accept && !accept(groups))) continue;
+    const date = parseDate(groups.date);
+    if (date) return date;
+  }
+  return undefined;
+}
 
 /** How many non-blank lines at the top of a text may give its date. */
 const DATE_LINES_SCANNED = 15;
@@ -93,21 +114,21 @@ export function dateOfText(text: string): FoundDate | undefined {
     const line = (lines[i] as string).trim();
     if (line === '') continue;
     scanned++;
-    for (const pattern of DATE_LINES) {
-      const m = pattern.exec(line);
-      const date = m ? parseDate(m[1] as string) : undefined;
-      if (date) return { date, lineIndex: i };
-    }
+    const date = dateOfLine(line);
+    if (date) return { date, lineIndex: i };
   }
   return undefined;
 }
 
 /** Whether a line gives the date and nothing else worth reading as a title or a lead. */
 export function isDateLine(line: string): boolean {
-  const t = line.trim();
-  for (const pattern of DATE_LINES.slice(0, 2)) {
-    const m = pattern.exec(t);
-    if (m && parseDate(m[1] as string) !== undefined) return true;
-  }
-  return false;
+  return dateOfLine(line.trim(), DATE_LINES.slice(0, 2)) !== undefined;
+}
+
+/** A line without its dateline ("LONDON, 2 June 2025 — Talks resumed" → "Talks resumed"). */
+export function withoutDateline(line: string): string {
+  const dateline = DATE_LINES[2] as DateLine;
+  const m = dateline.pattern.exec(line);
+  if (!m?.groups || !dateline.accept?.(m.groups) || !parseDate(m.groups.date ?? '')) return line;
+  return line.slice(m[0].length).trim();
 }

@@ -47,7 +47,8 @@ export function workspaceToCitationRefs(ws: LoadedWorkspace): CitationRef[] {
       doc: c.doc,
       docTitle: doc?.title ?? c.doc,
       file: doc?.name ?? c.doc,
-      quote: c.passage ?? c.quote,
+      // A passage that runs over several lines of its file reads as one line in a reference.
+      quote: (c.passage ?? c.quote).replace(/\s+/g, ' '),
       line: c.line ?? 1,
       place: placeLabel(doc?.format, c.page !== undefined ? { line: c.line ?? 1, page: c.page } : { line: c.line ?? 1 }),
     };

@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic, type RuleId } from '../diagnostics.js';
 import { cacheKey, extractionCache, type ExtractionCache } from '../inputs/cache.js';
-import { dateOfText, isDateLine } from '../inputs/dates.js';
+import { dateOfText, isDateLine, withoutDateline } from '../inputs/dates.js';
 import { ReaderError, type ExtractedText, type ReaderProblem, type SourceFormat, type SourceMap, type SourceReader } from '../inputs/document.js';
 import { readerFor, SOURCE_EXTENSIONS } from '../inputs/readers/index.js';
 
@@ -224,11 +224,13 @@ export function describeText(text: string): { title?: string; date?: string } {
 
 /** The first sentence of the body (after any date line), cut at a word to about 70 characters. */
 export function leadOf(text: string): string {
-  const body = text
+  const lines = text
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l !== '' && !isDateLine(l))
-    .join(' ');
+    .filter((l) => l !== '' && !isDateLine(l));
+  // A dateline names the place and date, not the story.
+  if (lines[0] !== undefined) lines[0] = withoutDateline(lines[0]);
+  const body = lines.join(' ');
   const sentence = (/^(.*?[.!?])(\s|$)/.exec(body)?.[1] ?? body).replace(/^#+\s*/, '');
   if (sentence.length <= 70) return sentence;
   const cut = sentence.slice(0, 70);

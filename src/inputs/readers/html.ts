@@ -200,7 +200,7 @@ function rawWords(html: string): RawWord[] {
   return words;
 }
 
-/** Where the markup starting at `lt` ends: after a comment, a tag, or a script or style element. */
+/** Where the markup starting at `lt` ends: after a comment, a tag, or an element whose text is not shown (script, style, title). */
 function endOfMarkup(html: string, lt: number): number {
   if (html.startsWith('<!--', lt)) {
     const end = html.indexOf('-->', lt + 4);
@@ -216,7 +216,7 @@ function endOfMarkup(html: string, lt: number): number {
     else if (c === '>') break;
   }
   const tagEnd = Math.min(html.length, k + 1);
-  const name = /^<\s*(script|style|template|noscript)\b/i.exec(html.slice(lt, lt + 12))?.[1];
+  const name = /^<\s*(script|style|template|noscript|title)\b/i.exec(html.slice(lt, lt + 12))?.[1];
   if (name) {
     const close = html.toLowerCase().indexOf(`</${name.toLowerCase()}`, tagEnd);
     return close < 0 ? html.length : close;

@@ -68,15 +68,12 @@ export async function markdownToText(source: string): Promise<ExtractedText> {
         rowStarted = false;
         break;
       case 'inline': {
-        const text = inlineText(token.children ?? []);
+        const line = (token.map?.[0] ?? 0) + 1;
         if (after === 'th_open' || after === 'td_open') {
           if (rowStarted) out.add('\t');
           rowStarted = true;
-          out.add(text, { line: (token.map?.[0] ?? 0) + 1 });
-          break;
-        }
-        if (!inHeading) out.paragraph();
-        out.add(text, { line: (token.map?.[0] ?? 0) + 1 });
+        } else if (!inHeading) out.paragraph();
+        const text = writeInline(out, token.children ?? [], line);
         if (inHeading && heading === undefined && (inHeading === 'h1' || inHeading === 'h2')) heading = text.replace(/\s+/g, ' ').trim();
         break;
       }
@@ -100,18 +97,31 @@ export async function markdownToText(source: string): Promise<ExtractedText> {
   return result;
 }
 
-/** The text a reader sees of an inline token's children. */
-function inlineText(children: Token[]): string {
+/**
+ * Write the text a reader sees of an inline token's children, starting at file line `line`:
+ * a soft line break reads as a space (and moves to the next line of the file), a hard one as a
+ * line break. Returns the text written.
+ */
+function writeInline(out: TextBuilder, children: Token[], line: number): string {
   let text = '';
+  let current = line;
+  out.mark({ line: current });
   for (const child of children) {
     switch (child.type) {
       case 'text':
       case 'code_inline':
+        out.add(child.content);
         text += child.content;
         break;
       case 'softbreak':
+        out.add(' ');
+        text += ' ';
+        out.mark({ line: ++current });
+        break;
       case 'hardbreak':
+        out.add('\n');
         text += '\n';
+        current++;
         break;
       default:
         break;
