@@ -28,6 +28,11 @@ export function cacheKey(reader: SourceReader, sha256: string): string {
 const MEMORY_LIMIT = 4000;
 const memory = new Map<string, ExtractedText>();
 
+/** Forget what this process has read (as a new process would); for tests. */
+export function forgetExtractions(): void {
+  memory.clear();
+}
+
 function remember(key: string, value: ExtractedText): void {
   memory.delete(key);
   memory.set(key, value);

@@ -132,8 +132,8 @@ export function ungroundedFigures(text: string, quotes: readonly string[], docum
 }
 
 /**
- * Whether some run of whole consecutive words spells `key`: "MAI-Voice-1" is in "MAI-Voice 1",
- * but "o1" is not in "to 1" and "MAI-1" is not in "MAI-10".
+ * Whether some run of whole consecutive words spells `key`: "RX-Line-1" is in "RX-Line 1",
+ * but "o1" is not in "to 1" and "RX-1" is not in "RX-10".
  */
 function spelledByWords(key: string, words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {

@@ -22,6 +22,8 @@ interface DomNode {
   textContent: string | null;
   childNodes: ArrayLike<DomNode>;
   getAttribute?(name: string): string | null;
+  remove?(): void;
+  closest?(selector: string): DomNode | null;
 }
 interface DomDocument {
   querySelector(selector: string): DomNode | null;
@@ -49,8 +51,9 @@ export async function htmlToText(html: string): Promise<ExtractedText> {
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
   // Metadata first: Readability rewrites the document as it works.
   const meta = pageMetadata(document);
+  removeBoilerplate(document);
   const article = new Readability(document as never, { keepClasses: false }).parse();
-  if (!article?.content) throw new ReaderError('no-article', 'no article found in the page (only navigation, scripts or boilerplate); save the article itself');
+  if (!article?.content) throw noArticle();
   const { document: content } = parseHTML(`<!DOCTYPE html><html><body>${article.content}</body></html>`) as unknown as { document: DomDocument };
   const paragraphs = blocksOf(content.body);
   const title = meta.heading ?? meta.ogTitle ?? nonEmpty(article.title) ?? nonEmpty(document.title);
@@ -59,9 +62,7 @@ export async function htmlToText(html: string): Promise<ExtractedText> {
   const byline = nonEmpty(article.byline);
   if (byline && !paragraphs.some((p) => p.includes(byline))) lead.push(byline);
   const all = [...lead, ...paragraphs];
-  if (all.join('').trim() === '' || paragraphs.join('').trim() === '') {
-    throw new ReaderError('no-article', 'no article found in the page (only navigation, scripts or boilerplate); save the article itself');
-  }
+  if (words(paragraphs.join(' ')) < MIN_ARTICLE_WORDS) throw noArticle();
   const out = new TextBuilder();
   for (const p of all) {
     out.paragraph();
@@ -73,6 +74,26 @@ export async function htmlToText(html: string): Promise<ExtractedText> {
   const date = meta.date ?? parseDateValue(article.publishedTime);
   if (date) result.date = date;
   return result;
+}
+
+/** Fewer words than this, once the page's furniture is gone, is not an article. */
+const MIN_ARTICLE_WORDS = 10;
+
+function noArticle(): ReaderError {
+  return new ReaderError('no-article', 'no article found in the page (only navigation, scripts or boilerplate); save the article itself');
+}
+
+function words(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/** Navigation, banners, asides, footers and forms are never the article: gone before Readability looks. */
+function removeBoilerplate(document: DomDocument): void {
+  const selectors = 'nav, aside, footer, form, dialog, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"]';
+  for (const node of Array.from(document.querySelectorAll(selectors))) node.remove?.();
+  for (const header of Array.from(document.querySelectorAll('header'))) {
+    if (!header.closest?.('article, main')) header.remove?.();
+  }
 }
 
 function nonEmpty(s: string | null | undefined): string | undefined {

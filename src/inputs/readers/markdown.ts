@@ -51,6 +51,7 @@ export async function markdownToText(source: string): Promise<ExtractedText> {
   let heading: string | undefined;
   let inHeading = '';
   let rowStarted = false;
+  let rowLine = 1;
   let previous = '';
   for (const token of tokens) {
     const after = previous;
@@ -66,10 +67,13 @@ export async function markdownToText(source: string): Promise<ExtractedText> {
       case 'tr_open':
         out.paragraph();
         rowStarted = false;
+        rowLine = (token.map?.[0] ?? 0) + 1;
         break;
       case 'inline': {
-        const line = (token.map?.[0] ?? 0) + 1;
-        if (after === 'th_open' || after === 'td_open') {
+        const cell = after === 'th_open' || after === 'td_open';
+        // markdown-it gives table cells no lines of their own: a cell is on its row's line.
+        const line = token.map ? token.map[0] + 1 : cell ? rowLine : 1;
+        if (cell) {
           if (rowStarted) out.add('\t');
           rowStarted = true;
         } else if (!inHeading) out.paragraph();
