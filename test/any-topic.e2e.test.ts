@@ -8,7 +8,7 @@ import { allText as deckText, readPptx } from './helpers/deck.js';
 import { allText as pdfText, readPdf } from './helpers/pdf.js';
 import { makeRailWorkspace } from './helpers/rail.js';
 import { makeDocx, makePdf, makeTextlessPdf } from './helpers/sources.js';
-import { removeDir, runCli, tempDir } from './helpers/workspace.js';
+import { removeDir, ROOT, runCli, tempDir } from './helpers/workspace.js';
 
 const OUTPUTS = ['briefing.pptx', 'memo.pdf', 'build.json'];
 
@@ -60,6 +60,12 @@ describe('a workspace on another topic, in five formats', () => {
     expect(memo).toContain('005_unions.docx, paragraph 3');
     expect(memo).toContain('002_bulletin.md, line 9');
     expect(notes).toMatch(/004, Interim findings on the Northline–Cascade merger \(2024-07-12\), p\. 1: “fares could rise/);
+  });
+
+  it('reads every format through the bundled entry too (the reader libraries load from node_modules)', async () => {
+    const bundled = await runCli(['check', 'ws'], { cwd: dir, bin: path.join(ROOT, 'dist/briefing.cjs') });
+    expect(bundled.stderr).toBe('ws/briefing.yaml: ok: 22 citations verified in 5 documents\n');
+    expect(bundled.code).toBe(0);
   });
 
   it('does not find a quote of the page furniture around the article', async () => {
