@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist/cli.js');
+const cli = path.join(root, 'dist/cli/main.js');
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 const out = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-'));
 
@@ -34,8 +34,8 @@ rows.push(['briefing check seeds (process)', timeProcess([cli, 'check', 'seeds']
 rows.push(['briefing build --force (process, cold)', timeProcess([cli, 'build', 'seeds', '--out', out, '--force'])]);
 rows.push(['briefing build, up to date (process)', timeProcess([cli, 'build', 'seeds', '--out', out])]);
 
-const { buildBriefing } = await import(path.join(root, 'dist/build/build.js'));
-const { startMemoRenderer } = await import(path.join(root, 'dist/build/memo-renderer.js'));
+const { buildBriefing } = await import(path.join(root, 'dist/build/build-briefing.js'));
+const { startMemoRenderer } = await import(path.join(root, 'dist/memo/worker-client.js'));
 // As in watch mode: one memo renderer (a worker thread with pdfmake loaded) for the session.
 const memoRenderer = startMemoRenderer();
 const session = { workspace: path.join(root, 'seeds'), out, memoRenderer };

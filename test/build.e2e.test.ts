@@ -5,7 +5,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, readPdf } from './helpers/pdf.js';
-import { CLI, copySeeds, removeDir, runCli, seedDocumentFile } from './helpers/workspace.js';
+import { CLI, copySeeds, removeDir, ROOT, runCli, seedDocumentFile } from './helpers/workspace.js';
 
 const OUTPUTS = ['briefing.pptx', 'memo.pdf', 'build.json'];
 
@@ -28,7 +28,7 @@ describe('briefing build', () => {
     expect(result.stderr).toMatch(/^out: wrote briefing\.pptx \(\d+ KB\), memo\.pdf \(\d+ KB\), build\.json in \d+ ms; \d+ citations verified\n$/m);
     expect(result.code).toBe(0);
     const manifest = JSON.parse(await readFile(path.join(dir, 'out/build.json'), 'utf8'));
-    const pkg = JSON.parse(await readFile(path.join(CLI, '../../package.json'), 'utf8'));
+    const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
     expect(manifest.tool).toEqual({ name: 'briefing', version: pkg.version, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(manifest.inputs.documents.map((d: { id: string }) => d.id)).toEqual(['000', '001', '002', '003', '004']);
     expect(manifest.inputs.summary.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -60,7 +60,7 @@ describe('briefing build', () => {
   it('rebuilds when a workspace template or the theme changes, and only then', async () => {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(path.join(ws, 'templates'), { recursive: true });
-    const deckTemplate = await readFile(path.join(CLI, '../../templates/deck.md.hbs'), 'utf8');
+    const deckTemplate = await readFile(path.join(ROOT, 'templates/deck.md.hbs'), 'utf8');
     await writeFile(path.join(ws, 'templates/deck.md.hbs'), deckTemplate);
     const own = await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir });
     expect(own.code).toBe(0);

@@ -2,16 +2,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { layoutDeck } from '../src/layout/deck.js';
-import { boxOf, SLIDE_H, SLIDE_W, type Element } from '../src/layout/elements.js';
-import { countLines, inlinesToRuns, textHeight } from '../src/layout/text.js';
-import { DEFAULT_THEME, loadTheme } from '../src/theme.js';
-import { keepFirstParagraphProperties, renderDeck } from '../src/writers/pptx.js';
+import { layoutDeck } from '../src/deck/layout.js';
+import { boxOf, SLIDE_H, SLIDE_W, type Element } from '../src/deck/elements.js';
+import { countLines, inlinesToRuns, textHeight } from '../src/deck/measure.js';
+import { DEFAULT_THEME, loadTheme } from '../src/inputs/theme.js';
+import { keepFirstParagraphProperties, renderDeck } from '../src/deck/pptx-writer.js';
 import type { Deck } from '../src/model/types.js';
-import { changesToView } from '../src/build/build.js';
+import { changesToView } from '../src/build/build-briefing.js';
 import { emptyReport } from '../src/build/changes.js';
-import { workspaceToModels } from '../src/pipeline.js';
-import { loadWorkspace } from '../src/workspace.js';
+import { workspaceToModels } from '../src/build/pipeline.js';
+import { loadWorkspace } from '../src/inputs/workspace.js';
 import { allText, AS_OF, deckOf, doubledSeeds, readPptx, shapeText, type PptxParts } from './helpers/deck.js';
 import { removeDir, SEEDS, tempDir } from './helpers/workspace.js';
 

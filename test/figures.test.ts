@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures, ungroundedFigures } from '../src/summary/figures.js';
+import { extractFigures, ungroundedFigures } from '../src/verify/figures.js';
 
 describe('figures', () => {
   it('extracts money, percentages, numbers and words with digits', () => {

@@ -4,9 +4,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainText, type Memo } from '../src/model/types.js';
-import { workspaceToModels } from '../src/pipeline.js';
-import { loadWorkspace } from '../src/workspace.js';
-import { renderMemo } from '../src/writers/pdf.js';
+import { workspaceToModels } from '../src/build/pipeline.js';
+import { loadWorkspace } from '../src/inputs/workspace.js';
+import { renderMemo } from '../src/memo/pdf-writer.js';
 import { allText, readPdf, type ReadPdf } from './helpers/pdf.js';
 import { copySeeds, removeDir, SEEDS } from './helpers/workspace.js';
 

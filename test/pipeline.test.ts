@@ -2,9 +2,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../src/diagnostics.js';
-import { workspaceToModels } from '../src/pipeline.js';
-import { loadWorkspace } from '../src/workspace.js';
+import { formatDiagnostic } from '../src/diagnostics/diagnostic.js';
+import { workspaceToModels } from '../src/build/pipeline.js';
+import { loadWorkspace } from '../src/inputs/workspace.js';
 import { copySeeds, removeDir } from './helpers/workspace.js';
 
 describe('template overrides', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../src/diagnostics.js';
-import { summaryFromYaml } from '../src/summary/load.js';
+import { formatDiagnostic } from '../src/diagnostics/diagnostic.js';
+import { summaryFromYaml } from '../src/inputs/summary-load.js';
 
 const valid = `title: T
 asOf: 2025-11-01

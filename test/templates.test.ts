@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../src/diagnostics.js';
-import { markdownToBlocks } from '../src/model/markdown.js';
+import { formatDiagnostic } from '../src/diagnostics/diagnostic.js';
+import { markdownToBlocks } from '../src/model/markdown-blocks.js';
 import { plainText } from '../src/model/types.js';
-import { compileTemplate, type LoadedTemplate } from '../src/render/templates.js';
-import { CiteList, escapeMarkdown } from '../src/render/view.js';
+import { compileTemplate, type LoadedTemplate } from '../src/template/handlebars.js';
+import { CiteList, escapeMarkdown } from '../src/template/view.js';
 
 function compiled(source: string): LoadedTemplate {
   const t = compileTemplate('deck', 'ws/templates/deck.md.hbs', source);

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeText, documentId, leadOf, type SourceDocument } from '../src/sources/read.js';
-import { foldText, normalizeSourceText } from '../src/sources/text.js';
-import { closestPassage, findQuote } from '../src/summary/match.js';
+import { describeText, documentId, leadOf, type SourceDocument } from '../src/inputs/sources.js';
+import { foldText, normalizeSourceText } from '../src/inputs/source-text.js';
+import { closestPassage, findQuote } from '../src/verify/match.js';
 import { SEEDS } from './helpers/workspace.js';
 
 function doc(id: string, text: string): SourceDocument {

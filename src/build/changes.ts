@@ -1,5 +1,5 @@
 // What changed since the previous build: documents, and the statements that rest on them.
-import type { LoadedWorkspace } from '../workspace.js';
+import type { LoadedWorkspace } from '../inputs/workspace.js';
 import type { Manifest, StatementRecord } from './manifest.js';
 
 export interface ChangeReport {

@@ -4,10 +4,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { sha256 } from '../sources/read.js';
-import { statementsOf, pathLabel } from '../summary/verify.js';
-import { citationKey } from '../summary/verify.js';
-import type { LoadedWorkspace } from '../workspace.js';
+import { sha256 } from '../inputs/sources.js';
+import { statementsOf, pathLabel } from '../verify/verify.js';
+import { citationKey } from '../verify/verify.js';
+import type { LoadedWorkspace } from '../inputs/workspace.js';
 
 export const MANIFEST_FILE = 'build.json';
 

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { workspaceToModels } from '../../src/pipeline.js';
-import { DEFAULT_THEME } from '../../src/theme.js';
-import { renderDeck } from '../../src/writers/pptx.js';
-import { loadWorkspace } from '../../src/workspace.js';
+import { workspaceToModels } from '../../src/build/pipeline.js';
+import { DEFAULT_THEME } from '../../src/inputs/theme.js';
+import { renderDeck } from '../../src/deck/pptx-writer.js';
+import { loadWorkspace } from '../../src/inputs/workspace.js';
 import type { Deck } from '../../src/model/types.js';
 import { SEEDS } from './workspace.js';
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SEEDS = path.join(ROOT, 'seeds');
-export const CLI = path.join(ROOT, 'dist/cli.js');
+export const CLI = path.join(ROOT, 'dist/cli/main.js');
 
 export async function tempDir(prefix = 'briefing-test-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix));

@@ -1,0 +1,121 @@
+// Workspace → templates → Markdown → Deck and Memo models. Pure: returns diagnostics as values.
+import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { blockCites } from '../model/from-markdown.js';
+import { markdownToDeck, markdownToMemo } from '../model/from-markdown.js';
+import { plainText, type Block, type Deck, type Memo } from '../model/types.js';
+import { statementsOf } from '../verify/verify.js';
+import { loadTemplate, type LoadedTemplate } from '../template/handlebars.js';
+import { workspaceToView, type ViewExtras } from '../template/view.js';
+import type { LoadedWorkspace } from '../inputs/workspace.js';
+
+export interface RenderOptions {
+  /** A folder given with --templates; it comes before the workspace's own templates/. */
+  templatesDir?: string | undefined;
+  extras?: ViewExtras;
+}
+
+export interface Models {
+  deck?: Deck;
+  memo?: Memo;
+  templates: LoadedTemplate[];
+  diagnostics: Diagnostic[];
+}
+
+export function templateDirs(ws: LoadedWorkspace, options: RenderOptions): string[] {
+  const dirs = [path.join(ws.dir, 'templates')];
+  if (options.templatesDir) dirs.unshift(path.resolve(options.templatesDir));
+  return dirs;
+}
+
+export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOptions = {}): Promise<Models> {
+  const diagnostics: Diagnostic[] = [];
+  const dirs = templateDirs(ws, options);
+  const [deckTemplate, memoTemplate] = await Promise.all([loadTemplate('deck', dirs), loadTemplate('memo', dirs)]);
+  const templates: LoadedTemplate[] = [];
+  for (const t of [deckTemplate, memoTemplate]) {
+    if ('render' in t) templates.push(t);
+    else diagnostics.push(t);
+  }
+  if (diagnostics.length > 0) return { templates, diagnostics };
+  const view = workspaceToView(ws, options.extras);
+  const models: Models = { templates, diagnostics };
+  const deckTemplateLoaded = deckTemplate as LoadedTemplate;
+  const memoTemplateLoaded = memoTemplate as LoadedTemplate;
+  const deckMd = deckTemplateLoaded.render(view);
+  diagnostics.push(...deckMd.diagnostics);
+  if (deckMd.text !== undefined) {
+    const built = markdownToDeck(deckMd.text, ws, deckTemplateLoaded.file);
+    diagnostics.push(...built.diagnostics);
+    if (built.deck) models.deck = built.deck;
+  }
+  const memoMd = memoTemplateLoaded.render(view);
+  diagnostics.push(...memoMd.diagnostics);
+  if (memoMd.text !== undefined) {
+    const built = markdownToMemo(memoMd.text, ws);
+    diagnostics.push(...built.diagnostics);
+    models.memo = built.memo;
+  }
+  if (models.deck) diagnostics.push(...unrendered(ws, 'deck', models.deck.slides.flatMap((s) => s.blocks)));
+  if (models.memo) diagnostics.push(...unrendered(ws, 'memo', models.memo.blocks));
+  return models;
+}
+
+/**
+ * Statements none of whose citations made it into an output: either the template prints the
+ * statement without its citations (a claim with no visible source), or it leaves it out.
+ */
+function unrendered(ws: LoadedWorkspace, output: 'deck' | 'memo', blocks: readonly Block[]): Diagnostic[] {
+  const shown = new Set(blocks.flatMap(blockCites));
+  const text = fold(blocks.map(blockText).join(' '));
+  const texts = new Map((ws.summary ? statementsOf(ws.summary) : []).map((s) => [s.path.join('.'), s.fields.find((f) => f.name === 'text')?.value ?? '']));
+  const uncited: string[] = [];
+  const missing: string[] = [];
+  for (const [key, numbers] of ws.verification?.numbersByStatement ?? []) {
+    if (numbers.length === 0 || numbers.some((n) => shown.has(n))) continue;
+    const statement = fold(texts.get(key) ?? '');
+    (statement !== '' && text.includes(statement) ? uncited : missing).push(pathLabelOf(key));
+  }
+  const diagnostics: Diagnostic[] = [];
+  if (uncited.length > 0) {
+    diagnostics.push(diagnostic('statement-without-citation', `the ${output} prints ${count(uncited)} without its citations (does the template call {{cite cite}}?): ${list(uncited)}`, { file: ws.summaryFile }));
+  }
+  if (missing.length > 0) {
+    diagnostics.push(diagnostic('statement-not-rendered', `the ${output} leaves out ${count(missing)} (its template does not show them): ${list(missing)}`, { file: ws.summaryFile }));
+  }
+  return diagnostics;
+}
+
+function count(paths: string[]): string {
+  return paths.length > 1 ? `${paths.length} statements` : 'a statement';
+}
+
+function list(paths: string[]): string {
+  return paths.length > 6 ? `${paths.slice(0, 6).join(', ')} and ${paths.length - 6} more` : paths.join(', ');
+}
+
+function fold(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The visible text of a block, citations left out. */
+function blockText(block: Block): string {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+    case 'quote':
+      return plainText(block.inlines);
+    case 'list':
+      return block.items.map(plainText).join(' ');
+    case 'table':
+      return [...block.header, ...block.rows.flat()].map(plainText).join(' ');
+    case 'timeline':
+      return block.events.map((e) => `${e.when} ${e.amount ?? ''} ${plainText(e.label)}`).join(' ');
+    case 'chart':
+      return block.points.map((p) => `${p.label} ${p.display}`).join(' ');
+  }
+}
+
+function pathLabelOf(key: string): string {
+  return key.split('.').map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}

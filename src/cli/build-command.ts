@@ -1,0 +1,51 @@
+import { buildBriefing, type BuildResult } from '../build/build-briefing.js';
+import { formatChangeReport } from '../build/changes.js';
+import { MANIFEST_FILE } from '../build/manifest.js';
+import { EXIT, hasErrors } from '../diagnostics/diagnostic.js';
+import { printDiagnostics, type Io } from './io.js';
+import { workspaceToReport } from './json-report.js';
+
+export interface BuildCommandOptions {
+  workspace: string;
+  out: string;
+  json: boolean;
+  force: boolean;
+  changes: boolean;
+  templates?: string | undefined;
+  pdfa: boolean;
+}
+
+export async function runBuild(options: BuildCommandOptions, io: Io): Promise<number> {
+  const result = await buildBriefing(options);
+  reportBuild(result, options, io);
+  return result.status === 'failed' || hasErrors(result.diagnostics) ? EXIT.content : EXIT.ok;
+}
+
+/** Print a build's diagnostics, change report and outcome (stderr), or its JSON report (stdout). */
+export function reportBuild(result: BuildResult, options: { out: string; json: boolean }, io: Io): void {
+  printDiagnostics(result.diagnostics, io);
+  if (result.status !== 'up-to-date') for (const line of formatChangeReport(result.changes)) io.stderr(`${line}\n`);
+  if (options.json) {
+    const report = {
+      ...workspaceToReport(result.workspace),
+      ok: result.status !== 'failed',
+      status: result.status,
+      diagnostics: result.diagnostics,
+      changes: result.changes,
+      outputs: result.manifest?.outputs ?? [],
+      timings: result.timings,
+    };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const ms = result.timings.total !== undefined ? ` in ${Math.round(result.timings.total)} ms` : '';
+  if (result.status === 'up-to-date') io.stderr(`${options.out}: up to date${ms} (use --force to rebuild)\n`);
+  else if (result.status === 'built') {
+    const kept = result.kept ?? [];
+    const written = (result.manifest?.outputs ?? []).filter((o) => !kept.includes(o.file));
+    const files = [...written.map((o) => `${o.file} (${Math.round(o.bytes / 1024)} KB)`), MANIFEST_FILE].join(', ');
+    const keptNote = kept.length > 0 ? `; kept ${kept.join(' and ')}: unchanged` : '';
+    const n = result.workspace.verification?.citations.length ?? 0;
+    io.stderr(`${options.out}: wrote ${files}${ms}${keptNote}; ${n} citations verified\n`);
+  } else io.stderr(`build failed: ${options.out} was left as it was\n`);
+}

@@ -1,0 +1,123 @@
+// briefing watch: build, then rebuild on every change to the documents, the summary, the
+// templates or the theme. Libraries and fonts stay loaded, so a rebuild takes tens of milliseconds.
+import path from 'node:path';
+import { buildBriefing } from '../build/build-briefing.js';
+import { startMemoRenderer } from '../memo/worker-client.js';
+import { EXIT } from '../diagnostics/diagnostic.js';
+import { printDiagnostics, type Io } from './io.js';
+import { UserError } from '../diagnostics/diagnostic.js';
+import { assertWorkspaceFolder } from '../inputs/workspace.js';
+import { reportBuild } from './build-command.js';
+
+export interface WatchOptions {
+  workspace: string;
+  out: string;
+  templates?: string | undefined;
+  changes: boolean;
+  /** Milliseconds to wait for a burst of file events to settle. */
+  debounceMs?: number;
+}
+
+export interface Watcher {
+  /** Resolves after the first build. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startWatch(options: WatchOptions, io: Io): Promise<Watcher> {
+  const workspaceDir = await assertWorkspaceFolder(options.workspace);
+  const outDir = path.resolve(options.out);
+  const { watch } = await import('chokidar');
+  const targets = [workspaceDir];
+  if (options.templates) targets.push(path.resolve(options.templates));
+  let running: Promise<void> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  // One memo renderer for the whole session: pdfmake and the fonts stay loaded and warm.
+  const memoRenderer = startMemoRenderer();
+
+  const build = async () => {
+    try {
+      const result = await buildBriefing({
+        workspace: options.workspace,
+        out: options.out,
+        changes: options.changes,
+        templates: options.templates,
+        memoRenderer,
+      });
+      reportBuild(result, { out: options.out, json: false }, io);
+      if (result.status === 'failed') io.stderr('watching for changes; the previous outputs are kept\n');
+    } catch (error) {
+      if (error instanceof UserError) printDiagnostics(error.diagnostics, io);
+      else io.stderr(`briefing: build failed: ${(error as Error).message}\n`);
+    }
+  };
+  const schedule = () => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = build().finally(() => {
+        running = undefined;
+        if (again && !closed) {
+          again = false;
+          schedule();
+        }
+      });
+    }, options.debounceMs ?? 40);
+  };
+
+  const watcher = watch(targets, {
+    ignoreInitial: true,
+    depth: 2,
+    ignored: (file: string) => {
+      const resolved = path.resolve(file);
+      if (resolved === outDir || resolved.startsWith(outDir + path.sep)) return true;
+      const base = path.basename(resolved);
+      return base.startsWith('.') || base.endsWith('~') || base.endsWith('.tmp') || base === 'node_modules';
+    },
+  });
+  watcher.on('all', (_event, file) => {
+    if (isRelevant(file)) schedule();
+  });
+  const ready = new Promise<void>((resolve) => watcher.once('ready', resolve)).then(async () => {
+    running = build().finally(() => (running = undefined));
+    await running;
+    io.stderr(`watching ${options.workspace} for changes (Ctrl-C to stop)\n`);
+  });
+  return {
+    ready,
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await watcher.close();
+      await running;
+      await memoRenderer.close();
+    },
+  };
+}
+
+function isRelevant(file: string): boolean {
+  return /\.(txt|md|ya?ml|json|hbs)$/i.test(file);
+}
+
+export async function runWatch(options: WatchOptions, io: Io): Promise<number> {
+  const watcher = await startWatch(options, io);
+  await watcher.ready;
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      io.stderr('stopping\n');
+      void watcher.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return EXIT.ok;
+}

@@ -1,0 +1,62 @@
+// The deck layout pass: every slide of the model → positioned elements on a fixed grid.
+// Text is measured with real font metrics; body text shrinks within the theme's limits and,
+// when it still does not fit, the slide is split into continuation slides ("(2/2)"), tables
+// repeating their header. Nothing here touches pptxgenjs.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Block, ChartBlock, Deck, Slide, TableBlock, TimelineBlock } from '../model/types.js';
+import { formatLongDate } from '../template/view.js';
+import type { Theme } from '../inputs/theme.js';
+import type { Element, PlacedSlide } from './elements.js';
+import type { Context } from './frame.js';
+import type { Paragraph } from './measure.js';
+import { cardSlides } from './slide-cards.js';
+import { chartSlide } from './slide-chart.js';
+import { flowSlides } from './slide-flow.js';
+import { tableSlides } from './slide-table.js';
+import { timelineSlides } from './slide-timeline.js';
+import { titleSlide } from './slide-title.js';
+export { GRID } from './grid.js';
+export { itemToCard } from './slide-cards.js';
+export { columnWidths } from './slide-table.js';
+
+export interface LayoutResult {
+  slides: PlacedSlide[];
+  diagnostics: Diagnostic[];
+}
+
+export function layoutDeck(deck: Deck, theme: Theme): LayoutResult {
+  const ctx: Context = {
+    deck,
+    theme,
+    byNumber: new Map(deck.citations.map((c) => [c.n, c])),
+    footer: `${deck.meta.title} · ${formatLongDate(deck.meta.asOf)}`,
+    diagnostics: [],
+  };
+  const slides = deck.slides.flatMap((slide) => layoutSlide(slide, ctx));
+  for (const slide of slides) colourCitations(slide.elements, theme.colors.accent);
+  return { slides, diagnostics: ctx.diagnostics };
+}
+
+/** Citation superscripts take the accent colour. */
+function colourCitations(elements: Element[], accent: string): void {
+  const paint = (paragraphs: Paragraph[]) => {
+    for (const p of paragraphs) for (const r of p.runs) if (r.superscript && !r.color) r.color = accent;
+  };
+  for (const e of elements) {
+    if (e.kind === 'text') paint(e.paragraphs);
+    else if (e.kind === 'table') for (const row of e.rows) for (const cell of row) paint(cell.paragraphs);
+  }
+}
+
+function layoutSlide(slide: Slide, ctx: Context): PlacedSlide[] {
+  if (slide.layout === 'title') return [titleSlide(slide, ctx)];
+  const table = slide.blocks.find((b): b is TableBlock => b.type === 'table');
+  const timeline = slide.blocks.find((b): b is TimelineBlock => b.type === 'timeline');
+  const chart = slide.blocks.find((b): b is ChartBlock => b.type === 'chart');
+  const list = slide.blocks.find((b): b is Extract<Block, { type: 'list' }> => b.type === 'list');
+  if (timeline) return timelineSlides(slide, timeline, ctx);
+  if (chart) return [chartSlide(slide, chart, ctx)];
+  if (slide.layout === 'cards' && list) return cardSlides(slide, list.items, ctx);
+  if (table && !list) return tableSlides(slide, table, ctx);
+  return flowSlides(slide, ctx);
+}

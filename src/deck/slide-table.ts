@@ -1,0 +1,127 @@
+// Tables: widths from content, a shaded header repeated on every part, rules only between
+// groups (a blank first cell means "same group as the row above"), no vertical rules.
+import { citesOf, plainText, type Inline, type Slide, type TableBlock } from '../model/types.js';
+import { sum, type Element, type PlacedSlide, type TableCell } from './elements.js';
+import { finite, placed, reportFit, type Context } from './frame.js';
+import { BODY_H, CELL_INSETS_IN, CONTENT_W, GRID, PT, TABLE_MAX } from './grid.js';
+import { inlinesToRuns, lineHeightOf, longestWord, naturalWidth, textHeight, type Insets, type Run } from './measure.js';
+import { paginate, sizesDown } from './paginate.js';
+
+const cellInsetsPt: Insets = {
+  left: CELL_INSETS_IN.left * PT,
+  right: CELL_INSETS_IN.right * PT,
+  top: CELL_INSETS_IN.top * PT,
+  bottom: CELL_INSETS_IN.bottom * PT,
+};
+
+function cellRuns(cell: readonly Inline[], header: boolean): Run[] {
+  return inlinesToRuns(cell, header ? { bold: true } : {});
+}
+
+/** Column widths in inches: the HTML automatic table algorithm, on measured text. */
+export function columnWidths(rows: readonly (readonly Run[][])[], size: number, width: number): number[] {
+  const cols = Math.max(...rows.map((r) => r.length));
+  const pad = cellInsetsPt.left + cellInsetsPt.right;
+  const maxW: number[] = [];
+  const minW: number[] = [];
+  for (let c = 0; c < cols; c++) {
+    const cells = rows.map((r) => r[c] ?? []);
+    maxW.push(Math.max(...cells.map((runs) => naturalWidth(runs, size))) + pad + 1);
+    minW.push(Math.max(...cells.map((runs) => longestWord(runs, size))) + pad + 1);
+  }
+  const total = width * PT;
+  let widths: number[];
+  if (sum(maxW) <= total) {
+    const extra = total - sum(maxW);
+    widths = maxW.map((w) => w + (extra * w) / sum(maxW));
+  } else if (sum(minW) <= total) {
+    const spare = total - sum(minW);
+    const stretch = maxW.map((w, c) => w - (minW[c] as number));
+    widths = minW.map((w, c) => w + (spare * (stretch[c] as number)) / sum(stretch));
+  } else widths = minW.map((w) => (w * total) / sum(minW));
+  return widths.map((w) => w / PT);
+}
+
+function rowHeight(cells: readonly Run[][], colW: readonly number[], size: number): number {
+  return Math.max(...cells.map((runs, c) => finite(textHeight([{ runs }], size, (colW[c] ?? 1) * PT, cellInsetsPt), BODY_H * PT))) / PT;
+}
+
+export function tableSlides(slide: Slide, table: TableBlock, ctx: Context): PlacedSlide[] {
+  const { theme } = ctx;
+  const header = table.header.map((c) => cellRuns(c, true));
+  // The group each row belongs to, and its label when a part starts inside a group.
+  const groupLabel: Inline[][] = [];
+  const startsGroup: boolean[] = [];
+  table.rows.forEach((row, r) => {
+    const first = row[0] ?? [];
+    const blank = plainText(first).trim() === '' && r > 0;
+    startsGroup.push(!blank);
+    groupLabel.push(blank ? (groupLabel[r - 1] ?? []) : first);
+  });
+  const rowsOf = (chunk: number[]): Inline[][][] =>
+    chunk.map((r, k) => {
+      const row = table.rows[r] ?? [];
+      return k === 0 && !startsGroup[r] ? [groupLabel[r] ?? [], ...row.slice(1)] : row;
+    });
+  const allRuns = [header, ...table.rows.map((row) => row.map((c) => cellRuns(c, false)))];
+  const widthsCache = new Map<number, number[]>();
+  const widthsAt = (size: number) => {
+    let w = widthsCache.get(size);
+    if (!w) {
+      w = columnWidths(allRuns, size, CONTENT_W);
+      widthsCache.set(size, w);
+    }
+    return w;
+  };
+  const heights = (chunk: number[], size: number) => {
+    const colW = widthsAt(size);
+    return [rowHeight(header, colW, size), ...rowsOf(chunk).map((row) => rowHeight(row.map((c) => cellRuns(c, false)), colW, size))];
+  };
+  const fits = (chunk: number[], size: number) => sum(heights(chunk, size)) <= BODY_H;
+  const preferred = Math.min(TABLE_MAX, theme.sizes.body);
+  const pages = paginate(
+    table.rows.map((_, r) => r),
+    sizesDown(preferred, Math.min(preferred, theme.sizes.bodyMin)),
+    fits,
+  );
+  reportFit(slide, pages, preferred, ctx);
+  const size = pages.size;
+  const colW = widthsAt(size);
+  return pages.chunks.map((chunk, k) => {
+    const rows = rowsOf(chunk);
+    const rowH = heights(chunk, size);
+    const headerCells: TableCell[] = table.header.map((c) => ({
+      paragraphs: [{ runs: cellRuns(c, true), align: 'left' }],
+      bold: true,
+      fill: theme.colors.fill,
+      ruleBelow: { color: theme.colors.accent, width: 1.5 },
+    }));
+    const bodyCells: TableCell[][] = rows.map((row, i) => {
+      const r = chunk[i] as number;
+      const next = chunk[i + 1];
+      const endsGroup = next === undefined || startsGroup[next];
+      return row.map((c, col) => {
+        const cell: TableCell = { paragraphs: [{ runs: cellRuns(c, false), align: table.align[col] ?? 'left' }] };
+        if (endsGroup) cell.ruleBelow = { color: theme.colors.rule, width: 0.75 };
+        if (col === 0 && !startsGroup[r] && i > 0) cell.paragraphs = [{ runs: [] }];
+        return cell;
+      });
+    });
+    const element: Element = {
+      kind: 'table',
+      role: 'table',
+      x: GRID.margin,
+      y: GRID.bodyTop,
+      colW,
+      rowH,
+      rows: [headerCells, ...bodyCells],
+      fontSize: size,
+      fontFace: theme.fonts.body,
+      color: theme.colors.text,
+      lineHeight: lineHeightOf(size),
+      cellInsets: CELL_INSETS_IN,
+    };
+    const cites = [...new Set(rows.flatMap((row) => row.flatMap((c) => citesOf(c))))];
+    return placed(slide, k + 1, pages.chunks.length, cites, [element], ctx, size);
+  });
+}

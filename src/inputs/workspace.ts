@@ -1,0 +1,98 @@
+// A workspace: source documents plus the curated summary, loaded and verified.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, EXIT, formatDiagnostic, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { readSources, sha256, type SourceDocument } from './sources.js';
+import { summaryFromYaml, sortByPosition } from './summary-load.js';
+import type { Summary } from './summary-schema.js';
+import { verifySummary, type Verification } from '../verify/verify.js';
+
+export const SUMMARY_FILE = 'briefing.yaml';
+
+/** A document with the metadata the summary adds. */
+export interface BriefingDocument extends SourceDocument {
+  title: string;
+  date?: string;
+  publisher?: string;
+  url?: string;
+}
+
+export interface LoadedWorkspace {
+  dir: string;
+  /** The workspace path as the user gave it, for messages. */
+  shownDir: string;
+  summaryFile: string;
+  summaryText?: string;
+  summarySha256?: string;
+  summary?: Summary;
+  documents: BriefingDocument[];
+  verification?: Verification;
+  diagnostics: Diagnostic[];
+}
+
+/** Fails with a usage error (exit 2) when the folder does not exist. */
+export async function assertWorkspaceFolder(shownDir: string): Promise<string> {
+  const dir = path.resolve(shownDir);
+  const info = await stat(dir).catch(() => undefined);
+  if (!info || !info.isDirectory()) {
+    throw new UserError([diagnostic('workspace-missing', `workspace folder not found: ${shownDir}`)], EXIT.usage);
+  }
+  return dir;
+}
+
+export async function loadWorkspace(shownDir: string): Promise<LoadedWorkspace> {
+  const dir = await assertWorkspaceFolder(shownDir);
+  const summaryFile = path.join(shownDir, SUMMARY_FILE);
+  const sources = await readSources(dir, shownDir);
+  const diagnostics: Diagnostic[] = [...sources.diagnostics];
+  const workspace: LoadedWorkspace = { dir, shownDir, summaryFile, documents: [], diagnostics };
+  let summaryText: string;
+  try {
+    summaryText = await readFile(path.join(dir, SUMMARY_FILE), 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    diagnostics.push(
+      missing
+        ? diagnostic('summary-missing', `no ${SUMMARY_FILE} in the workspace; write one (see README: "The summary")`, { file: summaryFile })
+        : diagnostic('source-unreadable', `cannot read ${SUMMARY_FILE}: ${(error as Error).message}`, { file: summaryFile }),
+    );
+    workspace.documents = sources.documents.map((d) => withMetadata(d, undefined));
+    workspace.diagnostics = sortDiagnostics(diagnostics);
+    return workspace;
+  }
+  workspace.summaryText = summaryText;
+  workspace.summarySha256 = sha256(summaryText);
+  const loaded = summaryFromYaml(summaryText, summaryFile);
+  diagnostics.push(...loaded.diagnostics);
+  workspace.documents = sources.documents.map((d) => withMetadata(d, loaded.summary));
+  if (!loaded.summary) {
+    workspace.diagnostics = sortDiagnostics(diagnostics);
+    return workspace;
+  }
+  workspace.summary = loaded.summary;
+  workspace.verification = verifySummary(loaded.summary, workspace.documents, loaded.locator, sources.failedIds);
+  diagnostics.push(...workspace.verification.diagnostics);
+  workspace.diagnostics = sortDiagnostics(diagnostics);
+  return workspace;
+}
+
+function withMetadata(doc: SourceDocument, summary: Summary | undefined): BriefingDocument {
+  const meta = summary?.sources[doc.id] ?? {};
+  const result: BriefingDocument = { ...doc, title: meta.title ?? doc.title ?? doc.lead };
+  const date = meta.date ?? doc.date;
+  if (date !== undefined) result.date = date;
+  if (meta.publisher !== undefined) result.publisher = meta.publisher;
+  if (meta.url !== undefined) result.url = meta.url;
+  return result;
+}
+
+/** Errors and warnings of the summary in file order; document diagnostics first. */
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return sortByPosition(diagnostics).filter((d) => {
+    const key = formatDiagnostic(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,132 @@
+// Memo → PDF bytes with pdfmake. Fonts come from npm packages (never the system) and are read
+// once per process into pdfmake's virtual file system; pdfmake itself is imported lazily.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Memo } from '../model/types.js';
+import { memoToDocDefinition } from './document.js';
+import { shareFonts } from './fonts.js';
+import { SANS, SERIF } from './style.js';
+
+export interface MemoRenderOptions {
+  /** Written as the PDF's creation and modification dates: the same date gives the same bytes. */
+  date: Date;
+  /** Write PDF/A-2b (embedded fonts, XMP metadata, sRGB output intent). */
+  pdfa: boolean;
+}
+
+/** The part of pdfmake's server build this writer uses. */
+interface PdfMake {
+  addFonts(fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (file: string) => boolean): void;
+  virtualfs: { writeFileSync(name: string, content: Buffer): void };
+  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer>; getStream(): Promise<PdfKitDocument> };
+}
+
+/** The pdfkit document pdfmake builds, before it is ended. */
+interface PdfKitDocument {
+  info: Record<string, unknown>;
+  _addInfo?: () => void;
+}
+
+const FONT_FILES = {
+  [SERIF]: {
+    package: '@expo-google-fonts/source-serif-4',
+    normal: '400Regular/SourceSerif4_400Regular.ttf',
+    bold: '700Bold/SourceSerif4_700Bold.ttf',
+    italics: '400Regular_Italic/SourceSerif4_400Regular_Italic.ttf',
+    bolditalics: '700Bold_Italic/SourceSerif4_700Bold_Italic.ttf',
+  },
+  [SANS]: {
+    package: '@expo-google-fonts/source-sans-3',
+    normal: '400Regular/SourceSans3_400Regular.ttf',
+    bold: '600SemiBold/SourceSans3_600SemiBold.ttf',
+    italics: '400Regular_Italic/SourceSans3_400Regular_Italic.ttf',
+    bolditalics: '600SemiBold_Italic/SourceSans3_600SemiBold_Italic.ttf',
+  },
+} as const;
+
+let engine: Promise<PdfMake> | undefined;
+
+/** pdfmake with the memo's fonts, configured once per process. */
+function loadEngine(): Promise<PdfMake> {
+  engine ??= configureEngine().catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  });
+  return engine;
+}
+
+async function configureEngine(): Promise<PdfMake> {
+  const mod = (await import('pdfmake')) as unknown as { default?: PdfMake } & PdfMake;
+  const pdfmake = mod.default ?? mod;
+  const require = createRequire(import.meta.url);
+  const fonts: Parameters<PdfMake['addFonts']>[0] = {};
+  const buffers: Buffer[] = [];
+  for (const [family, files] of Object.entries(FONT_FILES)) {
+    const dir = path.dirname(require.resolve(`${files.package}/package.json`));
+    const styles = ['normal', 'bold', 'italics', 'bolditalics'] as const;
+    const entry = {} as (typeof fonts)[string];
+    await Promise.all(
+      styles.map(async (style) => {
+        const name = `${family}-${style}.ttf`;
+        const bytes = await readFile(path.join(dir, files[style]));
+        buffers.push(bytes);
+        pdfmake.virtualfs.writeFileSync(name, bytes);
+        entry[style] = name;
+      }),
+    );
+    fonts[family] = entry;
+  }
+  pdfmake.addFonts(fonts);
+  shareFonts(buffers);
+  // Everything the memo needs is in memory: no network, no file system.
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
+  return pdfmake;
+}
+
+export async function renderMemo(memo: Memo, options: MemoRenderOptions): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  try {
+    const pdfmake = await loadEngine();
+    const doc = memoToDocDefinition(memo, options);
+    const created = pdfmake.createPdf(doc);
+    if (options.pdfa) escapeXmpMetadata(await created.getStream());
+    const buffer = await created.getBuffer();
+    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics };
+  } catch (error) {
+    diagnostics.push(diagnostic('render-failed', `could not write the memo PDF: ${(error as Error).message ?? String(error)}`));
+    return { bytes: new Uint8Array(), diagnostics };
+  }
+}
+
+/**
+ * pdfkit writes the document info into the XMP packet of a PDF/A file without escaping it:
+ * a title with "&" or "<" would make the packet invalid XML. Escape while it writes.
+ */
+function escapeXmpMetadata(doc: PdfKitDocument): void {
+  const addInfo = doc._addInfo;
+  if (typeof addInfo !== 'function') return;
+  doc._addInfo = function (this: PdfKitDocument) {
+    const original = this.info;
+    this.info = Object.fromEntries(Object.entries(original).map(([k, v]) => [k, typeof v === 'string' ? escapeXml(v) : v]));
+    try {
+      addInfo.call(this);
+    } finally {
+      this.info = original;
+    }
+  };
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Load pdfmake and the fonts ahead of the first memo. */
+export function warmUp(): Promise<unknown> {
+  return loadEngine();
+}

@@ -1,0 +1,39 @@
+// A worker thread that renders memos, so that the memo (the slower output) is laid out on the
+// second core while the main thread renders the deck. Messages are plain data.
+import { parentPort } from 'node:worker_threads';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Memo } from '../model/types.js';
+
+export interface MemoJob {
+  id: number;
+  memo: Memo;
+  date: string;
+  pdfa: boolean;
+}
+
+export interface MemoJobResult {
+  id: number;
+  bytes?: Uint8Array;
+  diagnostics: Diagnostic[];
+  error?: string;
+}
+
+const port = parentPort;
+if (port) {
+  // Load pdfmake and the fonts as soon as the thread starts, while the main thread verifies.
+  const writer = import('./pdf-writer.js');
+  port.on('message', (job: MemoJob) => {
+    writer
+      .then(({ renderMemo }) => renderMemo(job.memo, { date: new Date(job.date), pdfa: job.pdfa }))
+      .then(
+        (result) => {
+          const bytes = result.bytes;
+          const reply: MemoJobResult = { id: job.id, bytes, diagnostics: result.diagnostics };
+          port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
+        },
+        (error: unknown) => port.postMessage({ id: job.id, diagnostics: [], error: (error as Error).message ?? String(error) } satisfies MemoJobResult),
+      );
+  });
+  port.postMessage({ ready: true });
+  void writer.then(({ warmUp }) => warmUp?.());
+}

@@ -1,0 +1,128 @@
+// Handlebars, isolated and strict: templates render the view into Markdown.
+import Handlebars from 'handlebars';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { CiteList, citeMarkers, LINE_BREAK } from './view.js';
+
+export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+export const TEMPLATE_NAMES = { deck: 'deck.md.hbs', memo: 'memo.md.hbs' } as const;
+export type TemplateName = keyof typeof TEMPLATE_NAMES;
+
+function createEnvironment(): typeof Handlebars {
+  const hb = Handlebars.create();
+  hb.registerHelper('cite', (list: unknown) => {
+    if (list instanceof CiteList) return citeMarkers(list.numbers);
+    if (Array.isArray(list)) return list.map((l) => (l instanceof CiteList ? citeMarkers(l.numbers) : '')).join('');
+    throw new Error('cite takes a statement\'s "cite" field');
+  });
+  hb.registerHelper('br', () => LINE_BREAK);
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
+  hb.registerHelper('join', (items: unknown, sep: unknown) => (Array.isArray(items) ? items.join(typeof sep === 'string' ? sep : ', ') : ''));
+  return hb;
+}
+
+export interface LoadedTemplate {
+  name: TemplateName;
+  file: string;
+  source: string;
+  render: (view: Record<string, unknown>) => { text?: string; diagnostics: Diagnostic[] };
+}
+
+const environment = createEnvironment();
+
+/** Read and compile a template; a workspace's own `templates/` or `--templates DIR` come first. */
+export async function loadTemplate(name: TemplateName, dirs: readonly string[]): Promise<LoadedTemplate | Diagnostic> {
+  let lastError: unknown;
+  for (const dir of [...dirs, DEFAULT_TEMPLATES_DIR]) {
+    const file = path.join(dir, TEMPLATE_NAMES[name]);
+    let source: string;
+    try {
+      source = await readFile(file, 'utf8');
+    } catch (error) {
+      lastError = error;
+      continue;
+    }
+    return compileTemplate(name, shownPath(file), source);
+  }
+  return diagnostic('template-error', `no template ${TEMPLATE_NAMES[name]}: ${(lastError as Error | undefined)?.message ?? 'not found'}`);
+}
+
+export function compileTemplate(name: TemplateName, file: string, source: string): LoadedTemplate | Diagnostic {
+  try {
+    // Parse now so that syntax errors surface here, with their line.
+    environment.parse(source);
+  } catch (error) {
+    const parsed = templateErrorPosition(error);
+    return diagnostic('template-error', parsed.message, { file, ...parsed.position });
+  }
+  const compiled = environment.compile(source, { strict: true, noEscape: true });
+  return {
+    name,
+    file,
+    source,
+    render(view) {
+      try {
+        return { text: compiled(view), diagnostics: [] };
+      } catch (error) {
+        const parsed = templateErrorPosition(error);
+        return { diagnostics: [diagnostic('template-error', parsed.message, { file, ...parsed.position })] };
+      }
+    },
+  };
+}
+
+const TOKEN_NAMES: Record<string, string> = {
+  CLOSE: '}}',
+  CLOSE_UNESCAPED: '}}}',
+  OPEN_ENDBLOCK: 'a closing {{/…}}',
+  EOF: 'the end of the template',
+  INVALID: 'something else',
+};
+
+function templateErrorPosition(error: unknown): { message: string; position: { line?: number; column?: number } } {
+  const err = error as { message?: string; lineNumber?: number; column?: number };
+  const raw = err.message ?? String(error);
+  const strictMatch = /"([^"]+)" not defined in .* - (\d+):(\d+)/.exec(raw);
+  if (strictMatch) {
+    return { message: `unknown field "${strictMatch[1]}" in template`, position: { line: Number(strictMatch[2]), column: Number(strictMatch[3]) + 1 } };
+  }
+  const parseMatch = /^Parse error on line (\d+):[\s\S]*?Expecting (.*), got '([A-Z_]+)'/.exec(raw);
+  if (parseMatch) {
+    const expected = [...(parseMatch[2] ?? '').matchAll(/'([A-Z_]+)'/g)].map((m) => m[1] as string);
+    const wanted = expected.includes('CLOSE') ? TOKEN_NAMES.CLOSE : expected.includes('OPEN_ENDBLOCK') ? TOKEN_NAMES.OPEN_ENDBLOCK : expected.slice(0, 3).join(', ');
+    const got = TOKEN_NAMES[parseMatch[3] as string] ?? parseMatch[3];
+    return { message: `template syntax error: expected ${wanted}, found ${got}`, position: { line: Number(parseMatch[1]) } };
+  }
+  const blockMatch = /^(.*) - (\d+):(\d+)$/.exec(raw.split('\n')[0] ?? '');
+  if (blockMatch) {
+    return { message: `template syntax error: ${blockMatch[1]}`, position: { line: Number(blockMatch[2]), column: Number(blockMatch[3]) + 1 } };
+  }
+  const position: { line?: number; column?: number } = {};
+  if (typeof err.lineNumber === 'number') position.line = err.lineNumber;
+  return { message: `template error: ${raw.split('\n')[0] ?? raw}`, position };
+}
+
+/** A template's path as the user sees it: relative to the working folder when it is inside it. */
+function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+/** The template file each name resolves to, first found in `dirs`, then the defaults. */
+export async function resolveTemplateFiles(dirs: readonly string[]): Promise<{ name: TemplateName; file: string; source: string }[]> {
+  const found: { name: TemplateName; file: string; source: string }[] = [];
+  for (const name of Object.keys(TEMPLATE_NAMES) as TemplateName[]) {
+    for (const dir of [...dirs, DEFAULT_TEMPLATES_DIR]) {
+      const file = path.join(dir, TEMPLATE_NAMES[name]);
+      const source = await readFile(file, 'utf8').catch(() => undefined);
+      if (source !== undefined) {
+        found.push({ name, file, source });
+        break;
+      }
+    }
+  }
+  return found;
+}

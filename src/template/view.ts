@@ -1,0 +1,100 @@
+// Summary + verification → the view the templates see. Every string from the summary or the
+// sources is escaped for Markdown here, once: text is data and renders literally.
+import type { Summary, AlternativeKind, Citation } from '../inputs/summary-schema.js';
+import type { LoadedWorkspace } from '../inputs/workspace.js';
+import { citationKey } from '../verify/verify.js';
+
+export const CITE_OPEN = '\uE000';
+export const CITE_CLOSE = '\uE001';
+/** A line break inside a table cell or list item, from the templates' `br` helper. */
+export const LINE_BREAK = '\uE002';
+
+/** A statement's citations, as the templates' `cite` helper takes them. */
+export class CiteList {
+  constructor(readonly numbers: readonly number[]) {}
+  toString(): string {
+    return citeMarkers(this.numbers);
+  }
+}
+
+export function citeMarkers(numbers: readonly number[]): string {
+  return numbers.map((n) => `${CITE_OPEN}${n}${CITE_CLOSE}`).join('');
+}
+
+/** Backslash-escape every ASCII punctuation mark Markdown could read; fold line breaks. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\uE000-\uF8FF]/g, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~&=:"]/g, '\\$&');
+}
+
+export const KIND_LABELS: Record<AlternativeKind, string> = {
+  'in-house': 'In-house models',
+  partner: 'Partner and third-party models',
+  'open-weight': 'Open-weight models',
+  infrastructure: 'Infrastructure',
+};
+
+const DEFAULT_HEADLINES = {
+  takeaways: 'Key takeaways',
+  investment: 'Investment history',
+  friction: 'Friction points',
+  alternatives: 'Alternatives',
+  outlook: 'Outlook and scenarios',
+  conflicts: 'Where the sources disagree',
+};
+
+export function formatLongDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
+export interface ViewExtras {
+  /** The change report of the build (issue: regeneration), already escaped. */
+  changes?: unknown;
+}
+
+/** The template context: a plain object of escaped strings, numbers, arrays and CiteLists. */
+export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): Record<string, unknown> {
+  const summary = ws.summary as Summary;
+  const numbers = new Map<string, number>();
+  for (const c of ws.verification?.citations ?? []) numbers.set(citationKey(c), c.n);
+  const cite = (list: Citation[]) => new CiteList(list.map((c) => numbers.get(citationKey(c))).filter((n): n is number => n !== undefined));
+  const e = escapeMarkdown;
+  const statement = <T extends { text: string; cite: Citation[] }>(item: T) => ({ text: e(item.text), cite: cite(item.cite) });
+  const alternatives = summary.alternatives.map((a) => ({ ...statement(a), name: e(a.name), kind: a.kind, kindLabel: e(KIND_LABELS[a.kind]), owner: e(a.owner) }));
+  const headlines = Object.fromEntries(
+    Object.entries(DEFAULT_HEADLINES).map(([k, fallback]) => [k, e(summary.headlines[k as keyof typeof DEFAULT_HEADLINES] ?? fallback)]),
+  );
+  return {
+    title: e(summary.title),
+    subtitle: e(summary.subtitle),
+    asOf: summary.asOf,
+    asOfLong: formatLongDate(summary.asOf),
+    author: e(summary.author ?? ''),
+    audience: e(summary.audience ?? ''),
+    memo: {
+      to: e(summary.memo.to ?? summary.audience ?? ''),
+      from: e(summary.memo.from ?? summary.author ?? ''),
+      subject: e(summary.memo.subject ?? summary.title),
+    },
+    headlines,
+    labels: Object.fromEntries(Object.entries(DEFAULT_HEADLINES).map(([k, v]) => [k, e(v)])),
+    takeaways: summary.takeaways.map(statement),
+    investment: summary.investment.map((i) => ({ ...statement(i), when: e(i.when), amount: e(i.amount ?? ''), label: e(i.label) })),
+    investmentWithAmounts: summary.investment
+      .filter((i) => i.amount !== undefined)
+      .map((i) => ({ ...statement(i), when: e(i.when), amount: e(i.amount ?? ''), label: e(i.label) })),
+    friction: summary.friction.map((f) => ({ ...statement(f), title: e(f.title) })),
+    alternatives,
+    alternativesByKind: (Object.keys(KIND_LABELS) as AlternativeKind[])
+      .map((kind) => ({ kind, label: e(KIND_LABELS[kind]), items: alternatives.filter((a) => a.kind === kind) }))
+      .filter((g) => g.items.length > 0),
+    outlook: summary.outlook.map((o) => ({ ...statement(o), title: e(o.title) })),
+    conflicts: summary.conflicts.map((c) => ({ topic: e(c.topic), sides: c.sides.map(statement) })),
+    documents: ws.documents.map((d) => ({ id: e(d.id), title: e(d.title), date: d.date ?? '', file: e(d.name), publisher: e(d.publisher ?? '') })),
+    changes: extras.changes ?? null,
+  };
+}

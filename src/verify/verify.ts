@@ -1,0 +1,219 @@
+// Proving the summary against the documents: every quote occurs, every figure is in its quotes,
+// every id names a document. Citations are numbered globally in order of first appearance.
+import { diagnostic, excerpt, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../inputs/sources.js';
+import { ungroundedFigures } from './figures.js';
+import type { Locator, YamlPath } from '../inputs/summary-load.js';
+import { closestPassage, findQuote, foldQuote } from './match.js';
+import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
+
+export const MIN_QUOTE_LENGTH = 12;
+
+export interface ResolvedCitation {
+  /** Global citation number, 1-based, shared by the deck and the memo. */
+  n: number;
+  doc: string;
+  /** The quote as the summary writes it. */
+  quote: string;
+  verified: boolean;
+  /** Offsets and line of the passage in the document's normalised text, when found. */
+  start?: number;
+  end?: number;
+  line?: number;
+  /** The passage as the document writes it. */
+  passage?: string;
+  /** Where the summary first cites it. */
+  summaryLine?: number;
+}
+
+/** A statement of the summary: the fields that speak, and the citations that support them. */
+export interface StatementRef {
+  section: SectionKey;
+  path: YamlPath;
+  fields: { name: string; value: string }[];
+  cite: Citation[];
+}
+
+export interface Verification {
+  citations: ResolvedCitation[];
+  /** Citation number for each statement's cite list, keyed by `path.join('.')`. */
+  numbersByStatement: Map<string, number[]>;
+  corroboration: { path: string; documents: number }[];
+  /** Statements (path labels) with a citation that does not hold. */
+  failedStatements: Set<string>;
+  diagnostics: Diagnostic[];
+}
+
+export function citationKey(c: Citation): string {
+  return `${c.doc}\u0000${foldQuote(c.quote)}`;
+}
+
+export function statementsOf(summary: Summary): StatementRef[] {
+  const refs: StatementRef[] = [];
+  const add = (section: SectionKey, path: YamlPath, item: Record<string, unknown>, names: string[], cite: Citation[]) => {
+    const fields = names
+      .filter((name) => typeof item[name] === 'string')
+      .map((name) => ({ name, value: item[name] as string }));
+    refs.push({ section, path, fields, cite });
+  };
+  summary.takeaways.forEach((s, i) => add('takeaways', ['takeaways', i], s, ['text'], s.cite));
+  summary.investment.forEach((s, i) => add('investment', ['investment', i], s, ['when', 'amount', 'label', 'text'], s.cite));
+  summary.friction.forEach((s, i) => add('friction', ['friction', i], s, ['title', 'text'], s.cite));
+  summary.alternatives.forEach((s, i) => add('alternatives', ['alternatives', i], s, ['name', 'text'], s.cite));
+  summary.outlook.forEach((s, i) => add('outlook', ['outlook', i], s, ['title', 'text'], s.cite));
+  summary.conflicts.forEach((c, i) => {
+    c.sides.forEach((s, j) => add('conflicts', ['conflicts', i, 'sides', j], s, ['text'], s.cite));
+  });
+  return refs;
+}
+
+export function verifySummary(
+  summary: Summary,
+  documents: SourceDocument[],
+  locator: Locator,
+  unreadable: ReadonlySet<string> = new Set(),
+): Verification {
+  const verifier = new Verifier(documents, locator, unreadable);
+  for (const statement of statementsOf(summary)) verifier.statement(statement);
+  summary.conflicts.forEach((conflict, i) => {
+    const quotes = conflict.sides.flatMap((s) => s.cite.map((c) => c.quote));
+    verifier.figures(conflict.topic, quotes, ['conflicts', i, 'topic'], 'its quotes');
+  });
+  for (const section of SECTION_KEYS) {
+    const headline = summary.headlines[section];
+    if (headline !== undefined) verifier.figures(headline, verifier.quotesOf(section), ['headlines', section], `any quote of the ${section} section`);
+  }
+  // The title, subtitle and memo subject speak for the whole briefing: their figures must occur in some quote.
+  const framing: [YamlPath, string | undefined][] = [
+    [['title'], summary.title],
+    [['subtitle'], summary.subtitle],
+    [['memo', 'subject'], summary.memo.subject],
+  ];
+  for (const [path, text] of framing) if (text !== undefined) verifier.figures(text, verifier.quotesOf(), path, 'any quote of the summary');
+  verifier.sourcesBlock(Object.keys(summary.sources));
+  verifier.uncitedDocuments();
+  return verifier.result();
+}
+
+/** The verifier's state while it walks the statements, and one method per rule. */
+class Verifier {
+  private readonly byId: Map<string, SourceDocument>;
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly citations: ResolvedCitation[] = [];
+  private readonly numberOf = new Map<string, number>();
+  private readonly numbersByStatement = new Map<string, number[]>();
+  private readonly corroboration: Verification['corroboration'] = [];
+  private readonly failedStatements = new Set<string>();
+  private readonly citedDocs = new Set<string>();
+  private readonly sectionQuotes = new Map<SectionKey, string[]>();
+
+  constructor(
+    private readonly documents: SourceDocument[],
+    private readonly locator: Locator,
+    private readonly unreadable: ReadonlySet<string>,
+  ) {
+    this.byId = new Map(documents.map((d) => [d.id, d]));
+  }
+
+  /** A statement's citations, numbered; then its figures against the quotes that hold. */
+  statement(statement: StatementRef): void {
+    const label = pathLabel(statement.path);
+    const errorsBefore = this.diagnostics.length;
+    const seen = new Set<string>();
+    const numbers: number[] = [];
+    const quotes: string[] = [];
+    statement.cite.forEach((c, k) => {
+      const n = this.citation(c, [...statement.path, 'cite', k], seen);
+      if (n === 'unreadable') this.failedStatements.add(label);
+      if (typeof n !== 'number') return;
+      numbers.push(n);
+      quotes.push(c.quote);
+    });
+    if (this.diagnostics.length > errorsBefore) this.failedStatements.add(label);
+    this.numbersByStatement.set(statement.path.join('.'), numbers);
+    const docs = new Set(statement.cite.filter((c) => this.byId.has(c.doc)).map((c) => c.doc));
+    this.corroboration.push({ path: label, documents: docs.size });
+    this.sectionQuotes.set(statement.section, [...(this.sectionQuotes.get(statement.section) ?? []), ...quotes]);
+    for (const field of statement.fields) this.figures(field.value, quotes, [...statement.path, field.name], 'its quotes');
+  }
+
+  /** One citation: its number, or why it has none ('unreadable' when its source could not be read). */
+  private citation(c: Citation, citePath: YamlPath, seen: Set<string>): number | 'unreadable' | undefined {
+    const quotePos = this.locator.at([...citePath, 'quote']);
+    const folded = foldQuote(c.quote);
+    if (folded === '') return void this.diagnostics.push(diagnostic('quote-empty', 'quote is empty', quotePos));
+    if (folded.length < MIN_QUOTE_LENGTH) {
+      const message = `quote "${excerpt(c.quote, 40)}" is too short to prove anything (${folded.length} characters; at least ${MIN_QUOTE_LENGTH})`;
+      return void this.diagnostics.push(diagnostic('quote-too-short', message, quotePos));
+    }
+    const key = citationKey(c);
+    if (seen.has(key)) return void this.diagnostics.push(diagnostic('quote-duplicate', `quote "${excerpt(c.quote, 60)}" is cited twice here`, quotePos));
+    seen.add(key);
+    const doc = this.byId.get(c.doc);
+    // A source that could not be read is reported once, on the source itself.
+    if (!doc && this.unreadable.has(c.doc)) return 'unreadable';
+    if (!doc) return void this.diagnostics.push(this.unknownDoc(c.doc, this.locator.at([...citePath, 'doc'])));
+    this.citedDocs.add(doc.id);
+    const known = this.numberOf.get(key);
+    if (known !== undefined) {
+      if (!this.citations[known - 1]?.verified) this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos));
+      return known;
+    }
+    const n = this.citations.length + 1;
+    this.numberOf.set(key, n);
+    const match = findQuote(doc, c.quote);
+    const resolved: ResolvedCitation = { n, doc: doc.id, quote: c.quote.trim(), verified: match !== undefined };
+    if (quotePos.line !== undefined) resolved.summaryLine = quotePos.line;
+    if (match) Object.assign(resolved, { start: match.start, end: match.end, line: match.line, passage: match.passage });
+    else this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos));
+    this.citations.push(resolved);
+    return n;
+  }
+
+  private unknownDoc(id: string, position: ReturnType<Locator['at']>): Diagnostic {
+    const padded = /^\d+$/.test(id) ? this.documents.find((d) => /^\d+$/.test(d.id) && Number(d.id) === Number(id)) : undefined;
+    const known = this.documents.map((d) => d.id).join(', ') || 'none';
+    const hint = padded ? `; did you mean "${padded.id}"? Quote ids in YAML: doc: "${padded.id}"` : ` (documents: ${known})`;
+    return diagnostic('unknown-doc', `no document with id "${id}"${hint}`, position);
+  }
+
+  /** Every figure of `text` must occur in one of `quotes`. */
+  figures(text: string, quotes: readonly string[], path: YamlPath, where: string): void {
+    for (const figure of ungroundedFigures(text, quotes)) {
+      this.diagnostics.push(diagnostic('figure-not-in-quotes', `figure "${figure.text}" in ${pathLabel(path)} does not occur in ${where}`, this.locator.at(path)));
+    }
+  }
+
+  /** The quotes that hold in one section, or in all of them. */
+  quotesOf(section?: SectionKey): string[] {
+    return section ? (this.sectionQuotes.get(section) ?? []) : [...this.sectionQuotes.values()].flat();
+  }
+
+  sourcesBlock(ids: string[]): void {
+    for (const id of ids) {
+      if (this.byId.has(id) || this.unreadable.has(id)) continue;
+      this.diagnostics.push(diagnostic('unknown-source-metadata', `sources names "${id}", but there is no such document`, this.locator.at(['sources', id], 'key')));
+    }
+  }
+
+  uncitedDocuments(): void {
+    for (const doc of this.documents) {
+      if (!this.citedDocs.has(doc.id)) this.diagnostics.push(diagnostic('uncited-document', `document ${doc.id} is not cited by any statement`, { file: doc.file }));
+    }
+  }
+
+  result(): Verification {
+    const { citations, numbersByStatement, corroboration, failedStatements, diagnostics } = this;
+    return { citations, numbersByStatement, corroboration, failedStatements, diagnostics };
+  }
+}
+
+function quoteNotFound(doc: SourceDocument, quote: string, position: ReturnType<Locator['at']>): Diagnostic {
+  const closest = closestPassage(doc, quote);
+  const hint = closest ? `; closest: "${excerpt(closest.passage, 90)}" at ${doc.id}:${closest.line}` : '';
+  return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${excerpt(quote, 80)}"${hint}`, position);
+}
+
+export function pathLabel(path: YamlPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
