@@ -2,12 +2,12 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readManifest } from '../build/manifest.js';
-import { diagnostic, EXIT, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, EXIT, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { documentsToDraftYaml, documentsToProposals } from '../draft/draft.js';
 import { proposalsIntoYaml } from '../draft/update.js';
-import { printDiagnostics, type Io } from '../io.js';
-import { readSources } from '../sources/read.js';
-import { assertWorkspaceFolder, SUMMARY_FILE } from '../workspace.js';
+import { printDiagnostics, type Io } from './io.js';
+import { readSources } from '../inputs/sources.js';
+import { assertWorkspaceFolder, SUMMARY_FILE } from '../inputs/workspace.js';
 
 export interface DraftCommandOptions {
   workspace: string;

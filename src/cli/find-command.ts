@@ -1,10 +1,10 @@
 // briefing find [workspace] <words…>
 import { stat } from 'node:fs/promises';
-import { diagnostic, EXIT, hasErrors } from '../diagnostics.js';
+import { diagnostic, EXIT, hasErrors } from '../diagnostics/diagnostic.js';
 import { citationText, findPassages } from '../find/find.js';
-import { printDiagnostics, type Io } from '../io.js';
-import { readSources } from '../sources/read.js';
-import { assertWorkspaceFolder } from '../workspace.js';
+import { printDiagnostics, type Io } from './io.js';
+import { readSources } from '../inputs/sources.js';
+import { assertWorkspaceFolder } from '../inputs/workspace.js';
 
 export interface FindCommandOptions {
   /** The words; the first names the workspace when it is a folder and more words follow. */

@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
           .option('out', { type: 'string', default: 'output', describe: 'output folder of the last build (its build.json tells which documents are new)' }),
       async (args) => {
         if (args.force && args.update) throw new UsageError('--force and --update do not go together: --update keeps briefing.yaml');
-        const { runDraft } = await import('./cli/draft-command.js');
+        const { runDraft } = await import('./draft-command.js');
         exitCode = await runDraft(
           { workspace: args.workspace, force: args.force, update: args.update, out: outFolder(args.out), tty: process.stderr.isTTY === true },
           io,
@@ -95,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
           .option('json', { type: 'boolean', default: false, describe: 'print the passages as JSON on stdout' })
           .option('limit', { type: 'number', default: 10, describe: 'how many passages to show' }),
       async (args) => {
-        const { runFind } = await import('./cli/find-command.js');
+        const { runFind } = await import('./find-command.js');
         exitCode = await runFind({ words: (args.words ?? []).map(String), json: args.json, limit: args.limit }, io);
       },
     )

@@ -41,7 +41,11 @@ export interface Pages<T> {
 }
 
 export function paginate<T>(items: readonly T[], sizes: readonly number[], fits: (chunk: T[], size: number) => boolean): Pages<T> {
-  for (let parts = 1; parts <= Math.max(1, items.length); parts++) {
+  // No split into fewer parts than greedy packing at the smallest size needs can fit at any size:
+  // start there instead of at one part, so a long table costs a few passes, not one per part.
+  const smallest = sizes[sizes.length - 1] as number;
+  const fewest = greedy(items, smallest, fits)?.length ?? 1;
+  for (let parts = Math.max(1, fewest); parts <= Math.max(1, items.length); parts++) {
     for (const size of sizes) {
       const even = balanced(items, parts);
       if (even.every((c) => fits(c, size))) return { chunks: even, size, fits: true };
@@ -49,6 +53,5 @@ export function paginate<T>(items: readonly T[], sizes: readonly number[], fits:
       if (packed && packed.length <= parts) return { chunks: packed, size, fits: true };
     }
   }
-  const smallest = sizes[sizes.length - 1] as number;
   return { chunks: items.map((i) => [i]), size: smallest, fits: false };
 }

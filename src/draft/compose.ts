@@ -1,7 +1,7 @@
 // The drafted sections put together as a summary: takeaways, title, headlines and asOf, with
 // where each item came from, for the comments that tell the curator what to review.
-import { AlternativeSchema } from '../summary/schema.js';
-import { ungroundedFigures } from '../summary/figures.js';
+import { AlternativeSchema } from '../inputs/summary-schema.js';
+import { ungroundedFigures } from '../verify/figures.js';
 import type { AmountKind } from './cues.js';
 import type { Corpus } from './corpus.js';
 import type { Passage } from './nlp.js';

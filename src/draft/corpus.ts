@@ -1,5 +1,5 @@
 // What the whole pile says: every passage, the organisations it names most, how rare each word is.
-import type { SourceDocument } from '../sources/read.js';
+import type { SourceDocument } from '../inputs/sources.js';
 import { STOP_STEMS } from './cues.js';
 import { documentToPassages, loadNlp, type Passage, type Token } from './nlp.js';
 

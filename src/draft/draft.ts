@@ -1,8 +1,8 @@
 // briefing draft: a first briefing.yaml from the documents, and proposals from new ones.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { SourceDocument } from '../sources/read.js';
-import { ungroundedFigures } from '../summary/figures.js';
+import type { SourceDocument } from '../inputs/sources.js';
+import { ungroundedFigures } from '../verify/figures.js';
 import { corpusToDraft, corpusToSections, DRAFT_SECTIONS, type DraftSectionKey, type DraftSummary, type Entry } from './compose.js';
 import { documentsToCorpus, type Corpus } from './corpus.js';
 import { draftToYaml, entryHolds } from './write.js';

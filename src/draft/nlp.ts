@@ -1,6 +1,6 @@
 // Reading documents as passages: sentences (split again at line ends) with their words, parts of
 // speech, stems and date entities, from wink-nlp and its small English model. Loaded once, lazily.
-import type { SourceDocument } from '../sources/read.js';
+import type { SourceDocument } from '../inputs/sources.js';
 
 /** A sentence or a line of a document, as the document writes it. */
 export interface Passage {

@@ -1,7 +1,7 @@
 // From a passage to a quote and a statement: the statement is the quoted text itself, so it can
 // carry no figure its quote lacks.
-import { MIN_QUOTE_LENGTH } from '../summary/verify.js';
-import { foldQuote } from '../summary/match.js';
+import { MIN_QUOTE_LENGTH } from '../verify/verify.js';
+import { foldQuote } from '../verify/match.js';
 import type { Passage } from './nlp.js';
 
 /** Longest quote a drafted statement keeps: about two lines of a slide's card. */

@@ -1,6 +1,6 @@
 // Drafting each section from the passages: candidates by cue words, grouped across documents,
 // ranked by how many documents support them.
-import { extractFigures } from '../summary/figures.js';
+import { extractFigures } from '../verify/figures.js';
 import { contentStems, isContent, namesIn, type Corpus } from './corpus.js';
 import {
   AFFIRM,
@@ -236,7 +236,8 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
   for (const p of corpus.passages) {
     if (used.has(p) || !isStatementLike(p) || !ALTERNATIVE_CUES.test(p.text)) continue;
     const names = namesIn(p).filter((n) => corpus.names.has(n.name));
-    const owner = actors.find((a) => names.some((n) => n.name === a));
+    // The owner: the main actor the sentence names first (its subject, most often).
+    const owner = names.find((n) => actors.includes(n.name))?.name;
     if (!owner) continue;
     // The main actors are who the alternatives are for and against, not alternatives themselves.
     const main = actors.slice(0, 2);

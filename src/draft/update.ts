@@ -2,8 +2,8 @@
 // briefing.yaml as text, so every curated line and comment stays byte-identical.
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Manifest } from '../build/manifest.js';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { SourceDocument } from '../sources/read.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../inputs/sources.js';
 import type { DraftSectionKey, Entry } from './compose.js';
 import { citeKey, type DraftOptions } from './draft.js';
 import { decorateItems, SECTION_COMMENTS } from './write.js';

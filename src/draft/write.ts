@@ -1,10 +1,10 @@
 // The drafted summary as YAML for people: a comment on each section, and each item marked with
 // the documents it came from, for review.
 import { Document, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { MIN_QUOTE_LENGTH } from '../summary/verify.js';
-import { findQuote, foldQuote } from '../summary/match.js';
-import { ungroundedFigures } from '../summary/figures.js';
-import type { SourceDocument } from '../sources/read.js';
+import { MIN_QUOTE_LENGTH } from '../verify/verify.js';
+import { findQuote, foldQuote } from '../verify/match.js';
+import { ungroundedFigures } from '../verify/figures.js';
+import type { SourceDocument } from '../inputs/sources.js';
 import { DRAFT_SECTIONS, type Cite, type DraftSectionKey, type DraftSummary, type Entry } from './compose.js';
 
 export const SECTION_COMMENTS: Record<DraftSectionKey, string> = {

@@ -1,8 +1,8 @@
 // briefing find: passages of the documents ranked for some words, tolerant of inflection
 // (stems), quote marks and small typos (one or two letters off), each with a citation to paste.
 import { distance } from 'fastest-levenshtein';
-import type { SourceDocument } from '../sources/read.js';
-import { foldQuote } from '../summary/match.js';
+import type { SourceDocument } from '../inputs/sources.js';
+import { foldQuote } from '../verify/match.js';
 import { documentsToCorpus } from '../draft/corpus.js';
 import { loadNlp, type Passage, type Token } from '../draft/nlp.js';
 import { quoteOf } from '../draft/quote.js';
