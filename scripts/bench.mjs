@@ -1,109 +1,216 @@
-// npm run bench: build times for the seeds, as medians over several runs, and as ratios
-// against a peer measured in the same run (a bare `node` start-up, the floor of any CLI run).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+// npm run bench [-- --quick] [-- --runs N]: times the tool against a peer timed in the same run,
+// prints a table and writes bench/results.json. Each case runs several times; a case gives the
+// median wall time with min and max, the median CPU time (user + system) and the peak resident
+// memory. The machine may be shared and busy: compare ratios to the same-run peer, not absolute
+// numbers across runs.
+//   seeds    cold `build --force` (a new process; caches warm, and with no cache at all)
+//            against pandoc writing a PPTX and a PDF (wkhtmltopdf) of bench/peer/*.md;
+//            an up-to-date `build` and `check` against `node -e 0`
+//   watch    one statement edited in briefing.yaml → both outputs rewritten (20 edits)
+//   scale    summaries of 100, 1,000, 10,000 statements and workspaces of 100, 1,000, 10,000
+//            documents (scripts/gen-workspace.mjs): check and build --force, peak memory, and
+//            growth from size to size (time per item)
+// --quick: 3 runs, 10 watch edits, no 10,000 sizes. Each run is stopped after 10 minutes.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist/cli/main.js');
-const runs = Number(process.env.BENCH_RUNS ?? 9);
-const out = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-'));
+const bin = path.join(root, 'dist/briefing.cjs');
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const runsArg = argv.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : quick ? 3 : 7;
+const SCALE_RUNS = quick ? 1 : 3;
+const EDITS = quick ? 10 : 20;
+const TIMEOUT_MS = 10 * 60 * 1000;
+const work = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-'));
+// The tool's caches live in a folder of the bench's own: warmed by the first run of each case.
+const cacheHome = path.join(work, 'cache');
+const env = { ...process.env, XDG_CACHE_HOME: cacheHome, BRIEFING_DEBUG: '' };
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 1) => (x === undefined || Number.isNaN(x) ? undefined : Math.round(x * 10 ** d) / 10 ** d);
 
-function timeProcess(args) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    execFileSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
-    times.push(performance.now() - t);
-  }
-  return median(times);
-}
-
-const rows = [];
-// Interleave nothing fancy: each case runs `runs` times back to back; the peer runs first and last.
-const peerBefore = timeProcess(['-e', '0']);
-rows.push(['briefing check seeds (process)', timeProcess([cli, 'check', 'seeds'])]);
-rows.push(['briefing build --force (process, cold)', timeProcess([cli, 'build', 'seeds', '--out', out, '--force'])]);
-rows.push(['briefing build, up to date (process)', timeProcess([cli, 'build', 'seeds', '--out', out])]);
-
-const { buildBriefing } = await import(path.join(root, 'dist/build/build-briefing.js'));
-const { startMemoRenderer } = await import(path.join(root, 'dist/memo/worker-client.js'));
-// As in watch mode: one memo renderer (a worker thread with pdfmake loaded) for the session.
-const memoRenderer = startMemoRenderer();
-const session = { workspace: path.join(root, 'seeds'), out, memoRenderer };
-await buildBriefing({ ...session, force: true });
-const warm = [];
-const upToDate = [];
-const phases = {};
-for (let i = 0; i < runs; i++) {
+/** One run of a command: wall ms, CPU ms (user + system, children included) and peak RSS in MB. */
+function runOnce(cmd, args, options = {}) {
+  const timeFile = path.join(work, 'time.txt');
+  const full = gnuTime ? [gnuTime, ['-q', '-f', '%U %S %M', '-o', timeFile, cmd, ...args]] : [cmd, args];
   const t = performance.now();
-  const r = await buildBriefing({ ...session, force: true });
-  warm.push(performance.now() - t);
-  for (const [k, v] of Object.entries(r.timings)) (phases[k] ??= []).push(v);
-  const u = performance.now();
-  await buildBriefing(session);
-  upToDate.push(performance.now() - u);
+  const r = spawnSync(full[0], full[1], { cwd: options.cwd ?? root, env: options.env ?? env, stdio: ['ignore', 'ignore', 'pipe'], timeout: TIMEOUT_MS, maxBuffer: 1 << 28 });
+  const wall = performance.now() - t;
+  if (r.error || r.status !== (options.expect ?? 0)) {
+    return { failed: r.error ? String(r.error.message) : `exit ${r.status}: ${String(r.stderr).trim().split('\n').slice(-2).join(' | ')}` };
+  }
+  if (!gnuTime) return { wall };
+  const [user, sys, rssKb] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { wall, cpu: (user + sys) * 1000, rssMb: rssKb / 1024 };
 }
-await memoRenderer.close();
-rows.push(['rebuild in process (watch mode)', median(warm)]);
-rows.push(['up-to-date check in process (watch mode)', median(upToDate)]);
-// Watch mode end to end: a real edit of a source, timed until the watcher reports the rebuild.
-const { spawn } = await import('node:child_process');
-const { cpSync, readFileSync, writeFileSync } = await import('node:fs');
-const ws = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-ws-'));
-cpSync(path.join(root, 'seeds'), ws, { recursive: true });
-const watcher = spawn(process.execPath, [cli, 'watch', ws, '--out', path.join(ws, 'out')], { stdio: ['ignore', 'ignore', 'pipe'] });
-let log = '';
-const waitFor = (pattern, from) =>
-  new Promise((resolve, reject) => {
-    const deadline = Date.now() + 30_000;
-    const check = () => {
-      if (pattern.test(log.slice(from))) resolve();
-      else if (Date.now() > deadline) reject(new Error(`watch did not print ${pattern}; it printed:\n${log.slice(from)}`));
-      else setTimeout(check, 2);
-    };
-    check();
-  });
-watcher.stderr.setEncoding('utf8').on('data', (d) => (log += d));
-await waitFor(/watching /, 0);
-const docFile = path.join(ws, readdirSync(ws).find((n) => n.startsWith('002_')));
-const original = readFileSync(docFile, 'utf8');
-const yamlFile = path.join(ws, 'briefing.yaml');
-const yaml = readFileSync(yamlFile, 'utf8');
-const appended = [];
-const retitled = [];
-for (let i = 0; i < runs; i++) {
-  // A paragraph appended to a source: every quote still holds, nothing rendered changes.
-  let from = log.length;
-  let t = performance.now();
-  writeFileSync(docFile, `${original}\nEdit number ${i}.\n`);
-  await waitFor(/: wrote /, from);
-  appended.push(performance.now() - t);
-  // A new title in the summary: both outputs are rendered again.
-  from = log.length;
-  t = performance.now();
-  writeFileSync(yamlFile, yaml.replace(/^title: .*$/m, `title: 'Retitled ${'I'.repeat(i + 1)}'`));
-  await waitFor(/: wrote briefing\.pptx/, from);
-  retitled.push(performance.now() - t);
-}
-watcher.kill('SIGINT');
-rmSync(ws, { recursive: true, force: true });
-rows.push(['watch: paragraph appended to a source', median(appended)]);
-rows.push(['watch: summary title edited → both re-rendered', median(retitled)]);
-const peerAfter = timeProcess(['-e', '0']);
-const peer = (peerBefore + peerAfter) / 2;
 
-console.log(`briefing bench: ${runs} runs each, medians; peer = bare node start-up (${peer.toFixed(1)} ms)`);
-console.log(`${'case'.padEnd(44)} ${'median ms'.padStart(10)} ${'× peer'.padStart(8)}`);
-console.log(`${'node -e 0 (peer)'.padEnd(44)} ${peer.toFixed(1).padStart(10)} ${'1.00'.padStart(8)}`);
-for (const [name, ms] of rows) console.log(`${name.padEnd(44)} ${ms.toFixed(1).padStart(10)} ${(ms / peer).toFixed(2).padStart(8)}`);
-console.log('phases of the in-process rebuild (median ms):', Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, median(v)])));
-rmSync(out, { recursive: true, force: true });
+/** `runs` runs of a command (after `warmup` untimed ones): median, min and max wall; median CPU; peak RSS. */
+function measure(name, cmd, args, { runs = RUNS, warmup = 1, before, ...options } = {}) {
+  for (let i = 0; i < warmup; i++) {
+    before?.();
+    runOnce(cmd, args, options);
+  }
+  const walls = [];
+  const cpus = [];
+  let rss = 0;
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    const r = runOnce(cmd, args, options);
+    if (r.failed) {
+      console.error(`  ${name}: ${r.failed}`);
+      return { name, runs: walls.length, failed: r.failed };
+    }
+    walls.push(r.wall);
+    if (r.cpu !== undefined) cpus.push(r.cpu);
+    if (r.rssMb !== undefined) rss = Math.max(rss, r.rssMb);
+  }
+  const result = { name, runs, medianMs: round(median(walls)), minMs: round(Math.min(...walls)), maxMs: round(Math.max(...walls)) };
+  if (cpus.length) Object.assign(result, { cpuMedianMs: round(median(cpus)), peakRssMb: round(rss) });
+  console.error(`  ${name}: ${result.medianMs} ms (${result.minMs}–${result.maxMs})${result.peakRssMb ? `, ${result.peakRssMb} MB` : ''}`);
+  return result;
+}
+
+const ratio = (a, b) => (a?.medianMs && b?.medianMs ? round(a.medianMs / b.medianMs, 2) : undefined);
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadBefore: os.loadavg().map((l) => round(l, 2)) },
+  options: { runs: RUNS, scaleRuns: SCALE_RUNS, edits: EDITS, quick },
+  note: 'Medians of wall time with min and max; the machine may be shared and busy, so compare each case with its peer from the same run.',
+  seeds: {},
+  watch: {},
+  scale: {},
+};
+
+// ---- seeds against the peers
+console.error(`briefing bench (${RUNS} runs a case; work folder ${work})`);
+const out = path.join(work, 'out');
+const nodePeer = measure('node -e 0', process.execPath, ['-e', '0']);
+const pandoc = spawnSync('pandoc', ['--version']).status === 0;
+const wkhtml = spawnSync('wkhtmltopdf', ['--version']).status === 0;
+let pandocPeer;
+if (pandoc && wkhtml) {
+  const peerOut = path.join(work, 'peer');
+  mkdirSync(peerOut, { recursive: true });
+  const script = `pandoc bench/peer/deck.md -o ${peerOut}/brief.pptx && pandoc bench/peer/memo.md -o ${peerOut}/brief.pdf --pdf-engine=wkhtmltopdf --quiet`;
+  pandocPeer = measure('pandoc PPTX + PDF (wkhtmltopdf)', 'sh', ['-c', script], { env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
+} else {
+  const missing = [pandoc ? '' : 'pandoc', wkhtml ? '' : 'wkhtmltopdf'].filter(Boolean).join(' and ');
+  console.error(`  pandoc peer skipped: ${missing} not installed (Debian: apt-get install -y pandoc wkhtmltopdf)`);
+  results.seeds.pandocSkipped = `${missing} not installed; install with: apt-get install -y pandoc wkhtmltopdf`;
+}
+const coldWarmCaches = measure('build --force (new process, caches warm)', process.execPath, [bin, 'build', 'seeds', '--out', out, '--force']);
+const coldNoCache = measure('build --force (new process, no cache)', process.execPath, [bin, 'build', 'seeds', '--out', out, '--force'], { env: { ...env, BRIEFING_NO_CACHE: '1' } });
+const upToDate = measure('build, up to date', process.execPath, [bin, 'build', 'seeds', '--out', out]);
+const check = measure('check', process.execPath, [bin, 'check', 'seeds']);
+const nodePeerAfter = measure('node -e 0 (again, after)', process.execPath, ['-e', '0']);
+const peer = { medianMs: (nodePeer.medianMs + nodePeerAfter.medianMs) / 2 };
+results.seeds = {
+  ...results.seeds,
+  peers: { node: nodePeer, nodeAfter: nodePeerAfter, pandoc: pandocPeer },
+  buildForceCachesWarm: { ...coldWarmCaches, xPandoc: ratio(coldWarmCaches, pandocPeer) },
+  buildForceNoCache: { ...coldNoCache, xPandoc: ratio(coldNoCache, pandocPeer) },
+  upToDate: { ...upToDate, xNode: ratio(upToDate, peer) },
+  check: { ...check, xNode: ratio(check, peer) },
+};
+
+// ---- watch: one statement edited, until both outputs are rewritten
+async function benchWatch() {
+  const ws = path.join(work, 'watch-ws');
+  cpSync(path.join(root, 'seeds'), ws, { recursive: true });
+  const yamlFile = path.join(ws, 'briefing.yaml');
+  const yaml = readFileSync(yamlFile, 'utf8');
+  const statement = /^(  - text: 'The partnership is shifting from close alliance towards rivalry)/m;
+  if (!statement.test(yaml)) throw new Error('bench: the seeds no longer have the statement the watch case edits');
+  const child = spawn(process.execPath, [bin, 'watch', ws, '--out', path.join(ws, 'out')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr.setEncoding('utf8').on('data', (d) => (log += d));
+  const waitFor = (pattern, from) =>
+    new Promise((resolve, reject) => {
+      const deadline = Date.now() + 60_000;
+      const poll = () => {
+        if (pattern.test(log.slice(from))) resolve(performance.now());
+        else if (Date.now() > deadline) reject(new Error(`watch did not print ${pattern}:\n${log.slice(from)}`));
+        else setTimeout(poll, 1);
+      };
+      poll();
+    });
+  try {
+    await waitFor(/watching /, 0);
+    const times = [];
+    for (let i = 0; i < EDITS + 2; i++) {
+      const from = log.length;
+      const t = performance.now();
+      // One statement (a takeaway: on a slide and in the memo) gets a new word each time.
+      writeFileSync(yamlFile, yaml.replace(statement, `$1 (edit ${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))})`));
+      const done = await waitFor(/: wrote briefing\.pptx \(\d+ KB\), memo\.pdf/, from);
+      if (i >= 2) times.push(done - t); // the first two edits warm the session up
+    }
+    const r = { name: `one statement edited → both outputs rewritten (${EDITS} edits)`, runs: times.length, medianMs: round(median(times)), minMs: round(Math.min(...times)), maxMs: round(Math.max(...times)) };
+    console.error(`  ${r.name}: ${r.medianMs} ms (${r.minMs}–${r.maxMs})`);
+    return r;
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+results.watch.oneStatementEdit = await benchWatch();
+
+// ---- scale
+const sizes = quick ? [100, 1000] : [100, 1000, 10000];
+for (const kind of ['statements', 'documents']) {
+  const rows = [];
+  for (const n of sizes) {
+    const ws = path.join(work, `${kind}-${n}`);
+    execFileSync(process.execPath, [path.join(root, 'scripts/gen-workspace.mjs'), ws, `--${kind}`, String(n)], { stdio: 'ignore' });
+    const scaleOut = path.join(work, `${kind}-${n}-out`);
+    const opts = { runs: SCALE_RUNS, warmup: 0 };
+    const c = measure(`check, ${n} ${kind}`, process.execPath, [bin, 'check', ws], opts);
+    const b = measure(`build --force, ${n} ${kind}`, process.execPath, [bin, 'build', ws, '--out', scaleOut, '--force'], opts);
+    rows.push({ size: n, check: c, build: b, checkMsPerItem: round(c.medianMs / n, 3), buildMsPerItem: round(b.medianMs / n, 3) });
+    rmSync(ws, { recursive: true, force: true });
+    rmSync(scaleOut, { recursive: true, force: true });
+  }
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1], rows[i]];
+    b.growth = { size: round(b.size / a.size, 1), check: ratio(b.check, a.check), build: ratio(b.build, a.build), buildPerItem: round(b.buildMsPerItem / a.buildMsPerItem, 2), checkPerItem: round(b.checkMsPerItem / a.checkMsPerItem, 2) };
+  }
+  results.scale[kind] = rows;
+}
+
+results.machine.loadAfter = os.loadavg().map((l) => round(l, 2));
+mkdirSync(path.join(root, 'bench'), { recursive: true });
+writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+rmSync(work, { recursive: true, force: true });
+
+// ---- the table
+const line = (name, r, peerName, x) =>
+  console.log(`${name.padEnd(48)} ${String(r?.medianMs ?? r?.failed ?? '–').padStart(9)} ${`${r?.minMs ?? ''}–${r?.maxMs ?? ''}`.padStart(15)} ${String(r?.peakRssMb ?? '').padStart(7)}  ${x !== undefined ? `${x}× ${peerName}` : ''}`);
+console.log(`\nbriefing bench, ${results.date}: ${RUNS} runs a case (scale ${SCALE_RUNS}); load average ${results.machine.loadBefore.join(' ')} → ${results.machine.loadAfter.join(' ')}`);
+console.log(`${'case'.padEnd(48)} ${'median ms'.padStart(9)} ${'min–max'.padStart(15)} ${'RSS MB'.padStart(7)}  vs peer`);
+line('node -e 0 (peer)', nodePeer);
+if (pandocPeer) line('pandoc PPTX + PDF via wkhtmltopdf (peer)', pandocPeer);
+else console.log(`pandoc peer skipped: ${results.seeds.pandocSkipped}`);
+line('seeds: build --force, new process, caches warm', coldWarmCaches, 'pandoc', ratio(coldWarmCaches, pandocPeer));
+line('seeds: build --force, new process, no cache', coldNoCache, 'pandoc', ratio(coldNoCache, pandocPeer));
+line('seeds: build, up to date', upToDate, 'node -e 0', ratio(upToDate, peer));
+line('seeds: check', check, 'node -e 0', ratio(check, peer));
+line('watch: one statement → both outputs', results.watch.oneStatementEdit);
+for (const [kind, rows] of Object.entries(results.scale)) {
+  for (const r of rows) {
+    const g = r.growth ? ` (×${r.growth.size} size: check ×${r.growth.check}, build ×${r.growth.build}; build per item ×${r.growth.buildPerItem})` : '';
+    line(`scale: check, ${r.size} ${kind}`, r.check);
+    line(`scale: build --force, ${r.size} ${kind}`, r.build, '', undefined);
+    if (g) console.log(`  growth${g}`);
+  }
+}
+console.log('\nwritten to bench/results.json');

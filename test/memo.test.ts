@@ -137,9 +137,11 @@ describe('renderMemo on the seeds', () => {
   });
 
   it('quotes every reference in full, with its document, file and line', () => {
-    const text = allText(pdf);
+    // A line may break after a hyphen or dash ("Amazon-" / "backed"): join those before comparing.
+    const joined = (s: string) => fold(s).replace(/([-–—]) /g, '$1');
+    const text = joined(allText(pdf));
     for (const c of memo.citations) {
-      expect(text).toContain(fold(c.quote));
+      expect(text).toContain(joined(c.quote));
       expect(text).toContain(`${c.file}, line ${c.line}`);
     }
   });
@@ -215,8 +217,9 @@ describe('renderMemo on text that looks like markup', () => {
   it('prints Markdown and HTML characters literally', async () => {
     const summaryFile = path.join(dir, 'ws', 'briefing.yaml');
     const summary = await readFile(summaryFile, 'utf8');
-    const original = "'The partnership is shifting from close alliance towards rivalry; the companies increasingly look like competitors as well as partners.'";
-    expect(summary).toContain(original);
+    // The first takeaway's text, whatever the curator wrote there.
+    const original = /^  - text: ('.+')$/m.exec(summary)?.[1] ?? '';
+    expect(original).not.toBe('');
     await writeFile(summaryFile, summary.replace(original, "'A *stars* claim, <b>bold</b> tags and a [x](y) link stay literal.'"));
     const memo = await memoOf(path.join(dir, 'ws'));
     const result = await renderMemo(memo, { date: DATE, pdfa: false });

@@ -19,7 +19,7 @@ class Transcript {
     });
   }
   /** Wait for `pattern` in what is printed from now on. */
-  next(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+  next(pattern: RegExp, timeoutMs = 90_000): Promise<string> {
     const from = this.text.length;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; got:\n${this.text.slice(from)}`)), timeoutMs);

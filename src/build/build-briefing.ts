@@ -11,7 +11,8 @@ import type { Deck, Memo } from '../model/types.js';
 import { loadTheme, type LoadedTheme, type Theme } from '../inputs/theme.js';
 import { loadWorkspace, type LoadedWorkspace } from '../inputs/workspace.js';
 import { changedInputs, compareBuilds, emptyReport, type ChangeReport } from './changes.js';
-import { startMemoRenderer, type MemoRenderer } from '../memo/worker-client.js';
+import { loadDeckWriter } from '../bundle/host.js';
+import { createMemoRenderer, type MemoRenderer } from '../memo/worker-client.js';
 import {
   computeInputsHash,
   MANIFEST_FILE,
@@ -59,9 +60,9 @@ export function buildDate(asOf: string, env: NodeJS.ProcessEnv = process.env): D
 
 export async function buildBriefing(options: BuildOptions): Promise<BuildResult> {
   if (options.memoRenderer) return buildWith(options, options.memoRenderer);
-  // Start the memo's worker first: it loads pdfmake and the fonts on the other core while this
-  // thread verifies the workspace. An up-to-date or failed build just stops it again.
-  const memoRenderer = startMemoRenderer();
+  // The memo's worker starts only if the memo must be rendered; it then loads pdfmake and the
+  // fonts on the other core while this thread renders the deck.
+  const memoRenderer = createMemoRenderer();
   try {
     return await buildWith(options, memoRenderer);
   } finally {
@@ -159,7 +160,7 @@ async function renderOutputs(
   const deckTimer = performance.now();
   const deck = kept.deck
     ? { bytes: kept.deck, diagnostics: [] as Diagnostic[] }
-    : await import('../deck/pptx-writer.js').then(({ renderDeck }) => renderDeck(deckModel, { theme: options.theme, date: options.date }));
+    : await loadDeckWriter().then(({ renderDeck }) => renderDeck(deckModel, { theme: options.theme, date: options.date }));
   if (!kept.deck) lap('deck', deckTimer);
   const memo = await memoPromise;
   return { deck: deck.bytes, memo: memo.bytes, diagnostics: [...deck.diagnostics, ...memo.diagnostics] };

@@ -1,9 +1,9 @@
 // build.json: what a build read, what it wrote, and how every citation resolved.
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+export { toolFingerprint } from '../cache/fingerprint.js';
 import { sha256 } from '../inputs/sources.js';
 import { statementsOf, pathLabel } from '../verify/verify.js';
 import { citationKey } from '../verify/verify.js';
@@ -52,25 +52,6 @@ export async function toolVersion(): Promise<string> {
   const pkg = JSON.parse(await readFile(pkgFile, 'utf8')) as { version: string };
   cachedVersion = pkg.version;
   return cachedVersion;
-}
-
-let cachedFingerprint: Promise<string> | undefined;
-/**
- * A hash of the tool's own compiled code and its locked dependencies: a build with another
- * version of a writer is not up to date even when the version number and the inputs are the same.
- */
-export function toolFingerprint(): Promise<string> {
-  cachedFingerprint ??= (async () => {
-    const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-    const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.js')).sort();
-    const hash = createHash('sha256');
-    for (const file of files) hash.update(file).update(await readFile(path.join(dist, file)));
-    // The exact versions of the libraries and fonts that write the outputs, where a lock file pins them.
-    const lock = await readFile(path.join(dist, '../package-lock.json')).catch(() => undefined);
-    if (lock) hash.update(lock);
-    return hash.digest('hex');
-  })();
-  return cachedFingerprint;
 }
 
 export interface InputFiles {

@@ -2,7 +2,7 @@
 // templates or the theme. Libraries and fonts stay loaded, so a rebuild takes tens of milliseconds.
 import path from 'node:path';
 import { buildBriefing } from '../build/build-briefing.js';
-import { startMemoRenderer } from '../memo/worker-client.js';
+import { createMemoRenderer } from '../memo/worker-client.js';
 import { EXIT } from '../diagnostics/diagnostic.js';
 import { printDiagnostics, type Io } from './io.js';
 import { UserError } from '../diagnostics/diagnostic.js';
@@ -34,8 +34,8 @@ export async function startWatch(options: WatchOptions, io: Io): Promise<Watcher
   let again = false;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
-  // One memo renderer for the whole session: pdfmake and the fonts stay loaded and warm.
-  const memoRenderer = startMemoRenderer();
+  // One memo renderer for the whole session: once started, pdfmake and the fonts stay loaded and warm.
+  const memoRenderer = createMemoRenderer();
 
   const build = async () => {
     try {

@@ -1,73 +1,49 @@
 // Real font metrics for text measurement. "Arial" (and its metric twins Liberation Sans and
-// Arimo) is measured with the Arimo TTFs; fonts are opened once per process and every
-// character's advance is cached, so measuring a whole deck costs a few milliseconds.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import * as fontkit from 'fontkit';
+// Arimo) is measured with the advance widths of the Arimo TTFs, read ahead of time into a
+// generated table (scripts/gen-arimo-widths.mjs): no font is parsed at run time.
+import { ARIMO_FACES, ARIMO_UNITS_PER_EM, type ArimoFace } from './arimo-widths.js';
 
 export interface FontStyle {
   bold?: boolean | undefined;
   italic?: boolean | undefined;
 }
 
-interface Metrics {
-  /** Advance of a code point, in ems. */
-  advance(codePoint: number): number;
-}
+/** Advances in font units, indexed by code point (the faces have no character beyond the BMP). */
+const tables = new Map<keyof typeof ARIMO_FACES, { units: Uint16Array; missing: number }>();
 
-const FILES: Record<string, string> = {
-  regular: '400Regular/Arimo_400Regular.ttf',
-  bold: '700Bold/Arimo_700Bold.ttf',
-  italic: '400Regular_Italic/Arimo_400Regular_Italic.ttf',
-  boldItalic: '700Bold_Italic/Arimo_700Bold_Italic.ttf',
-};
-
-const cache = new Map<string, Metrics>();
-let packageDir: string | undefined;
-
-function arimoDir(): string {
-  if (packageDir === undefined) {
-    const require = createRequire(import.meta.url);
-    packageDir = path.dirname(require.resolve('@expo-google-fonts/arimo/package.json'));
-  }
-  return packageDir;
-}
-
-function styleKey(style: FontStyle): keyof typeof FILES {
+function styleKey(style: FontStyle): keyof typeof ARIMO_FACES {
   if (style.bold && style.italic) return 'boldItalic';
   if (style.bold) return 'bold';
   if (style.italic) return 'italic';
   return 'regular';
 }
 
-function metricsFor(style: FontStyle): Metrics {
-  const key = styleKey(style);
-  let metrics = cache.get(key);
-  if (!metrics) {
-    const opened = fontkit.openSync(path.join(arimoDir(), FILES[key] as string));
-    const font = ('fonts' in opened ? opened.fonts[0] : opened) as fontkit.Font;
-    const unitsPerEm = font.unitsPerEm;
-    const advances = new Map<number, number>();
-    metrics = {
-      advance(codePoint: number): number {
-        let a = advances.get(codePoint);
-        if (a === undefined) {
-          const glyph = font.glyphForCodePoint(codePoint);
-          a = (glyph.id === 0 ? font.glyphForCodePoint(0x4d /* M */) : glyph).advanceWidth / unitsPerEm;
-          advances.set(codePoint, a);
-        }
-        return a;
-      },
-    };
-    cache.set(key, metrics);
+function tableOf(face: ArimoFace): { units: Uint16Array; missing: number } {
+  const units = new Uint16Array(0x10000).fill(face.missing);
+  for (const range of face.ranges) {
+    const first = range[0] as number;
+    for (let i = 1; i < range.length; i++) units[first + i - 1] = range[i] as number;
   }
-  return metrics;
+  return { units, missing: face.missing };
+}
+
+function metricsFor(style: FontStyle): { units: Uint16Array; missing: number } {
+  const key = styleKey(style);
+  let table = tables.get(key);
+  if (!table) {
+    table = tableOf(ARIMO_FACES[key]);
+    tables.set(key, table);
+  }
+  return table;
 }
 
 /** Width of `text` at `size` points, in points, without kerning (as PowerPoint lays text out by default). */
 export function textWidth(text: string, size: number, style: FontStyle = {}): number {
-  const m = metricsFor(style);
+  const { units, missing } = metricsFor(style);
   let ems = 0;
-  for (const ch of text) ems += m.advance(ch.codePointAt(0) as number);
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    ems += (cp < 0x10000 ? (units[cp] as number) : missing) / ARIMO_UNITS_PER_EM;
+  }
   return ems * size;
 }

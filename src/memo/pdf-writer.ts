@@ -7,7 +7,8 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../model/types.js';
 import { memoToDocDefinition } from './document.js';
-import { shareFonts } from './fonts.js';
+import { toolFingerprint } from '../cache/fingerprint.js';
+import { saveShapingCache, shareFonts } from './fonts.js';
 import { SANS, SERIF } from './style.js';
 
 export interface MemoRenderOptions {
@@ -82,7 +83,7 @@ async function configureEngine(): Promise<PdfMake> {
     fonts[family] = entry;
   }
   pdfmake.addFonts(fonts);
-  shareFonts(buffers);
+  shareFonts(buffers, await toolFingerprint());
   // Everything the memo needs is in memory: no network, no file system.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
@@ -97,6 +98,7 @@ export async function renderMemo(memo: Memo, options: MemoRenderOptions): Promis
     const created = pdfmake.createPdf(doc);
     if (options.pdfa) escapeXmpMetadata(await created.getStream());
     const buffer = await created.getBuffer();
+    saveShapingCache();
     return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics };
   } catch (error) {
     diagnostics.push(diagnostic('render-failed', `could not write the memo PDF: ${(error as Error).message ?? String(error)}`));

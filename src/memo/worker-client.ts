@@ -1,8 +1,8 @@
 // Where the memo is rendered: in a worker thread when one can be started (two cores: the deck
 // and the memo are laid out at once), else in this thread. A watch session keeps the worker.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundleHost, loadMemoWriter, memoWorkerEntry } from '../bundle/host.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../model/types.js';
 import type { MemoJob, MemoJobResult } from './worker.js';
@@ -12,14 +12,30 @@ export interface MemoRenderer {
   close(): Promise<void>;
 }
 
-const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
+/**
+ * A memo renderer whose worker starts with the first memo to render: a build that renders no memo
+ * (up to date, failed, or the memo kept as it is) never loads pdfmake or the fonts.
+ */
+export function createMemoRenderer(): MemoRenderer {
+  let started: MemoRenderer | undefined;
+  return {
+    render(memo, options) {
+      started ??= startMemoRenderer();
+      return started.render(memo, options);
+    },
+    async close() {
+      await started?.close();
+    },
+  };
+}
 
 /** Starts the worker now, so that it loads pdfmake and the fonts while the caller does other work. */
 export function startMemoRenderer(): MemoRenderer {
-  if (process.env.BRIEFING_NO_WORKER || !existsSync(WORKER_FILE)) return inProcessRenderer();
+  const entry = memoWorkerEntry();
+  if (process.env.BRIEFING_NO_WORKER || !existsSync(entry.file)) return inProcessRenderer();
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_FILE);
+    worker = new Worker(entry.file, { workerData: entry.workerData });
   } catch {
     return inProcessRenderer();
   }
@@ -49,7 +65,17 @@ export function startMemoRenderer(): MemoRenderer {
       return { bytes: new Uint8Array(reply.bytes), diagnostics: reply.diagnostics };
     },
     async close() {
-      await worker.terminate();
+      // The bundled entry's worker writes its code cache before it stops: ask it to stop, and
+      // end it anyway after a while. The development layout has no cache: end it at once.
+      if (!bundleHost() || failure) {
+        await worker.terminate();
+        return;
+      }
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage({ close: true });
+      const timer = setTimeout(() => void worker.terminate(), 5000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }
@@ -57,7 +83,7 @@ export function startMemoRenderer(): MemoRenderer {
 function inProcessRenderer(): MemoRenderer {
   return {
     async render(memo, options) {
-      const { renderMemo } = await import('./pdf-writer.js');
+      const { renderMemo } = await loadMemoWriter();
       return renderMemo(memo, options);
     },
     async close() {},

@@ -1,6 +1,7 @@
 // A worker thread that renders memos, so that the memo (the slower output) is laid out on the
 // second core while the main thread renders the deck. Messages are plain data.
 import { parentPort } from 'node:worker_threads';
+import { bundleHost, loadMemoWriter } from '../bundle/host.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../model/types.js';
 
@@ -21,8 +22,13 @@ export interface MemoJobResult {
 const port = parentPort;
 if (port) {
   // Load pdfmake and the fonts as soon as the thread starts, while the main thread verifies.
-  const writer = import('./pdf-writer.js');
-  port.on('message', (job: MemoJob) => {
+  const writer = loadMemoWriter();
+  port.on('message', (job: MemoJob | { close: true }) => {
+    if ('close' in job) {
+      // Asked to stop: the bundled entry's code cache is written now, when the code has run.
+      bundleHost()?.saveCodeCache();
+      process.exit(0);
+    }
     writer
       .then(({ renderMemo }) => renderMemo(job.memo, { date: new Date(job.date), pdfa: job.pdfa }))
       .then(

@@ -1,0 +1,103 @@
+// node scripts/bundle.mjs: the bundled entry, run by `npm run build` after tsc (and so by
+// `npm install` through `prepare`). esbuild writes minified CommonJS bundles with source maps:
+//   dist/bundled/cli.cjs          the CLI and every stage up to the document models and layout
+//   dist/bundled/deck.cjs         the PowerPoint writer with pptxgenjs and jszip
+//   dist/bundled/memo.cjs         the PDF writer with pdfmake, pdfkit and fontkit
+//   dist/bundled/memo-worker.cjs  the memo's worker thread
+//   dist/briefing.cjs             the launcher (`bin`): loads them through a V8 code cache
+// The tool's fingerprint is computed here, once, and written into the bundles. The script checks
+// that the CLI bundle holds no writer library and that the memo bundle holds one fontkit.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'dist/bundled');
+const { sourceFingerprint } = await import(path.join(root, 'dist/cache/fingerprint.js'));
+const fingerprint = await sourceFingerprint(root);
+if (!fingerprint) throw new Error('bundle: src/ not found');
+
+/** The writers are bundles of their own: in every bundle, host.ts's imports of them stay out. */
+const writersApart = {
+  name: 'writers-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/(deck\/pptx-writer|memo\/pdf-writer)\.js$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'bundle', 'host.ts')) ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
+/** pdfkit's own fontkit, as one module with pdfkit's require('fontkit') (see src/memo/pdfkit-fontkit.ts). */
+const oneFontkit = {
+  name: 'one-fontkit',
+  setup(build) {
+    build.onLoad({ filter: /src[\\/]memo[\\/]pdfkit-fontkit\.ts$/ }, () => ({
+      contents: "export function pdfkitFontkit() { return require('fontkit'); }\n",
+      loader: 'ts',
+    }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  keepNames: true,
+  sourcemap: 'linked',
+  sourcesContent: false,
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  // No import() in the bundles (the launcher compiles them as scripts): require() instead.
+  supported: { 'dynamic-import': false },
+  // import.meta.url as ES modules see it: the bundle's own file (dist/bundled/ is one level below
+  // dist/, like the ES module layout, so paths relative to it name the same files).
+  define: { 'import.meta.url': 'import_meta_url', __BRIEFING_FINGERPRINT__: JSON.stringify(fingerprint) },
+  banner: { js: 'var import_meta_url=require("url").pathToFileURL(__filename).href;' },
+  plugins: [writersApart, oneFontkit],
+};
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+const entries = {
+  cli: 'src/cli/main.ts',
+  deck: 'src/deck/pptx-writer.ts',
+  memo: 'src/memo/pdf-writer.ts',
+  'memo-worker': 'src/memo/worker.ts',
+};
+const hashes = {};
+const inputs = {};
+for (const [name, entry] of Object.entries(entries)) {
+  const outfile = path.join(outDir, `${name}.cjs`);
+  const result = await esbuild.build({ ...common, entryPoints: [path.join(root, entry)], outfile });
+  inputs[name] = Object.keys(result.metafile.inputs);
+  hashes[name] = createHash('sha256').update(readFileSync(outfile)).digest('hex');
+}
+
+const packagesOf = (name) => new Set(inputs[name].map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter(Boolean));
+for (const heavy of ['pdfmake', 'pdfkit', 'pptxgenjs', 'fontkit', 'jszip']) {
+  if (packagesOf('cli').has(heavy)) throw new Error(`bundle: the CLI bundle must not contain ${heavy}`);
+}
+const fontkits = inputs.memo.filter((f) => /node_modules\/fontkit\/dist\//.test(f));
+if (fontkits.length !== 1) throw new Error(`bundle: the memo bundle must hold one fontkit, not ${fontkits.join(', ') || 'none'}`);
+for (const [name, files] of Object.entries(inputs)) {
+  if (name !== 'memo' && files.some((f) => /node_modules\/fontkit\//.test(f))) throw new Error(`bundle: ${name} must not contain fontkit`);
+}
+
+await esbuild.build({
+  ...common,
+  plugins: [],
+  entryPoints: [path.join(root, 'src/bundle/launcher.ts')],
+  outfile: path.join(root, 'dist/briefing.cjs'),
+  define: { ...common.define, __BRIEFING_BUNDLE_HASHES__: JSON.stringify(hashes) },
+  banner: { js: '#!/usr/bin/env node' },
+  minify: false,
+  sourcemap: false,
+});
+writeFileSync(path.join(outDir, 'manifest.json'), `${JSON.stringify({ fingerprint, bundles: hashes }, null, 2)}\n`);
+const kb = (name) => Math.round(readFileSync(path.join(outDir, `${name}.cjs`)).length / 1024);
+console.log(`bundled: ${Object.keys(entries).map((n) => `${n} ${kb(n)} KB`).join(', ')}; fingerprint ${fingerprint.slice(0, 12)}`);

@@ -1,0 +1,44 @@
+// The user cache folder: where it is, that it can be switched off, and that a store stays bounded.
+import { readdirSync, utimesSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BoundedStore, cacheRoot } from '../src/cache/cache-dir.js';
+import { removeDir, tempDir } from './helpers/workspace.js';
+
+describe('the cache folder', () => {
+  it('is XDG_CACHE_HOME/briefing, else ~/.cache/briefing, and off with BRIEFING_NO_CACHE', () => {
+    expect(cacheRoot({ XDG_CACHE_HOME: '/x/cache' })).toBe('/x/cache/briefing');
+    expect(cacheRoot({ XDG_CACHE_HOME: 'relative/ignored' })).toBe(path.join(os.homedir(), '.cache', 'briefing'));
+    expect(cacheRoot({})).toBe(path.join(os.homedir(), '.cache', 'briefing'));
+    expect(cacheRoot({ XDG_CACHE_HOME: '/x/cache', BRIEFING_NO_CACHE: '1' })).toBeUndefined();
+  });
+});
+
+describe('a bounded store', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await tempDir('briefing-store-');
+  });
+  afterAll(() => removeDir(dir));
+
+  it('reads back what it wrote, and nothing for a missing entry', () => {
+    const store = new BoundedStore(path.join(dir, 'a'), 1000);
+    expect(store.write('one', 'hello')).toBe(true);
+    expect(store.read('one')?.toString()).toBe('hello');
+    expect(store.read('two')).toBeUndefined();
+  });
+
+  it('drops the oldest entries beyond its size, never the one just written', () => {
+    const folder = path.join(dir, 'b');
+    const store = new BoundedStore(folder, 250);
+    for (const [i, name] of ['old', 'middle', 'new'].entries()) {
+      store.write(name, 'x'.repeat(100));
+      utimesSync(path.join(folder, name), 1000 + i, 1000 + i);
+    }
+    // 300 bytes > 250: the oldest went when "new" was written.
+    expect(readdirSync(folder).sort()).toEqual(['middle', 'new']);
+    store.write('huge', 'y'.repeat(400));
+    expect(readdirSync(folder)).toEqual(['huge']);
+  });
+});
