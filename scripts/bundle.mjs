@@ -59,6 +59,9 @@ const common = {
   define: { 'import.meta.url': 'import_meta_url', __BRIEFING_FINGERPRINT__: JSON.stringify(fingerprint) },
   banner: { js: 'var import_meta_url=require("url").pathToFileURL(__filename).href;' },
   plugins: [writersApart, oneFontkit],
+  // The language model of `draft` and `find` (megabytes of data) stays out of the bundles: it is
+  // required from node_modules only when one of those commands runs.
+  external: ['wink-nlp', 'wink-eng-lite-web-model'],
 };
 
 rmSync(outDir, { recursive: true, force: true });

@@ -8,7 +8,6 @@ import type { Passage } from './nlp.js';
 import { isStatementLike, quoteOf, statementOf, type Quote } from './quote.js';
 import {
   capitalise,
-  compareDocOrder,
   draftAlternatives,
   draftConflicts,
   draftFriction,
@@ -174,8 +173,11 @@ function takeawaysOf(corpus: Corpus, raw: RawSections): Entry[] {
     raw.outlook[1],
     raw.alternatives[1],
   ];
+  // Each document's first statement, found in one pass over the passages.
+  const leadOf = new Map<string, Passage>();
+  for (const p of corpus.passages) if (!leadOf.has(p.doc.id) && isStatementLike(p)) leadOf.set(p.doc.id, p);
   const leads = corpus.documents.flatMap((d) => {
-    const p = corpus.passages.find((x) => x.doc === d && isStatementLike(x));
+    const p = leadOf.get(d.id);
     return p ? [{ quotes: [quoteOf(p)], docs: [d.id], score: 0 } as DraftItem] : [];
   });
   const entries: Entry[] = [];
@@ -221,4 +223,3 @@ function short(text: string, fallback: string): string {
   return text.length <= 64 ? text : fallback.length <= 64 ? fallback : fallback.slice(0, fallback.lastIndexOf(' ', 64));
 }
 
-export { compareDocOrder };

@@ -155,8 +155,14 @@ export function draftOutlook(corpus: Corpus, used: Set<Passage>): DraftTopic[] {
   return draftTopics(corpus, OUTLOOK_CUES, used, (p) => FORWARD.test(p.text) || cueCount(p.text, OUTLOOK_CUES) >= 2);
 }
 
+const globalCues = new Map<RegExp, RegExp>();
 function cueCount(text: string, cue: RegExp): number {
-  return [...text.matchAll(new RegExp(cue.source, 'gi'))].length;
+  let global = globalCues.get(cue);
+  if (!global) {
+    global = new RegExp(cue.source, 'gi');
+    globalCues.set(cue, global);
+  }
+  return [...text.matchAll(global)].length;
 }
 
 interface Group extends DraftItem {
@@ -223,8 +229,9 @@ function telling(corpus: Corpus, passages: Passage[]): string[] {
 }
 
 /** A word that only says which section a sentence belongs to ("friction", "concerns"). */
+const CUE_WORD = [FRICTION_CUES, OUTLOOK_CUES, ALTERNATIVE_CUES].map((cue) => new RegExp(`^(?:${cue.source.replace(/^\\b/, '')})`, 'i'));
 function isCueWord(word: string): boolean {
-  return [FRICTION_CUES, OUTLOOK_CUES, ALTERNATIVE_CUES].some((cue) => new RegExp(`^(?:${cue.source.replace(/^\\b/, '')})`, 'i').test(word));
+  return CUE_WORD.some((cue) => cue.test(word));
 }
 
 // ---------------------------------------------------------------- alternatives

@@ -1,5 +1,6 @@
 // Proving the summary against the documents: every quote occurs, every figure is in its quotes,
 // every id names a document. Citations are numbered globally in order of first appearance.
+import { MARK_CLOSE, MARK_OPEN, markDifference } from '../diagnostics/curator.js';
 import { diagnostic, excerpt, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../inputs/sources.js';
 import { ungroundedFigures } from './figures.js';
@@ -8,6 +9,9 @@ import { closestPassage, findQuote, foldQuote } from './match.js';
 import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
 
 export const MIN_QUOTE_LENGTH = 12;
+/** Up to this many uncited documents are reported one by one. */
+const UNCITED_ONE_BY_ONE = 5;
+const UNCITED_NAMED = 5;
 
 export interface ResolvedCitation {
   /** Global citation number, 1-based, shared by the deck and the memo. */
@@ -156,7 +160,7 @@ class Verifier {
     this.citedDocs.add(doc.id);
     const known = this.numberOf.get(key);
     if (known !== undefined) {
-      if (!this.citations[known - 1]?.verified) this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos));
+      if (!this.citations[known - 1]?.verified) this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos, this.documents));
       return known;
     }
     const n = this.citations.length + 1;
@@ -165,7 +169,7 @@ class Verifier {
     const resolved: ResolvedCitation = { n, doc: doc.id, quote: c.quote.trim(), verified: match !== undefined };
     if (quotePos.line !== undefined) resolved.summaryLine = quotePos.line;
     if (match) Object.assign(resolved, { start: match.start, end: match.end, line: match.line, passage: match.passage });
-    else this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos));
+    else this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos, this.documents));
     this.citations.push(resolved);
     return n;
   }
@@ -196,10 +200,16 @@ class Verifier {
     }
   }
 
+  /** A few uncited documents are named one by one; many, in one warning with a count and the first ids. */
   uncitedDocuments(): void {
-    for (const doc of this.documents) {
-      if (!this.citedDocs.has(doc.id)) this.diagnostics.push(diagnostic('uncited-document', `document ${doc.id} is not cited by any statement`, { file: doc.file }));
+    const uncited = this.documents.filter((doc) => !this.citedDocs.has(doc.id));
+    if (uncited.length <= UNCITED_ONE_BY_ONE) {
+      for (const doc of uncited) this.diagnostics.push(diagnostic('uncited-document', `document ${doc.id} is not cited by any statement`, { file: doc.file }));
+      return;
     }
+    const first = uncited.slice(0, UNCITED_NAMED).map((d) => d.id).join(', ');
+    const message = `${uncited.length} documents are not cited by any statement: ${first} and ${uncited.length - UNCITED_NAMED} more; "briefing draft --update" proposes statements from them`;
+    this.diagnostics.push(diagnostic('uncited-document', message, { file: this.locator.file }));
   }
 
   result(): Verification {
@@ -208,10 +218,26 @@ class Verifier {
   }
 }
 
-function quoteNotFound(doc: SourceDocument, quote: string, position: ReturnType<Locator['at']>): Diagnostic {
+/**
+ * A quote that is not in its document: in another document, said so; else the quote and the
+ * closest passage in full, the first word where they part marked.
+ */
+function quoteNotFound(doc: SourceDocument, quote: string, position: ReturnType<Locator['at']>, documents: readonly SourceDocument[]): Diagnostic {
+  for (const other of documents) {
+    if (other === doc) continue;
+    const match = findQuote(other, quote);
+    if (match) {
+      return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${flat(quote)}"; found in ${other.id}, line ${match.line}: cite it as doc: "${other.id}"`, position);
+    }
+  }
   const closest = closestPassage(doc, quote);
-  const hint = closest ? `; closest: "${excerpt(closest.passage, 90)}" at ${doc.id}:${closest.line}` : '';
-  return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${excerpt(quote, 80)}"${hint}`, position);
+  if (!closest) return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${flat(quote)}"`, position);
+  const marked = markDifference(quote.trim(), closest.passage, foldQuote);
+  return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${marked.quote}"; closest: "${marked.passage}" at ${doc.id}:${closest.line} (they part at the word marked ${MARK_OPEN}${MARK_CLOSE})`, position);
+}
+
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 export function pathLabel(path: YamlPath): string {
