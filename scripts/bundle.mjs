@@ -64,6 +64,13 @@ const common = {
   external: ['wink-nlp', 'wink-eng-lite-web-model'],
 };
 
+/**
+ * The libraries that read PDF, Word and HTML sources stay out of the bundles: they are loaded
+ * from node_modules (require) only when such a file is parsed, which an up-to-date build never
+ * does (see src/inputs/cache.ts). pdfjs-dist is an ES module that loads its own worker module.
+ */
+const SOURCE_READER_LIBRARIES = ['pdfjs-dist', 'pdfjs-dist/*', 'mammoth', 'linkedom', '@mozilla/readability'];
+
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const entries = {
@@ -76,7 +83,7 @@ const hashes = {};
 const inputs = {};
 for (const [name, entry] of Object.entries(entries)) {
   const outfile = path.join(outDir, `${name}.cjs`);
-  const result = await esbuild.build({ ...common, entryPoints: [path.join(root, entry)], outfile });
+  const result = await esbuild.build({ ...common, entryPoints: [path.join(root, entry)], outfile, external: [...SOURCE_READER_LIBRARIES, ...common.external] });
   inputs[name] = Object.keys(result.metafile.inputs);
   hashes[name] = createHash('sha256').update(readFileSync(outfile)).digest('hex');
 }

@@ -1,5 +1,6 @@
 // Diagnostics written for curators, each pinned to its exact text.
 import { describe, expect, it } from 'vitest';
+import { didYouMeanHint } from '../src/diagnostics/curator.js';
 import { formatDiagnostic } from '../src/diagnostics/diagnostic.js';
 import type { SourceDocument } from '../src/inputs/sources.js';
 import { summaryFromYaml } from '../src/inputs/summary-load.js';
@@ -73,11 +74,19 @@ describe('did you mean', () => {
     ]);
   });
 
-  it('a value of a list of choices', () => {
-    const yaml = `${head}${takeaways('Beta Freight signed a ten-year contract with Alpha Rail.')}alternatives:\n  - { name: X, kind: inhouse, text: y, cite: [{ doc: "001", quote: "Alpha Rail opened a depot in Tartu." }] }\n`;
-    expect(check(yaml)).toEqual([
-      `${FILE}:11:22: error: alternatives[0].kind must be one of "in-house", "partner", "open-weight", "infrastructure"; did you mean "in-house"? [schema]`,
-    ]);
+  it('a document id', () => {
+    const docs = [doc('rail', 'Alpha Rail opened a depot in Tartu.\n'), doc('freight', 'Beta Freight signed a ten-year contract with Alpha Rail.\n')];
+    const yaml = `${head}takeaways:
+  - { text: One., cite: [{ doc: rial, quote: "Alpha Rail opened a depot in Tartu." }] }
+  - { text: Two., cite: [{ doc: freight, quote: "Beta Freight signed a ten-year contract" }] }
+  - { text: Three., cite: [{ doc: rail, quote: "Alpha Rail opened a depot" }] }
+`;
+    expect(check(yaml, docs)).toEqual([`${FILE}:4:33: error: no document with id "rial"; did you mean "rail"? [unknown-doc]`]);
+  });
+
+  it('a value of a list of choices (the schema has none left today; the helper that words it)', () => {
+    expect(didYouMeanHint('inhouse', ['in-house', 'partner', 'open-weight', 'infrastructure'])).toBe('; did you mean "in-house"?');
+    expect(didYouMeanHint('zeppelin', ['in-house', 'partner'])).toBe('');
   });
 });
 

@@ -36,7 +36,7 @@ describe('summary schema', () => {
       - { doc: 3, quote: "a quote long enough", page: 2 }
 alternatives:
   - name: X
-    kind: rival
+    kind: ''
     text: y
     cite: [{ doc: "001", quote: "a quote long enough" }]
 `;
@@ -46,7 +46,7 @@ alternatives:
         "ws/briefing.yaml:14:5: error: missing friction[1].text (expected string) [schema]",
         "ws/briefing.yaml:15:5: error: unknown key "txt" in friction[1]; did you mean "text"? [schema]",
         "ws/briefing.yaml:17:49: error: unknown key "page" in friction[1].cite[0] [schema]",
-        "ws/briefing.yaml:20:11: error: alternatives[0].kind must be one of "in-house", "partner", "open-weight", "infrastructure" [schema]",
+        "ws/briefing.yaml:20:11: error: alternatives[0].kind: must not be empty [schema]",
       ]
     `);
   });

@@ -6,6 +6,7 @@ import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostic
 import { templateDirs, workspaceToModels } from './pipeline.js';
 import { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles } from '../template/handlebars.js';
 import { escapeMarkdown } from '../template/view.js';
+import { CACHE_FOLDER } from '../inputs/cache.js';
 import { sha256 } from '../inputs/sources.js';
 import type { Deck, Memo } from '../model/types.js';
 import { loadTheme, type LoadedTheme, type Theme } from '../inputs/theme.js';
@@ -75,7 +76,7 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => (timings[name] = Math.round((performance.now() - since) * 10) / 10);
   const outDir = path.resolve(options.out);
-  const ws = await loadWorkspace(options.workspace);
+  const ws = await loadWorkspace(options.workspace, { cacheDir: path.join(outDir, CACHE_FOLDER) });
   lap('verify', t0);
   const diagnostics = [...ws.diagnostics];
   const previous = await readManifest(outDir);
@@ -193,7 +194,7 @@ function manifestOf(parts: {
     outputs: [],
     citations: (ws.verification?.citations ?? []).map((c) => {
       const entry: Manifest['citations'][number] = { n: c.n, doc: c.doc, quote: c.quote, verified: c.verified };
-      if (c.start !== undefined) Object.assign(entry, { start: c.start, end: c.end, line: c.line });
+      if (c.start !== undefined) Object.assign(entry, { start: c.start, end: c.end, line: c.line }, c.page !== undefined ? { page: c.page } : {});
       return entry;
     }),
     statements: parts.current,

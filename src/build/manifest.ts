@@ -37,6 +37,7 @@ export const ManifestSchema = z.object({
       start: z.number().optional(),
       end: z.number().optional(),
       line: z.number().optional(),
+      page: z.number().optional(),
     }),
   ),
   statements: z.array(z.object({ path: z.string(), text: z.string(), citations: z.array(z.string()), docs: z.array(z.string()) })),

@@ -5,7 +5,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 export interface CheckReport {
   ok: boolean;
   documents: { id: string; file: string; title: string; date?: string; sha256: string; cited: boolean }[];
-  citations: { n: number; doc: string; quote: string; verified: boolean; line?: number; start?: number; end?: number }[];
+  citations: { n: number; doc: string; quote: string; verified: boolean; line?: number; page?: number; start?: number; end?: number }[];
   corroboration: { path: string; documents: number }[];
   diagnostics: Diagnostic[];
 }
@@ -22,7 +22,7 @@ export function workspaceToReport(ws: LoadedWorkspace): CheckReport {
     }),
     citations: citations.map((c) => {
       const entry: CheckReport['citations'][number] = { n: c.n, doc: c.doc, quote: c.quote, verified: c.verified };
-      if (c.line !== undefined) Object.assign(entry, { line: c.line, start: c.start, end: c.end });
+      if (c.line !== undefined) Object.assign(entry, { line: c.line, start: c.start, end: c.end }, c.page !== undefined ? { page: c.page } : {});
       return entry;
     }),
     corroboration: ws.verification?.corroboration ?? [],

@@ -281,18 +281,18 @@ async function rezip(
  */
 function chartRenaming(names: readonly string[]): (text: string) => string {
   const map = new Map<string, string>();
-  for (const [re, stem, ext] of [
-    [/^ppt\/charts\/chart(\d+)\.xml$/, 'chart', '.xml'],
-    [/^ppt\/embeddings\/Microsoft_Excel_Worksheet(\d+)\.xlsx$/, 'Microsoft_Excel_Worksheet', '.xlsx'],
-  ] as const) {
-    const numbers = names.flatMap((n) => {
+  // Charts, and the workbook embedded with each (whose file stem pptxgenjs names after the spreadsheet program).
+  for (const re of [/^ppt\/charts\/(chart)(\d+)(\.xml)$/, /^ppt\/embeddings\/([A-Za-z_]+?)(\d+)(\.xlsx)$/]) {
+    const found = names.flatMap((n) => {
       const m = re.exec(n);
-      return m ? [Number(m[1])] : [];
+      return m ? [{ stem: m[1] as string, n: Number(m[2]), ext: m[3] as string }] : [];
     });
-    numbers.sort((a, b) => a - b).forEach((n, k) => map.set(`${stem}${n}${ext}`, `${stem}${k + 1}${ext}`));
+    found.sort((a, b) => a.n - b.n).forEach((f, k) => map.set(`${f.stem}${f.n}${f.ext}`, `${f.stem}${k + 1}${f.ext}`));
   }
   if ([...map].every(([a, b]) => a === b)) return (text) => text;
-  return (text) => text.replace(/(?:chart|Microsoft_Excel_Worksheet)\d+\.(?:xml|xlsx)/g, (m) => map.get(m) ?? m);
+  const stems = [...new Set([...map.keys()].map((k) => k.replace(/\d+\.\w+$/, '')))];
+  const pattern = new RegExp(`(?:${stems.join('|')})\\d+\\.(?:xml|xlsx)`, 'g');
+  return (text) => text.replace(pattern, (m) => map.get(m) ?? m);
 }
 
 async function pinPptx(raw: Uint8Array, date: Date, JSZip: typeof JSZipType): Promise<Uint8Array> {

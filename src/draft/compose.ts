@@ -129,7 +129,8 @@ function whenOf(inv: DraftInvestment, cite: Cite[]): string {
   const doc = first(inv).passage.doc;
   if (doc.date === undefined) return 'Date not given';
   const quotes = cite.map((c) => c.quote);
-  if (ungroundedFigures(doc.date, quotes).length === 0) return doc.date;
+  // The date of a cited document grounds the years and months of a statement.
+  if (ungroundedFigures(doc.date, quotes, [doc.date]).length === 0) return doc.date;
   const line = doc.text.split('\n').map((l) => l.trim()).find((l) => l.includes(doc.date as string) && l.length >= 12 && l.length <= 60);
   if (!line) return 'Date not given';
   cite.push({ doc: doc.id, quote: line });

@@ -90,6 +90,7 @@ export function entryHolds(entry: Entry, byId: ReadonlyMap<string, SourceDocumen
       if (!doc || foldQuote(c.quote).length < MIN_QUOTE_LENGTH || !findQuote(doc, c.quote)) return false;
     }
     const quotes = cite.map((c) => c.quote);
-    return fields.every((f) => ungroundedFigures(f, quotes).length === 0);
+    const dates = cite.map((c) => byId.get(c.doc)?.date).filter((d): d is string => d !== undefined);
+    return fields.every((f) => ungroundedFigures(f, quotes, dates).length === 0);
   });
 }

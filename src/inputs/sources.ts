@@ -1,10 +1,17 @@
-// Reading a workspace's source documents: every *.txt and *.md at its top level.
+// Reading a workspace's source documents: every file at its top level whose format a reader
+// knows (see inputs/readers/), as plain text with a map back to the file. Other files are
+// named in one warning.
 import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { normalizeSourceText } from './source-text.js';
+import { diagnostic, type Diagnostic, type RuleId } from '../diagnostics/diagnostic.js';
+import { cacheKey, extractionCache, type ExtractionCache } from './cache.js';
+import { dateOfText, isDateLine, withoutDateline } from './dates.js';
+import { ReaderError, type ExtractedText, type ReaderProblem, type SourceFormat, type SourceMap, type SourceReader } from './document.js';
+import { readerFor, SOURCE_EXTENSIONS } from './readers/index.js';
+
+export { SOURCE_EXTENSIONS };
 
 export interface SourceDocument {
   /** File name up to the first `_`, or the whole stem. */
@@ -13,19 +20,21 @@ export interface SourceDocument {
   name: string;
   /** Path as shown to the user (workspace as given + name). */
   file: string;
-  /** Normalised text: no BOM, LF line ends, NFC. */
+  /** Plain text, whatever the format: no markup, no BOM, LF line ends, NFC. */
   text: string;
-  /** Title found in the text, if any. */
+  /** The format it was read as; plain text when absent. */
+  format?: SourceFormat;
+  /** From offsets in `text` to lines (and pages) of the file; the identity when absent. */
+  map?: SourceMap;
+  /** Title found in the file, if any. */
   title?: string;
-  /** ISO date found in the text, if any. */
+  /** ISO date found in the file, if any. */
   date?: string;
   /** The opening words of the text, to name a document that has no title. */
   lead: string;
   /** sha256 of the file's bytes, hex. */
   sha256: string;
 }
-
-export const SOURCE_EXTENSIONS = ['.txt', '.md'];
 
 export function documentId(fileName: string): string {
   const stem = fileName.replace(/\.[^.]*$/, '');
@@ -34,7 +43,7 @@ export function documentId(fileName: string): string {
 }
 
 export function isSourceFile(fileName: string): boolean {
-  return SOURCE_EXTENSIONS.includes(path.extname(fileName).toLowerCase()) && !fileName.startsWith('.');
+  return readerFor(fileName) !== undefined && !fileName.startsWith('.');
 }
 
 export interface ReadSourcesResult {
@@ -44,8 +53,31 @@ export interface ReadSourcesResult {
   failedIds: Set<string>;
 }
 
+export interface ReadSourcesOptions {
+  /** Files of the workspace that are not sources and need no warning (the summary, the theme, its logo). */
+  ownFiles?: ReadonlySet<string>;
+  /** Where parsed text of slow formats is kept between runs (a build's output folder cache). */
+  cacheDir?: string;
+}
+
+const PROBLEM_RULES: Record<ReaderProblem, RuleId> = {
+  corrupt: 'source-corrupt',
+  encrypted: 'source-encrypted',
+  'no-text': 'source-no-text',
+  'no-article': 'source-no-article',
+  'too-large': 'source-too-large',
+  'not-utf8': 'source-not-utf8',
+  empty: 'source-empty',
+};
+
+/** The workspace's own files, never sources. */
+const WORKSPACE_FILES = ['briefing.yaml', 'theme.yaml', 'theme.yml'];
+
+/** How many files are read at once. */
+const CONCURRENCY = 8;
+
 /** Read every source of the workspace folder `dir`; `shownDir` is how paths are printed. */
-export async function readSources(dir: string, shownDir: string = dir): Promise<ReadSourcesResult> {
+export async function readSources(dir: string, shownDir: string = dir, options: ReadSourcesOptions = {}): Promise<ReadSourcesResult> {
   const documents: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   const failedIds = new Set<string>();
@@ -57,47 +89,103 @@ export async function readSources(dir: string, shownDir: string = dir): Promise<
     return { documents, diagnostics, failedIds };
   }
   const names: string[] = [];
+  const skipped: string[] = [];
+  const ownFiles = new Set([...WORKSPACE_FILES, ...(options.ownFiles ?? [])]);
   for (const e of entries) {
-    if (!isSourceFile(e.name)) continue;
+    if (e.name.startsWith('.') || ownFiles.has(e.name)) continue;
     // A link to a file counts as the file.
-    if (e.isFile() || (e.isSymbolicLink() && (await stat(path.join(dir, e.name)).catch(() => undefined))?.isFile())) names.push(e.name);
+    const isFile = e.isFile() || (e.isSymbolicLink() && (await stat(path.join(dir, e.name)).catch(() => undefined))?.isFile());
+    if (!isFile) continue;
+    if (isSourceFile(e.name)) names.push(e.name);
+    else skipped.push(e.name);
   }
   names.sort(compareCodePoints);
+  if (skipped.length > 0) {
+    skipped.sort(compareCodePoints);
+    const message = `${skipped.length === 1 ? 'file' : `${skipped.length} files`} not read as sources (sources are ${SOURCE_EXTENSIONS.join(', ')}): ${skipped.join(', ')}`;
+    diagnostics.push(diagnostic('source-skipped', message, { file: shownDir }));
+  }
+  const cache = extractionCache(options.cacheDir);
+  const results = await mapLimited(names, CONCURRENCY, (name) => readOne(dir, shownDir, name, cache));
   const byId = new Map<string, string>();
-  for (const name of names) {
-    const file = path.join(shownDir, name);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path.join(dir, name));
-    } catch (err) {
-      diagnostics.push(diagnostic('source-unreadable', `cannot read source: ${(err as Error).message}`, { file }));
-      failedIds.add(documentId(name));
-      continue;
-    }
-    const decoded = decodeUtf8(bytes);
-    if (decoded === undefined) {
-      diagnostics.push(diagnostic('source-not-utf8', `source is not valid UTF-8; save it as UTF-8`, { file }));
-      failedIds.add(documentId(name));
-      continue;
-    }
-    const text = normalizeSourceText(decoded);
-    if (text.trim() === '') {
-      diagnostics.push(diagnostic('source-empty', 'source has no text', { file }));
-      failedIds.add(documentId(name));
-      continue;
-    }
+  names.forEach((name, i) => {
+    const result = results[i] as SourceDocument | Diagnostic;
     const id = documentId(name);
+    if ('rule' in result) {
+      diagnostics.push(result);
+      failedIds.add(id);
+      return;
+    }
     const previous = byId.get(id);
     if (previous !== undefined) {
-      diagnostics.push(
-        diagnostic('duplicate-doc-id', `document id "${id}" is used by both ${previous} and ${name}; rename one`, { file }),
-      );
-      continue;
+      diagnostics.push(diagnostic('duplicate-doc-id', `document id "${id}" is used by both ${previous} and ${name}; rename one`, { file: result.file }));
+      return;
     }
     byId.set(id, name);
-    documents.push({ id, name, file, text, sha256: sha256(bytes), lead: leadOf(text), ...describeText(text) });
-  }
+    documents.push(result);
+  });
   return { documents, diagnostics, failedIds };
+}
+
+/** One file: its reader's text (from the cache when the bytes are unchanged), or why it has none. */
+async function readOne(dir: string, shownDir: string, name: string, cache: ExtractionCache): Promise<SourceDocument | Diagnostic> {
+  const file = path.join(shownDir, name);
+  const reader = readerFor(name) as SourceReader;
+  let bytes: Buffer;
+  try {
+    if (reader.maxBytes !== undefined) {
+      const size = (await stat(path.join(dir, name))).size;
+      if (size > reader.maxBytes) {
+        return diagnostic('source-too-large', `${reader.format.toUpperCase()} source is ${megabytes(size)}; the limit is ${megabytes(reader.maxBytes)}`, { file });
+      }
+    }
+    bytes = await readFile(path.join(dir, name));
+  } catch (err) {
+    return diagnostic('source-unreadable', `cannot read source: ${(err as Error).message}`, { file });
+  }
+  const hash = sha256(bytes);
+  let extracted: ExtractedText | undefined;
+  const key = cacheKey(reader, hash);
+  if (reader.cached) extracted = await cache.get(key);
+  if (!extracted) {
+    try {
+      extracted = await reader.read(bytes, file);
+    } catch (error) {
+      if (error instanceof ReaderError) return diagnostic(PROBLEM_RULES[error.problem], error.message, { file });
+      return diagnostic('source-unreadable', `cannot read ${reader.format} source: ${oneLine(error)}`, { file });
+    }
+    if (reader.cached) await cache.set(key, extracted);
+  }
+  const { text } = extracted;
+  if (text.trim() === '') return diagnostic('source-empty', 'source has no text', { file });
+  const found = describeText(text);
+  const doc: SourceDocument = { id: documentId(name), name, file, text, format: reader.format, map: extracted.map, sha256: hash, lead: leadOf(text) };
+  const title = extracted.title ?? found.title;
+  const date = extracted.date ?? found.date;
+  if (title !== undefined) doc.title = title;
+  if (date !== undefined) doc.date = date;
+  return doc;
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024)} MB`;
+}
+
+function oneLine(error: unknown): string {
+  return ((error as Error)?.message ?? String(error)).replace(/\s+/g, ' ').trim();
 }
 
 export function sha256(data: string | Uint8Array): string {
@@ -108,36 +196,25 @@ export function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function decodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-const DATE_LINE = /^\s*(?:date|published|dated)\s*:?\s*(\d{4}-\d{2}-\d{2})\s*$/i;
 const MD_HEADING = /^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$/;
 
 /** Title and date where the text gives them: a date line, a Markdown heading, a headline-like first line. */
 export function describeText(text: string): { title?: string; date?: string } {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   const found: { title?: string; date?: string } = {};
+  const date = dateOfText(text)?.date;
+  if (date !== undefined) found.date = date;
   for (const line of lines.slice(0, 10)) {
-    const date = DATE_LINE.exec(line);
-    if (date && found.date === undefined) {
-      found.date = date[1] as string;
-      continue;
-    }
+    if (isDateLine(line)) continue;
     const heading = MD_HEADING.exec(line);
-    if (heading && found.title === undefined) {
+    if (heading) {
       found.title = heading[1] as string;
       break;
     }
   }
   if (found.title === undefined) {
     // The first line, or the second when the first is a stray word ("Back", a kicker) or the date line.
-    const candidates = lines.filter((l) => !DATE_LINE.test(l)).slice(0, 2);
+    const candidates = lines.filter((l) => !isDateLine(l)).slice(0, 2);
     const first = candidates[0];
     const pick = first !== undefined && first.split(/\s+/).length < 3 ? candidates[1] : first;
     if (pick !== undefined && looksLikeHeadline(pick)) found.title = pick;
@@ -147,11 +224,13 @@ export function describeText(text: string): { title?: string; date?: string } {
 
 /** The first sentence of the body (after any date line), cut at a word to about 70 characters. */
 export function leadOf(text: string): string {
-  const body = text
+  const lines = text
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l !== '' && !DATE_LINE.test(l))
-    .join(' ');
+    .filter((l) => l !== '' && !isDateLine(l));
+  // A dateline names the place and date, not the story.
+  if (lines[0] !== undefined) lines[0] = withoutDateline(lines[0]);
+  const body = lines.join(' ');
   const sentence = (/^(.*?[.!?])(\s|$)/.exec(body)?.[1] ?? body).replace(/^#+\s*/, '');
   if (sentence.length <= 70) return sentence;
   const cut = sentence.slice(0, 70);
@@ -159,7 +238,7 @@ export function leadOf(text: string): string {
 }
 
 function looksLikeHeadline(line: string): boolean {
-  if (DATE_LINE.test(line)) return false;
+  if (isDateLine(line)) return false;
   const words = line.split(/\s+/).length;
   return words >= 4 && line.length <= 140 && !/[.;,]$/.test(line);
 }

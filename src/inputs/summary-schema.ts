@@ -38,13 +38,12 @@ export const InvestmentSchema = z.strictObject({
 
 export const FrictionSchema = z.strictObject({ title: text, text, cite });
 
-export const ALTERNATIVE_KINDS = ['in-house', 'partner', 'open-weight', 'infrastructure'] as const;
-
 export const AlternativeSchema = z.strictObject({
   name: text,
-  kind: z.enum(ALTERNATIVE_KINDS),
-  /** Whose alternative this is. */
-  owner: z.enum(['Microsoft', 'OpenAI']).default('Microsoft'),
+  /** What sort of alternative, in the summary's own words; alternatives are grouped by it. */
+  kind: text.optional(),
+  /** Whose alternative this is, in the summary's own words. */
+  owner: text.optional(),
   text,
   cite,
 });
@@ -102,7 +101,6 @@ export type Statement = z.infer<typeof StatementSchema>;
 export type Investment = z.infer<typeof InvestmentSchema>;
 export type Friction = z.infer<typeof FrictionSchema>;
 export type Alternative = z.infer<typeof AlternativeSchema>;
-export type AlternativeKind = (typeof ALTERNATIVE_KINDS)[number];
 export type Outlook = z.infer<typeof OutlookSchema>;
 export type Conflict = z.infer<typeof ConflictSchema>;
 export type SourceMeta = z.infer<typeof SourceMetaSchema>;

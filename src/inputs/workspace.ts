@@ -1,9 +1,10 @@
 // A workspace: source documents plus the curated summary, loaded and verified.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { diagnostic, EXIT, formatDiagnostic, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { readSources, sha256, type SourceDocument } from './sources.js';
-import { summaryFromYaml, sortByPosition } from './summary-load.js';
+import { readSources, sha256, type ReadSourcesOptions, type SourceDocument } from './sources.js';
+import { summaryFromYaml, sortByPosition, type Locator } from './summary-load.js';
 import type { Summary } from './summary-schema.js';
 import { verifySummary, type Verification } from '../verify/verify.js';
 
@@ -12,7 +13,10 @@ export const SUMMARY_FILE = 'briefing.yaml';
 /** A document with the metadata the summary adds. */
 export interface BriefingDocument extends SourceDocument {
   title: string;
+  /** The date the file gives, or else the one the summary's `sources` block gives. */
   date?: string;
+  /** The date the file itself gives: only this one grounds the years and months of statements. */
+  fileDate: string | undefined;
   publisher?: string;
   url?: string;
 }
@@ -40,10 +44,17 @@ export async function assertWorkspaceFolder(shownDir: string): Promise<string> {
   return dir;
 }
 
-export async function loadWorkspace(shownDir: string): Promise<LoadedWorkspace> {
+export interface LoadOptions {
+  /** Where text parsed from slow formats (PDF, Word, web pages) is kept between builds. */
+  cacheDir?: string;
+}
+
+export async function loadWorkspace(shownDir: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const dir = await assertWorkspaceFolder(shownDir);
   const summaryFile = path.join(shownDir, SUMMARY_FILE);
-  const sources = await readSources(dir, shownDir);
+  const readOptions: ReadSourcesOptions = { ownFiles: new Set([SUMMARY_FILE, ...(await themeLogo(dir))]) };
+  if (options.cacheDir !== undefined) readOptions.cacheDir = options.cacheDir;
+  const sources = await readSources(dir, shownDir, readOptions);
   const diagnostics: Diagnostic[] = [...sources.diagnostics];
   const workspace: LoadedWorkspace = { dir, shownDir, summaryFile, documents: [], diagnostics };
   let summaryText: string;
@@ -70,15 +81,37 @@ export async function loadWorkspace(shownDir: string): Promise<LoadedWorkspace> 
     return workspace;
   }
   workspace.summary = loaded.summary;
+  diagnostics.push(...asOfProblems(loaded.summary.asOf, workspace.documents, loaded.locator.at(['asOf'])));
   workspace.verification = verifySummary(loaded.summary, workspace.documents, loaded.locator, sources.failedIds);
   diagnostics.push(...workspace.verification.diagnostics);
   workspace.diagnostics = sortDiagnostics(diagnostics);
   return workspace;
 }
 
+/** The logo the workspace's theme names, if it names one at the top of the workspace: a file that is not a source. */
+async function themeLogo(dir: string): Promise<string[]> {
+  const text = await readFile(path.join(dir, 'theme.yaml'), 'utf8').catch(() => undefined);
+  if (text === undefined) return [];
+  try {
+    const logo = (parseYaml(text) as { logo?: unknown } | null)?.logo;
+    return typeof logo === 'string' ? [path.normalize(logo.trim())] : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A briefing dated before the newest of its documents has not caught up with them. */
+function asOfProblems(asOf: string, documents: BriefingDocument[], position: ReturnType<Locator['at']>): Diagnostic[] {
+  const dated = documents.filter((d) => d.date !== undefined).sort((a, b) => (a.date as string).localeCompare(b.date as string));
+  const newest = dated[dated.length - 1];
+  if (!newest || (newest.date as string) <= asOf) return [];
+  const message = `asOf ${asOf} is earlier than the newest document, ${newest.id} dated ${newest.date}; set asOf to the date of the briefing`;
+  return [diagnostic('as-of-before-sources', message, position)];
+}
+
 function withMetadata(doc: SourceDocument, summary: Summary | undefined): BriefingDocument {
   const meta = summary?.sources[doc.id] ?? {};
-  const result: BriefingDocument = { ...doc, title: meta.title ?? doc.title ?? doc.lead };
+  const result: BriefingDocument = { ...doc, title: meta.title ?? doc.title ?? doc.lead, fileDate: doc.date };
   const date = meta.date ?? doc.date;
   if (date !== undefined) result.date = date;
   if (meta.publisher !== undefined) result.publisher = meta.publisher;

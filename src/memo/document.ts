@@ -311,7 +311,7 @@ function referencesToContent(citations: readonly CitationRef[], anchors: Anchors
       pageBreak: 'before',
     } as Content,
     {
-      text: 'Each superscript number in the text links to its entry below. An entry quotes the passage exactly as the source writes it and names the document, its file and the line; ↑ p. leads back to where it is first cited.',
+      text: 'Each superscript number in the text links to its entry below. An entry quotes the passage exactly as the source writes it and names the document, its file and the line (the page of a PDF); ↑ p. leads back to where it is first cited.',
       style: 'refIntro',
     },
     ...entries,
@@ -321,7 +321,7 @@ function referencesToContent(citations: readonly CitationRef[], anchors: Anchors
 function referenceEntry(c: CitationRef, backTo: string | undefined): Content {
   const source: Node[] = [{ text: c.doc, bold: true } as Node, { text: ` · ${c.docTitle}` } as Node];
   if (c.docDate) source.push({ text: ` · ${longDate(c.docDate)}` } as Node);
-  source.push({ text: ` · ${c.file}, line ${c.line}` } as Node);
+  source.push({ text: ` · ${c.file}, ${c.place}` } as Node);
   const sourceLine: Content =
     backTo === undefined
       ? { text: source, style: 'refSource' }

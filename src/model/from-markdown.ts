@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { extractFigures } from '../verify/figures.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { markdownToBlocks } from './markdown-blocks.js';
+import { placeLabel } from '../inputs/document.js';
 import {
   citesOf,
   DeckSchema,
@@ -46,8 +47,10 @@ export function workspaceToCitationRefs(ws: LoadedWorkspace): CitationRef[] {
       doc: c.doc,
       docTitle: doc?.title ?? c.doc,
       file: doc?.name ?? c.doc,
-      quote: c.passage ?? c.quote,
+      // A passage that runs over several lines of its file reads as one line in a reference.
+      quote: (c.passage ?? c.quote).replace(/\s+/g, ' '),
       line: c.line ?? 1,
+      place: placeLabel(doc?.format, c.page !== undefined ? { line: c.line ?? 1, page: c.page } : { line: c.line ?? 1 }),
     };
     if (doc?.date !== undefined) ref.docDate = doc.date;
     return ref;
@@ -100,7 +103,7 @@ export function markdownToDeck(markdown: string, ws: LoadedWorkspace, file: stri
       notes.push('Sources on this slide:');
       for (const n of cites) {
         const c = byNumber.get(n);
-        if (c) notes.push(`[${n}] ${c.doc}, ${c.docTitle}${c.docDate ? ` (${c.docDate})` : ''}, line ${c.line}: “${c.quote}”`);
+        if (c) notes.push(`[${n}] ${c.doc}, ${c.docTitle}${c.docDate ? ` (${c.docDate})` : ''}, ${c.place}: “${c.quote}”`);
       }
     }
     const slide: Slide = { layout, title, blocks, notes, cites, sources };

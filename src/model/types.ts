@@ -63,6 +63,8 @@ export const CitationRefSchema = z.strictObject({
   /** The passage exactly as the document writes it. */
   quote: z.string(),
   line: z.number().int().positive(),
+  /** Where the passage is in its file, as printed: "line 12", "p. 2" (PDF), "paragraph 4" (Word). */
+  place: z.string(),
 });
 export type CitationRef = z.infer<typeof CitationRefSchema>;
 

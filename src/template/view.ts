@@ -1,6 +1,6 @@
 // Summary + verification → the view the templates see. Every string from the summary or the
 // sources is escaped for Markdown here, once: text is data and renders literally.
-import type { Summary, AlternativeKind, Citation } from '../inputs/summary-schema.js';
+import type { Alternative, Summary, Citation } from '../inputs/summary-schema.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { citationKey } from '../verify/verify.js';
 
@@ -29,12 +29,21 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_{}[\]()#+\-.!|<>~&=:"]/g, '\\$&');
 }
 
-export const KIND_LABELS: Record<AlternativeKind, string> = {
-  'in-house': 'In-house models',
-  partner: 'Partner and third-party models',
-  'open-weight': 'Open-weight models',
-  infrastructure: 'Infrastructure',
-};
+/** A kind as a group heading: as the summary writes it, with a capital first letter. */
+export function kindLabel(kind: string): string {
+  return kind.charAt(0).toUpperCase() + kind.slice(1);
+}
+
+/** Alternatives grouped by kind, groups in order of first appearance; those without a kind first, unlabelled. */
+export function groupByKind<T extends Pick<Alternative, 'kind'>>(items: readonly T[]): { kind: string; items: T[] }[] {
+  const groups = new Map<string, T[]>();
+  if (items.some((a) => a.kind === undefined)) groups.set('', []);
+  for (const item of items) {
+    const key = item.kind ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return [...groups].map(([kind, members]) => ({ kind, items: members }));
+}
 
 const DEFAULT_HEADLINES = {
   takeaways: 'Key takeaways',
@@ -64,7 +73,13 @@ export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): R
   const cite = (list: Citation[]) => new CiteList(list.map((c) => numbers.get(citationKey(c))).filter((n): n is number => n !== undefined));
   const e = escapeMarkdown;
   const statement = <T extends { text: string; cite: Citation[] }>(item: T) => ({ text: e(item.text), cite: cite(item.cite) });
-  const alternatives = summary.alternatives.map((a) => ({ ...statement(a), name: e(a.name), kind: a.kind, kindLabel: e(KIND_LABELS[a.kind]), owner: e(a.owner) }));
+  const alternatives = summary.alternatives.map((a) => ({
+    ...statement(a),
+    name: e(a.name),
+    kind: a.kind,
+    kindLabel: e(kindLabel(a.kind ?? '')),
+    owner: e(a.owner ?? ''),
+  }));
   const headlines = Object.fromEntries(
     Object.entries(DEFAULT_HEADLINES).map(([k, fallback]) => [k, e(summary.headlines[k as keyof typeof DEFAULT_HEADLINES] ?? fallback)]),
   );
@@ -89,9 +104,10 @@ export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): R
       .map((i) => ({ ...statement(i), when: e(i.when), amount: e(i.amount ?? ''), label: e(i.label) })),
     friction: summary.friction.map((f) => ({ ...statement(f), title: e(f.title) })),
     alternatives,
-    alternativesByKind: (Object.keys(KIND_LABELS) as AlternativeKind[])
-      .map((kind) => ({ kind, label: e(KIND_LABELS[kind]), items: alternatives.filter((a) => a.kind === kind) }))
-      .filter((g) => g.items.length > 0),
+    alternativesByKind: groupByKind(alternatives).map((g) => ({ kind: e(g.kind), label: e(kindLabel(g.kind)), items: g.items })),
+    /** Whether any alternative has a kind, an owner: a column no item fills is left out. */
+    alternativesHaveKind: summary.alternatives.some((a) => a.kind !== undefined),
+    alternativesHaveOwner: summary.alternatives.some((a) => a.owner !== undefined),
     outlook: summary.outlook.map((o) => ({ ...statement(o), title: e(o.title) })),
     conflicts: summary.conflicts.map((c) => ({ topic: e(c.topic), sides: c.sides.map(statement) })),
     documents: ws.documents.map((d) => ({ id: e(d.id), title: e(d.title), date: d.date ?? '', file: e(d.name), publisher: e(d.publisher ?? '') })),

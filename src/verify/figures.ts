@@ -1,10 +1,14 @@
-// Figures in prose: money amounts, percentages, numbers and words written with digits.
-// A statement's figures must occur in its quotes.
+// Figures in prose: money amounts, percentages, dates, numbers and words written with digits.
+// A statement's figures must occur in its quotes; a year, a month or a day may instead be the
+// date of a document it cites.
+import { DATE_SOURCE, isoDate, monthNumber, parseDate } from '../inputs/dates.js';
 
 export type Figure =
   | { kind: 'money'; text: string; currency: string; value: number }
   | { kind: 'percent'; text: string; value: number }
   | { kind: 'number'; text: string; value: number }
+  /** A month ("September 2023", "2023-09") or a day ("25 September 2023"): key YYYY-MM or YYYY-MM-DD. */
+  | { kind: 'date'; text: string; key: string }
   | { kind: 'token'; text: string; key: string };
 
 const SCALE: Record<string, number> = {
@@ -15,9 +19,28 @@ const MONEY = /([$€£¥])\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[\s
 const PERCENT = /(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/gi;
 const WORD_WITH_DIGIT = /[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu;
 
-export function extractFigures(text: string): Figure[] {
+const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DATES = new RegExp(`(?<![\\p{L}\\p{N}])(?:(${DATE_SOURCE})|(${MONTH_WORD})\\s+((?:1[89]|2\\d)\\d\\d)|((?:1[89]|2\\d)\\d\\d)-(0[1-9]|1[0-2]))(?![\\p{L}\\p{N}]|-\\d)`, 'giu');
+
+/** Dates written out to the month or the day, as figures; the rest of the text with them blanked. */
+function extractDates(text: string): { figures: Figure[]; rest: string } {
   const figures: Figure[] = [];
-  let rest = text;
+  const rest = text.replace(DATES, (match, full?: string, month?: string, year?: string, isoYear?: string, isoMonth?: string) => {
+    let key: string | undefined;
+    if (full !== undefined) key = parseDate(full);
+    else if (month !== undefined) key = isoDate(Number(year), monthNumber(month) ?? 0, 1)?.slice(0, 7);
+    else key = `${isoYear}-${isoMonth}`;
+    if (key === undefined) return match;
+    figures.push({ kind: 'date', text: match, key });
+    return ' '.repeat(match.length);
+  });
+  return { figures, rest };
+}
+
+export function extractFigures(text: string): Figure[] {
+  const dated = extractDates(text);
+  const figures: Figure[] = [...dated.figures];
+  let rest = dated.rest;
   rest = rest.replace(MONEY, (match, currency: string, amount: string, scale: string | undefined) => {
     const value = Number(amount.replace(/,/g, '')) * (scale ? (SCALE[scale.toLowerCase()] ?? 1) : 1);
     figures.push({ kind: 'money', text: match.trim(), currency, value: round(value) });
@@ -45,14 +68,30 @@ export interface FigureGround {
   money: Set<string>;
   percents: Set<number>;
   numbers: Set<number>;
+  /** Years of the cited documents' dates: they ground a year, never another number. */
+  years: Set<number>;
+  /** Months (YYYY-MM) and days (YYYY-MM-DD) the quotes write or the cited documents are dated. */
+  dates: Set<string>;
   /** The quotes' words, lower case, letters and digits only, in order (quotes separated by ''). */
   words: string[];
 }
 
-export function groundFromQuotes(quotes: readonly string[]): FigureGround {
-  const ground: FigureGround = { money: new Set(), percents: new Set(), numbers: new Set(), words: [] };
+export function groundFromQuotes(quotes: readonly string[], documentDates: readonly string[] = []): FigureGround {
+  const ground: FigureGround = { money: new Set(), percents: new Set(), numbers: new Set(), years: new Set(), dates: new Set(), words: [] };
+  const addDate = (key: string) => {
+    ground.dates.add(key);
+    ground.dates.add(key.slice(0, 7));
+  };
+  for (const date of documentDates) {
+    ground.years.add(Number(date.slice(0, 4)));
+    addDate(date);
+  }
   for (const quote of quotes) {
     for (const figure of extractFigures(quote)) {
+      if (figure.kind === 'date') {
+        addDate(figure.key);
+        ground.numbers.add(Number(figure.key.slice(0, 4)));
+      }
       if (figure.kind === 'money') ground.money.add(moneyKey(figure.currency, figure.value));
       if (figure.kind === 'percent') ground.percents.add(figure.value);
       if (figure.kind === 'number') ground.numbers.add(figure.value);
@@ -72,23 +111,29 @@ export function isGrounded(figure: Figure, ground: FigureGround): boolean {
     case 'percent':
       return ground.percents.has(figure.value);
     case 'number':
-      return ground.numbers.has(figure.value);
+      return ground.numbers.has(figure.value) || (isYear(figure.text) && ground.years.has(figure.value));
+    case 'date':
+      return ground.dates.has(figure.key);
     case 'token':
       return spelledByWords(figure.key, ground.words);
   }
 }
 
-/** The figures of `text` that none of `quotes` contains. */
-export function ungroundedFigures(text: string, quotes: readonly string[]): Figure[] {
+function isYear(text: string): boolean {
+  return /^(?:1[89]|2\d)\d\d$/.test(text);
+}
+
+/** The figures of `text` that none of `quotes` contains (nor, for a year or a date, `documentDates`). */
+export function ungroundedFigures(text: string, quotes: readonly string[], documentDates: readonly string[] = []): Figure[] {
   const figures = extractFigures(text);
   if (figures.length === 0) return [];
-  const ground = groundFromQuotes(quotes);
+  const ground = groundFromQuotes(quotes, documentDates);
   return figures.filter((f) => !isGrounded(f, ground));
 }
 
 /**
- * Whether some run of whole consecutive words spells `key`: "MAI-Voice-1" is in "MAI-Voice 1",
- * but "o1" is not in "to 1" and "MAI-1" is not in "MAI-10".
+ * Whether some run of whole consecutive words spells `key`: "RX-Line-1" is in "RX-Line 1",
+ * but "o1" is not in "to 1" and "RX-1" is not in "RX-10".
  */
 function spelledByWords(key: string, words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {

@@ -2,12 +2,15 @@
 import { distance } from 'fastest-levenshtein';
 import type { SourceDocument } from '../inputs/sources.js';
 import { foldText, lineAndColumn, type FoldedText } from '../inputs/source-text.js';
+import { placeOf } from '../inputs/document.js';
 
 export interface Match {
   /** Offsets in the document's normalised text. */
   start: number;
   end: number;
+  /** Line of the file (for .docx the paragraph) and, for a PDF, the page; column in the text. */
   line: number;
+  page?: number;
   column: number;
   /** The passage as the document writes it. */
   passage: string;
@@ -42,8 +45,11 @@ export function findQuote(doc: SourceDocument, quote: string): Match | undefined
 function matchAt(doc: SourceDocument, hay: FoldedText, from: number, to: number): Match {
   const start = hay.origin[from] as number;
   const end = (hay.origin[to - 1] as number) + 1;
-  const { line, column } = lineAndColumn(doc.text, start);
-  return { start, end, line, column, passage: doc.text.slice(start, end) };
+  const { column } = lineAndColumn(doc.text, start);
+  const place = placeOf(doc, start);
+  const match: Match = { start, end, line: place.line, column, passage: doc.text.slice(start, end) };
+  if (place.page !== undefined) match.page = place.page;
+  return match;
 }
 
 export interface ClosestPassage extends Match {

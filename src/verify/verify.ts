@@ -1,8 +1,9 @@
 // Proving the summary against the documents: every quote occurs, every figure is in its quotes,
 // every id names a document. Citations are numbered globally in order of first appearance.
-import { MARK_CLOSE, MARK_OPEN, markDifference } from '../diagnostics/curator.js';
+import { didYouMean, MARK_CLOSE, MARK_OPEN, markDifference } from '../diagnostics/curator.js';
 import { diagnostic, excerpt, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../inputs/sources.js';
+import { placeRef } from '../inputs/document.js';
 import { ungroundedFigures } from './figures.js';
 import type { Locator, YamlPath } from '../inputs/summary-load.js';
 import { closestPassage, findQuote, foldQuote } from './match.js';
@@ -24,6 +25,8 @@ export interface ResolvedCitation {
   start?: number;
   end?: number;
   line?: number;
+  /** The page of the passage, for a PDF. */
+  page?: number;
   /** The passage as the document writes it. */
   passage?: string;
   /** Where the summary first cites it. */
@@ -81,11 +84,12 @@ export function verifySummary(
   for (const statement of statementsOf(summary)) verifier.statement(statement);
   summary.conflicts.forEach((conflict, i) => {
     const quotes = conflict.sides.flatMap((s) => s.cite.map((c) => c.quote));
-    verifier.figures(conflict.topic, quotes, ['conflicts', i, 'topic'], 'its quotes');
+    const dates = conflict.sides.flatMap((s) => s.cite.map((c) => ownDate(documents.find((d) => d.id === c.doc))).filter((d): d is string => d !== undefined));
+    verifier.figures(conflict.topic, quotes, ['conflicts', i, 'topic'], 'its quotes', dates);
   });
   for (const section of SECTION_KEYS) {
     const headline = summary.headlines[section];
-    if (headline !== undefined) verifier.figures(headline, verifier.quotesOf(section), ['headlines', section], `any quote of the ${section} section`);
+    if (headline !== undefined) verifier.figures(headline, verifier.quotesOf(section), ['headlines', section], `any quote of the ${section} section`, verifier.datesOf(section));
   }
   // The title, subtitle and memo subject speak for the whole briefing: their figures must occur in some quote.
   const framing: [YamlPath, string | undefined][] = [
@@ -93,7 +97,7 @@ export function verifySummary(
     [['subtitle'], summary.subtitle],
     [['memo', 'subject'], summary.memo.subject],
   ];
-  for (const [path, text] of framing) if (text !== undefined) verifier.figures(text, verifier.quotesOf(), path, 'any quote of the summary');
+  for (const [path, text] of framing) if (text !== undefined) verifier.figures(text, verifier.quotesOf(), path, 'any quote of the summary', verifier.datesOf());
   verifier.sourcesBlock(Object.keys(summary.sources));
   verifier.uncitedDocuments();
   return verifier.result();
@@ -110,6 +114,7 @@ class Verifier {
   private readonly failedStatements = new Set<string>();
   private readonly citedDocs = new Set<string>();
   private readonly sectionQuotes = new Map<SectionKey, string[]>();
+  private readonly sectionDates = new Map<SectionKey, string[]>();
 
   constructor(
     private readonly documents: SourceDocument[],
@@ -126,19 +131,23 @@ class Verifier {
     const seen = new Set<string>();
     const numbers: number[] = [];
     const quotes: string[] = [];
+    const dates: string[] = [];
     statement.cite.forEach((c, k) => {
       const n = this.citation(c, [...statement.path, 'cite', k], seen);
       if (n === 'unreadable') this.failedStatements.add(label);
       if (typeof n !== 'number') return;
       numbers.push(n);
       quotes.push(c.quote);
+      const date = ownDate(this.byId.get(c.doc));
+      if (date !== undefined) dates.push(date);
     });
     if (this.diagnostics.length > errorsBefore) this.failedStatements.add(label);
     this.numbersByStatement.set(statement.path.join('.'), numbers);
     const docs = new Set(statement.cite.filter((c) => this.byId.has(c.doc)).map((c) => c.doc));
     this.corroboration.push({ path: label, documents: docs.size });
     this.sectionQuotes.set(statement.section, [...(this.sectionQuotes.get(statement.section) ?? []), ...quotes]);
-    for (const field of statement.fields) this.figures(field.value, quotes, [...statement.path, field.name], 'its quotes');
+    this.sectionDates.set(statement.section, [...(this.sectionDates.get(statement.section) ?? []), ...dates]);
+    for (const field of statement.fields) this.figures(field.value, quotes, [...statement.path, field.name], 'its quotes', dates);
   }
 
   /** One citation: its number, or why it has none ('unreadable' when its source could not be read). */
@@ -168,7 +177,7 @@ class Verifier {
     const match = findQuote(doc, c.quote);
     const resolved: ResolvedCitation = { n, doc: doc.id, quote: c.quote.trim(), verified: match !== undefined };
     if (quotePos.line !== undefined) resolved.summaryLine = quotePos.line;
-    if (match) Object.assign(resolved, { start: match.start, end: match.end, line: match.line, passage: match.passage });
+    if (match) Object.assign(resolved, { start: match.start, end: match.end, line: match.line, passage: match.passage }, match.page !== undefined ? { page: match.page } : {});
     else this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos, this.documents));
     this.citations.push(resolved);
     return n;
@@ -177,20 +186,32 @@ class Verifier {
   private unknownDoc(id: string, position: ReturnType<Locator['at']>): Diagnostic {
     const padded = /^\d+$/.test(id) ? this.documents.find((d) => /^\d+$/.test(d.id) && Number(d.id) === Number(id)) : undefined;
     const known = this.documents.map((d) => d.id).join(', ') || 'none';
-    const hint = padded ? `; did you mean "${padded.id}"? Quote ids in YAML: doc: "${padded.id}"` : ` (documents: ${known})`;
+    const near = padded?.id ?? didYouMean(id, this.documents.map((d) => d.id));
+    const hint = padded
+      ? `; did you mean "${padded.id}"? Quote ids in YAML: doc: "${padded.id}"`
+      : near !== undefined
+        ? `; did you mean "${near}"?`
+        : ` (documents: ${known})`;
     return diagnostic('unknown-doc', `no document with id "${id}"${hint}`, position);
   }
 
-  /** Every figure of `text` must occur in one of `quotes`. */
-  figures(text: string, quotes: readonly string[], path: YamlPath, where: string): void {
-    for (const figure of ungroundedFigures(text, quotes)) {
-      this.diagnostics.push(diagnostic('figure-not-in-quotes', `figure "${figure.text}" in ${pathLabel(path)} does not occur in ${where}`, this.locator.at(path)));
+  /** Every figure of `text` must occur in one of `quotes` (a year or a date may be one of `dates`, of the documents cited). */
+  figures(text: string, quotes: readonly string[], path: YamlPath, where: string, dates: readonly string[] = []): void {
+    for (const figure of ungroundedFigures(text, quotes, dates)) {
+      const dated = figure.kind === 'date' || (figure.kind === 'number' && /^\d{4}$/.test(figure.text));
+      const orDate = dated ? ' nor in the date of a document cited' : '';
+      this.diagnostics.push(diagnostic('figure-not-in-quotes', `figure "${figure.text}" in ${pathLabel(path)} does not occur in ${where}${orDate}`, this.locator.at(path)));
     }
   }
 
   /** The quotes that hold in one section, or in all of them. */
   quotesOf(section?: SectionKey): string[] {
     return section ? (this.sectionQuotes.get(section) ?? []) : [...this.sectionQuotes.values()].flat();
+  }
+
+  /** The dates of the documents cited in one section, or in all of them. */
+  datesOf(section?: SectionKey): string[] {
+    return section ? (this.sectionDates.get(section) ?? []) : [...this.sectionDates.values()].flat();
   }
 
   sourcesBlock(ids: string[]): void {
@@ -219,6 +240,15 @@ class Verifier {
 }
 
 /**
+ * The date a document gives itself. A document loaded with the summary's metadata says apart
+ * the date its file gives (`fileDate`) from one only the summary's `sources` block gives, which proves nothing.
+ */
+function ownDate(doc: (SourceDocument & { fileDate?: string | undefined }) | undefined): string | undefined {
+  if (!doc) return undefined;
+  return 'fileDate' in doc ? doc.fileDate : doc.date;
+}
+
+/**
  * A quote that is not in its document: in another document, said so; else the quote and the
  * closest passage in full, the first word where they part marked.
  */
@@ -227,13 +257,14 @@ function quoteNotFound(doc: SourceDocument, quote: string, position: ReturnType<
     if (other === doc) continue;
     const match = findQuote(other, quote);
     if (match) {
-      return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${flat(quote)}"; found in ${other.id}, line ${match.line}: cite it as doc: "${other.id}"`, position);
+      const where = placeRef(other.id, other.format, match).replace(`${other.id}:`, `${other.id}, line `);
+      return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${flat(quote)}"; found in ${where}: cite it as doc: "${other.id}"`, position);
     }
   }
   const closest = closestPassage(doc, quote);
   if (!closest) return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${flat(quote)}"`, position);
   const marked = markDifference(quote.trim(), closest.passage, foldQuote);
-  return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${marked.quote}"; closest: "${marked.passage}" at ${doc.id}:${closest.line} (they part at the word marked ${MARK_OPEN}${MARK_CLOSE})`, position);
+  return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${marked.quote}"; closest: "${marked.passage}" at ${placeRef(doc.id, doc.format, closest)} (they part at the word marked ${MARK_OPEN}${MARK_CLOSE})`, position);
 }
 
 function flat(text: string): string {

@@ -1,0 +1,131 @@
+// PDF sources: the text layer, page by page, with pdfjs-dist. Lines are joined into paragraphs,
+// a word hyphenated at a line's end is made whole again, and every line keeps its page and its
+// line number on that page, so a citation can name the page ("p. 2").
+import { dateOfText, parseDateValue } from '../dates.js';
+import { ReaderError, TextBuilder, type ExtractedText, type SourceReader } from '../document.js';
+
+/** The largest PDF read (bytes); a larger one is an error, checked before the file is read. */
+export const MAX_PDF_BYTES = 100 * 1024 * 1024;
+
+export const pdfReader: SourceReader = {
+  format: 'pdf',
+  extensions: ['.pdf'],
+  cached: true,
+  version: 1,
+  maxBytes: MAX_PDF_BYTES,
+  read: pdfToText,
+};
+
+interface TextItem {
+  str: string;
+  hasEOL: boolean;
+  transform: number[];
+  height: number;
+}
+
+interface PdfLine {
+  text: string;
+  y: number;
+  height: number;
+}
+
+export async function pdfToText(bytes: Uint8Array): Promise<ExtractedText> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdfjs may detach the buffer it is given: hand it a copy.
+  const task = getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0, stopAtErrors: false });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw openError(error);
+  }
+  try {
+    const out = new TextBuilder();
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      const lines = linesOf(content.items.filter((i) => 'str' in i) as TextItem[]);
+      writePage(out, lines, p);
+      page.cleanup();
+    }
+    const text = out.text();
+    if (text.trim() === '') {
+      throw new ReaderError('no-text', 'PDF has no text layer (a scanned document?); run it through OCR and save the result');
+    }
+    const result: ExtractedText = { text, map: out.map };
+    const { info, metadata } = await doc.getMetadata().catch(() => ({ info: {}, metadata: null }));
+    const title = usableTitle((info as Record<string, unknown>).Title ?? metadata?.get('dc:title'));
+    if (title) result.title = title;
+    // Only a publication date counts; the creation and modification dates say when the file was made.
+    const published = metadata ? parseDateValue(metadata.get('prism:publicationdate') ?? metadata.get('prism:coverdate')) : undefined;
+    const date = published ?? dateOfText(text)?.date;
+    if (date) result.date = date;
+    return result;
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+function openError(error: unknown): ReaderError {
+  const name = (error as { name?: string }).name;
+  if (name === 'PasswordException') return new ReaderError('encrypted', 'PDF is encrypted (it needs a password to open); save an unprotected copy');
+  const detail = (error as Error).message?.replace(/\s+/g, ' ').trim();
+  return new ReaderError('corrupt', `not a readable PDF${detail ? ` (${detail})` : ''}`);
+}
+
+function usableTitle(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const title = value.replace(/\s+/g, ' ').trim();
+  // Tools often leave a file name or a placeholder in the title field.
+  if (title.length < 4 || /\.(?:docx?|pdf|indd|pptx?|tex|odt|rtf)$/i.test(title) || /^untitled\b/i.test(title)) return undefined;
+  return title;
+}
+
+/** Text items → lines, in content order: a new line where an item ends one or the baseline moves. */
+function linesOf(items: TextItem[]): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let current: PdfLine | undefined;
+  for (const item of items) {
+    const y = item.transform[5] ?? 0;
+    const height = Math.abs(item.height || (item.transform[3] ?? 0));
+    if (current && Math.abs(current.y - y) > Math.max(2, height * 0.5) && item.str.trim() !== '') {
+      lines.push(current);
+      current = undefined;
+    }
+    if (!current) current = { text: '', y, height };
+    current.text += item.str;
+    if (height > current.height) current.height = height;
+    if (item.hasEOL) {
+      lines.push(current);
+      current = undefined;
+    }
+  }
+  if (current) lines.push(current);
+  return lines
+    .map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() }))
+    .filter((l) => l.text !== '');
+}
+
+/** One page's lines as paragraphs: a gap wider than a line and a half starts a new one. */
+function writePage(out: TextBuilder, lines: PdfLine[], page: number): void {
+  let previous: PdfLine | undefined;
+  lines.forEach((line, index) => {
+    const place = { page, line: index + 1 };
+    const gap = previous ? previous.y - line.y : 0;
+    const step = Math.max(previous?.height ?? 0, line.height);
+    const newParagraph = !previous || gap > step * 1.75 || gap < -step;
+    if (newParagraph) {
+      out.paragraph();
+      out.add(line.text, place);
+    } else if (/\p{Ll}[-\u00AD]$/u.test(previous?.text ?? '') && /^\p{Ll}/u.test(line.text)) {
+      // "regula-" + "tor" → "regulator": the hyphen only broke the line.
+      out.removeLast(1);
+      out.add(line.text, place);
+    } else {
+      out.add(' ');
+      out.add(line.text, place);
+    }
+    previous = line;
+  });
+}
