@@ -28,7 +28,7 @@ export const OUTLOOK_CUES = word(
 export const FORWARD = word('could|may\\b|might|likely|unlikely|expected|expects?\\b|forecast|predict|projected|scenario|future|outlook|poised|set to|on track|remains to be seen|prospect');
 
 export const ALTERNATIVE_CUES = word(
-  'alternative|in-house|its own|their own|own (?:model|fleet|system|product|platform|network|service)|proprietary|home-grown|rival|switch(?:ed|ing)? to|diversif|partner(?:ship|ed|ing)? with|tie-up|teamed up|turn(?:ed|ing)? to|open-source|open source|open-weight|instead of|replace|second source|other (?:providers|suppliers|partners)|multi-',
+  'alternative|in-house|its own|their own|own (?:model|fleet|system|product|platform|network|service)|proprietary|home-grown|rival|switch(?:ed|ing)? to|diversif|partner(?:ship|ed|ing)?\\b|talks with|tie-up|teamed up|turn(?:ed|ing)? to|open-source|open source|open-weight|instead of|replace|second source|other (?:providers|suppliers|partners)|multi-',
 );
 
 /** The kind of an alternative, from its sentence. */

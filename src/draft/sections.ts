@@ -249,7 +249,7 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
     // The main actors are who the alternatives are for and against, not alternatives themselves.
     const main = actors.slice(0, 2);
     const named = [...namedThings(p), ...names]
-      .filter((n) => !main.some((m) => n.name === m || m.includes(n.name) || n.name.includes(m)))
+      .filter((n) => n.name !== owner && !main.some((m) => n.name === m || m.includes(n.name) || n.name.includes(m)))
       .sort((a, b) => a.at - b.at);
     const seen = new Set<string>();
     for (const n of named) {
