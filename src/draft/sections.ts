@@ -280,7 +280,7 @@ function kindNear(text: string, at: number): string {
   return best.kind;
 }
 
-/** Words written with letters and digits ("A220", "Phi-4"): product and model names. */
+/** Words written with letters and digits ("A220", "X-7"): product and model names. */
 function namedThings(p: Passage): { name: string; at: number }[] {
   const found: { name: string; at: number }[] = [];
   for (const m of p.text.matchAll(/\b\p{L}[\p{L}]*[-‑]?\d[\p{L}\p{N}-]*\b/gu)) found.push({ name: m[0], at: m.index ?? 0 });

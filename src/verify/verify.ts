@@ -186,7 +186,8 @@ class Verifier {
   private unknownDoc(id: string, position: ReturnType<Locator['at']>): Diagnostic {
     const padded = /^\d+$/.test(id) ? this.documents.find((d) => /^\d+$/.test(d.id) && Number(d.id) === Number(id)) : undefined;
     const known = this.documents.map((d) => d.id).join(', ') || 'none';
-    const near = padded?.id ?? didYouMean(id, this.documents.map((d) => d.id));
+    // A number one digit off is another document, not a slip: only ids with letters get a suggestion.
+    const near = padded?.id ?? (/^\d+$/.test(id) ? undefined : didYouMean(id, this.documents.map((d) => d.id)));
     const hint = padded
       ? `; did you mean "${padded.id}"? Quote ids in YAML: doc: "${padded.id}"`
       : near !== undefined
