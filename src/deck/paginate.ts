@@ -38,13 +38,16 @@ export interface Pages<T> {
   size: number;
   /** False when even one item alone does not fit at the smallest size. */
   fits: boolean;
+  /** When `fits` is false: the first item that does not fit alone at the smallest size. */
+  misfit?: T;
 }
 
 export function paginate<T>(items: readonly T[], sizes: readonly number[], fits: (chunk: T[], size: number) => boolean): Pages<T> {
   // No split into fewer parts than greedy packing at the smallest size needs can fit at any size:
   // start there instead of at one part, so a long table costs a few passes, not one per part.
   const smallest = sizes[sizes.length - 1] as number;
-  const fewest = greedy(items, smallest, fits)?.length ?? 1;
+  // When even greedy packing at the smallest size fails, an item fits nowhere: no split can work.
+  const fewest = greedy(items, smallest, fits)?.length ?? items.length + 1;
   for (let parts = Math.max(1, fewest); parts <= Math.max(1, items.length); parts++) {
     for (const size of sizes) {
       const even = balanced(items, parts);
@@ -53,5 +56,8 @@ export function paginate<T>(items: readonly T[], sizes: readonly number[], fits:
       if (packed && packed.length <= parts) return { chunks: packed, size, fits: true };
     }
   }
-  return { chunks: items.map((i) => [i]), size: smallest, fits: false };
+  const pages: Pages<T> = { chunks: items.map((i) => [i]), size: smallest, fits: false };
+  const misfit = items.find((i) => !fits([i], smallest));
+  if (misfit !== undefined) pages.misfit = misfit;
+  return pages;
 }
