@@ -64,14 +64,18 @@ export function paginate<T>(items: readonly T[], sizes: readonly number[], fits:
     if (!packings.has(size)) packings.set(size, greedy(items, size, fits));
     return packings.get(size);
   };
-  for (let parts = 1; parts <= Math.max(1, items.length); parts++) {
+  // No split into fewer parts than greedy packing at the smallest size needs can fit at any size:
+  // start there instead of at one part, so a long table costs a few passes, not one per part.
+  const smallest = sizes[sizes.length - 1] as number;
+  // When even greedy packing at the smallest size fails, an item fits nowhere: no split can work.
+  const fewest = packed(smallest)?.length ?? items.length + 1;
+  for (let parts = Math.max(1, fewest); parts <= Math.max(1, items.length); parts++) {
     for (const size of sizes) {
       if (balancedFits(items, parts, size, fits)) return { chunks: balanced(items, parts), size, fits: true };
       const greedyParts = packed(size);
       if (greedyParts && greedyParts.length <= parts) return { chunks: greedyParts, size, fits: true };
     }
   }
-  const smallest = sizes[sizes.length - 1] as number;
   const pages: Pages<T> = { chunks: items.map((i) => [i]), size: smallest, fits: false };
   const misfit = items.find((i) => !fits([i], smallest));
   if (misfit !== undefined) pages.misfit = misfit;
