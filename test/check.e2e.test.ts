@@ -202,3 +202,58 @@ describe('briefing check on bad input beyond the summary', () => {
   });
 });
 
+
+describe('briefing check lays the deck out, as build does', () => {
+  let dir: string;
+  let ws: string;
+  let original: string;
+  const file = () => path.join(ws, 'briefing.yaml');
+  const overflows = (stderr: string) => stderr.split('\n').filter((l) => l.endsWith('[layout-overflow]'));
+  beforeAll(async () => {
+    ({ dir, ws } = await copySeeds());
+    original = await readFile(file(), 'utf8');
+  });
+  afterAll(() => removeDir(dir));
+
+  /** Line and column (1-based) of the value on the first line of briefing.yaml that starts with `prefix`. */
+  const valueAt = (prefix: string) => {
+    const lines = original.split('\n');
+    const k = lines.findIndex((l) => l.startsWith(prefix));
+    return { line: k + 1, column: (lines[k] ?? '').indexOf("'") + 1 };
+  };
+
+  /** The headline of the takeaways slide, and the first takeaway statement, as lines of briefing.yaml. */
+  const headlineLine = () => original.split('\n').find((l) => l.startsWith("  takeaways: '")) as string;
+  const headlineOf = () => /'(.*)'$/.exec(headlineLine())?.[1]?.replace(/''/g, "'") as string;
+  const firstTakeawayLine = () => {
+    const lines = original.split('\n');
+    return lines.slice(lines.indexOf('takeaways:')).find((l) => l.startsWith("  - text: '")) as string;
+  };
+
+  it('fails on a headline too long for two lines, at the headline in briefing.yaml, exactly as build fails', async () => {
+    const headline = headlineLine();
+    const long = `${'The alliance is turning into a hedged rivalry on both sides, '.repeat(4)}and nobody can yet say how it ends`;
+    await writeFile(file(), original.replace(headline, `  takeaways: '${long}'`));
+    const at = valueAt(headline);
+    const check = await runCli(['check', 'ws'], { cwd: dir });
+    expect(check.code).toBe(1);
+    expect(overflows(check.stderr)).toEqual([
+      `ws/briefing.yaml:${at.line}:${at.column}: error: slide title "${long}" needs more than two lines even at 20 pt; shorten it [layout-overflow]`,
+    ]);
+    const build = await runCli(['build', 'ws', '--out', 'out'], { cwd: dir });
+    expect(build.code).toBe(1);
+    expect(overflows(build.stderr)).toEqual(overflows(check.stderr));
+  });
+
+  it('places a statement too long for any slide at its text in briefing.yaml', async () => {
+    const first = firstTakeawayLine();
+    const long = `  - text: '${'The partnership is shifting from close alliance towards rivalry, as both sides hedge. '.repeat(60).trim()}'`;
+    await writeFile(file(), original.replace(first, long));
+    const at = valueAt(first);
+    const check = await runCli(['check', 'ws'], { cwd: dir });
+    expect(check.code).toBe(1);
+    expect(overflows(check.stderr)).toEqual([
+      `ws/briefing.yaml:${at.line}:${at.column}: error: slide "${headlineOf()}": an item does not fit on a slide even at 12 pt; shorten it in the summary [layout-overflow]`,
+    ]);
+  });
+});

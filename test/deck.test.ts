@@ -7,13 +7,13 @@ import { layoutDeck } from '../src/deck/layout.js';
 import { boxOf, SLIDE_H, SLIDE_W, type Element } from '../src/deck/elements.js';
 import { countLines, inlinesToRuns, textHeight } from '../src/deck/measure.js';
 import { DEFAULT_THEME, loadTheme } from '../src/inputs/theme.js';
-import { keepFirstParagraphProperties, renderDeck } from '../src/deck/pptx-writer.js';
+import { keepFirstParagraphProperties } from '../src/deck/pptx-writer.js';
 import type { Deck } from '../src/model/types.js';
 import { changesToView } from '../src/build/build-briefing.js';
 import { emptyReport } from '../src/build/changes.js';
 import { workspaceToModels } from '../src/build/pipeline.js';
 import { loadWorkspace } from '../src/inputs/workspace.js';
-import { allText, AS_OF, deckOf, doubledSeeds, readPptx, shapeText, type PptxParts } from './helpers/deck.js';
+import { allText, AS_OF, deckOf, doubledSeeds, readPptx, renderDeck, shapeText, type PptxParts } from './helpers/deck.js';
 import { removeDir, SEEDS, tempDir } from './helpers/workspace.js';
 
 let deck: Deck;
@@ -155,7 +155,7 @@ describe('deck layout', () => {
   };
 
   function checkPlacement(d: Deck) {
-    const { slides, diagnostics } = layoutDeck(d, DEFAULT_THEME);
+    const { placed: { slides }, diagnostics } = layoutDeck(d, DEFAULT_THEME);
     expect(diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
     for (const slide of slides) {
       const boxes = slide.elements.filter((e) => e.kind === 'text' || e.kind === 'table' || e.kind === 'chart');
@@ -182,7 +182,7 @@ describe('deck layout', () => {
       const titles = slides.map((s) => s.title);
       expect(titles).toContain('Reported friction: transparency, cost, control and exclusivity (2/2)');
       expect(titles.filter((t) => t.startsWith('Microsoft hedges')).length).toBeGreaterThanOrEqual(3);
-      const parts = slides.filter((s) => s.slide.part).map((s) => s.slide.part);
+      const parts = slides.filter((s) => s.part).map((s) => s.part);
       expect(parts.every((p) => p && p.index <= p.count)).toBe(true);
     } finally {
       await removeDir(dir);
@@ -215,7 +215,7 @@ describe('deck layout', () => {
     const models = await workspaceToModels(await loadWorkspace(SEEDS), { extras: { changes: changesToView(report) } });
     const last = models.deck?.slides.at(-1);
     expect(last?.layout).toBe('changes');
-    const { slides } = layoutDeck(models.deck as Deck, DEFAULT_THEME);
+    const { slides } = layoutDeck(models.deck as Deck, DEFAULT_THEME).placed;
     const body = slides.at(-1)?.elements.find((e) => e.kind === 'text' && e.role === 'body');
     expect(body && body.kind === 'text' ? body.paragraphs.map((p) => p.runs.map((r) => r.text).join('')) : []).toEqual([
       'Document added: 005',

@@ -3,13 +3,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { templateDirs, workspaceToModels } from './pipeline.js';
+import { prepareOutputs, templateDirs } from './pipeline.js';
 import { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles } from '../template/handlebars.js';
 import { escapeMarkdown } from '../template/view.js';
 import { CACHE_FOLDER } from '../inputs/cache.js';
 import { sha256 } from '../inputs/sources.js';
-import type { Deck, Memo } from '../model/types.js';
-import { loadTheme, type LoadedTheme, type Theme } from '../inputs/theme.js';
+import type { PlacedDeck } from '../deck/elements.js';
+import type { Memo } from '../model/types.js';
+import { loadTheme, type LoadedTheme } from '../inputs/theme.js';
 import { loadWorkspace, type LoadedWorkspace } from '../inputs/workspace.js';
 import { changedInputs, compareBuilds, emptyReport, type ChangeReport } from './changes.js';
 import { loadDeckWriter } from '../bundle/host.js';
@@ -108,10 +109,10 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   if (hasErrors(diagnostics)) return result;
   const t1 = performance.now();
   const extras = options.changes ? { changes: changesToView(changes) } : {};
-  const models = await workspaceToModels(ws, { ...renderOptions, extras });
+  const models = await prepareOutputs(ws, themed.theme, { ...renderOptions, extras });
   diagnostics.push(...models.diagnostics);
   lap('templates', t1);
-  if (!models.deck || !models.memo || hasErrors(diagnostics)) return result;
+  if (!models.deck || !models.placedDeck || !models.memo || hasErrors(diagnostics)) return result;
 
   const t2 = performance.now();
   // An output whose model, look and tool are those of the previous build is the file already on disk.
@@ -120,7 +121,7 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
     memo: renderKey({ output: MEMO_FILE, model: models.memo, pdfa: !!options.pdfa, date, fingerprint }),
   };
   const kept = options.force ? {} : await unchangedOutputs(outDir, previous, keys);
-  const rendered = await renderOutputs(models.deck, models.memo, { ...options, date, memoRenderer, theme: themed.theme, kept }, lap);
+  const rendered = await renderOutputs(models.placedDeck, models.memo, { ...options, date, memoRenderer, kept }, lap);
   diagnostics.push(...rendered.diagnostics);
   lap('render', t2);
   if (!rendered.deck || !rendered.memo || hasErrors(diagnostics)) return result;
@@ -145,9 +146,9 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
 
 /** The deck on this thread and the memo on the memo renderer's (another core), at once. */
 async function renderOutputs(
-  deckModel: Deck,
+  placedDeck: PlacedDeck,
   memoModel: Memo,
-  options: BuildOptions & { date: Date; memoRenderer: MemoRenderer; theme: Theme; kept: { deck?: Uint8Array; memo?: Uint8Array } },
+  options: BuildOptions & { date: Date; memoRenderer: MemoRenderer; kept: { deck?: Uint8Array; memo?: Uint8Array } },
   lap: (name: string, since: number) => void,
 ): Promise<{ deck?: Uint8Array; memo?: Uint8Array; diagnostics: Diagnostic[] }> {
   const { kept } = options;
@@ -161,7 +162,7 @@ async function renderOutputs(
   const deckTimer = performance.now();
   const deck = kept.deck
     ? { bytes: kept.deck, diagnostics: [] as Diagnostic[] }
-    : await loadDeckWriter().then(({ renderDeck }) => renderDeck(deckModel, { theme: options.theme, date: options.date }));
+    : await loadDeckWriter().then(({ writeDeck }) => writeDeck(placedDeck, { date: options.date }));
   if (!kept.deck) lap('deck', deckTimer);
   const memo = await memoPromise;
   return { deck: deck.bytes, memo: memo.bytes, diagnostics: [...deck.diagnostics, ...memo.diagnostics] };

@@ -1,6 +1,8 @@
 // Workspace → templates → Markdown → Deck and Memo models. Pure: returns diagnostics as values.
 import path from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { PlacedDeck } from '../deck/elements.js';
+import type { Theme } from '../inputs/theme.js';
 import { blockCites } from '../model/from-markdown.js';
 import { markdownToDeck, markdownToMemo } from '../model/from-markdown.js';
 import { plainText, type Block, type Deck, type Memo } from '../model/types.js';
@@ -8,6 +10,7 @@ import { statementsOf } from '../verify/verify.js';
 import { loadTemplate, type LoadedTemplate } from '../template/handlebars.js';
 import { workspaceToView, type ViewExtras } from '../template/view.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
+import { layoutLocator } from './locate.js';
 
 export interface RenderOptions {
   /** A folder given with --templates; it comes before the workspace's own templates/. */
@@ -20,6 +23,26 @@ export interface Models {
   memo?: Memo;
   templates: LoadedTemplate[];
   diagnostics: Diagnostic[];
+}
+
+/** What `check` and `build` both compute: the models, the deck laid out, and every diagnostic. */
+export interface Prepared extends Models {
+  placedDeck?: PlacedDeck;
+}
+
+/**
+ * The preparation `check` and `build` share, so they cannot disagree: templates → models →
+ * the deck laid out. Overflows are errors placed in briefing.yaml (or the deck template when it
+ * wrote the text); shrunk and continued slides are the layout working as designed and are not reported.
+ */
+export async function prepareOutputs(ws: LoadedWorkspace, theme: Theme, options: RenderOptions = {}): Promise<Prepared> {
+  const models: Prepared = await workspaceToModels(ws, options);
+  if (!models.deck || hasErrors(models.diagnostics)) return models;
+  const { layoutDeck } = await import('../deck/layout.js');
+  const laidOut = layoutDeck(models.deck, theme, layoutLocator(ws, models.templates));
+  models.diagnostics.push(...laidOut.diagnostics.filter((d) => d.severity !== 'info'));
+  models.placedDeck = laidOut.placed;
+  return models;
 }
 
 export function templateDirs(ws: LoadedWorkspace, options: RenderOptions): string[] {

@@ -1,7 +1,7 @@
 // What the layout pass hands the PPTX writer: slides as positioned elements. Positions and
 // sizes of boxes are in inches, font sizes and line heights in points. The writer turns each
 // element into one pptxgenjs call and decides nothing.
-import type { Slide } from '../model/types.js';
+import type { CitationRef, Meta, SlideLayout } from '../model/types.js';
 import type { Insets, Paragraph } from './measure.js';
 
 export const SLIDE_W = 13.333;
@@ -90,12 +90,33 @@ export interface ImageElement extends Box {
 export type Element = TextElement | ShapeElement | TableElement | ChartElement | ImageElement;
 
 export interface PlacedSlide {
-  /** The slide as laid out: a continuation carries `part`, its own cites, sources and notes. */
-  slide: Slide;
+  layout: SlideLayout;
   /** The title as printed, "(2/3)" included. */
   title: string;
+  /** Set when a slide was continued over several: this is part `index` of `count`. */
+  part?: { index: number; count: number };
+  /** The body text size the layout chose, in points (content slides). */
+  fontSize?: number;
+  /** Citation numbers on this slide (this part of it), in order of first appearance. */
+  cites: number[];
+  /** Ids of the documents those citations come from, sorted. */
+  sources: string[];
   elements: Element[];
-  notes: string;
+  notes: PlacedNotes;
+}
+
+/** Speaker notes as the writer prints them: talking points, then the cited passages in full. */
+export interface PlacedNotes {
+  talkingPoints: string[];
+  citations: CitationRef[];
+}
+
+/** What the layout stage hands the writer: every slide placed, the look resolved. */
+export interface PlacedDeck {
+  meta: Meta;
+  fonts: { heading: string; body: string };
+  background: string;
+  slides: PlacedSlide[];
 }
 
 /** The box an element occupies, in inches. */

@@ -1,30 +1,47 @@
 // The frame every content slide shares: kicker, action title, source line, footer, number;
 // and the context and fit reports the slide kinds share.
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Position, type RuleId } from '../diagnostics/diagnostic.js';
 import type { CitationRef, Deck, Slide } from '../model/types.js';
 import type { Theme } from '../inputs/theme.js';
-import { SLIDE_W, type Element, type PlacedSlide, type TextElement } from './elements.js';
+import { SLIDE_W, type Element, type PlacedNotes, type PlacedSlide, type TextElement } from './elements.js';
 import { CONTENT_W, GRID, PT, TEXT_INSETS } from './grid.js';
 import { countLines, lineHeightOf, type Paragraph, type Run } from './measure.js';
-import { sizesDown } from './paginate.js';
+import { sizesDown, type Pages } from './paginate.js';
+
+/** What a layout problem is about, so the caller can place it in the file the user should edit. */
+export interface Subject {
+  /** The text that does not fit (a title, an item), as printed. */
+  text: string;
+  /** The citations of that text: they lead back to the statement in the summary. */
+  cites: readonly number[];
+}
+
+/** Where a problem about `subject` is to be fixed: a position in the summary or a template. */
+export type Locate = (subject: Subject) => Position;
 
 export interface Context {
   deck: Deck;
   theme: Theme;
   byNumber: Map<number, CitationRef>;
   footer: string;
+  locate: Locate;
   diagnostics: Diagnostic[];
 }
 
-export function reportFit(slide: Slide, pages: { size: number; chunks: unknown[][]; fits: boolean }, preferred: number, ctx: Context): void {
+export function report(ctx: Context, rule: RuleId, message: string, subject: Subject): void {
+  ctx.diagnostics.push(diagnostic(rule, message, ctx.locate(subject)));
+}
+
+/** Reports how a slide's items were fitted; `subjectOf` names the item that does not fit. */
+export function reportFit<T>(slide: Slide, pages: Pages<T>, preferred: number, ctx: Context, subjectOf: (item: T) => Subject): void {
+  const whole = { text: slide.title, cites: [] };
   if (!pages.fits) {
-    ctx.diagnostics.push(
-      diagnostic('layout-overflow', `slide "${slide.title}": an item does not fit on a slide even at ${pages.size} pt; shorten it in the summary`),
-    );
+    const subject = pages.misfit !== undefined ? subjectOf(pages.misfit) : whole;
+    report(ctx, 'layout-overflow', `slide "${slide.title}": an item does not fit on a slide even at ${pages.size} pt; shorten it in the summary`, subject);
   } else if (pages.chunks.length > 1) {
-    ctx.diagnostics.push(diagnostic('layout-shrunk', `slide "${slide.title}" continues over ${pages.chunks.length} slides at ${pages.size} pt`));
+    report(ctx, 'layout-shrunk', `slide "${slide.title}" continues over ${pages.chunks.length} slides at ${pages.size} pt`, whole);
   } else if (pages.size < preferred) {
-    ctx.diagnostics.push(diagnostic('layout-shrunk', `slide "${slide.title}": text set at ${pages.size} pt to fit`));
+    report(ctx, 'layout-shrunk', `slide "${slide.title}": text set at ${pages.size} pt to fit`, whole);
   }
 }
 
@@ -32,26 +49,16 @@ function partTitle(slide: Slide, index: number, count: number): string {
   return count > 1 ? `${slide.title} (${index}/${count})` : slide.title;
 }
 
-function partSlide(slide: Slide, index: number, count: number, cites: number[], ctx: Context, fontSize?: number): Slide {
-  const sources = [...new Set(cites.map((n) => ctx.byNumber.get(n)?.doc ?? '').filter((d) => d !== ''))].sort();
-  const out: Slide = { ...slide, cites, sources };
-  if (count > 1) out.part = { index, count };
-  if (fontSize !== undefined) out.fit = { fontSize };
-  return out;
+/** The documents the citations come from, sorted. */
+export function sourcesOf(cites: readonly number[], ctx: Context): string[] {
+  return [...new Set(cites.map((n) => ctx.byNumber.get(n)?.doc ?? '').filter((d) => d !== ''))].sort();
 }
 
-/** Talking points, then the quotes of the citations that are on this part. */
-function notesFor(slide: Slide, cites: readonly number[]): string {
+/** Talking points, then the passages of the slide's citations that are on this part. */
+export function notesFor(slide: Slide, cites: readonly number[], ctx: Context): PlacedNotes {
   const keep = new Set(cites);
-  const lines: string[] = [];
-  let inSources = false;
-  for (const line of slide.notes) {
-    if (line === 'Sources on this slide:') inSources = true;
-    const cite = /^\[(\d+)\]/.exec(line);
-    if (inSources && cite && !keep.has(Number(cite[1]))) continue;
-    lines.push(line);
-  }
-  return lines.join('\n');
+  const citations = slide.notes.citations.filter((n) => keep.has(n)).flatMap((n) => ctx.byNumber.get(n) ?? []);
+  return { talkingPoints: [...slide.notes.talkingPoints], citations };
 }
 
 export function textBox(role: string, box: { x: number; y: number; w: number; h: number }, paragraphs: Paragraph[], size: number, ctx: Context, extra: Partial<TextElement> = {}): TextElement {
@@ -70,7 +77,7 @@ export function textBox(role: string, box: { x: number; y: number; w: number; h:
   };
 }
 
-function frame(slide: Slide, title: string, ctx: Context): Element[] {
+function frame(slide: Slide, sources: readonly string[], title: string, ctx: Context): Element[] {
   const { theme } = ctx;
   const elements: Element[] = [];
   if (slide.subtitle) {
@@ -92,14 +99,14 @@ function frame(slide: Slide, title: string, ctx: Context): Element[] {
     }
   }
   if (countLines(titleRuns, titleSize, CONTENT_W * PT) > 2) {
-    ctx.diagnostics.push(diagnostic('layout-overflow', `slide title "${title}" needs more than two lines even at ${titleSize} pt; shorten it`));
+    report(ctx, 'layout-overflow', `slide title "${title}" needs more than two lines even at ${titleSize} pt; shorten it`, { text: slide.title, cites: [] });
   }
   elements.push(
     textBox('title', { x: GRID.margin, y: GRID.titleY, w: CONTENT_W, h: titleMaxH }, [{ runs: titleRuns }], titleSize, ctx, { fontFace: theme.fonts.heading }),
   );
-  if (slide.sources.length > 0) {
+  if (sources.length > 0) {
     elements.push(
-      textBox('source-line', { x: GRID.margin, y: GRID.sourceY, w: CONTENT_W, h: GRID.sourceH }, [{ runs: [{ text: `Sources: ${slide.sources.join(', ')}` }] }], theme.sizes.footer + 1, ctx, {
+      textBox('source-line', { x: GRID.margin, y: GRID.sourceY, w: CONTENT_W, h: GRID.sourceH }, [{ runs: [{ text: `Sources: ${sources.join(', ')}` }] }], theme.sizes.footer + 1, ctx, {
         color: theme.colors.muted,
       }),
     );
@@ -120,14 +127,20 @@ function frame(slide: Slide, title: string, ctx: Context): Element[] {
 }
 
 export function placed(slide: Slide, index: number, count: number, cites: number[], body: Element[], ctx: Context, fontSize?: number): PlacedSlide {
-  const part = partSlide(slide, index, count, cites, ctx, fontSize);
   const title = partTitle(slide, index, count);
-  return { slide: part, title, elements: [...frame(part, title, ctx), ...body], notes: notesFor(slide, cites) };
+  const sources = sourcesOf(cites, ctx);
+  const out: PlacedSlide = { layout: slide.layout, title, cites, sources, elements: [...frame(slide, sources, title, ctx), ...body], notes: notesFor(slide, cites, ctx) };
+  if (count > 1) out.part = { index, count };
+  if (fontSize !== undefined) out.fontSize = fontSize;
+  return out;
 }
 
-export function fitSize(max: number, min: number, ok: (size: number) => boolean, what: string, ctx: Context): number {
-  for (const s of sizesDown(max, min)) if (ok(s)) return s;
-  ctx.diagnostics.push(diagnostic('layout-overflow', `${what} does not fit even at ${min} pt; shorten it in the summary`));
+/** The largest size from `max` down to `min` at which every item is `ok`; reports the first item that never is. */
+export function fitSize<T>(items: readonly T[], max: number, min: number, ok: (item: T, size: number) => boolean, what: string, ctx: Context, subjectOf: (item: T) => Subject): number {
+  for (const s of sizesDown(max, min)) if (items.every((item) => ok(item, s))) return s;
+  const misfit = items.find((item) => !ok(item, min));
+  const subject = misfit !== undefined ? subjectOf(misfit) : { text: what, cites: [] };
+  report(ctx, 'layout-overflow', `${what} does not fit even at ${min} pt; shorten it in the summary`, subject);
   return min;
 }
 

@@ -6,8 +6,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, ChartBlock, Deck, Slide, TableBlock, TimelineBlock } from '../model/types.js';
 import { formatLongDate } from '../template/view.js';
 import type { Theme } from '../inputs/theme.js';
-import type { Element, PlacedSlide } from './elements.js';
-import type { Context } from './frame.js';
+import type { Element, PlacedDeck, PlacedSlide } from './elements.js';
+import type { Context, Locate } from './frame.js';
 import type { Paragraph } from './measure.js';
 import { cardSlides } from './slide-cards.js';
 import { chartSlide } from './slide-chart.js';
@@ -15,26 +15,34 @@ import { flowSlides } from './slide-flow.js';
 import { tableSlides } from './slide-table.js';
 import { timelineSlides } from './slide-timeline.js';
 import { titleSlide } from './slide-title.js';
+export type { Locate, Subject } from './frame.js';
 export { GRID } from './grid.js';
 export { itemToCard } from './slide-cards.js';
 export { columnWidths } from './slide-table.js';
 
 export interface LayoutResult {
-  slides: PlacedSlide[];
+  placed: PlacedDeck;
+  /** Overflows (errors) and shrunk or continued slides (info), placed by `locate`. */
   diagnostics: Diagnostic[];
 }
 
-export function layoutDeck(deck: Deck, theme: Theme): LayoutResult {
+/**
+ * The layout stage: the deck model and the theme → every slide placed, and what did not fit.
+ * `locate` says where the user fixes a problem (the summary or a template line); by default, nowhere.
+ */
+export function layoutDeck(deck: Deck, theme: Theme, locate: Locate = () => ({})): LayoutResult {
   const ctx: Context = {
     deck,
     theme,
     byNumber: new Map(deck.citations.map((c) => [c.n, c])),
     footer: `${deck.meta.title} · ${formatLongDate(deck.meta.asOf)}`,
+    locate,
     diagnostics: [],
   };
   const slides = deck.slides.flatMap((slide) => layoutSlide(slide, ctx));
   for (const slide of slides) colourCitations(slide.elements, theme.colors.accent);
-  return { slides, diagnostics: ctx.diagnostics };
+  const placed: PlacedDeck = { meta: deck.meta, fonts: { ...theme.fonts }, background: theme.colors.background, slides };
+  return { placed, diagnostics: ctx.diagnostics };
 }
 
 /** Citation superscripts take the accent colour. */

@@ -38,6 +38,8 @@ export interface Pages<T> {
   size: number;
   /** False when even one item alone does not fit at the smallest size. */
   fits: boolean;
+  /** When `fits` is false: the first item that does not fit alone at the smallest size. */
+  misfit?: T;
 }
 
 export function paginate<T>(items: readonly T[], sizes: readonly number[], fits: (chunk: T[], size: number) => boolean): Pages<T> {
@@ -50,5 +52,8 @@ export function paginate<T>(items: readonly T[], sizes: readonly number[], fits:
     }
   }
   const smallest = sizes[sizes.length - 1] as number;
-  return { chunks: items.map((i) => [i]), size: smallest, fits: false };
+  const pages: Pages<T> = { chunks: items.map((i) => [i]), size: smallest, fits: false };
+  const misfit = items.find((i) => !fits([i], smallest));
+  if (misfit !== undefined) pages.misfit = misfit;
+  return pages;
 }

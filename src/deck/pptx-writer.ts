@@ -1,5 +1,6 @@
-// Deck → .pptx. The layout pass (src/layout) places every element; this module only turns the
-// placed elements into pptxgenjs calls, then repairs and pins the file:
+// PlacedDeck → .pptx. The layout stage (src/deck/layout.ts) has placed every element and
+// decided every size and colour; this module only turns the placed elements into pptxgenjs
+// calls, then repairs and pins the file:
 //   - pptxgenjs 4.0.1 writes one <a:pPr> per run, so a paragraph mixing text and a superscript
 //     citation gets several and loses its bullet: keep the first of each paragraph;
 //   - it writes the current time into docProps/core.xml, every zip entry and the chart's
@@ -7,14 +8,10 @@
 //     gives the same bytes.
 import type JSZipType from 'jszip';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { layoutDeck } from './layout.js';
-import type { ChartElement, Element, PlacedSlide, ShapeElement, TableElement, TextElement } from './elements.js';
+import type { ChartElement, Element, PlacedDeck, PlacedNotes, ShapeElement, TableElement, TextElement } from './elements.js';
 import { BULLET_INDENT, type Paragraph } from './measure.js';
-import type { Deck } from '../model/types.js';
-import type { Theme } from '../inputs/theme.js';
 
-export interface RenderDeckOptions {
-  theme: Theme;
+export interface WriteDeckOptions {
   date: Date;
 }
 
@@ -35,16 +32,13 @@ function loadJsZip(): Promise<typeof JSZipType> {
   return jszipModule;
 }
 
-export async function renderDeck(deck: Deck, options: RenderDeckOptions): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
-  const laidOut = layoutDeck(deck, options.theme);
-  const slides = laidOut.slides;
-  // Shrinking and continuing slides is the layout working as designed, not something to print
-  // on every build: keep only what needs the author's attention (layoutDeck reports it all).
-  const diagnostics = laidOut.diagnostics.filter((d) => d.severity !== 'info');
+/** Writes a placed deck; the only diagnostic is a failure of pptxgenjs itself (render-failed). */
+export async function writeDeck(deck: PlacedDeck, options: WriteDeckOptions): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
   const [PptxGen, JSZip] = await Promise.all([loadPptxGen(), loadJsZip()]);
   let raw: Uint8Array;
   try {
-    const pptx = deckToPptx(new PptxGen(), deck, slides, options.theme);
+    const pptx = deckToPptx(new PptxGen(), deck);
     raw = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
   } catch (error) {
     diagnostics.push(diagnostic('render-failed', `could not write the deck: ${(error as Error).message}`));
@@ -54,20 +48,32 @@ export async function renderDeck(deck: Deck, options: RenderDeckOptions): Promis
   return { bytes, diagnostics };
 }
 
-function deckToPptx(pptx: Pptx, deck: Deck, slides: PlacedSlide[], theme: Theme): Pptx {
+function deckToPptx(pptx: Pptx, deck: PlacedDeck): Pptx {
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = deck.meta.title;
   pptx.subject = deck.meta.subject;
   if (deck.meta.author) pptx.author = deck.meta.author;
   pptx.company = '';
-  pptx.theme = { headFontFace: theme.fonts.heading, bodyFontFace: theme.fonts.body };
-  for (const placed of slides) {
+  pptx.theme = { headFontFace: deck.fonts.heading, bodyFontFace: deck.fonts.body };
+  for (const placed of deck.slides) {
     const slide = pptx.addSlide();
-    slide.background = { color: theme.colors.background };
+    slide.background = { color: deck.background };
     for (const element of placed.elements) addElement(pptx, slide, element);
-    if (placed.notes.trim() !== '') slide.addNotes(placed.notes);
+    const notes = notesText(placed.notes);
+    if (notes.trim() !== '') slide.addNotes(notes);
   }
   return pptx;
+}
+
+/** Speaker notes as text: the talking points, then each cited passage in full. */
+export function notesText(notes: PlacedNotes): string {
+  const lines = [...notes.talkingPoints];
+  if (notes.citations.length > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push('Sources on this slide:');
+    for (const c of notes.citations) lines.push(`[${c.n}] ${c.doc}, ${c.docTitle}${c.docDate ? ` (${c.docDate})` : ''}, ${c.place}: “${c.quote}”`);
+  }
+  return lines.join('\n');
 }
 
 function addElement(pptx: Pptx, slide: PptxSlide, e: Element): void {

@@ -1,5 +1,5 @@
 // Cards: a bold lead-in becomes the card's heading.
-import { citesOf, type Inline, type Slide } from '../model/types.js';
+import { citesOf, plainText, type Inline, type Slide } from '../model/types.js';
 import type { Element, PlacedSlide } from './elements.js';
 import { finite, placed, reportFit, textBox, type Context } from './frame.js';
 import { BODY_H, CARD_INSETS, CONTENT_W, GRID, MAX_CARDS, PT } from './grid.js';
@@ -53,7 +53,7 @@ export function cardSlides(slide: Slide, items: Inline[][], ctx: Context): Place
   };
   const fits = (chunk: Card[], size: number) => chunk.length <= MAX_CARDS && geometry(chunk, size).total <= BODY_H;
   const pages = paginate(cards, sizesDown(preferred, Math.min(preferred, theme.sizes.bodyMin)), fits);
-  reportFit(slide, pages, preferred, ctx);
+  reportFit(slide, pages, preferred, ctx, (c) => ({ text: `${plainText(c.heading)} ${plainText(c.body)}`.trim(), cites: [...citesOf(c.heading), ...citesOf(c.body)] }));
   const size = pages.size;
   return pages.chunks.map((chunk, k) => {
     const g = geometry(chunk, size);

@@ -3,7 +3,7 @@ import { citesOf, type Block, type Inline, type Slide } from '../model/types.js'
 import type { PlacedSlide } from './elements.js';
 import { placed, reportFit, textBox, type Context } from './frame.js';
 import { BODY_H, CONTENT_W, GRID, PT, TEXT_INSETS } from './grid.js';
-import { inlinesToRuns, textHeight, type Paragraph } from './measure.js';
+import { inlinesToRuns, runsText, textHeight, type Paragraph } from './measure.js';
 import { paginate, sizesDown } from './paginate.js';
 
 function blocksToParagraphs(blocks: readonly Block[], size: number): { paragraphs: Paragraph[]; cites: number[] }[] {
@@ -36,7 +36,8 @@ export function flowSlides(slide: Slide, ctx: Context): PlacedSlide[] {
     return textHeight(paras, size, CONTENT_W * PT, TEXT_INSETS) <= BODY_H * PT;
   };
   const pages = paginate(items, sizesDown(theme.sizes.body, theme.sizes.bodyMin), fits);
-  reportFit(slide, pages, theme.sizes.body, ctx);
+  const first = at(theme.sizes.body);
+  reportFit(slide, pages, theme.sizes.body, ctx, (k) => ({ text: (first[k]?.paragraphs ?? []).map((p) => runsText(p.runs)).join(' '), cites: first[k]?.cites ?? [] }));
   const all = at(pages.size);
   return pages.chunks.map((chunk, k) => {
     const paragraphs = chunk.flatMap((i) => all[i]?.paragraphs ?? []);

@@ -84,7 +84,7 @@ export function tableSlides(slide: Slide, table: TableBlock, ctx: Context): Plac
     sizesDown(preferred, Math.min(preferred, theme.sizes.bodyMin)),
     fits,
   );
-  reportFit(slide, pages, preferred, ctx);
+  reportFit(slide, pages, preferred, ctx, (r) => ({ text: (table.rows[r] ?? []).map(plainText).join(' '), cites: (table.rows[r] ?? []).flatMap(citesOf) }));
   const size = pages.size;
   const colW = widthsAt(size);
   return pages.chunks.map((chunk, k) => {

@@ -1,8 +1,7 @@
 // Timeline: native shapes, left to right, evenly spaced.
-import { diagnostic } from '../diagnostics/diagnostic.js';
-import { citesOf, type Slide, type TimelineBlock } from '../model/types.js';
+import { citesOf, plainText, type Slide, type TimelineBlock } from '../model/types.js';
 import type { Element, PlacedSlide } from './elements.js';
-import { finite, fitSize, placed, textBox, type Context } from './frame.js';
+import { finite, fitSize, placed, report, textBox, type Context } from './frame.js';
 import { BODY_H, CONTENT_W, GRID, MAX_EVENTS, PT, TEXT_INSETS } from './grid.js';
 import { countLines, inlinesToRuns, lineHeightOf, textHeight, type Run } from './measure.js';
 import { balanced } from './paginate.js';
@@ -12,7 +11,7 @@ export function timelineSlides(slide: Slide, timeline: TimelineBlock, ctx: Conte
   const events = timeline.events;
   const count = Math.ceil(events.length / MAX_EVENTS);
   const chunks = balanced(events, count);
-  if (chunks.length > 1) ctx.diagnostics.push(diagnostic('layout-shrunk', `slide "${slide.title}" continues over ${chunks.length} slides`));
+  if (chunks.length > 1) report(ctx, 'layout-shrunk', `slide "${slide.title}" continues over ${chunks.length} slides`, { text: slide.title, cites: [] });
   const perSlide = Math.max(...chunks.map((c) => c.length));
   const colW = CONTENT_W / perSlide;
   const textW = (colW - 0.1) * PT;
@@ -20,9 +19,11 @@ export function timelineSlides(slide: Slide, timeline: TimelineBlock, ctx: Conte
   const amountRuns = events.map((e) => (e.amount ? ([{ text: e.amount, bold: true }] as Run[]) : []));
   const labelRuns = events.map((e) => inlinesToRuns(e.label));
   const where = `a timeline entry on slide "${slide.title}"`;
-  const whenSize = fitSize(16, 11, (s) => whenRuns.every((r) => countLines(r, s, textW) <= 2), where, ctx);
-  const amountSize = fitSize(22, 12, (s) => amountRuns.every((r) => r.length === 0 || countLines(r, s, textW) <= 1), where, ctx);
-  const labelSize = fitSize(16, theme.sizes.bodyMin, (s) => labelRuns.every((r) => countLines(r, s, textW) <= 4), where, ctx);
+  const indices = events.map((_, e) => e);
+  const subject = (e: number) => ({ text: plainText(events[e]?.label ?? []), cites: citesOf(events[e]?.label ?? []) });
+  const whenSize = fitSize(indices, 16, 11, (e, s) => countLines(whenRuns[e] ?? [], s, textW) <= 2, where, ctx, subject);
+  const amountSize = fitSize(indices, 22, 12, (e, s) => (amountRuns[e]?.length ?? 0) === 0 || countLines(amountRuns[e] ?? [], s, textW) <= 1, where, ctx, subject);
+  const labelSize = fitSize(indices, 16, theme.sizes.bodyMin, (e, s) => countLines(labelRuns[e] ?? [], s, textW) <= 4, where, ctx, subject);
   const hasAmounts = amountRuns.some((r) => r.length > 0);
   const whenH = textHeight([{ runs: [{ text: 'X' }] }, { runs: [{ text: 'X' }] }], whenSize, textW, TEXT_INSETS) / PT;
   const amountH = hasAmounts ? textHeight([{ runs: [{ text: 'X' }] }], amountSize, textW, TEXT_INSETS) / PT : 0;

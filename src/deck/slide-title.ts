@@ -1,7 +1,7 @@
 // Title slide.
 import type { Slide } from '../model/types.js';
 import { SLIDE_H, SLIDE_W, type Element, type PlacedSlide } from './elements.js';
-import { textBox, type Context } from './frame.js';
+import { notesFor, textBox, type Context } from './frame.js';
 import { PT, TEXT_INSETS } from './grid.js';
 import { countLines, inlinesToRuns, textHeight, type Run } from './measure.js';
 import { sizesDown } from './paginate.js';
@@ -50,6 +50,5 @@ export function titleSlide(slide: Slide, ctx: Context): PlacedSlide {
     const h = textHeight(paras, size, w * PT, TEXT_INSETS) / PT;
     elements.push(textBox('meta', { x, y, w, h }, paras, size, ctx, { color: theme.colors.muted }));
   }
-  const out: Slide = { ...slide };
-  return { slide: out, title: slide.title, elements, notes: slide.notes.join('\n') };
+  return { layout: slide.layout, title: slide.title, cites: slide.cites, sources: slide.sources, elements, notes: notesFor(slide, slide.cites, ctx) };
 }

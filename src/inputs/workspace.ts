@@ -29,6 +29,8 @@ export interface LoadedWorkspace {
   summaryText?: string;
   summarySha256?: string;
   summary?: Summary;
+  /** Positions of briefing.yaml's nodes, for diagnostics of later stages. */
+  locator?: Locator;
   documents: BriefingDocument[];
   verification?: Verification;
   diagnostics: Diagnostic[];
@@ -74,6 +76,7 @@ export async function loadWorkspace(shownDir: string, options: LoadOptions = {})
   workspace.summaryText = summaryText;
   workspace.summarySha256 = sha256(summaryText);
   const loaded = summaryFromYaml(summaryText, summaryFile);
+  workspace.locator = loaded.locator;
   diagnostics.push(...loaded.diagnostics);
   workspace.documents = sources.documents.map((d) => withMetadata(d, loaded.summary));
   if (!loaded.summary) {

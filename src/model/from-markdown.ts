@@ -97,16 +97,7 @@ export function markdownToDeck(markdown: string, ws: LoadedWorkspace, file: stri
     }
     const cites = unique(blocks.flatMap(blockCites));
     const sources = unique(cites.map((n) => byNumber.get(n)?.doc ?? '').filter((d) => d !== '')).sort();
-    const notes = [...talking];
-    if (cites.length > 0) {
-      if (notes.length > 0) notes.push('');
-      notes.push('Sources on this slide:');
-      for (const n of cites) {
-        const c = byNumber.get(n);
-        if (c) notes.push(`[${n}] ${c.doc}, ${c.docTitle}${c.docDate ? ` (${c.docDate})` : ''}, ${c.place}: “${c.quote}”`);
-      }
-    }
-    const slide: Slide = { layout, title, blocks, notes, cites, sources };
+    const slide: Slide = { layout, title, blocks, notes: { talkingPoints: talking, citations: cites }, cites, sources };
     if (subtitle !== undefined) slide.subtitle = subtitle;
     slides.push(slide);
   }

@@ -71,22 +71,26 @@ export type CitationRef = z.infer<typeof CitationRefSchema>;
 export const SLIDE_LAYOUTS = ['title', 'bullets', 'cards', 'table', 'timeline', 'chart', 'conflicts', 'sources', 'changes'] as const;
 export type SlideLayout = (typeof SLIDE_LAYOUTS)[number];
 
+/** Speaker notes: the template's talking points, then the passages the slide cites. */
+export const SpeakerNotesSchema = z.strictObject({
+  /** Plain text paragraphs, as the template writes them. */
+  talkingPoints: z.array(z.string()),
+  /** Citation numbers whose full quotes follow the talking points, in order of first appearance. */
+  citations: z.array(z.number().int().positive()),
+});
+export type SpeakerNotes = z.infer<typeof SpeakerNotesSchema>;
+
 export const SlideSchema = z.strictObject({
   layout: z.enum(SLIDE_LAYOUTS),
   title: z.string(),
   /** Under the title on a title slide; a kicker elsewhere. */
   subtitle: z.string().optional(),
   blocks: z.array(BlockSchema),
-  /** Talking points, as the template writes them (plain text paragraphs). */
-  notes: z.array(z.string()),
+  notes: SpeakerNotesSchema,
   /** Every citation number on the slide, in order of first appearance. */
   cites: z.array(z.number().int().positive()),
   /** Ids of the documents those citations come from, sorted. */
   sources: z.array(z.string()),
-  /** "(2/3)" when a slide was split across several. */
-  part: z.strictObject({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
-  /** Set by the deck layout pass: the body text size it chose, in points. */
-  fit: z.strictObject({ fontSize: z.number().positive() }).optional(),
 });
 export type Slide = z.infer<typeof SlideSchema>;
 

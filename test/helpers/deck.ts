@@ -9,7 +9,9 @@ import JSZip from 'jszip';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { workspaceToModels } from '../../src/build/pipeline.js';
 import { DEFAULT_THEME } from '../../src/inputs/theme.js';
-import { renderDeck } from '../../src/deck/pptx-writer.js';
+import { layoutDeck } from '../../src/deck/layout.js';
+import { writeDeck } from '../../src/deck/pptx-writer.js';
+import type { Theme } from '../../src/inputs/theme.js';
 import { loadWorkspace } from '../../src/inputs/workspace.js';
 import type { Deck } from '../../src/model/types.js';
 import { SEEDS } from './workspace.js';
@@ -22,6 +24,11 @@ export async function deckOf(workspaceDir: string): Promise<Deck> {
   const models = await workspaceToModels(ws);
   if (!models.deck) throw new Error(`no deck model: ${JSON.stringify(models.diagnostics)}`);
   return models.deck;
+}
+
+/** The layout stage then the writer, as a build runs them. */
+export function renderDeck(deck: Deck, options: { theme: Theme; date: Date }) {
+  return writeDeck(layoutDeck(deck, options.theme).placed, { date: options.date });
 }
 
 export async function renderWorkspaceDeck(workspaceDir: string) {
