@@ -59,6 +59,9 @@ const common = {
   define: { 'import.meta.url': 'import_meta_url', __BRIEFING_FINGERPRINT__: JSON.stringify(fingerprint) },
   banner: { js: 'var import_meta_url=require("url").pathToFileURL(__filename).href;' },
   plugins: [writersApart, oneFontkit],
+  // The language model of `draft` and `find` (megabytes of data) stays out of the bundles: it is
+  // required from node_modules only when one of those commands runs.
+  external: ['wink-nlp', 'wink-eng-lite-web-model'],
 };
 
 /**
@@ -80,7 +83,7 @@ const hashes = {};
 const inputs = {};
 for (const [name, entry] of Object.entries(entries)) {
   const outfile = path.join(outDir, `${name}.cjs`);
-  const result = await esbuild.build({ ...common, entryPoints: [path.join(root, entry)], outfile, external: SOURCE_READER_LIBRARIES });
+  const result = await esbuild.build({ ...common, entryPoints: [path.join(root, entry)], outfile, external: [...SOURCE_READER_LIBRARIES, ...common.external] });
   inputs[name] = Object.keys(result.metafile.inputs);
   hashes[name] = createHash('sha256').update(readFileSync(outfile)).digest('hex');
 }

@@ -78,7 +78,7 @@ describe('a workspace on another topic, in five formats', () => {
     try {
       const result = await runCli(['check', 'ws'], { cwd: dir });
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/^ws\/briefing\.yaml:\d+:\d+: error: quote not found in 001: "Cookie notice: we use cookies to improve your reading experience"/m);
+      expect(result.stderr).toMatch(/^ws\/briefing\.yaml:\d+:\d+: error: quote not found in 001: "»Cookie« notice: we use cookies to improve your reading experience"/m);
     } finally {
       await writeFile(path.join(ws, 'briefing.yaml'), yaml);
     }

@@ -159,7 +159,7 @@ describe('briefing build', () => {
     const result = await runCli(['build', 'ws', '--out', 'out', '--json'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('  documents added: 005\n');
-    expect(result.stderr).toContain('  new document 005 is not cited yet: curate it into briefing.yaml\n');
+    expect(result.stderr).toContain('  new document 005 is not cited yet: run "briefing draft --update" to propose statements from it\n');
     const report = JSON.parse(result.stdout);
     expect(report.status).toBe('built');
     expect(report.changes.documents.added).toEqual(['005']);

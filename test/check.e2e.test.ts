@@ -52,17 +52,17 @@ describe('briefing check finds what is broken', () => {
     // Every broken citation points at a line of briefing.yaml that quotes the old passage.
     const yamlLines = yaml.split('\n');
     for (const line of broken) {
-      const m = /^ws\/briefing\.yaml:(\d+):(\d+): error: quote not found in 004: "(.*)"; closest: "(.*)" at 004:(\d+) \[quote-not-found\]$/.exec(line);
+      const m = /^ws\/briefing\.yaml:(\d+):(\d+): error: quote not found in 004: "(.*)"; closest: "(.*)" at 004:(\d+) \(they part at the word marked »«\) \[quote-not-found\]$/.exec(line);
       expect(m, line).not.toBeNull();
       expect(yamlLines[Number(m?.[1]) - 1]).toContain('$13.75 billion');
-      expect(m?.[4]).toContain('$14 billion');
+      expect(m?.[4]).toContain('reported »$14« billion');
       expect(m?.[5]).toBe('4');
     }
-    expect(lines.some((l) => l.includes('ballooned to a reported $13.75 billion'))).toBe(true);
+    expect(lines.some((l) => l.includes('ballooned to a reported »$13.75« billion'))).toBe(true);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     // The exact diagnostic, pinned (update it when seeds/briefing.yaml moves that quote).
     expect(result.stderr).toMatchInlineSnapshot(`
-      "ws/briefing.yaml:118:16: error: quote not found in 004: "Microsoft's total investment has since ballooned to a reported $13.75 billion"; closest: "Microsoft's total investment has since ballooned to a reported $14 billion" at 004:4 [quote-not-found]
+      "ws/briefing.yaml:118:16: error: quote not found in 004: "Microsoft's total investment has since ballooned to a reported »$13.75« billion"; closest: "Microsoft's total investment has since ballooned to a reported »$14« billion" at 004:4 (they part at the word marked »«) [quote-not-found]
       "
     `);
   });
@@ -108,7 +108,7 @@ describe('briefing check on a small workspace', () => {
       "ws/briefing.yaml:10:11: error: figure "45%" in takeaways[2].text does not occur in its quotes [figure-not-in-quotes]
       ws/briefing.yaml:15:16: error: no document with id "003" (documents: 001, 002) [unknown-doc]
       ws/briefing.yaml:16:30: error: quote "Beta grows" is too short to prove anything (10 characters; at least 12) [quote-too-short]
-      ws/briefing.yaml:17:30: error: quote not found in 002: "Beta’s revenue went up 40%"; closest: "Beta’s revenue rose 40%" at 002:3 [quote-not-found]
+      ws/briefing.yaml:17:30: error: quote not found in 002: "Beta’s revenue »went« up 40%"; closest: "Beta’s revenue »rose« 40%" at 002:3 (they part at the word marked »«) [quote-not-found]
       "
     `);
   });

@@ -44,7 +44,7 @@ alternatives:
       [
         "ws/briefing.yaml:13:11: error: friction[0].cite: every statement needs at least one citation [schema]",
         "ws/briefing.yaml:14:5: error: missing friction[1].text (expected string) [schema]",
-        "ws/briefing.yaml:15:5: error: unknown key "txt" in friction[1] [schema]",
+        "ws/briefing.yaml:15:5: error: unknown key "txt" in friction[1]; did you mean "text"? [schema]",
         "ws/briefing.yaml:17:49: error: unknown key "page" in friction[1].cite[0] [schema]",
         "ws/briefing.yaml:20:11: error: alternatives[0].kind: must not be empty [schema]",
       ]

@@ -100,7 +100,7 @@ export function formatChangeReport(r: ChangeReport): string[] {
   list('documents changed', r.documents.changed);
   for (const s of r.broken) lines.push(`  citation broken: ${s.path}: ${short(s.text)}`);
   for (const s of r.reverified) lines.push(`  re-verified: ${s.path}: ${short(s.text)}`);
-  for (const id of r.uncitedNew) lines.push(`  new document ${id} is not cited yet: curate it into briefing.yaml`);
+  for (const id of r.uncitedNew) lines.push(`  new document ${id} is not cited yet: run "briefing draft --update" to propose statements from it`);
   for (const s of r.statements.added) lines.push(`  statement added: ${s.path}: ${short(s.text)}`);
   for (const s of r.statements.removed) lines.push(`  statement removed: ${s.path}: ${short(s.text)}`);
   for (const s of r.statements.altered) lines.push(`  statement altered: ${s.path}: ${short(s.text)}`);

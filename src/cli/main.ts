@@ -68,7 +68,38 @@ async function main(argv: string[]): Promise<number> {
         );
       },
     )
-    .demandCommand(1, 'name a command: build, check or watch')
+    .command(
+      'draft [workspace]',
+      'write a first briefing.yaml from the documents (extractive: every statement is its quote)',
+      (y) =>
+        y
+          .positional('workspace', { type: 'string', default: 'seeds', describe: 'workspace folder' })
+          .option('force', { type: 'boolean', default: false, describe: 'replace an existing briefing.yaml' })
+          .option('update', { type: 'boolean', default: false, describe: 'keep briefing.yaml and append proposals from new or changed documents' })
+          .option('out', { type: 'string', default: 'output', describe: 'output folder of the last build (its build.json tells which documents are new)' }),
+      async (args) => {
+        if (args.force && args.update) throw new UsageError('--force and --update do not go together: --update keeps briefing.yaml');
+        const { runDraft } = await import('./draft-command.js');
+        exitCode = await runDraft(
+          { workspace: args.workspace, force: args.force, update: args.update, out: outFolder(args.out), tty: process.stderr.isTTY === true },
+          io,
+        );
+      },
+    )
+    .command(
+      'find <words..>',
+      'find passages for some words, with a ready-to-paste citation (a first word that names a folder is the workspace; default seeds)',
+      (y) =>
+        y
+          .positional('words', { type: 'string', array: true, describe: '[workspace] and the words to look for' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the passages as JSON on stdout' })
+          .option('limit', { type: 'number', default: 10, describe: 'how many passages to show' }),
+      async (args) => {
+        const { runFind } = await import('./find-command.js');
+        exitCode = await runFind({ words: (args.words ?? []).map(String), json: args.json, limit: args.limit }, io);
+      },
+    )
+    .demandCommand(1, 'name a command: build, check, watch, draft or find')
     .strict()
     .help()
     .version()

@@ -43,7 +43,12 @@ export interface Pages<T> {
 }
 
 export function paginate<T>(items: readonly T[], sizes: readonly number[], fits: (chunk: T[], size: number) => boolean): Pages<T> {
-  for (let parts = 1; parts <= Math.max(1, items.length); parts++) {
+  // No split into fewer parts than greedy packing at the smallest size needs can fit at any size:
+  // start there instead of at one part, so a long table costs a few passes, not one per part.
+  const smallest = sizes[sizes.length - 1] as number;
+  // When even greedy packing at the smallest size fails, an item fits nowhere: no split can work.
+  const fewest = greedy(items, smallest, fits)?.length ?? items.length + 1;
+  for (let parts = Math.max(1, fewest); parts <= Math.max(1, items.length); parts++) {
     for (const size of sizes) {
       const even = balanced(items, parts);
       if (even.every((c) => fits(c, size))) return { chunks: even, size, fits: true };
@@ -51,7 +56,6 @@ export function paginate<T>(items: readonly T[], sizes: readonly number[], fits:
       if (packed && packed.length <= parts) return { chunks: packed, size, fits: true };
     }
   }
-  const smallest = sizes[sizes.length - 1] as number;
   const pages: Pages<T> = { chunks: items.map((i) => [i]), size: smallest, fits: false };
   const misfit = items.find((i) => !fits([i], smallest));
   if (misfit !== undefined) pages.misfit = misfit;

@@ -7,6 +7,9 @@ export type Severity = 'error' | 'warning' | 'info';
 export const RULES = {
   'workspace-missing': 'error',
   'summary-missing': 'error',
+  'summary-exists': 'error',
+  'draft-too-little': 'error',
+  'nothing-found': 'warning',
   'source-unreadable': 'error',
   'source-not-utf8': 'error',
   'source-empty': 'error',

@@ -57,33 +57,97 @@ export interface ClosestPassage extends Match {
   similarity: number;
 }
 
+/** Word boundaries of a document's folded text, and where each word occurs. */
+interface WordIndex {
+  starts: number[];
+  ends: number[];
+  byWord: Map<string, number[]>;
+}
+
+const wordIndexCache = new WeakMap<SourceDocument, WordIndex>();
+
+function wordIndex(doc: SourceDocument, folded: string): WordIndex {
+  let index = wordIndexCache.get(doc);
+  if (index) return index;
+  const starts: number[] = [0];
+  for (let i = folded.indexOf(' '); i >= 0; i = folded.indexOf(' ', i + 1)) starts.push(i + 1);
+  const ends = starts.slice(1).map((s) => s - 1);
+  ends.push(folded.length);
+  const byWord = new Map<string, number[]>();
+  starts.forEach((s, w) => {
+    const word = folded.slice(s, ends[w]);
+    const list = byWord.get(word);
+    if (list) list.push(w);
+    else byWord.set(word, [w]);
+  });
+  index = { starts, ends, byWord };
+  wordIndexCache.set(doc, index);
+  return index;
+}
+
+/** Below this many character comparisons, every window is scored; above, only anchored ones. */
+const EXHAUSTIVE_BUDGET = 4_000_000;
+
 /**
- * The passage of the document closest to the quote: a window of about as many words,
- * scored by edit distance. Used to tell the user where a quote that was not found went.
+ * The passage of the document closest to the quote: a window of about as many words, scored by
+ * edit distance. In a small document every window is scored. In a large one the quote's rarest
+ * words vote for where it would start (anchors), and only windows around the best few
+ * starts are scored, so the cost stays bounded (well under a second for a 1 MB document and a
+ * 2,000-character quote). Used to tell the user where a quote that was not found went.
  */
 export function closestPassage(doc: SourceDocument, quote: string): ClosestPassage | undefined {
   const needle = foldQuote(quote);
   const hay = foldedDocument(doc);
   if (needle === '' || hay.folded === '') return undefined;
-  const wordStarts: number[] = [0];
-  for (let i = 0; i < hay.folded.length; i++) if (hay.folded[i] === ' ') wordStarts.push(i + 1);
-  const wordEnds = wordStarts.slice(1).map((s) => s - 1);
-  wordEnds.push(hay.folded.length);
-  const words = Math.max(1, needle.split(' ').length);
+  const index = wordIndex(doc, hay.folded);
+  const { starts: wordStarts, ends: wordEnds } = index;
+  const needleWords = needle.split(' ');
+  const words = Math.max(1, needleWords.length);
   let best: { from: number; to: number; cost: number } | undefined;
-  for (let w = 0; w < wordStarts.length; w++) {
+  const score = (w: number) => {
     for (const span of [words - 1, words, words + 1]) {
-      if (span < 1 || w + span - 1 >= wordEnds.length) continue;
+      if (w < 0 || span < 1 || w + span - 1 >= wordEnds.length) continue;
       const from = wordStarts[w] as number;
       const to = wordEnds[w + span - 1] as number;
       const cost = distance(needle, hay.folded.slice(from, to));
-      if (!best || cost < best.cost) best = { from, to, cost };
+      if (!best || cost < best.cost || (cost === best.cost && from < best.from)) best = { from, to, cost };
     }
+  };
+  if (wordStarts.length * needle.length <= EXHAUSTIVE_BUDGET) {
+    for (let w = 0; w < wordStarts.length; w++) score(w);
+  } else {
+    for (const start of anchoredStarts(index, needleWords)) for (let w = start - 2; w <= start + 2; w++) score(w);
   }
   // A quote longer than the whole document is closest to the whole document.
-  best ??= { from: 0, to: hay.folded.length, cost: distance(needle, hay.folded) };
+  const found = best ?? { from: 0, to: hay.folded.length, cost: distance(needle, hay.folded) };
   // A window ends at a word's end, which may carry a comma or colon that the quote did not ask for.
-  while (best.to > best.from + 1 && /[,;:]/.test(hay.folded[best.to - 1] as string) && !needle.endsWith(hay.folded[best.to - 1] as string)) best.to--;
-  const match = matchAt(doc, hay, best.from, best.to);
-  return { ...match, similarity: 1 - best.cost / Math.max(needle.length, best.to - best.from) };
+  while (found.to > found.from + 1 && /[,;:]/.test(hay.folded[found.to - 1] as string) && !needle.endsWith(hay.folded[found.to - 1] as string)) found.to--;
+  const match = matchAt(doc, hay, found.from, found.to);
+  return { ...match, similarity: 1 - found.cost / Math.max(needle.length, found.to - found.from) };
+}
+
+/**
+ * Where the quote would start if its rarest words are where the document has them: each
+ * occurrence of one of the quote's 24 rarest words votes for a start; the 8 starts with most
+ * votes are returned. With no word in common, evenly spaced starts.
+ */
+function anchoredStarts(index: WordIndex, needleWords: string[]): number[] {
+  const positions = needleWords
+    .map((word, i) => ({ i, at: index.byWord.get(word) ?? [] }))
+    .filter((w) => w.at.length > 0)
+    .sort((a, b) => a.at.length - b.at.length || a.i - b.i)
+    .slice(0, 24);
+  const votes = new Map<number, number>();
+  for (const { i, at } of positions) for (const p of at.slice(0, 5000)) votes.set(p - i, (votes.get(p - i) ?? 0) + 1);
+  const ranked = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([start]) => start);
+  const chosen: number[] = [];
+  for (const start of ranked) {
+    if (chosen.length >= 8) break;
+    if (!chosen.some((c) => Math.abs(c - start) <= 2)) chosen.push(start);
+  }
+  if (chosen.length > 0) return chosen;
+  const step = Math.max(1, Math.floor(index.starts.length / 64));
+  const even: number[] = [];
+  for (let w = 0; w < index.starts.length; w += step) even.push(w);
+  return even;
 }

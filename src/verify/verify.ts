@@ -1,5 +1,6 @@
 // Proving the summary against the documents: every quote occurs, every figure is in its quotes,
 // every id names a document. Citations are numbered globally in order of first appearance.
+import { didYouMean, MARK_CLOSE, MARK_OPEN, markDifference } from '../diagnostics/curator.js';
 import { diagnostic, excerpt, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../inputs/sources.js';
 import { placeRef } from '../inputs/document.js';
@@ -9,6 +10,9 @@ import { closestPassage, findQuote, foldQuote } from './match.js';
 import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
 
 export const MIN_QUOTE_LENGTH = 12;
+/** Up to this many uncited documents are reported one by one. */
+const UNCITED_ONE_BY_ONE = 5;
+const UNCITED_NAMED = 5;
 
 export interface ResolvedCitation {
   /** Global citation number, 1-based, shared by the deck and the memo. */
@@ -165,7 +169,7 @@ class Verifier {
     this.citedDocs.add(doc.id);
     const known = this.numberOf.get(key);
     if (known !== undefined) {
-      if (!this.citations[known - 1]?.verified) this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos));
+      if (!this.citations[known - 1]?.verified) this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos, this.documents));
       return known;
     }
     const n = this.citations.length + 1;
@@ -174,7 +178,7 @@ class Verifier {
     const resolved: ResolvedCitation = { n, doc: doc.id, quote: c.quote.trim(), verified: match !== undefined };
     if (quotePos.line !== undefined) resolved.summaryLine = quotePos.line;
     if (match) Object.assign(resolved, { start: match.start, end: match.end, line: match.line, passage: match.passage }, match.page !== undefined ? { page: match.page } : {});
-    else this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos));
+    else this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos, this.documents));
     this.citations.push(resolved);
     return n;
   }
@@ -182,7 +186,13 @@ class Verifier {
   private unknownDoc(id: string, position: ReturnType<Locator['at']>): Diagnostic {
     const padded = /^\d+$/.test(id) ? this.documents.find((d) => /^\d+$/.test(d.id) && Number(d.id) === Number(id)) : undefined;
     const known = this.documents.map((d) => d.id).join(', ') || 'none';
-    const hint = padded ? `; did you mean "${padded.id}"? Quote ids in YAML: doc: "${padded.id}"` : ` (documents: ${known})`;
+    // A number one digit off is another document, not a slip: only ids with letters get a suggestion.
+    const near = padded?.id ?? (/^\d+$/.test(id) ? undefined : didYouMean(id, this.documents.map((d) => d.id)));
+    const hint = padded
+      ? `; did you mean "${padded.id}"? Quote ids in YAML: doc: "${padded.id}"`
+      : near !== undefined
+        ? `; did you mean "${near}"?`
+        : ` (documents: ${known})`;
     return diagnostic('unknown-doc', `no document with id "${id}"${hint}`, position);
   }
 
@@ -212,10 +222,16 @@ class Verifier {
     }
   }
 
+  /** A few uncited documents are named one by one; many, in one warning with a count and the first ids. */
   uncitedDocuments(): void {
-    for (const doc of this.documents) {
-      if (!this.citedDocs.has(doc.id)) this.diagnostics.push(diagnostic('uncited-document', `document ${doc.id} is not cited by any statement`, { file: doc.file }));
+    const uncited = this.documents.filter((doc) => !this.citedDocs.has(doc.id));
+    if (uncited.length <= UNCITED_ONE_BY_ONE) {
+      for (const doc of uncited) this.diagnostics.push(diagnostic('uncited-document', `document ${doc.id} is not cited by any statement`, { file: doc.file }));
+      return;
     }
+    const first = uncited.slice(0, UNCITED_NAMED).map((d) => d.id).join(', ');
+    const message = `${uncited.length} documents are not cited by any statement: ${first} and ${uncited.length - UNCITED_NAMED} more; "briefing draft --update" proposes statements from them`;
+    this.diagnostics.push(diagnostic('uncited-document', message, { file: this.locator.file }));
   }
 
   result(): Verification {
@@ -233,10 +249,27 @@ function ownDate(doc: (SourceDocument & { fileDate?: string | undefined }) | und
   return 'fileDate' in doc ? doc.fileDate : doc.date;
 }
 
-function quoteNotFound(doc: SourceDocument, quote: string, position: ReturnType<Locator['at']>): Diagnostic {
+/**
+ * A quote that is not in its document: in another document, said so; else the quote and the
+ * closest passage in full, the first word where they part marked.
+ */
+function quoteNotFound(doc: SourceDocument, quote: string, position: ReturnType<Locator['at']>, documents: readonly SourceDocument[]): Diagnostic {
+  for (const other of documents) {
+    if (other === doc) continue;
+    const match = findQuote(other, quote);
+    if (match) {
+      const where = placeRef(other.id, other.format, match).replace(`${other.id}:`, `${other.id}, line `);
+      return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${flat(quote)}"; found in ${where}: cite it as doc: "${other.id}"`, position);
+    }
+  }
   const closest = closestPassage(doc, quote);
-  const hint = closest ? `; closest: "${excerpt(closest.passage, 90)}" at ${placeRef(doc.id, doc.format, closest)}` : '';
-  return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${excerpt(quote, 80)}"${hint}`, position);
+  if (!closest) return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${flat(quote)}"`, position);
+  const marked = markDifference(quote.trim(), closest.passage, foldQuote);
+  return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${marked.quote}"; closest: "${marked.passage}" at ${placeRef(doc.id, doc.format, closest)} (they part at the word marked ${MARK_OPEN}${MARK_CLOSE})`, position);
+}
+
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 export function pathLabel(path: YamlPath): string {

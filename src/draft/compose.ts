@@ -1,0 +1,226 @@
+// The drafted sections put together as a summary: takeaways, title, headlines and asOf, with
+// where each item came from, for the comments that tell the curator what to review.
+import { AlternativeSchema } from '../inputs/summary-schema.js';
+import { ungroundedFigures } from '../verify/figures.js';
+import type { AmountKind } from './cues.js';
+import type { Corpus } from './corpus.js';
+import type { Passage } from './nlp.js';
+import { isStatementLike, quoteOf, statementOf, type Quote } from './quote.js';
+import {
+  capitalise,
+  draftAlternatives,
+  draftConflicts,
+  draftFriction,
+  draftInvestments,
+  draftOutlook,
+  type DraftAlternative,
+  type DraftConflict,
+  type DraftInvestment,
+  type DraftItem,
+  type DraftTopic,
+} from './sections.js';
+
+export type DraftSectionKey = 'takeaways' | 'investment' | 'friction' | 'alternatives' | 'outlook' | 'conflicts';
+export const DRAFT_SECTIONS: DraftSectionKey[] = ['takeaways', 'investment', 'friction', 'alternatives', 'outlook', 'conflicts'];
+
+export type Cite = { doc: string; quote: string };
+
+/** One drafted entry of a section: the value written to YAML, and the documents it came from. */
+export interface Entry {
+  value: Record<string, unknown>;
+  /** Every document that supports it (cited or not). */
+  docs: string[];
+  /** A second comment line (the kind of an amount). */
+  note?: string;
+}
+
+export interface DraftSummary {
+  title: string;
+  asOf: string;
+  headlines: Partial<Record<DraftSectionKey, string>>;
+  sections: Record<DraftSectionKey, Entry[]>;
+}
+
+export const LIMITS = { takeaways: 4, investment: 10, friction: 6, alternatives: 10, outlook: 6, conflicts: 5 } as const;
+
+const KIND_LABEL: Record<AmountKind, (amount: string) => string> = {
+  investment: (a) => `Investment of ${a}`,
+  total: (a) => `Total reaches ${a}`,
+  valuation: (a) => `Valuation of ${a}`,
+  plan: (a) => `Plan of ${a}`,
+};
+const KIND_NOTE: Record<AmountKind, string> = {
+  investment: 'amount kind: investment (new money)',
+  total: 'amount kind: cumulative total (not new money)',
+  valuation: 'amount kind: valuation (not money invested)',
+  plan: 'amount kind: plan (announced, not yet spent)',
+};
+
+/** The sections drafted from every passage of the corpus (or of the documents `only` names). */
+export function corpusToSections(corpus: Corpus, only?: ReadonlySet<string>): Omit<DraftSummary, 'title' | 'asOf' | 'headlines'> & { raw: RawSections } {
+  const scoped: Corpus = only ? { ...corpus, passages: corpus.passages.filter((p) => only.has(p.doc.id)) } : corpus;
+  const used = new Set<Passage>();
+  const investments = topByThenSorted(draftInvestments(scoped, used), LIMITS.investment);
+  const alternatives = draftAlternatives(scoped, used).filter(validAlternative).slice(0, LIMITS.alternatives);
+  const friction = draftFriction(scoped, used).slice(0, LIMITS.friction);
+  for (const f of friction) for (const q of f.quotes) used.add(q.passage);
+  const outlook = draftOutlook(scoped, used).slice(0, LIMITS.outlook);
+  const conflicts = draftConflicts(scoped, investments).slice(0, LIMITS.conflicts);
+  const raw = { investments, alternatives, friction, outlook, conflicts };
+  return {
+    raw,
+    sections: {
+      takeaways: takeawaysOf(scoped, raw),
+      investment: investments.map(investmentEntry),
+      friction: friction.map(topicEntry),
+      alternatives: alternatives.map(alternativeEntry),
+      outlook: outlook.map(topicEntry),
+      conflicts: conflicts.map(conflictEntry),
+    },
+  };
+}
+
+export interface RawSections {
+  investments: DraftInvestment[];
+  alternatives: DraftAlternative[];
+  friction: DraftTopic[];
+  outlook: DraftTopic[];
+  conflicts: DraftConflict[];
+}
+
+export function corpusToDraft(corpus: Corpus, fallbackDate: string): DraftSummary {
+  const { sections, raw } = corpusToSections(corpus);
+  const orgs = corpus.organisations.filter((o) => !/\d/.test(o)).slice(0, 2);
+  const title = orgs.length === 0 ? 'What the sources report' : `${orgs.join(' and ')}: what the sources report`;
+  const dates = corpus.documents.map((d) => d.date).filter((d): d is string => d !== undefined).sort();
+  return { title, asOf: dates[dates.length - 1] ?? fallbackDate, headlines: headlinesOf(raw, corpus), sections };
+}
+
+/** The best-supported few, shown in time order. */
+function topByThenSorted(items: DraftInvestment[], n: number): DraftInvestment[] {
+  const keep = new Set([...items].sort((a, b) => b.docs.length - a.docs.length || b.value - a.value).slice(0, n));
+  return items.filter((i) => keep.has(i));
+}
+
+function cites(quotes: Quote[]): Cite[] {
+  return quotes.map((q) => ({ doc: q.passage.doc.id, quote: q.quote }));
+}
+
+function first(item: DraftItem): Quote {
+  return item.quotes[0] as Quote;
+}
+
+function investmentEntry(inv: DraftInvestment): Entry {
+  const cite = cites(inv.quotes);
+  const when = whenOf(inv, cite);
+  return {
+    value: { when, amount: inv.amount, label: KIND_LABEL[inv.kind](inv.amount), text: statementOf(first(inv).quote), cite },
+    docs: inv.docs,
+    note: KIND_NOTE[inv.kind],
+  };
+}
+
+/**
+ * When an amount was reported: the date its sentence gives, else its document's date, cited
+ * from the document's date line when the figures of the date need a quote; else "Date not given".
+ */
+function whenOf(inv: DraftInvestment, cite: Cite[]): string {
+  if (inv.when !== undefined) return inv.when;
+  const doc = first(inv).passage.doc;
+  if (doc.date === undefined) return 'Date not given';
+  const quotes = cite.map((c) => c.quote);
+  // The date of a cited document grounds the years and months of a statement.
+  if (ungroundedFigures(doc.date, quotes, [doc.date]).length === 0) return doc.date;
+  const line = doc.text.split('\n').map((l) => l.trim()).find((l) => l.includes(doc.date as string) && l.length >= 12 && l.length <= 60);
+  if (!line) return 'Date not given';
+  cite.push({ doc: doc.id, quote: line });
+  return doc.date;
+}
+
+function topicTitle(topic: DraftTopic): string {
+  const [a, b] = topic.terms;
+  if (a === undefined) return capitalise(first(topic).quote.split(/\s+/).slice(0, 5).join(' ').replace(/[\p{N}]/gu, '').replace(/[\s,;:]+$/, ''));
+  return capitalise(b === undefined ? a : `${a} and ${b}`);
+}
+
+function topicEntry(topic: DraftTopic): Entry {
+  return { value: { title: topicTitle(topic), text: statementOf(first(topic).quote), cite: cites(topic.quotes) }, docs: topic.docs };
+}
+
+function alternativeEntry(alt: DraftAlternative): Entry {
+  return { value: { name: alt.name, kind: alt.kind, owner: alt.owner, text: statementOf(first(alt).quote), cite: cites(alt.quotes) }, docs: alt.docs };
+}
+
+/** An alternative the summary's schema accepts as it stands (owner and kind may be restricted). */
+function validAlternative(alt: DraftAlternative): boolean {
+  return AlternativeSchema.safeParse({ name: alt.name, kind: alt.kind, owner: alt.owner, text: 'x', cite: [{ doc: 'x', quote: 'x' }] }).success;
+}
+
+function conflictEntry(conflict: DraftConflict): Entry {
+  const sides = conflict.sides.map((s) => ({ text: statementOf(first(s).quote), cite: cites(s.quotes) }));
+  return { value: { topic: conflict.topic, sides }, docs: [...new Set(conflict.sides.flatMap((s) => s.docs))].sort() };
+}
+
+/** Three to five takeaways: the best-supported item of each section, then the next ones, then documents' leads. */
+function takeawaysOf(corpus: Corpus, raw: RawSections): Entry[] {
+  const bestInvestment = [...raw.investments].sort((a, b) => b.docs.length - a.docs.length || (a.kind === 'total' ? -1 : 0) - (b.kind === 'total' ? -1 : 0) || b.value - a.value)[0];
+  const order: (DraftItem | undefined)[] = [
+    raw.friction[0],
+    bestInvestment,
+    raw.alternatives[0],
+    raw.outlook[0],
+    raw.conflicts[0]?.sides[0],
+    raw.friction[1],
+    raw.outlook[1],
+    raw.alternatives[1],
+  ];
+  // Each document's first statement, found in one pass over the passages.
+  const leadOf = new Map<string, Passage>();
+  for (const p of corpus.passages) if (!leadOf.has(p.doc.id) && isStatementLike(p)) leadOf.set(p.doc.id, p);
+  const leads = corpus.documents.flatMap((d) => {
+    const p = leadOf.get(d.id);
+    return p ? [{ quotes: [quoteOf(p)], docs: [d.id], score: 0 } as DraftItem] : [];
+  });
+  const entries: Entry[] = [];
+  const seen = new Set<string>();
+  for (const item of [...order, ...leads]) {
+    if (!item || entries.length >= LIMITS.takeaways) continue;
+    const quote = first(item);
+    if (seen.has(quote.quote)) continue;
+    seen.add(quote.quote);
+    entries.push({ value: { text: statementOf(quote.quote), cite: cites(item.quotes) }, docs: item.docs });
+  }
+  return entries;
+}
+
+/** Action titles that state each section's point; figures only from the section's own quotes. */
+function headlinesOf(raw: RawSections, corpus: Corpus): Partial<Record<DraftSectionKey, string>> {
+  const h: Partial<Record<DraftSectionKey, string>> = {};
+  const lower = (t: string) => (/^\p{Lu}\p{Ll}/u.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
+  const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+  const total = raw.investments.filter((i) => i.kind === 'total').sort((a, b) => b.docs.length - a.docs.length || b.value - a.value)[0];
+  const invested = raw.investments.filter((i) => i.kind === 'investment').sort((a, b) => b.value - a.value)[0];
+  if (total) h.investment = `Reported total investment reaches ${total.amount}`;
+  else if (invested) h.investment = `The largest reported investment is ${invested.amount}`;
+  else if (raw.investments[0]) h.investment = `Amounts reported range up to ${[...raw.investments].sort((a, b) => b.value - a.value)[0]?.amount}`;
+  const frictionTitles = raw.friction.slice(0, 3).map((f) => f.terms[0] ?? lower(topicTitle(f)));
+  if (frictionTitles.length > 0) h.friction = short(`Friction over ${list(frictionTitles)}`, `Friction over ${list(frictionTitles.slice(0, 2))}`);
+  const owner = raw.alternatives[0]?.owner;
+  const kinds = [...new Set(raw.alternatives.map((a) => a.kind))].slice(0, 3);
+  if (owner !== undefined) h.alternatives = short(`${owner} weighs ${list(kinds)} alternatives`, `${owner} weighs alternatives`);
+  const outlookTitles = raw.outlook.slice(0, 2).map((o) => o.terms[0] ?? lower(topicTitle(o)));
+  if (outlookTitles.length > 0) h.outlook = short(`The outlook turns on ${list(outlookTitles)}`, `The outlook turns on ${outlookTitles[0]}`);
+  if (raw.conflicts.length > 0) h.conflicts = raw.conflicts.length === 1 ? 'The sources disagree on one point' : 'The sources disagree on several points';
+  const actors = corpus.organisations.filter((o) => !/\d/.test(o)).slice(0, 2);
+  const main = frictionTitles[0];
+  if (main !== undefined) h.takeaways = short(`${list(actors)}: ${main} is the main friction`, `${capitalise(main)} is the main friction`);
+  // A headline's figures must be in its section's quotes; the amounts come from them, but make sure.
+  for (const key of Object.keys(h) as DraftSectionKey[]) if (/\d/.test(h[key] ?? '') && key !== 'investment') delete h[key];
+  return h;
+}
+
+/** The first text when it fits a slide title's two lines, else the second. */
+function short(text: string, fallback: string): string {
+  return text.length <= 64 ? text : fallback.length <= 64 ? fallback : fallback.slice(0, fallback.lastIndexOf(' ', 64));
+}
+

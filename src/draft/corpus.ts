@@ -1,0 +1,95 @@
+// What the whole pile says: every passage, the organisations it names most, how rare each word is.
+import type { SourceDocument } from '../inputs/sources.js';
+import { STOP_STEMS } from './cues.js';
+import { documentToPassages, loadNlp, type Passage, type Token } from './nlp.js';
+
+export interface Corpus {
+  documents: SourceDocument[];
+  passages: Passage[];
+  /** Proper names by the number of documents that use them, most used first. */
+  organisations: string[];
+  /** Every proper name of the pile (a sentence's capitalised first word only when it is also a name elsewhere). */
+  names: Set<string>;
+  /** Inverse document frequency of a stem over the passages. */
+  idf(stem: string): number;
+}
+
+const NOT_NAMES = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday mr ms mrs dr the a an'.split(' '),
+);
+
+export async function documentsToCorpus(documents: SourceDocument[], progress?: (done: number, total: number) => void): Promise<Corpus> {
+  const nlp = await loadNlp();
+  const passages: Passage[] = [];
+  documents.forEach((doc, i) => {
+    passages.push(...documentToPassages(nlp, doc));
+    progress?.(i + 1, documents.length);
+  });
+  const df = new Map<string, number>();
+  for (const p of passages) for (const stem of new Set(contentStems(p))) df.set(stem, (df.get(stem) ?? 0) + 1);
+  const n = Math.max(1, passages.length);
+  return {
+    documents,
+    passages,
+    ...rankNames(passages),
+    idf: (stem) => Math.log((n + 1) / ((df.get(stem) ?? 0) + 1)),
+  };
+}
+
+/** Stems of the words that carry meaning: nouns, proper nouns, verbs, adjectives; no stop words, no figures. */
+export function contentStems(p: Passage): string[] {
+  return p.tokens.filter(isContent).map((t) => t.stem);
+}
+
+export function isContent(t: Token): boolean {
+  return (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB' || t.pos === 'ADJ') && t.lower.length > 2 && !/\d/.test(t.lower) && !STOP_STEMS.has(t.lower) && !STOP_STEMS.has(t.stem);
+}
+
+/** Runs of proper nouns in a passage ("Baltic Skyways"), possessives dropped. */
+export function namesIn(p: Passage): { name: string; at: number; initial: boolean }[] {
+  const names: { name: string; at: number; initial: boolean }[] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    if (run.length > 0) {
+      const first = run[0] as Token;
+      const last = run[run.length - 1] as Token;
+      const name = p.text.slice(first.at, last.at + last.value.length).replace(/['’]s$/u, '');
+      if (isName(name, run)) names.push({ name, at: first.at, initial: first.at === p.tokens.find((t) => /[\p{L}\p{N}]/u.test(t.value))?.at });
+    }
+    run = [];
+  };
+  for (const t of p.tokens) {
+    if (t.pos === 'PROPN' && /^[\p{L}\p{N}][\p{L}\p{N}.&'’-]*$/u.test(t.value)) run.push(t);
+    else flush();
+  }
+  flush();
+  return names;
+}
+
+function isName(name: string, run: Token[]): boolean {
+  if (run.length === 1 && NOT_NAMES.has((run[0] as Token).lower)) return false;
+  if (!/^\p{Lu}/u.test(name) && !/\p{Lu}/u.test(name.slice(1))) return false;
+  // Two-letter capitals ("US", "EU") are places or acronyms more often than organisations.
+  if (/^\p{Lu}{1,2}$/u.test(name)) return false;
+  return name.length >= 2 && name.length <= 40;
+}
+
+/** Proper names by the number of documents using them, then by uses, then alphabetically. */
+function rankNames(passages: Passage[]): { organisations: string[]; names: Set<string> } {
+  const docs = new Map<string, Set<string>>();
+  const uses = new Map<string, number>();
+  // A capitalised first word of a sentence ("Reports", "Future") is a name only if it is also written so mid-sentence.
+  const midSentence = new Set(passages.flatMap((p) => namesIn(p).filter((n) => !n.initial).map((n) => n.name)));
+  for (const p of passages) {
+    for (const { name, initial } of namesIn(p)) {
+      if (initial && !midSentence.has(name)) continue;
+      if (!docs.has(name)) docs.set(name, new Set());
+      docs.get(name)?.add(p.doc.id);
+      uses.set(name, (uses.get(name) ?? 0) + 1);
+    }
+  }
+  const organisations = [...docs.keys()].sort(
+    (a, b) => (docs.get(b)?.size ?? 0) - (docs.get(a)?.size ?? 0) || (uses.get(b) ?? 0) - (uses.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  return { organisations, names: new Set(organisations) };
+}

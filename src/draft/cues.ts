@@ -1,0 +1,58 @@
+// Cue words that mark what a sentence is about. Plain English, no topic: they name kinds of
+// statements (an investment, a friction, an alternative, an outlook), never a company or a sector.
+
+/** Kinds of money amounts, told apart so that a chart compares like with like. */
+export type AmountKind = 'investment' | 'total' | 'valuation' | 'plan';
+
+const word = (alternatives: string): RegExp => new RegExp(`\\b(?:${alternatives})`, 'i');
+
+export const AMOUNT_CUES: Record<AmountKind, RegExp> = {
+  valuation: word('valuation|valu(?:ed|ing)\\b|worth\\b|market cap'),
+  total: word('in total|total|cumulative|in all\\b|altogether|to date|so far|overall|ballooned|bringing (?:its|the|their) (?:total|stake)'),
+  plan: word('plans?\\b|planned|planning|will (?:invest|spend|put|commit)|intends?|aims? to|pledg|earmark|budget|proposed|over the next|is set to (?:invest|spend)'),
+  investment: word('invest|stake\\b|funding|funded|raised?\\b|raising|backed|backing|inject|financ|capital (?:increase|injection)|bought|acquir|acquisition|purchase|commit'),
+};
+
+/** Precedence when a sentence carries several cues: a valuation is never new money, nor a total. */
+export const AMOUNT_KIND_ORDER: AmountKind[] = ['valuation', 'total', 'plan', 'investment'];
+
+export const FRICTION_CUES = word(
+  'tension|strain|friction|dispute|disagree|conflict|clash|rift|frustrat|concern|complain|lawsuit|legal action|sue\\b|sued|suing|breach|reluctan|unwilling|refus|pushback|push back|criticis|critic\\b|delay|setback|fray|crack|distrust|mistrust|standoff|grievance|penalt|fined|antitrust|scrutiny|probe|investigation|walkout|strike\\b|objection|oppos|resist|threat|accus|blame|at odds|row\\b|feud|spat|tussle|falling out|uneasy|damag',
+);
+
+export const OUTLOOK_CUES = word(
+  'could|may\\b|might|likely|unlikely|expected|expects?\\b|forecast|predict|projected|scenario|future|outlook|ahead|coming (?:months|years|weeks)|next (?:year|month|quarter|phase|step)|prospect|remains to be seen|poised|set to|on track|would|will\\b|plans? to|intends? to|possib|potential',
+);
+
+/** Modal and forward-looking words: an outlook states what may come, not what was. */
+export const FORWARD = word('could|may\\b|might|likely|unlikely|expected|expects?\\b|forecast|predict|projected|scenario|future|outlook|poised|set to|on track|remains to be seen|prospect');
+
+export const ALTERNATIVE_CUES = word(
+  'alternative|in[- ]house|its own|their own|own (?:model|fleet|system|product|platform|network|service)|proprietary|home-grown|rival|switch(?:ed|ing)? to|diversif|partner(?:ship|ed|ing)?\\b|talks with|tie-up|teamed up|turn(?:ed|ing)? to|open[- ]source|open[- ]weight|instead of|replace|second source|other (?:providers|suppliers|partners)|multi-',
+);
+
+/** The kind of an alternative, from its sentence. */
+export const ALTERNATIVE_KIND_CUES: { kind: string; cue: RegExp }[] = [
+  { kind: 'open model', cue: word('open[- ]source|open[- ]weight|open model') },
+  { kind: 'own build', cue: word('in[- ]house|its own|their own|own (?:model|fleet|system|product|platform|network|service)|proprietary|home-grown|internal') },
+  { kind: 'infrastructure', cue: word('infrastructure|cloud|data cent|chip|compute|server|hosting|hub\\b|terminal|hangar|depot|facilit|plant|pipeline|network capacity') },
+  { kind: 'partner', cue: word('partner|tie-up|alliance|deal with|agreement with|teamed|models from|testing|rival|alternative|switch|turn') },
+];
+
+/** A claim kept, and a claim given up: the two sides of a stated disagreement. */
+export const AFFIRM = word('remains?\\b(?! to be)|still\\b|continues? to|retains?|keeps?\\b|maintains?|stays?\\b|unchanged|intact|in place');
+export const REVERSE = word('releas(?:ed|ing|es?) (?:\\S+ ){0,3}from|freed from|no longer|ended|ending|ends\\b|dropped|lifted|scrapped|cancel|terminat|abandon|loosen|waived|expired|pulled out of|withdr');
+
+/** Nouns too general to say what a group of sentences is about. */
+export const GENERIC_NOUNS = new Set(
+  'company companies firm firms lack report reports way ways thing things part parts time times people move moves step steps deal deals side sides year years month months week weeks day days number kind kinds lot area areas point points case cases fact facts sort world industry market business businesses news source sources article analysts analyst expert experts source statement relationship'.split(' '),
+);
+
+/** Words that never name a topic on their own. */
+export const STOP_STEMS = new Set(
+  (
+    'the a an and or but if then than that this these those it its it\'s their they them he she his her we our you your i to of in on at by for with from as is are was were be been being ' +
+    'has have had do does did not no yes so such also more most much many some any each other into over under about after before while during between up down out off again further ' +
+    'there here when where why how all both few own same only very can will just should now said say says report reportedly according would could may might one two new year years'
+  ).split(' '),
+);
