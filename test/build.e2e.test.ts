@@ -164,6 +164,8 @@ describe('briefing build', () => {
     expect(report.status).toBe('built');
     expect(report.changes.documents.added).toEqual(['005']);
     expect(report.changes.uncitedNew).toEqual(['005']);
+    // The change report is in the JSON report's diagnostics too, each at its file.
+    expect(report.diagnostics).toContainEqual({ rule: 'document-added', severity: 'info', message: 'document 005 was added since the previous build', file: 'ws/005_new.txt' });
   });
 
   it('refuses to build while another live build holds the lock, and takes over a stale lock', async () => {

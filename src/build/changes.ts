@@ -1,4 +1,7 @@
 // What changed since the previous build: documents, and the statements that rest on them.
+import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { labelPath } from '../diagnostics/path-label.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import type { Manifest, StatementRecord } from './manifest.js';
 
@@ -87,6 +90,27 @@ export function isEmptyReport(r: ChangeReport): boolean {
         r.statements.added.length + r.statements.removed.length + r.statements.altered.length + r.inputs.length ===
     0
   );
+}
+
+/**
+ * The change report as diagnostics, for the --json report: documents added, removed or changed
+ * (at the document's file), statements whose citation broke or was re-verified (at the statement
+ * in briefing.yaml). stderr shows the same report as the lines of formatChangeReport.
+ */
+export function changeDiagnostics(r: ChangeReport, ws: LoadedWorkspace): Diagnostic[] {
+  if (!r.hasPrevious) return [];
+  const fileOf = (id: string) => {
+    const doc = ws.documents.find((d) => d.id === id);
+    return doc ? { file: doc.file } : { file: path.join(ws.shownDir, id) };
+  };
+  const at = (label: string) => ws.locator?.at(labelPath(label)) ?? { file: ws.summaryFile };
+  return [
+    ...r.documents.added.map((id) => diagnostic('document-added', `document ${id} was added since the previous build`, fileOf(id))),
+    ...r.documents.removed.map((id) => diagnostic('document-removed', `document ${id} was removed since the previous build`, { file: ws.shownDir })),
+    ...r.documents.changed.map((id) => diagnostic('document-changed', `document ${id} changed since the previous build`, fileOf(id))),
+    ...r.broken.map((s) => diagnostic('citation-broken', `${s.path} no longer rests on its sources: ${short(s.text)}`, at(s.path))),
+    ...r.reverified.map((s) => diagnostic('citation-reverified', `${s.path} re-verified against changed documents: ${short(s.text)}`, at(s.path))),
+  ];
 }
 
 /** Human-readable lines for stderr. */

@@ -11,6 +11,7 @@ import { loadTemplate, type LoadedTemplate } from '../template/handlebars.js';
 import { workspaceToView, type ViewExtras } from '../template/view.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { layoutLocator } from './locate.js';
+import { keyPath, pathLabel } from '../diagnostics/path-label.js';
 
 export interface RenderOptions {
   /** A folder given with --templates; it comes before the workspace's own templates/. */
@@ -140,5 +141,5 @@ function blockText(block: Block): string {
 }
 
 function pathLabelOf(key: string): string {
-  return key.split('.').map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  return pathLabel(keyPath(key));
 }

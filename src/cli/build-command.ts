@@ -1,5 +1,5 @@
 import { buildBriefing, type BuildResult } from '../build/build-briefing.js';
-import { formatChangeReport } from '../build/changes.js';
+import { changeDiagnostics, formatChangeReport } from '../build/changes.js';
 import { MANIFEST_FILE } from '../build/manifest.js';
 import { EXIT, hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics, type Io } from './io.js';
@@ -30,7 +30,7 @@ export function reportBuild(result: BuildResult, options: { out: string; json: b
       ...workspaceToReport(result.workspace),
       ok: result.status !== 'failed',
       status: result.status,
-      diagnostics: result.diagnostics,
+      diagnostics: [...result.diagnostics, ...changeDiagnostics(result.changes, result.workspace)],
       changes: result.changes,
       outputs: result.manifest?.outputs ?? [],
       timings: result.timings,

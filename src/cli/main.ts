@@ -148,6 +148,6 @@ main(hideBin(process.argv)).then(
   (error: unknown) => {
     const detail = error instanceof Error ? (process.env.BRIEFING_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
     io.stderr(`briefing: internal error: ${detail}\n(set BRIEFING_DEBUG=1 for a stack trace, and please report it)\n`);
-    process.exitCode = 70;
+    process.exitCode = EXIT.internal;
   },
 );

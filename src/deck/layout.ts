@@ -6,9 +6,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, ChartBlock, Deck, Slide, TableBlock, TimelineBlock } from '../model/types.js';
 import { formatLongDate } from '../template/view.js';
 import type { Theme } from '../inputs/theme.js';
-import type { Element, PlacedDeck, PlacedSlide } from './elements.js';
+import type { PlacedDeck, PlacedSlide } from './elements.js';
 import type { Context, Locate } from './frame.js';
-import type { Paragraph } from './measure.js';
 import { cardSlides } from './slide-cards.js';
 import { chartSlide } from './slide-chart.js';
 import { flowSlides } from './slide-flow.js';
@@ -40,20 +39,8 @@ export function layoutDeck(deck: Deck, theme: Theme, locate: Locate = () => ({})
     diagnostics: [],
   };
   const slides = deck.slides.flatMap((slide) => layoutSlide(slide, ctx));
-  for (const slide of slides) colourCitations(slide.elements, theme.colors.accent);
   const placed: PlacedDeck = { meta: deck.meta, fonts: { ...theme.fonts }, background: theme.colors.background, slides };
   return { placed, diagnostics: ctx.diagnostics };
-}
-
-/** Citation superscripts take the accent colour. */
-function colourCitations(elements: Element[], accent: string): void {
-  const paint = (paragraphs: Paragraph[]) => {
-    for (const p of paragraphs) for (const r of p.runs) if (r.superscript && !r.color) r.color = accent;
-  };
-  for (const e of elements) {
-    if (e.kind === 'text') paint(e.paragraphs);
-    else if (e.kind === 'table') for (const row of e.rows) for (const cell of row) paint(cell.paragraphs);
-  }
 }
 
 function layoutSlide(slide: Slide, ctx: Context): PlacedSlide[] {

@@ -2,7 +2,7 @@
 // insets. Measurement errs on the wide side (no kerning, breaks only at spaces, a small safety
 // factor), so a paragraph that fits here fits in PowerPoint and LibreOffice too.
 import type { Inline } from '../model/types.js';
-import { textWidth } from './font-metrics.js';
+import { textWidth, type FontStyle } from './font-metrics.js';
 
 export interface Run {
   text: string;
@@ -31,12 +31,19 @@ export const LINE_HEIGHT = 1.2;
 /** Indent of a bulleted paragraph's text, in points. */
 export const BULLET_INDENT = 18;
 
-/** Inlines as runs: consecutive citations become one superscript run "3,4". */
-export function inlinesToRuns(inlines: readonly Inline[], base: Omit<Run, 'text'> = {}): Run[] {
+/**
+ * Inlines as runs: consecutive citations become one superscript run "3,4", in `citeColor` when
+ * given (and the base sets no colour). Build runs once per item: measurements are cached by run list.
+ */
+export function inlinesToRuns(inlines: readonly Inline[], base: Omit<Run, 'text'> = {}, citeColor?: string): Run[] {
   const runs: Run[] = [];
   let cites: number[] = [];
   const flush = () => {
-    if (cites.length > 0) runs.push({ ...base, text: cites.join(','), superscript: true, bold: false });
+    if (cites.length > 0) {
+      const run: Run = { ...base, text: cites.join(','), superscript: true, bold: false };
+      if (!run.color && citeColor) run.color = citeColor;
+      runs.push(run);
+    }
     cites = [];
   };
   for (const inline of inlines) {
@@ -76,12 +83,31 @@ export function runsText(runs: readonly Run[]): string {
   return runs.map((r) => r.text).join('');
 }
 
-function runWidth(text: string, run: Run, size: number): number {
-  const s = run.superscript ? size * SUPERSCRIPT_SCALE : size;
-  return textWidth(text, s, { bold: run.bold, italic: run.italic }) * SAFETY;
+/** Width in ems of each word (or run of spaces) met so far, per font style. */
+const emsByStyle = new Map<string, Map<string, number>>();
+
+/** Width of `text` set in `style`, in ems (the width at 1 pt, in points). */
+export function wordEms(text: string, style: FontStyle): number {
+  const key = `${style.bold ? 'b' : ''}${style.italic ? 'i' : ''}`;
+  let words = emsByStyle.get(key);
+  if (!words) {
+    words = new Map();
+    emsByStyle.set(key, words);
+  }
+  let ems = words.get(text);
+  if (ems === undefined) {
+    ems = textWidth(text, 1, style);
+    words.set(text, ems);
+  }
+  return ems;
 }
 
-interface Piece {
+function runWidth(text: string, run: Run, size: number): number {
+  const s = run.superscript ? size * SUPERSCRIPT_SCALE : size;
+  return wordEms(text, { bold: run.bold, italic: run.italic }) * s * SAFETY;
+}
+
+export interface Piece {
   /** Width of the word itself. */
   width: number;
   /** Width of the spaces after it. */
@@ -90,8 +116,25 @@ interface Piece {
   hardBreak: boolean;
 }
 
-/** A paragraph as words (a word may span runs, e.g. a word and its superscript citation). */
+/** Words of each run list, per size: a list of runs is measured once per size however often it is laid out. */
+const piecesCache = new WeakMap<readonly Run[], Map<number, Piece[]>>();
+
 function pieces(runs: readonly Run[], size: number): Piece[] {
+  let bySize = piecesCache.get(runs);
+  if (!bySize) {
+    bySize = new Map();
+    piecesCache.set(runs, bySize);
+  }
+  let out = bySize.get(size);
+  if (!out) {
+    out = splitWords(runs, size);
+    bySize.set(size, out);
+  }
+  return out;
+}
+
+/** A paragraph as words (a word may span runs, e.g. a word and its superscript citation). */
+export function splitWords(runs: readonly Run[], size: number): Piece[] {
   const out: Piece[] = [];
   let current: Piece = { width: 0, space: 0, hardBreak: false };
   let open = false;
@@ -121,8 +164,25 @@ function pieces(runs: readonly Run[], size: number): Piece[] {
   return out;
 }
 
-/** How many lines a paragraph takes in a line of `width` points. */
+const linesCache = new WeakMap<readonly Run[], Map<string, number>>();
+
+/** How many lines a paragraph takes in a line of `width` points (cached per run list, size and width). */
 export function countLines(runs: readonly Run[], size: number, width: number): number {
+  let byBox = linesCache.get(runs);
+  if (!byBox) {
+    byBox = new Map();
+    linesCache.set(runs, byBox);
+  }
+  const key = `${size} ${width}`;
+  let lines = byBox.get(key);
+  if (lines === undefined) {
+    lines = wrap(runs, size, width);
+    byBox.set(key, lines);
+  }
+  return lines;
+}
+
+function wrap(runs: readonly Run[], size: number, width: number): number {
   let lines = 1;
   let used = 0;
   let pendingSpace = 0;

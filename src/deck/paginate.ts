@@ -42,18 +42,38 @@ export interface Pages<T> {
   misfit?: T;
 }
 
+/** Whether every part of `balanced(items, parts)` fits, testing part by part and stopping at the first that does not. */
+function balancedFits<T>(items: readonly T[], parts: number, size: number, fits: (chunk: T[], size: number) => boolean): boolean {
+  let start = 0;
+  for (let k = 0; k < parts; k++) {
+    const length = Math.ceil((items.length - start) / (parts - k));
+    if (length > 0 && !fits(items.slice(start, start + length), size)) return false;
+    start += length;
+  }
+  return true;
+}
+
+/**
+ * The fewest parts, then the largest size: for each part count, each size from the largest, the
+ * parts of even length if they all fit, else the greedy packing at that size if it needs no more
+ * parts. The greedy packing depends on the size only, so it is computed once per size.
+ */
 export function paginate<T>(items: readonly T[], sizes: readonly number[], fits: (chunk: T[], size: number) => boolean): Pages<T> {
+  const packings = new Map<number, T[][] | undefined>();
+  const packed = (size: number) => {
+    if (!packings.has(size)) packings.set(size, greedy(items, size, fits));
+    return packings.get(size);
+  };
   // No split into fewer parts than greedy packing at the smallest size needs can fit at any size:
   // start there instead of at one part, so a long table costs a few passes, not one per part.
   const smallest = sizes[sizes.length - 1] as number;
   // When even greedy packing at the smallest size fails, an item fits nowhere: no split can work.
-  const fewest = greedy(items, smallest, fits)?.length ?? items.length + 1;
+  const fewest = packed(smallest)?.length ?? items.length + 1;
   for (let parts = Math.max(1, fewest); parts <= Math.max(1, items.length); parts++) {
     for (const size of sizes) {
-      const even = balanced(items, parts);
-      if (even.every((c) => fits(c, size))) return { chunks: even, size, fits: true };
-      const packed = greedy(items, size, fits);
-      if (packed && packed.length <= parts) return { chunks: packed, size, fits: true };
+      if (balancedFits(items, parts, size, fits)) return { chunks: balanced(items, parts), size, fits: true };
+      const greedyParts = packed(size);
+      if (greedyParts && greedyParts.length <= parts) return { chunks: greedyParts, size, fits: true };
     }
   }
   const pages: Pages<T> = { chunks: items.map((i) => [i]), size: smallest, fits: false };

@@ -3,7 +3,7 @@ import { citesOf, plainText, type Inline, type Slide } from '../model/types.js';
 import type { Element, PlacedSlide } from './elements.js';
 import { finite, placed, reportFit, textBox, type Context } from './frame.js';
 import { BODY_H, CARD_INSETS, CONTENT_W, GRID, MAX_CARDS, PT } from './grid.js';
-import { inlinesToRuns, textHeight, type Paragraph } from './measure.js';
+import { inlinesToRuns, textHeight, type Paragraph, type Run } from './measure.js';
 import { paginate, sizesDown } from './paginate.js';
 
 interface Card {
@@ -23,10 +23,25 @@ export function itemToCard(item: readonly Inline[]): Card {
   return { heading, body };
 }
 
-function cardParagraphs(card: Card, size: number): Paragraph[] {
-  const paras: Paragraph[] = [];
-  if (card.heading.length > 0) paras.push({ runs: inlinesToRuns(card.heading, { bold: true }), spaceAfter: Math.round(size * 0.45) });
-  paras.push({ runs: inlinesToRuns(card.body) });
+/** A card's runs, built once, and its paragraphs per size (the gap under the heading grows with it). */
+interface SetCard {
+  heading: Run[];
+  body: Run[];
+  bySize: Map<number, Paragraph[]>;
+}
+
+function setCard(card: Card, citeColor: string): SetCard {
+  return { heading: inlinesToRuns(card.heading, { bold: true }, citeColor), body: inlinesToRuns(card.body, {}, citeColor), bySize: new Map() };
+}
+
+function cardParagraphs(card: SetCard, size: number): Paragraph[] {
+  let paras = card.bySize.get(size);
+  if (!paras) {
+    paras = [];
+    if (card.heading.length > 0) paras.push({ runs: card.heading, spaceAfter: Math.round(size * 0.45) });
+    paras.push({ runs: card.body });
+    card.bySize.set(size, paras);
+  }
   return paras;
 }
 
@@ -37,18 +52,20 @@ function cardGrid(count: number): { cols: number; rows: number } {
 
 const CARD_BAR = 0.06;
 
-function cardHeight(cards: readonly Card[], size: number, cardW: number): number {
+function cardHeight(cards: readonly SetCard[], size: number, cardW: number): number {
   return Math.max(...cards.map((c) => finite(textHeight(cardParagraphs(c, size), size, cardW * PT, CARD_INSETS), BODY_H * PT))) / PT;
 }
 
 export function cardSlides(slide: Slide, items: Inline[][], ctx: Context): PlacedSlide[] {
   const { theme } = ctx;
   const cards = items.map(itemToCard);
+  const set = new Map(cards.map((c) => [c, setCard(c, theme.colors.accent)]));
+  const setOf = (c: Card) => set.get(c) as SetCard;
   const preferred = Math.min(16, theme.sizes.body);
   const geometry = (chunk: Card[], size: number) => {
     const { cols, rows } = cardGrid(chunk.length);
     const cardW = (CONTENT_W - GRID.gap * (cols - 1)) / cols;
-    const cardH = cardHeight(chunk, size, cardW);
+    const cardH = cardHeight(chunk.map(setOf), size, cardW);
     return { cols, rows, cardW, cardH, total: rows * (cardH + CARD_BAR) + (rows - 1) * GRID.gap };
   };
   const fits = (chunk: Card[], size: number) => chunk.length <= MAX_CARDS && geometry(chunk, size).total <= BODY_H;
@@ -65,7 +82,7 @@ export function cardSlides(slide: Slide, items: Inline[][], ctx: Context): Place
       const y = GRID.bodyTop + row * (g.cardH + CARD_BAR + GRID.gap);
       body.push({ kind: 'rect', role: 'card-bar', x, y, w: g.cardW, h: CARD_BAR, fill: theme.colors.accent });
       body.push(
-        textBox('card', { x, y: y + CARD_BAR, w: g.cardW, h: g.cardH }, cardParagraphs(card, size), size, ctx, {
+        textBox('card', { x, y: y + CARD_BAR, w: g.cardW, h: g.cardH }, cardParagraphs(setOf(card), size), size, ctx, {
           insets: CARD_INSETS,
           fill: theme.colors.fill,
         }),

@@ -8,7 +8,7 @@ import { inlinesToRuns, textHeight, type Paragraph } from './measure.js';
 export function chartSlide(slide: Slide, chart: ChartBlock, ctx: Context): PlacedSlide {
   const { theme } = ctx;
   const captionSize = 11;
-  const caption: Paragraph = { runs: inlinesToRuns([{ type: 'text', text: `Amounts as the sources report them, in ${chart.unit}` }, ...chart.cites.map((n) => ({ type: 'cite' as const, n }))]) };
+  const caption: Paragraph = { runs: inlinesToRuns([{ type: 'text', text: `Amounts as the sources report them, in ${chart.unit}` }, ...chart.cites.map((n) => ({ type: 'cite' as const, n }))], {}, theme.colors.accent) };
   const captionH = textHeight([caption], captionSize, CONTENT_W * PT, TEXT_INSETS) / PT;
   const chartH = BODY_H - captionH - 0.1;
   const points = [...chart.points].reverse();

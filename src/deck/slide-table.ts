@@ -14,9 +14,6 @@ const cellInsetsPt: Insets = {
   bottom: CELL_INSETS_IN.bottom * PT,
 };
 
-function cellRuns(cell: readonly Inline[], header: boolean): Run[] {
-  return inlinesToRuns(cell, header ? { bold: true } : {});
-}
 
 /** Column widths in inches: the HTML automatic table algorithm, on measured text. */
 export function columnWidths(rows: readonly (readonly Run[][])[], size: number, width: number): number[] {
@@ -48,6 +45,17 @@ function rowHeight(cells: readonly Run[][], colW: readonly number[], size: numbe
 
 export function tableSlides(slide: Slide, table: TableBlock, ctx: Context): PlacedSlide[] {
   const { theme } = ctx;
+  // Each cell's runs are built once: measurements are cached by run list.
+  const built = [new Map<readonly Inline[], Run[]>(), new Map<readonly Inline[], Run[]>()];
+  const cellRuns = (cell: readonly Inline[], header: boolean): Run[] => {
+    const cache = built[header ? 1 : 0] as Map<readonly Inline[], Run[]>;
+    let runs = cache.get(cell);
+    if (!runs) {
+      runs = inlinesToRuns(cell, header ? { bold: true } : {}, theme.colors.accent);
+      cache.set(cell, runs);
+    }
+    return runs;
+  };
   const header = table.header.map((c) => cellRuns(c, true));
   // The group each row belongs to, and its label when a part starts inside a group.
   const groupLabel: Inline[][] = [];

@@ -17,7 +17,7 @@ export function timelineSlides(slide: Slide, timeline: TimelineBlock, ctx: Conte
   const textW = (colW - 0.1) * PT;
   const whenRuns = events.map((e) => [{ text: e.when, bold: true }] as Run[]);
   const amountRuns = events.map((e) => (e.amount ? ([{ text: e.amount, bold: true }] as Run[]) : []));
-  const labelRuns = events.map((e) => inlinesToRuns(e.label));
+  const labelRuns = events.map((e) => inlinesToRuns(e.label, {}, theme.colors.accent));
   const where = `a timeline entry on slide "${slide.title}"`;
   const indices = events.map((_, e) => e);
   const subject = (e: number) => ({ text: plainText(events[e]?.label ?? []), cites: citesOf(events[e]?.label ?? []) });

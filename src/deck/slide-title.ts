@@ -39,14 +39,14 @@ export function titleSlide(slide: Slide, ctx: Context): PlacedSlide {
   let y = ruleY + 0.3;
   if (first) {
     const size = 22;
-    const paras = [{ runs: inlinesToRuns(first) }];
+    const paras = [{ runs: inlinesToRuns(first, {}, theme.colors.accent) }];
     const h = textHeight(paras, size, w * PT, TEXT_INSETS) / PT;
     elements.push(textBox('subtitle', { x, y, w, h }, paras, size, ctx, { color: theme.colors.text }));
     y += h + 0.15;
   }
   if (rest.length > 0) {
     const size = 14;
-    const paras = rest.map((inl) => ({ runs: inlinesToRuns(inl), spaceAfter: 4 }));
+    const paras = rest.map((inl) => ({ runs: inlinesToRuns(inl, {}, theme.colors.accent), spaceAfter: 4 }));
     const h = textHeight(paras, size, w * PT, TEXT_INSETS) / PT;
     elements.push(textBox('meta', { x, y, w, h }, paras, size, ctx, { color: theme.colors.muted }));
   }

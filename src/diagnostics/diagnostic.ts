@@ -92,10 +92,15 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
+/** Every exit code of the CLI. */
 export const EXIT = {
   ok: 0,
+  /** The workspace has an error (a diagnostic of severity error). */
   content: 1,
+  /** The command line is wrong, or names no folder. */
   usage: 2,
+  /** A bug: the CLI prints "internal error" (sysexits' EX_SOFTWARE). */
+  internal: 70,
 } as const;
 
 /** An error the user caused; the CLI prints it without a stack trace. */

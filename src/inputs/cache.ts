@@ -1,7 +1,7 @@
 // Text extracted from formats that are slow to parse (PDF, Word, web pages, Markdown), kept by
 // the file's sha256 so an unchanged file is not parsed again: in memory for the life of the
 // process (watch mode) and, for builds, on disk in the output folder's `.briefing-cache/`.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ExtractedText, SourceReader } from './document.js';
@@ -18,6 +18,8 @@ const ExtractedSchema = z.object({
 export interface ExtractionCache {
   get(key: string): Promise<ExtractedText | undefined>;
   set(key: string, value: ExtractedText): Promise<void>;
+  /** Remove from the folder every entry but these keys (files no longer in the workspace). */
+  keepOnly(keys: ReadonlySet<string>): Promise<void>;
 }
 
 /** The key of a file's text: its bytes and the reader (and reader version) that read them. */
@@ -69,6 +71,12 @@ export function extractionCache(folder?: string): ExtractionCache {
       } catch {
         // A cache that cannot be written only costs time.
       }
+    },
+    async keepOnly(keys) {
+      if (!folder) return;
+      const names = await readdir(folder).catch(() => [] as string[]);
+      const stale = names.filter((n) => n.endsWith('.json') && !keys.has(n.slice(0, -'.json'.length)));
+      await Promise.all(stale.map((n) => rm(path.join(folder, n), { force: true }).catch(() => undefined)));
     },
   };
 }

@@ -106,7 +106,10 @@ export async function readSources(dir: string, shownDir: string = dir, options: 
     diagnostics.push(diagnostic('source-skipped', message, { file: shownDir }));
   }
   const cache = extractionCache(options.cacheDir);
-  const results = await mapLimited(names, CONCURRENCY, (name) => readOne(dir, shownDir, name, cache));
+  const usedKeys = new Set<string>();
+  const results = await mapLimited(names, CONCURRENCY, (name) => readOne(dir, shownDir, name, cache, usedKeys));
+  // The cache holds the text of the files the workspace has now, and no others.
+  if (names.length > 0) await cache.keepOnly(usedKeys);
   const byId = new Map<string, string>();
   names.forEach((name, i) => {
     const result = results[i] as SourceDocument | Diagnostic;
@@ -128,7 +131,7 @@ export async function readSources(dir: string, shownDir: string = dir, options: 
 }
 
 /** One file: its reader's text (from the cache when the bytes are unchanged), or why it has none. */
-async function readOne(dir: string, shownDir: string, name: string, cache: ExtractionCache): Promise<SourceDocument | Diagnostic> {
+async function readOne(dir: string, shownDir: string, name: string, cache: ExtractionCache, usedKeys: Set<string>): Promise<SourceDocument | Diagnostic> {
   const file = path.join(shownDir, name);
   const reader = readerFor(name) as SourceReader;
   let bytes: Buffer;
@@ -146,7 +149,10 @@ async function readOne(dir: string, shownDir: string, name: string, cache: Extra
   const hash = sha256(bytes);
   let extracted: ExtractedText | undefined;
   const key = cacheKey(reader, hash);
-  if (reader.cached) extracted = await cache.get(key);
+  if (reader.cached) {
+    usedKeys.add(key);
+    extracted = await cache.get(key);
+  }
   if (!extracted) {
     try {
       extracted = await reader.read(bytes, file);

@@ -3,6 +3,7 @@ import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { didYouMeanHint, yamlErrorToDiagnostic } from '../diagnostics/curator.js';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
+import { pathLabel } from '../diagnostics/path-label.js';
 import { SummarySchema, type Summary } from './summary-schema.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -46,7 +47,7 @@ export function summaryFromYaml(source: string, file: string): LoadedSummary {
 
 function schemaDiagnostic(issue: z.core.$ZodIssue, locator: Locator, data: unknown): Diagnostic {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const where = path.length > 0 ? path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') : 'the summary';
+  const where = path.length > 0 ? pathLabel(path) : 'the summary';
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
     const known = keysAt(SummarySchema, path);

@@ -2,6 +2,7 @@
 // every id names a document. Citations are numbered globally in order of first appearance.
 import { didYouMean, MARK_CLOSE, MARK_OPEN, markDifference } from '../diagnostics/curator.js';
 import { diagnostic, excerpt, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { pathLabel } from '../diagnostics/path-label.js';
 import type { SourceDocument } from '../inputs/sources.js';
 import { placeRef } from '../inputs/document.js';
 import { ungroundedFigures } from './figures.js';
@@ -272,6 +273,4 @@ function flat(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-export function pathLabel(path: YamlPath): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
+export { pathLabel };

@@ -52,10 +52,10 @@ export async function htmlToText(html: string): Promise<ExtractedText> {
   // Metadata first: Readability rewrites the document as it works.
   const meta = pageMetadata(document);
   removeBoilerplate(document);
-  const article = new Readability(document as never, { keepClasses: false }).parse();
+  // The article as an element (not serialised to HTML and parsed again).
+  const article = new Readability(document as never, { keepClasses: false, serializer: (element: unknown) => element as string }).parse();
   if (!article?.content) throw noArticle();
-  const { document: content } = parseHTML(`<!DOCTYPE html><html><body>${article.content}</body></html>`) as unknown as { document: DomDocument };
-  const paragraphs = blocksOf(content.body);
+  const paragraphs = blocksOf(article.content as unknown as DomNode);
   const title = meta.heading ?? meta.ogTitle ?? nonEmpty(article.title) ?? nonEmpty(document.title);
   const lead: string[] = [];
   if (title && !paragraphs.some((p) => p === title)) lead.push(title);

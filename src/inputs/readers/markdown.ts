@@ -33,6 +33,16 @@ export function splitFrontMatter(source: string): { body: string; meta: Record<s
   return { body: blank + source.slice(m[0].length), meta: meta as Record<string, unknown> };
 }
 
+let markdownIt: Promise<{ parse(source: string, env: object): unknown[] }> | undefined;
+
+/** One CommonMark parser (with tables and strikethrough) for the process, loaded when first needed. */
+function parser(): Promise<{ parse(source: string, env: object): unknown[] }> {
+  markdownIt ??= import('markdown-it').then(({ default: MarkdownIt }) =>
+    new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable('table').enable('strikethrough'),
+  );
+  return markdownIt;
+}
+
 /** The parts of a markdown-it token this reader looks at. */
 interface Token {
   type: string;
@@ -43,8 +53,7 @@ interface Token {
 }
 
 export async function markdownToText(source: string): Promise<ExtractedText> {
-  const { default: MarkdownIt } = await import('markdown-it');
-  const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable('table').enable('strikethrough');
+  const md = await parser();
   const { body, meta } = splitFrontMatter(source);
   const tokens = md.parse(body, {}) as unknown as Token[];
   const out = new TextBuilder();
