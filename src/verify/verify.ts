@@ -7,7 +7,7 @@ import { pathLabel } from '../diagnostics/path-label.js';
 import type { SourceDocument } from '../inputs/sources.js';
 import { placeRef } from '../inputs/document.js';
 import { ungroundedFigures } from './figures.js';
-import type { Locator, YamlPath } from '../inputs/summary-load.js';
+import type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
 import { closestPassage, findQuote, foldQuote } from './match.js';
 import { containedCitations, renumberVerification } from './numbering.js';
 import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
