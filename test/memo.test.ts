@@ -143,8 +143,9 @@ describe('renderMemo on the seeds', () => {
     const joined = (s: string) => fold(s).replace(/([-–—]) /g, '$1');
     const text = joined(allText(pdf));
     for (const c of memo.citations) {
-      expect(text).toContain(joined(c.quote));
-      expect(text).toContain(`${c.file}, line ${c.line}`);
+      expect(text).toContain(`${joined(c.quote)}” ${c.doc}, line ${c.line}`);
+      // The file, once, in the table of the documents the references cite.
+      expect(text).toContain(c.file);
     }
   });
 

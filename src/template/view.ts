@@ -2,6 +2,7 @@
 // sources is escaped for Markdown here, once: text is data and renders literally.
 import type { Alternative, Summary, Citation } from '../inputs/summary-schema.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
+import { shownTitle } from '../inputs/shown-title.js';
 import { citationKey } from '../verify/verify.js';
 
 export const CITE_OPEN = '\uE000';
@@ -109,7 +110,9 @@ export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): R
     alternativesHaveOwner: summary.alternatives.some((a) => a.owner !== undefined),
     outlook: summary.outlook.map((o) => ({ ...statement(o), title: e(o.title) })),
     conflicts: summary.conflicts.map((c) => ({ topic: e(c.topic), sides: c.sides.map(statement) })),
-    documents: ws.documents.map((d) => ({ id: e(d.id), title: e(d.title), date: d.date ?? '', file: e(d.name), publisher: e(d.publisher ?? '') })),
+    documents: ws.documents.map((d) => ({ id: e(d.id), title: e(shownTitle(d)), editorTitle: d.titleFrom === 'editor', date: d.date ?? '', file: e(d.name), publisher: e(d.publisher ?? '') })),
+    /** Whether a title is the editor's (shown in brackets): the sources slide says what brackets mean. */
+    editorTitles: ws.documents.some((d) => d.titleFrom === 'editor' || d.titleFrom === 'lead'),
     changes: extras.changes ?? null,
   };
 }
