@@ -282,6 +282,12 @@ describe('theme', () => {
       const yaml = await loadTheme(dir);
       expect(yaml.diagnostics[0]?.rule).toBe('theme-invalid');
       expect(yaml.diagnostics[0]?.line).toBeGreaterThan(0);
+      // A misspelt key is named at its own line, with the key it probably meant (as in briefing.yaml).
+      await writeFile(path.join(dir, 'theme.yaml'), 'colors:\n  accent: "1F4E79"\nsize:\n  body: 20\n');
+      const misspelt = await loadTheme(dir);
+      expect(misspelt.diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
+        '3:1: unknown key "size" in the theme; did you mean "sizes"?',
+      ]);
     } finally {
       await removeDir(dir);
     }

@@ -3,7 +3,7 @@
 // that writes it, else the summary file as a whole.
 import type { Position } from '../diagnostics/diagnostic.js';
 import type { Locate, Subject } from '../deck/layout.js';
-import type { YamlPath } from '../inputs/summary-load.js';
+import type { YamlPath } from '../diagnostics/yaml-locator.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import type { LoadedTemplate } from '../template/handlebars.js';
 import { statementsOf } from '../verify/verify.js';

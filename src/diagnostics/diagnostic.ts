@@ -91,6 +91,13 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${place}${d.severity}: ${d.message} [${d.rule}]`;
 }
 
+/** Diagnostics in the order of the files and lines they are about (stable for equal positions). */
+export function sortByPosition(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

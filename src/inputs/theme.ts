@@ -2,9 +2,11 @@
 // A workspace may override any part of it with theme.yaml (or theme.json); the rest stays default.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { fileLocator, yamlLocator, type Locator } from '../diagnostics/yaml-locator.js';
+import { zodIssueDiagnostic } from '../diagnostics/zod-issues.js';
 
 const hex = z
   .string()
@@ -102,21 +104,16 @@ export async function loadTheme(workspaceDir: string, shownDir: string = workspa
     if ('diagnostic' in parsed) return failed([parsed.diagnostic]);
     const result = ThemeSchema.safeParse(parsed.value ?? {});
     if (!result.success) {
-      return failed(
-        result.error.issues.map((issue) => {
-          const keys = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-          const where = keys.length > 0 ? keys.join('.') : '(top level)';
-          return diagnostic('theme-invalid', `theme ${where}: ${issue.message}`, parsed.at(keys));
-        }),
-      );
+      const context = { schema: ThemeSchema, locator: parsed.locator, data: parsed.value, label: (keys: readonly (string | number)[]) => (keys.length > 0 ? `theme ${keys.join('.')}` : 'the theme') };
+      return failed(result.error.issues.map((issue) => zodIssueDiagnostic('theme-invalid', issue, context)));
     }
     const theme = result.data;
     const problems: Diagnostic[] = [];
-    if (theme.sizes.bodyMin > theme.sizes.body) problems.push(diagnostic('theme-invalid', `theme sizes.bodyMin (${theme.sizes.bodyMin}) is larger than sizes.body (${theme.sizes.body})`, parsed.at(['sizes', 'bodyMin'])));
-    if (theme.sizes.titleMin > theme.sizes.title) problems.push(diagnostic('theme-invalid', `theme sizes.titleMin (${theme.sizes.titleMin}) is larger than sizes.title (${theme.sizes.title})`, parsed.at(['sizes', 'titleMin'])));
+    if (theme.sizes.bodyMin > theme.sizes.body) problems.push(diagnostic('theme-invalid', `theme sizes.bodyMin (${theme.sizes.bodyMin}) is larger than sizes.body (${theme.sizes.body})`, parsed.locator.at(['sizes', 'bodyMin'])));
+    if (theme.sizes.titleMin > theme.sizes.title) problems.push(diagnostic('theme-invalid', `theme sizes.titleMin (${theme.sizes.titleMin}) is larger than sizes.title (${theme.sizes.title})`, parsed.locator.at(['sizes', 'titleMin'])));
     if (theme.logo !== undefined) {
       const logo = await readLogo(path.resolve(workspaceDir, theme.logo));
-      if (typeof logo === 'string') problems.push(diagnostic('theme-invalid', `theme logo "${theme.logo}": ${logo}`, parsed.at(['logo'])));
+      if (typeof logo === 'string') problems.push(diagnostic('theme-invalid', `theme logo "${theme.logo}": ${logo}`, parsed.locator.at(['logo'])));
       else {
         inputs.push({ file: theme.logo, bytes: logo.bytes });
         (theme as Theme).logoImage = logo.image;
@@ -168,12 +165,12 @@ function jpegSize(bytes: Buffer): { mime: string; width: number; height: number 
   return undefined;
 }
 
-type Parsed = { value: unknown; at: (path: (string | number)[]) => { file: string; line?: number; column?: number } };
+type Parsed = { value: unknown; locator: Locator };
 
 function parseThemeText(text: string, kind: 'json' | 'yaml', file: string): Parsed | { diagnostic: Diagnostic } {
   if (kind === 'json') {
     try {
-      return { value: JSON.parse(text) as unknown, at: () => ({ file }) };
+      return { value: JSON.parse(text) as unknown, locator: fileLocator(file) };
     } catch (error) {
       return { diagnostic: diagnostic('theme-invalid', `theme is not valid JSON: ${(error as Error).message}`, { file }) };
     }
@@ -185,15 +182,5 @@ function parseThemeText(text: string, kind: 'json' | 'yaml', file: string): Pars
     const pos = lineCounter.linePos(error.pos[0]);
     return { diagnostic: diagnostic('theme-invalid', `theme is not valid YAML: ${error.message.split('\n')[0]}`, { file, line: pos.line, column: pos.col }) };
   }
-  const at = (keys: (string | number)[]) => {
-    for (let depth = keys.length; depth >= 0; depth--) {
-      const node = depth === 0 ? doc.contents : doc.getIn(keys.slice(0, depth), true);
-      if (isNode(node) && node.range) {
-        const pos = lineCounter.linePos(node.range[0]);
-        return { file, line: pos.line, column: pos.col };
-      }
-    }
-    return { file };
-  };
-  return { value: doc.toJS() as unknown, at };
+  return { value: doc.toJS() as unknown, locator: yamlLocator(doc, lineCounter, file) };
 }

@@ -2,9 +2,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { diagnostic, EXIT, formatDiagnostic, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, EXIT, formatDiagnostic, sortByPosition, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readSources, sha256, type ReadSourcesOptions, type SourceDocument } from './sources.js';
-import { summaryFromYaml, sortByPosition, type Locator } from './summary-load.js';
+import { summaryFromYaml, type Locator } from './summary-load.js';
 import type { Summary } from './summary-schema.js';
 import { verifySummary, type Verification } from '../verify/verify.js';
 

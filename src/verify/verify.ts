@@ -6,7 +6,7 @@ import { pathLabel } from '../diagnostics/path-label.js';
 import type { SourceDocument } from '../inputs/sources.js';
 import { placeRef } from '../inputs/document.js';
 import { ungroundedFigures } from './figures.js';
-import type { Locator, YamlPath } from '../inputs/summary-load.js';
+import type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
 import { closestPassage, findQuote, foldQuote } from './match.js';
 import { isUndated, looksLikeDate, parseWhen, WHEN_FORMS } from '../inputs/when.js';
 import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
