@@ -1,62 +1,264 @@
-// Writing outputs safely: each file to a temporary name, flushed, then renamed over the old one;
-// one build at a time per output folder, under a lock file.
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// Writing a build's outputs all or nothing, under the output folder's lock.
+//
+// 1. every output is written to a temporary file in the output folder and flushed (fsync);
+// 2. the file each one replaces is kept as a backup (a hard link `.NAME.bak`, so no copy);
+// 3. a journal `.briefing.journal` naming the files is written and flushed: from here on, an
+//    interrupted step is undone from the backups;
+// 4. the temporaries are renamed over the outputs, the manifest last, and the folder flushed;
+// 5. the journal is removed (the new set is in place), then the backups.
+// Any failure in 1–4, or SIGTERM/SIGINT, restores the backups: the folder is as it was, byte for
+// byte. A SIGKILL cannot be caught: the next build finds the journal and undoes the step first.
+import { constants } from 'node:fs';
+import { link, lstat, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, EXIT, UserError } from '../diagnostics/diagnostic.js';
 
 export const LOCK_FILE = '.briefing.lock';
+export const JOURNAL_FILE = '.briefing.journal';
 
-/** Write `bytes` to `file` atomically: a reader sees the old file or the new one, never half of one. */
-export async function writeFileAtomic(file: string, bytes: Uint8Array | string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const handle = await open(tmp, 'w');
+export interface OutputFile {
+  name: string;
+  bytes: Uint8Array | string;
+}
+
+/** The steps of a commit, in order, for the output files named: where a test may inject a fault. */
+export function commitSteps(names: readonly string[]): string[] {
+  return [
+    ...names.map((n) => `temp:${n}`),
+    ...names.map((n) => `backup:${n}`),
+    'journal',
+    ...names.map((n) => `rename:${n}`),
+    'commit',
+  ];
+}
+
+/** The process was asked to stop (SIGTERM, SIGINT) while outputs were being replaced. */
+class Interrupted extends Error {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}`);
+  }
+}
+
+interface Journal {
+  files: { name: string; backup: boolean }[];
+}
+
+const backupName = (name: string) => `.${name}.bak`;
+const tempName = (name: string) => `.${name}.${process.pid}.tmp`;
+
+/**
+ * Replace the outputs `files` (in this order: put the manifest last) all at once. On failure the
+ * folder is restored and the error rethrown; on SIGTERM/SIGINT it is restored and the signal
+ * raised again once the lock is released (see `withOutputLock`).
+ */
+export async function commitOutputs(outDir: string, files: readonly OutputFile[]): Promise<void> {
+  const fault = testFault();
+  let signal: NodeJS.Signals | undefined;
+  const onSignal = (s: NodeJS.Signals) => {
+    signal ??= s;
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  const step = async (name: string) => {
+    if (fault?.step === name) await fault.fire();
+    if (signal) throw new Interrupted(signal);
+  };
+  const journal: Journal = { files: [] };
+  let journaled = false;
+  let committed = false;
+  try {
+    await recoverOutputs(outDir, files.map((f) => f.name));
+    for (const file of files) {
+      await writeSynced(path.join(outDir, tempName(file.name)), file.bytes);
+      await step(`temp:${file.name}`);
+    }
+    for (const file of files) {
+      const backup = await keepBackup(outDir, file.name);
+      journal.files.push({ name: file.name, backup });
+      await step(`backup:${file.name}`);
+    }
+    journaled = true;
+    await writeSynced(path.join(outDir, JOURNAL_FILE), `${JSON.stringify(journal)}\n`);
+    await syncFolder(outDir);
+    await step('journal');
+    for (const file of files) {
+      await rename(path.join(outDir, tempName(file.name)), path.join(outDir, file.name));
+      await step(`rename:${file.name}`);
+    }
+    await syncFolder(outDir);
+    // The commit point: with the journal gone, the new set stands.
+    await unlink(path.join(outDir, JOURNAL_FILE));
+    committed = true;
+    await syncFolder(outDir);
+    await removeBackups(outDir, files.map((f) => f.name));
+    await step('commit');
+  } catch (error) {
+    // After the commit point nothing is undone: a signal still stops the process; a failure to
+    // remove a backup only leaves a file the next build removes.
+    if (committed) {
+      if (error instanceof Interrupted) throw error;
+      return;
+    }
+    await rollBack(outDir, journaled ? journal : { files: [] }, files.map((f) => f.name)).catch(() => undefined);
+    throw error;
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  }
+}
+
+/** A file that exists and is a regular file is kept as `.NAME.bak` (a hard link, else a copy). */
+async function keepBackup(outDir: string, name: string): Promise<boolean> {
+  const file = path.join(outDir, name);
+  const info = await lstat(file).catch(() => undefined);
+  if (!info?.isFile()) return false;
+  const backup = path.join(outDir, backupName(name));
+  await rm(backup, { force: true });
+  try {
+    await link(file, backup);
+  } catch {
+    const { copyFile } = await import('node:fs/promises');
+    await copyFile(file, backup, constants.COPYFILE_EXCL);
+    const handle = await open(backup, 'r');
+    await handle.sync().finally(() => handle.close());
+  }
+  return true;
+}
+
+/** Undo an unfinished replacement: the backups back in place, new files removed, temporaries gone. */
+async function rollBack(outDir: string, journal: Journal, names: readonly string[]): Promise<void> {
+  for (const entry of journal.files) {
+    const file = path.join(outDir, entry.name);
+    if (entry.backup) {
+      // rename() between two links of one file does nothing: remove the backup afterwards.
+      await rename(path.join(outDir, backupName(entry.name)), file).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      });
+    } else {
+      // There was no file: one there now came from this step (the lock kept other builds out).
+      const info = await lstat(file).catch(() => undefined);
+      if (info?.isFile()) await unlink(file);
+    }
+  }
+  await syncFolder(outDir);
+  await rm(path.join(outDir, JOURNAL_FILE), { force: true });
+  await removeBackups(outDir, names);
+  await removeTemporaries(outDir, names);
+}
+
+/**
+ * Undo the replacement a killed build left unfinished (its journal is still there), and remove
+ * the temporaries and backups a killed build may have left. Call under the lock.
+ */
+export async function recoverOutputs(outDir: string, outputs: readonly string[]): Promise<boolean> {
+  const raw = await readFile(path.join(outDir, JOURNAL_FILE), 'utf8').catch(() => undefined);
+  const names = new Set<string>(outputs);
+  if (raw === undefined) {
+    await removeBackups(outDir, [...names]);
+    await removeTemporaries(outDir, [...names]);
+    return false;
+  }
+  // A journal that is not whole was being written when the build died: nothing was renamed yet.
+  let journal: Journal = { files: [] };
+  try {
+    const parsed = JSON.parse(raw) as Journal;
+    // Only the outputs' own names: a journal is not trusted to name other files.
+    if (Array.isArray(parsed.files)) journal = { files: parsed.files.filter((f) => names.has(f?.name) && typeof f.backup === 'boolean') };
+  } catch {
+    // keep the empty journal
+  }
+  await rollBack(outDir, journal, [...names]);
+  return true;
+}
+
+/**
+ * Whether a killed build left something in the output folder: a journal (an unfinished
+ * replacement), temporaries or backups of the outputs, or a lock whose builder is gone.
+ */
+export async function needsRecovery(outDir: string, outputs: readonly string[]): Promise<boolean> {
+  const entries = await readdir(outDir).catch(() => [] as string[]);
+  if (entries.includes(JOURNAL_FILE)) return true;
+  const leftover = (e: string) => outputs.some((n) => e === backupName(n) || (e.startsWith(`.${n}.`) && e.endsWith('.tmp')));
+  if (entries.some(leftover)) return true;
+  return entries.includes(LOCK_FILE) && (await lockState(path.join(outDir, LOCK_FILE))).stale;
+}
+
+async function removeBackups(outDir: string, names: readonly string[]): Promise<void> {
+  await Promise.all(names.map((n) => rm(path.join(outDir, backupName(n)), { force: true })));
+}
+
+async function removeTemporaries(outDir: string, names: readonly string[]): Promise<void> {
+  const entries = await readdir(outDir).catch(() => [] as string[]);
+  await Promise.all(
+    entries
+      .filter((e) => names.some((n) => e.startsWith(`.${n}.`) && e.endsWith('.tmp')))
+      .map((e) => rm(path.join(outDir, e), { force: true })),
+  );
+}
+
+async function writeSynced(file: string, bytes: Uint8Array | string): Promise<void> {
+  const handle = await open(file, 'w');
   try {
     await handle.writeFile(bytes);
     await handle.sync();
   } finally {
     await handle.close();
   }
-  try {
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
 }
 
-/** Take the output folder's lock, run `work`, release. A lock left by a dead process is taken over. */
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await open(dir, 'r').catch(() => undefined);
+  if (!handle) return;
+  await handle.sync().catch(() => undefined);
+  await handle.close();
+}
+
+/**
+ * Take the output folder's lock, run `work`, release. A lock left by a dead process is taken
+ * over, and so is one that is empty or unreadable and older than a few seconds (its creator
+ * died, or the disk was full, before writing its process id). Outputs interrupted by a signal
+ * are restored inside `work`; the signal is raised again here, after the lock is released.
+ */
 export async function withOutputLock<T>(outDir: string, shownOut: string, work: () => Promise<T>): Promise<T> {
   await mkdir(outDir, { recursive: true });
   const lock = path.join(outDir, LOCK_FILE);
   await acquire(lock, shownOut);
-  const release = () => rm(lock, { force: true });
   try {
     return await work();
+  } catch (error) {
+    if (error instanceof Interrupted) {
+      await rm(lock, { force: true });
+      process.kill(process.pid, error.signal);
+      // Another listener (watch mode) handles the signal: report the build as interrupted.
+      throw new UserError([diagnostic('output-unwritable', `interrupted by ${error.signal}: ${shownOut} was left as it was`)]);
+    }
+    throw error;
   } finally {
-    await release();
+    await rm(lock, { force: true });
   }
 }
 
 /** How long a build waits for another one to finish writing (writing takes milliseconds). */
 const LOCK_WAIT_MS = 3000;
+/** An empty or unreadable lock older than this was left by a build that never wrote its id. */
+export const STALE_LOCK_MS = 5000;
 
 async function acquire(lock: string, shownOut: string): Promise<void> {
-  const deadline = Date.now() + LOCK_WAIT_MS;
+  const started = Date.now();
   for (;;) {
     try {
-      await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
+      await createLock(lock);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
-      // An empty lock is one that another build has just created and not yet written.
-      const known = Number.isInteger(holder) && holder > 0;
-      if (known && (holder === process.pid || !isAlive(holder))) {
-        // Left by a build that was killed: take it over.
+      const { holder, stale } = await lockState(lock);
+      const known = holder !== undefined;
+      if (stale) {
         await rm(lock, { force: true });
         continue;
       }
-      if (Date.now() < deadline) {
+      // An empty lock is one another build has just created and not yet written: wait until it is stale.
+      if (Date.now() - started < (known ? LOCK_WAIT_MS : STALE_LOCK_MS + 1000)) {
         await new Promise((resolve) => setTimeout(resolve, 20));
         continue;
       }
@@ -74,6 +276,30 @@ async function acquire(lock: string, shownOut: string): Promise<void> {
   }
 }
 
+/** Who holds a lock, and whether it is stale: its process is gone, or it is empty or unreadable and old. */
+async function lockState(lock: string): Promise<{ holder?: number; stale: boolean }> {
+  const text = await readFile(lock, 'utf8').catch(() => undefined);
+  const pid = Number.parseInt(text ?? '', 10);
+  if (Number.isInteger(pid) && pid > 0 && String(pid) === text?.trim()) {
+    return { holder: pid, stale: pid === process.pid || !isAlive(pid) };
+  }
+  const modified = (await stat(lock).catch(() => undefined))?.mtimeMs;
+  return { stale: modified !== undefined && Date.now() - modified > STALE_LOCK_MS };
+}
+
+/** Create the lock with this process's id; a lock that cannot be written whole is removed again. */
+async function createLock(lock: string): Promise<void> {
+  const handle = await open(lock, 'wx');
+  try {
+    await handle.writeFile(`${process.pid}\n`);
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(lock, { force: true });
+    throw error;
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -83,12 +309,27 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Remove temporary files a killed build may have left behind. */
-export async function removeStaleTemporaries(outDir: string, names: readonly string[]): Promise<void> {
-  const entries = await readdir(outDir).catch(() => [] as string[]);
-  await Promise.all(
-    entries
-      .filter((e) => names.some((n) => e.startsWith(`.${n}.`) && e.endsWith('.tmp')))
-      .map((e) => rm(path.join(outDir, e), { force: true })),
-  );
+/**
+ * BRIEFING_TEST_FAULT=STEP:ACTION, for tests only: at STEP (see `commitSteps`), `fail` throws an
+ * I/O error, `term` sends this process SIGTERM, `kill` SIGKILL.
+ */
+function testFault(): { step: string; fire: () => Promise<void> } | undefined {
+  const spec = process.env.BRIEFING_TEST_FAULT;
+  if (!spec) return undefined;
+  const at = spec.lastIndexOf(':');
+  const step = spec.slice(0, at);
+  const action = spec.slice(at + 1);
+  return {
+    step,
+    fire: async () => {
+      if (action === 'kill') process.kill(process.pid, 'SIGKILL');
+      if (action === 'term') {
+        process.kill(process.pid, 'SIGTERM');
+        // let the signal be delivered before the next step
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      if (action === 'fail') throw Object.assign(new Error(`injected fault at ${step}`), { code: 'EIO' });
+      if (action === 'kill') await new Promise((resolve) => setTimeout(resolve, 10_000));
+    },
+  };
 }

@@ -25,10 +25,12 @@ import {
   type InputFiles,
   type Manifest,
 } from './manifest.js';
-import { removeStaleTemporaries, withOutputLock, writeFileAtomic } from './atomic-output.js';
+import { commitOutputs, needsRecovery, recoverOutputs, withOutputLock, type OutputFile } from './atomic-output.js';
 
 export const DECK_FILE = 'briefing.pptx';
 export const MEMO_FILE = 'memo.pdf';
+/** The files a build writes, in the order they are put in place: the manifest last. */
+export const OUTPUT_FILES = [DECK_FILE, MEMO_FILE, MANIFEST_FILE] as const;
 
 export interface BuildOptions {
   workspace: string;
@@ -87,6 +89,13 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => (timings[name] = Math.round((performance.now() - since) * 10) / 10);
   const outDir = path.resolve(options.out);
+  // A build killed while it replaced the outputs left a journal: put the previous set back first,
+  // and remove what a killed build left (temporaries, backups, its lock). (If that fails, for
+  // example while another build holds the lock, writing the outputs recovers under the lock
+  // anyway; until then a mixed set never passes for up to date: its hashes differ.)
+  if (await needsRecovery(outDir, OUTPUT_FILES)) {
+    await guardOutput(options.out, () => withOutputLock(outDir, options.out, async () => void (await recoverOutputs(outDir, OUTPUT_FILES))));
+  }
   if (options.trustManifest && !options.force) {
     const quick = await upToDateByHashes(options, outDir);
     if (quick) {
@@ -260,17 +269,13 @@ function manifestOf(parts: {
   };
 }
 
-/** The outputs that changed, then the manifest, each atomically, under the folder's lock. */
+/** The outputs that changed and the manifest, all or nothing (the manifest last), under the folder's lock. */
 function writeOutputs(outDir: string, shownOut: string, files: { deck?: Uint8Array | undefined; memo?: Uint8Array | undefined }, manifest: Manifest): Promise<Diagnostic[]> {
-  return guardOutput(shownOut, () =>
-    withOutputLock(outDir, shownOut, async () => {
-      await removeStaleTemporaries(outDir, [DECK_FILE, MEMO_FILE, MANIFEST_FILE]);
-      if (files.deck) await writeFileAtomic(path.join(outDir, DECK_FILE), files.deck);
-      if (files.memo) await writeFileAtomic(path.join(outDir, MEMO_FILE), files.memo);
-      // The manifest goes last: if a build dies before it, the next one sees stale outputs and rebuilds.
-      await writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    }),
-  );
+  const outputs: OutputFile[] = [];
+  if (files.deck) outputs.push({ name: DECK_FILE, bytes: files.deck });
+  if (files.memo) outputs.push({ name: MEMO_FILE, bytes: files.memo });
+  outputs.push({ name: MANIFEST_FILE, bytes: `${JSON.stringify(manifest, null, 2)}\n` });
+  return guardOutput(shownOut, () => withOutputLock(outDir, shownOut, () => commitOutputs(outDir, outputs)));
 }
 
 /** What an output's bytes depend on, hashed: its model, its look, its date and the tool's code. */
