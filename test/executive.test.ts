@@ -133,7 +133,7 @@ describe('the seeds: chart, timeline, markers, alternatives, implications and si
     expect(titles[takeaways + 2]).toBe('Signposts: the contract, the Amazon deal, Copilot and the cloud');
     const watch = fold(allText(pptx.slides[takeaways + 2] as string));
     expect(watch).toMatch(/Signpost When Would confirm Would refute/);
-    expect(watch).toMatch(/The renegotiation of the agreement \(disputed\)\s*[\d,]+ 2030/);
+    expect(watch).toMatch(/The renegotiation of the agreement \(disputed\)\s*\d+(?:[,–]\s*\d+)* 2030/);
     const bottom = memoText.indexOf('Bottom line');
     const means = memoText.indexOf('What it means:');
     const signposts = memoText.indexOf('Signposts:');

@@ -41,6 +41,7 @@ export const RULES = {
   'uncited-document': 'warning',
   'statement-not-rendered': 'warning',
   'statement-without-citation': 'warning',
+  'citation-order': 'warning',
   'unknown-source-metadata': 'warning',
   'layout-shrunk': 'info',
   'citation-broken': 'error',

@@ -111,9 +111,8 @@ export function groupByPursuer<T extends { pursuedBy?: string | undefined }>(ite
 /** The template context: a plain object of escaped strings, numbers, arrays and CiteLists. */
 export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): Record<string, unknown> {
   const summary = ws.summary as Summary;
-  const numbers = new Map<string, number>();
-  for (const c of ws.verification?.citations ?? []) numbers.set(citationKey(c), c.n);
-  const cite = (list: Citation[]) => new CiteList(list.map((c) => numbers.get(citationKey(c))).filter((n): n is number => n !== undefined));
+  const numbers = ws.verification?.numberOf ?? new Map<string, number>();
+  const cite = (list: Citation[]) => new CiteList([...new Set(list.map((c) => numbers.get(citationKey(c))).filter((n): n is number => n !== undefined))]);
   const e = escapeMarkdown;
   const markers = extras.markers ?? DEFAULT_MARKERS;
   // A passage a side of a conflict cites: any other statement citing it is disputed.

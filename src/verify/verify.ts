@@ -1,5 +1,6 @@
 // Proving the summary against the documents: every quote occurs, every figure is in its quotes,
-// every id names a document. Citations are numbered globally in order of first appearance.
+// every id names a document. Citations are numbered globally in order of first appearance in the
+// summary (the build numbers them again in reading order, see numbering.ts).
 import { didYouMean, MARK_CLOSE, MARK_OPEN, markDifference } from '../diagnostics/curator.js';
 import { diagnostic, excerpt, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { pathLabel } from '../diagnostics/path-label.js';
@@ -9,6 +10,7 @@ import { ungroundedFigures } from './figures.js';
 import type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
 import { closestPassage, findQuote, foldQuote } from './match.js';
 import { isUndated, looksLikeDate, parseWhen, WHEN_FORMS } from '../inputs/when.js';
+import { containedCitations, renumberVerification } from './numbering.js';
 import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
 
 export const MIN_QUOTE_LENGTH = 12;
@@ -47,6 +49,8 @@ export interface Verification {
   citations: ResolvedCitation[];
   /** Citation number for each statement's cite list, keyed by `path.join('.')`. */
   numbersByStatement: Map<string, number[]>;
+  /** Citation number of every cited passage, keyed by `citationKey` (a quote merged into a longer one has the longer one's). */
+  numberOf: Map<string, number>;
   corroboration: { path: string; documents: number }[];
   /** Statements (path labels) with a citation that does not hold. */
   failedStatements: Set<string>;
@@ -274,9 +278,12 @@ class Verifier {
     this.diagnostics.push(...diagnostics);
   }
 
+  /** A quote within another quote of the same document is one reference with it: the longer. */
   result(): Verification {
-    const { citations, numbersByStatement, corroboration, failedStatements, diagnostics } = this;
-    return { citations, numbersByStatement, corroboration, failedStatements, diagnostics };
+    const { citations, numbersByStatement, numberOf, corroboration, failedStatements, diagnostics } = this;
+    const verification = { citations, numbersByStatement, numberOf, corroboration, failedStatements, diagnostics };
+    const into = containedCitations(citations);
+    return into.size === 0 ? verification : renumberVerification(verification, [], into).verification;
   }
 }
 
