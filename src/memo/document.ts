@@ -63,7 +63,7 @@ export function memoToDocDefinition(memo: Memo, options: MemoDocumentOptions): T
       text: `Page ${currentPage} of ${pageCount}`,
       style: 'running',
       alignment: 'right',
-      margin: [MARGINS.left, 26, MARGINS.right, 0],
+      margin: [MARGINS.left, 18, MARGINS.right, 0],
     }),
   };
   if (options.pdfa) {
@@ -100,7 +100,7 @@ function memoHeader(memo: Memo, asOf: string): Content[] {
         paddingBottom: () => 2,
       },
     },
-    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: PAGE.width - MARGINS.left - MARGINS.right, y2: 0, lineWidth: 1.2, lineColor: COLORS.accent }], margin: [0, 10, 0, 6] },
+    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: PAGE.width - MARGINS.left - MARGINS.right, y2: 0, lineWidth: 1.2, lineColor: COLORS.accent }], margin: [0, 7, 0, 3] },
   ];
 }
 
@@ -108,7 +108,7 @@ function runningHeader(currentPage: number, subject: string, asOf: string): Cont
   if (currentPage === 1) return null;
   const width = PAGE.width - MARGINS.left - MARGINS.right;
   return {
-    margin: [MARGINS.left, 38, MARGINS.right, 0],
+    margin: [MARGINS.left, 26, MARGINS.right, 0],
     stack: [
       { columns: [{ text: subject, width: '*' }, { text: asOf, width: 'auto', alignment: 'right' }], columnGap: 12, style: 'running' },
       { canvas: [{ type: 'line', x1: 0, y1: 3, x2: width, y2: 3, lineWidth: 0.5, lineColor: COLORS.hairline }] },
@@ -292,8 +292,10 @@ function inlinesToText(inlines: readonly Inline[], known: Set<number>): { text: 
   const flush = () => {
     citeGroups(run).forEach((g, k) => {
       if (k > 0) text.push(sup(GROUP_SEPARATOR));
-      text.push(number(g.first));
-      if (g.last !== g.first) text.push(sup(RANGE_DASH), number(g.last));
+      // A range is one node that never wraps ("22–25" would break after the dash); it links to its first number.
+      const node = number(g.first);
+      if (g.last !== g.first) Object.assign(node, { text: `${g.first}${RANGE_DASH}${g.last}`, noWrap: true });
+      text.push(node);
     });
     cites.push(...run);
     run = [];

@@ -9,21 +9,21 @@ export const PAGE = { width: 595.28, height: 841.89 } as const;
 
 /**
  * The text column: 10 pt Source Serif 4 averages 0.48 em a character (measured on the seed
- * articles), so 380 pt holds about 79 characters a line; the column is centred on the page.
+ * articles), so 384 pt holds about 80 characters a line; the column is centred on the page.
  * An executive reads about three pages: the type, the column and the gaps are set to carry a
  * briefing's body in that (the seeds' body measures 3 pages or fewer, tested).
  */
-export const MEASURE = 380;
+export const MEASURE = 384;
 const SIDE = (PAGE.width - MEASURE) / 2;
-export const MARGINS = { left: SIDE, top: 64, right: SIDE, bottom: 56 } as const;
+export const MARGINS = { left: SIDE, top: 54, right: SIDE, bottom: 48 } as const;
 
 export const BODY_SIZE = 10;
 /**
  * pdfmake's lineHeight multiplies the font's own line (ascender − descender): 1.371 em for
- * Source Serif 4, 1.424 em for Source Sans 3. These factors give a 1.28 em line in the body.
+ *Source Serif 4, 1.424 em for Source Sans 3. These factors give a 1.23 em line in the body.
  */
-export const SERIF_LEADING = 1.28 / 1.371;
-export const SANS_LEADING = 1.22 / 1.424;
+export const SERIF_LEADING = 1.23 / 1.371;
+export const SANS_LEADING = 1.2 / 1.424;
 /** The references: smaller type, closer lines. */
 export const REFERENCE_LEADING = 1.2 / 1.371;
 
@@ -37,13 +37,13 @@ export const COLORS = {
 } as const;
 
 /** Vertical space after a paragraph: a little over half a line. */
-export const PARAGRAPH_GAP = 5;
+export const PARAGRAPH_GAP = 4;
 
 export const STYLES: StyleDictionary = {
   paragraph: { margin: [0, 0, 0, PARAGRAPH_GAP] },
   label: { font: SANS, bold: true, fontSize: BODY_SIZE, lineHeight: SANS_LEADING, color: COLORS.text, margin: [0, 2, 0, 1] },
-  h2: { font: SANS, bold: true, fontSize: 13, lineHeight: SANS_LEADING, color: COLORS.accent, margin: [0, 10, 0, 4] },
-  h3: { font: SANS, bold: true, fontSize: 11, lineHeight: SANS_LEADING, color: COLORS.text, margin: [0, 6, 0, 3] },
+  h2: { font: SANS, bold: true, fontSize: 12.5, lineHeight: SANS_LEADING, color: COLORS.accent, margin: [0, 8, 0, 3] },
+  h3: { font: SANS, bold: true, fontSize: 11, lineHeight: SANS_LEADING, color: COLORS.text, margin: [0, 5, 0, 2] },
   h4: { font: SANS, bold: true, italics: true, fontSize: BODY_SIZE, lineHeight: SANS_LEADING, color: COLORS.text, margin: [0, 4, 0, 2] },
   list: { margin: [0, 0, 0, PARAGRAPH_GAP] },
   listItem: { margin: [0, 0, 0, 2] },
@@ -51,7 +51,7 @@ export const STYLES: StyleDictionary = {
   table: { font: SANS, fontSize: 9, lineHeight: SANS_LEADING, margin: [0, 3, 0, 8] },
   tableHeader: { bold: true, color: COLORS.text },
   cite: { color: COLORS.accent },
-  memoTitle: { font: SANS, bold: true, fontSize: 18, characterSpacing: 4, color: COLORS.accent, margin: [0, 0, 0, 8] },
+  memoTitle: { font: SANS, bold: true, fontSize: 17, characterSpacing: 4, color: COLORS.accent, margin: [0, 0, 0, 6] },
   memoFieldName: { font: SANS, bold: true, fontSize: 8.5, characterSpacing: 0.8, color: COLORS.muted },
   memoFieldValue: { fontSize: BODY_SIZE },
   running: { font: SANS, fontSize: 8.5, color: COLORS.muted, lineHeight: 1 },
