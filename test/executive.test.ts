@@ -74,8 +74,8 @@ describe('the seeds: chart, timeline, markers, alternatives, implications and si
     expect(xml).not.toMatch(/<c:v>(80|500)<\/c:v>/);
     const slide = pptx.slides[titles.findIndex((t) => t.startsWith('Microsoft: cumulative investment'))] as string;
     const callouts = fold(shapeText(slide, 'callouts') ?? '');
-    expect(callouts).toMatch(/\$80 billion Valuation, OpenAI \(2024\)/);
-    expect(callouts).toMatch(/\$500 billion Commitment or plan/);
+    expect(callouts).toMatch(/\$80 billion valuation \(OpenAI, 2024\): OpenAI valued above \$80 billion/);
+    expect(callouts).toMatch(/\$500 billion commitment or plan: Oracle and SoftBank/);
   });
 
   it('puts dated events on the axis in time order, spaced by time, and undated ones in text below', () => {
