@@ -248,6 +248,19 @@ describe('diagnostics', () => {
     expect(errors).toContainEqual(expect.stringMatching(/^figure-not-in-quotes: figure "\$70 billion" in watch\[1\]\.confirms/));
   });
 
+  it('lets the theme decide the markers\' words and look, in both outputs', async () => {
+    const { prepareOutputs } = await import('../src/build/pipeline.js');
+    const theme = { ...DEFAULT_THEME, markers: { disputed: '[contested]', single: '[one source only]', style: 'bold' as const } };
+    const prepared = await prepareOutputs(await loadWorkspace(SEEDS), theme);
+    const runs = prepared.memo?.blocks.flatMap((b) => (b.type === 'paragraph' ? b.inlines : b.type === 'list' ? b.items.flat() : [])) ?? [];
+    const markers = runs.filter((i) => i.type === 'text' && /^\[(contested|one source only)\]$/.test(i.text));
+    expect(markers.length).toBeGreaterThan(5);
+    expect(markers.every((i) => i.type === 'text' && i.bold === true && !i.italic)).toBe(true);
+    const deckText = prepared.placedDeck?.slides.flatMap((s) => s.elements.flatMap((e) => (e.kind === 'text' ? e.paragraphs.flatMap((p) => p.runs) : []))) ?? [];
+    expect(deckText.some((r) => r.text === '[contested]' && r.bold)).toBe(true);
+    expect(deckText.some((r) => r.text === '(disputed)')).toBe(false);
+  });
+
   it('keeps the shortened labels of the models plain text: no Markdown left in the deck model', async () => {
     const models = await workspaceToModels(await loadWorkspace(SEEDS));
     const text = models.deck?.slides.flatMap((s) => s.blocks).map((b) => (b.type === 'paragraph' ? plainText(b.inlines) : '')).join(' ') ?? '';
