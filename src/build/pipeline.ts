@@ -39,7 +39,7 @@ export interface Prepared extends Models {
  * wrote the text); shrunk and continued slides are the layout working as designed and are not reported.
  */
 export async function prepareOutputs(ws: LoadedWorkspace, theme: Theme, options: RenderOptions = {}): Promise<Prepared> {
-  const models: Prepared = await workspaceToModels(ws, options);
+  const models: Prepared = await workspaceToModels(ws, { ...options, extras: { ...options.extras, markers: theme.markers } });
   if (!models.deck || hasErrors(models.diagnostics)) return models;
   const { layoutDeck } = await import('../deck/layout.js');
   const laidOut = layoutDeck(models.deck, theme, layoutLocator(ws, models.templates));
@@ -71,7 +71,7 @@ export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOpti
   const deckMd = deckTemplateLoaded.render(view);
   diagnostics.push(...deckMd.diagnostics);
   if (deckMd.text !== undefined) {
-    const built = markdownToDeck(deckMd.text, ws, deckTemplateLoaded.file);
+    const built = markdownToDeck(deckMd.text, ws, deckTemplateLoaded.file, deckTemplateLoaded.source);
     diagnostics.push(...built.diagnostics);
     if (built.deck) models.deck = built.deck;
   }
@@ -118,7 +118,7 @@ function numberInReadingOrder(ws: LoadedWorkspace, models: Models, deckFile: str
 function unrendered(ws: LoadedWorkspace, output: 'deck' | 'memo', blocks: readonly Block[]): Diagnostic[] {
   const shown = new Set(blocks.flatMap(blockCites));
   const text = fold(blocks.map(blockText).join(' '));
-  const texts = new Map((ws.summary ? statementsOf(ws.summary) : []).map((s) => [s.path.join('.'), s.fields.find((f) => f.name === 'text')?.value ?? '']));
+  const texts = new Map((ws.summary ? statementsOf(ws.summary) : []).map((s) => [s.path.join('.'), s.fields.find((f) => f.name === 'text' || f.name === 'signpost')?.value ?? '']));
   const uncited: string[] = [];
   const missing: string[] = [];
   for (const [key, numbers] of ws.verification?.numbersByStatement ?? []) {
