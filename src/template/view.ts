@@ -143,6 +143,8 @@ export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): R
       amount: e(amount?.value ?? ''),
       amountKind: e(amount?.kind ?? ''),
       amountKindLabel: e(amountKindLabel(amount?.kind)),
+      /** The kind in running text: "cumulative total", "commitment or plan"; empty without a kind. */
+      amountKindWords: amount?.kind === undefined ? '' : e(amountKindLabel(amount.kind).toLowerCase()),
       party: e(amount?.party ?? ''),
       label: e(i.label),
       /** The kind folded for grouping (not for display). */
