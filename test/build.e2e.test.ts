@@ -214,7 +214,11 @@ describe('builds into the same folder at once', () => {
     for (const r of results) expect(r.code, r.stderr).toBe(0);
     const shared = await readOutputs(path.join(dir, 'shared'));
     for (const name of OUTPUTS) expect(shared[name]?.equals(reference[name] as Buffer), name).toBe(true);
-    expect((await readdir(path.join(dir, 'shared'))).sort()).toEqual([...OUTPUTS].sort());
+    // Nothing left over but the outputs and the history, which holds the three builds' manifests, whole.
+    expect((await readdir(path.join(dir, 'shared'))).sort()).toEqual(['.briefing-history', ...OUTPUTS].sort());
+    const history = (await readdir(path.join(dir, 'shared', '.briefing-history'))).sort();
+    expect(history.map((n) => n.slice(0, 4))).toEqual(['0001', '0002', '0003']);
+    for (const name of history) JSON.parse(await readFile(path.join(dir, 'shared', '.briefing-history', name), 'utf8'));
   });
 });
 

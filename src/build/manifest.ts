@@ -12,6 +12,8 @@ import type { LoadedWorkspace } from '../inputs/workspace.js';
 export const MANIFEST_FILE = 'build.json';
 
 const FileHash = z.object({ file: z.string(), sha256: z.string() });
+const DocumentSchema = FileHash.extend({ id: z.string(), title: z.string() });
+const StatementSchema = z.object({ path: z.string(), text: z.string(), citations: z.array(z.string()), docs: z.array(z.string()) });
 
 export const ManifestSchema = z.object({
   tool: z.object({ name: z.literal('briefing'), version: z.string(), fingerprint: z.string().optional() }),
@@ -20,9 +22,10 @@ export const ManifestSchema = z.object({
   date: z.string(),
   /** Where the date came from: an up-to-date check that skips parsing the summary needs to know. */
   dateSource: z.enum(['asOf', 'SOURCE_DATE_EPOCH']).optional(),
-  options: z.object({ changes: z.boolean(), pdfa: z.boolean(), templates: z.string().nullable() }),
+  /** `since`: the sha256 of the manifest a --since build compared with (only then). */
+  options: z.object({ changes: z.boolean(), pdfa: z.boolean(), templates: z.string().nullable(), since: z.string().optional() }),
   inputs: z.object({
-    documents: z.array(FileHash.extend({ id: z.string(), title: z.string() })),
+    documents: z.array(DocumentSchema),
     summary: FileHash,
     templates: z.array(FileHash),
     /** The theme file and the logo it names, when the workspace has them. */
@@ -43,11 +46,34 @@ export const ManifestSchema = z.object({
       page: z.number().optional(),
     }),
   ),
-  statements: z.array(z.object({ path: z.string(), text: z.string(), citations: z.array(z.string()), docs: z.array(z.string()) })),
+  statements: z.array(StatementSchema),
+  /**
+   * What a `--changes` build compares with by default: the documents and statements of the last
+   * build that reported its changes (or of the first build). A build without `--changes` carries it
+   * forward, so what it saw change is still reported by the next `--changes` build. Absent when
+   * that is this build itself.
+   */
+  baseline: z
+    .object({
+      date: z.string(),
+      inputsHash: z.string(),
+      /** Whether that build reported its changes (else it was the first build of the folder). */
+      reported: z.boolean().optional(),
+      documents: z.array(DocumentSchema),
+      statements: z.array(StatementSchema),
+    })
+    .optional(),
   warnings: z.array(z.object({ rule: z.string(), severity: z.string(), message: z.string(), file: z.string().optional(), line: z.number().optional(), column: z.number().optional() })),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type StatementRecord = Manifest['statements'][number];
+/** What a change report compares with: a build's documents and statements. */
+export type BuildState = NonNullable<Manifest['baseline']>;
+
+/** A manifest's own state, as a later build compares with it. */
+export function stateOf(manifest: Manifest): BuildState {
+  return { date: manifest.date, inputsHash: manifest.inputsHash, reported: manifest.options.changes, documents: manifest.inputs.documents, statements: manifest.statements };
+}
 
 let cachedVersion: string | undefined;
 export async function toolVersion(): Promise<string> {
