@@ -233,6 +233,19 @@ describe('diagnostics', () => {
     expect(both?.message).toContain('give pursuedBy or its older name owner, not both');
   });
 
+  it('names a misspelt key of an amount, an alternative and a signpost with a did-you-mean', async () => {
+    const file = path.join(ws, 'briefing.yaml');
+    const text = (await readFile(path.join(SEEDS, 'briefing.yaml'), 'utf8'))
+      .replace("amount: { value: '$80 billion'", "amount: { valu: '$80 billion'")
+      .replace("maker: 'xAI'", "makr: 'xAI'")
+      .replace("confirms: 'New terms", "confirm: 'New terms");
+    await writeFile(file, text);
+    const messages = (await loadWorkspace(ws)).diagnostics.filter((d) => d.rule === 'schema').map((d) => d.message);
+    expect(messages).toContainEqual(expect.stringMatching(/^unknown key "valu" in investment\[\d\]\.amount; did you mean "value"\?$/));
+    expect(messages).toContainEqual(expect.stringMatching(/^unknown key "makr" in alternatives\[3\]; did you mean "maker"\?$/));
+    expect(messages).toContainEqual(expect.stringMatching(/^unknown key "confirm" in watch\[0\]; did you mean "confirms"\?$/));
+  });
+
   it('verifies implications and signposts like every statement', async () => {
     const file = path.join(ws, 'briefing.yaml');
     const summary = parseYaml(await readFile(path.join(SEEDS, 'briefing.yaml'), 'utf8')) as {
