@@ -177,6 +177,12 @@ describe('diagnostics', () => {
     const timeline = models.deck?.slides.find((s) => s.layout === 'timeline');
     const events = timeline?.blocks.flatMap((b) => (b.type === 'timeline' ? b.events.map((e) => e.when) : []));
     expect(events).toEqual(['2019', '2022', '2024']);
+    // Words that are no date are kept as written, beside the axis, in both outputs.
+    const lists = timeline?.blocks.flatMap((b) => (b.type === 'list' ? b.items.map(plainText) : [])) ?? [];
+    expect(lists).toContainEqual(expect.stringMatching(/^January: One report: Azure mandate lifted/));
+    const memo = models.memo?.blocks.flatMap((b) => (b.type === 'paragraph' ? [plainText(b.inlines)] : [])) ?? [];
+    expect(memo).toContainEqual(expect.stringMatching(/^January\. One report says Microsoft released OpenAI/));
+    expect(memo).toContainEqual(expect.stringMatching(/^Undated\. Microsoft’s total investment/));
     (summary.investment[0] as { when?: string }).when = '2019-13';
     await writeFile(file, stringifyYaml(summary));
     const bad = (await loadWorkspace(ws)).diagnostics.find((d) => d.rule === 'when-invalid');
