@@ -42,7 +42,11 @@ export async function prepareOutputs(ws: LoadedWorkspace, theme: Theme, options:
   const { layoutDeck } = await import('../deck/layout.js');
   const laidOut = layoutDeck(models.deck, theme, layoutLocator(ws, models.templates));
   models.diagnostics.push(...laidOut.diagnostics.filter((d) => d.severity !== 'info'));
-  models.placedDeck = laidOut.placed;
+  // Every string of the deck is XML: what XML 1.0 forbids is removed here, with a warning.
+  const { xmlSafeDeck } = await import('../deck/xml-safe.js');
+  const safe = xmlSafeDeck(laidOut.placed, ws.summaryFile);
+  models.diagnostics.push(...safe.diagnostics);
+  models.placedDeck = safe.deck;
   return models;
 }
 

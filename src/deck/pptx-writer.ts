@@ -10,6 +10,7 @@ import type JSZipType from 'jszip';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ChartElement, Element, PlacedDeck, PlacedNotes, ShapeElement, TableElement, TextElement } from './elements.js';
 import { BULLET_INDENT, type Paragraph } from './measure.js';
+import { escapeFontFaces } from './xml-safe.js';
 
 export interface WriteDeckOptions {
   date: Date;
@@ -38,7 +39,7 @@ export async function writeDeck(deck: PlacedDeck, options: WriteDeckOptions): Pr
   const [PptxGen, JSZip] = await Promise.all([loadPptxGen(), loadJsZip()]);
   let raw: Uint8Array;
   try {
-    const pptx = deckToPptx(new PptxGen(), deck);
+    const pptx = deckToPptx(new PptxGen(), escapeFontFaces(deck));
     raw = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
   } catch (error) {
     diagnostics.push(diagnostic('render-failed', `could not write the deck: ${(error as Error).message}`));

@@ -40,6 +40,7 @@ export const RULES = {
   'statement-without-citation': 'warning',
   'unknown-source-metadata': 'warning',
   'layout-shrunk': 'info',
+  'text-cleaned': 'warning',
   'citation-broken': 'error',
   'citation-reverified': 'info',
   'document-added': 'info',
