@@ -7,7 +7,7 @@ import { blockCites } from '../model/from-markdown.js';
 import { markdownToDeck, markdownToMemo } from '../model/from-markdown.js';
 import { plainText, type Block, type Deck, type Memo } from '../model/types.js';
 import { statementsOf } from '../verify/verify.js';
-import { loadTemplate, type LoadedTemplate } from '../template/handlebars.js';
+import { loadTemplate, type LoadedTemplate, type TemplateDir } from '../template/handlebars.js';
 import { workspaceToView, type ViewExtras } from '../template/view.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { layoutLocator } from './locate.js';
@@ -50,9 +50,13 @@ export async function prepareOutputs(ws: LoadedWorkspace, theme: Theme, options:
   return models;
 }
 
-export function templateDirs(ws: LoadedWorkspace, options: RenderOptions): string[] {
-  const dirs = [path.join(ws.dir, 'templates')];
-  if (options.templatesDir) dirs.unshift(path.resolve(options.templatesDir));
+/** Where templates are looked for, first to last, each with the folder its files must stay in. */
+export function templateDirs(ws: LoadedWorkspace, options: RenderOptions): TemplateDir[] {
+  const dirs: TemplateDir[] = [{ dir: path.join(ws.dir, 'templates'), root: ws.dir }];
+  if (options.templatesDir) {
+    const dir = path.resolve(options.templatesDir);
+    dirs.unshift({ dir, root: dir });
+  }
   return dirs;
 }
 

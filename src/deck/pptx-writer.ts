@@ -262,6 +262,13 @@ function pinCoreXml(xml: string, date: Date): string {
     .replace(/(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`);
 }
 
+/** A zip entry's date is a DOS date: 1980 to 2107. A date outside is clamped to that range. */
+export function zipDate(date: Date): Date {
+  const first = Date.UTC(1980, 0, 1);
+  const last = Date.UTC(2107, 11, 31, 23, 59, 58);
+  return new Date(Math.min(Math.max(date.getTime(), first), last));
+}
+
 /** Reload a zip, apply `transform` to its entries, and write it again with every date pinned. */
 async function rezip(
   bytes: Uint8Array,
@@ -272,12 +279,13 @@ async function rezip(
 ): Promise<Uint8Array> {
   const input = await JSZip.loadAsync(bytes);
   const output = new JSZip();
+  const entryDate = zipDate(date);
   for (const name of Object.keys(input.files)) {
     const entry = input.files[name];
     if (!entry || entry.dir) continue;
     const content = await entry.async('uint8array');
     const data = await transform(name, content);
-    output.file(rename(name), data, { date, createFolders: false, binary: typeof data !== 'string' });
+    output.file(rename(name), data, { date: entryDate, createFolders: false, binary: typeof data !== 'string' });
   }
   return output.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }
