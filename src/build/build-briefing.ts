@@ -21,6 +21,7 @@ import {
   MANIFEST_FILE,
   readManifest,
   statementRecords,
+  summaryFields,
   toolFingerprint,
   toolVersion,
   type InputFiles,
@@ -266,6 +267,7 @@ function manifestOf(parts: {
       return entry;
     }),
     statements: parts.current,
+    fields: summaryFields(ws),
     warnings: parts.diagnostics.filter((d) => d.severity === 'warning'),
   };
 }

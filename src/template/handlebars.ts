@@ -131,10 +131,10 @@ export async function resolveTemplateFiles(dirs: readonly TemplateDir[]): Promis
     for (const dir of [...dirs, undefined]) {
       const file = path.join(dir?.dir ?? DEFAULT_TEMPLATES_DIR, TEMPLATE_NAMES[name]);
       const source = await readTemplate(dir, file);
-      if (typeof source === 'string') {
-        found.push({ name, file, source });
-        break;
-      }
+      if (source === undefined) continue;
+      // A template that may not be read still counts, so that no up-to-date check passes over it.
+      found.push({ name, file, source: typeof source === 'string' ? source : `\u0000${source.message}` });
+      break;
     }
   }
   return found;
