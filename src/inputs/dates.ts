@@ -108,16 +108,23 @@ export interface FoundDate {
 
 /** The date a text gives in its first lines, in one of the forms above. */
 export function dateOfText(text: string): FoundDate | undefined {
+  for (const [line, i] of topLines(text)) {
+    const date = dateOfLine(line);
+    if (date) return { date, lineIndex: i };
+  }
+  return undefined;
+}
+
+/** The first non-blank lines of a text, trimmed, that may give its date, with their 0-based index. */
+function* topLines(text: string): Generator<[string, number]> {
   const lines = text.split('\n');
   let scanned = 0;
   for (let i = 0; i < lines.length && scanned < DATE_LINES_SCANNED; i++) {
     const line = (lines[i] as string).trim();
     if (line === '') continue;
     scanned++;
-    const date = dateOfLine(line);
-    if (date) return { date, lineIndex: i };
+    yield [line, i];
   }
-  return undefined;
 }
 
 /** Whether a line gives the date and nothing else worth reading as a title or a lead (an impossible date too). */
@@ -131,12 +138,7 @@ export function isDateLine(line: string): boolean {
  */
 export function impossibleDateOfText(text: string): { written: string; lineIndex: number } | undefined {
   if (dateOfText(text)) return undefined;
-  const lines = text.split('\n');
-  let scanned = 0;
-  for (let i = 0; i < lines.length && scanned < DATE_LINES_SCANNED; i++) {
-    const line = (lines[i] as string).trim();
-    if (line === '') continue;
-    scanned++;
+  for (const [line, i] of topLines(text)) {
     for (const { pattern, accept } of DATE_LINES) {
       const groups = pattern.exec(line)?.groups;
       if (groups?.date && (!accept || accept(groups)) && !parseDate(groups.date)) return { written: groups.date, lineIndex: i };
