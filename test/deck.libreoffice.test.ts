@@ -28,7 +28,7 @@ describe.skipIf(!available)('deck in LibreOffice', () => {
   it('draws the seeds deck with no word outside a slide and no two words overlapping', async () => {
     const { bytes } = await renderWorkspaceDeck(SEEDS);
     const result = await problemsOf('seeds', bytes);
-    expect(result.pages).toBe(10);
+    expect(result.pages).toBe(13);
     expect(result.words).toBeGreaterThan(1000);
     expect(result.problems).toEqual([]);
   });

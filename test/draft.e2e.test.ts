@@ -47,17 +47,23 @@ describe('briefing draft on a pile about another topic', () => {
     const summary = parse(yaml) as {
       title: string;
       asOf: string;
-      investment: { amount: string; label: string; cite: { doc: string }[] }[];
+      investment: { amount?: { value: string; kind?: string }; when?: string; label: string; cite: { doc: string }[] }[];
       conflicts: { topic: string; sides: { text: string }[] }[];
     };
-    const byAmount = new Map(summary.investment.map((i) => [i.amount, i]));
+    const byAmount = new Map(summary.investment.map((i) => [i.amount?.value, i]));
     expect(byAmount.get('€120 million')?.label).toBe('Investment of €120 million');
     expect(byAmount.get('€60 million')?.label).toBe('Investment of €60 million');
     expect(byAmount.get('€180 million')?.label).toBe('Total reaches €180 million');
     expect(byAmount.get('€1.1 billion')?.label).toBe('Valuation of €1.1 billion');
-    expect(byAmount.get('€400 million')?.label).toBe('Plan of €400 million');
+    // A plan dated "By 2027" in its sentence: the year is its `when`, the phrase stays in the label.
+    expect(byAmount.get('€400 million')?.label).toBe('Plan of €400 million (by 2027)');
+    expect(byAmount.get('€400 million')?.when).toBe('2027');
     // One amount stated by two documents is one entry citing both.
     expect(byAmount.get('€180 million')?.cite.map((c) => c.doc)).toEqual(['003', '005']);
+    // Each amount says its kind, so that a chart compares one kind.
+    expect(byAmount.get('€180 million')?.amount?.kind).toBe('cumulative total');
+    expect(byAmount.get('€120 million')?.amount?.kind).toBe('investment');
+    expect(byAmount.get('€400 million')?.amount?.kind).toBe('commitment');
     expect(yaml).toContain('# amount kind: cumulative total (not new money)');
     expect(summary.title).toBe('Baltic Skyways and Nordwind Air: what the sources report');
     expect(summary.asOf).toBe('2025-05-30');
@@ -166,9 +172,9 @@ describe('briefing draft on the seeds', () => {
       const build = await runCli(['build', ws, '--out', path.join(dir, 'out')]);
       expect(build.code).toBe(0);
       const yaml = await readFile(path.join(ws, 'briefing.yaml'), 'utf8');
-      expect(yaml).toContain('amount: $1 billion');
-      expect(yaml).toContain('amount: $13.75 billion\n    label: Total reaches $13.75 billion');
-      expect(yaml).toContain('amount: $80 billion\n    label: Valuation of $80 billion');
+      expect(yaml).toMatch(/amount:\s+value: \$1 billion\s+kind: investment/);
+      expect(yaml).toMatch(/amount:\s+value: \$13\.75 billion\s+kind: cumulative total\s+label: Total reaches \$13\.75 billion/);
+      expect(yaml).toMatch(/amount:\s+value: \$80 billion\s+kind: valuation\s+label: Valuation of \$80 billion/);
     } finally {
       await removeDir(dir);
     }

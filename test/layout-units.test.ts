@@ -66,7 +66,7 @@ describe('words and their widths', () => {
     inlinesToRuns([{ type: 'text', text }, ...cites.map((n) => ({ type: 'cite' as const, n }))], {}, 'AA3300');
 
   it('gives citation runs their colour when the runs are made', () => {
-    expect(runs('alpha', [1, 2])).toEqual([{ text: 'alpha' }, { text: '1,2', superscript: true, bold: false, color: 'AA3300' }]);
+    expect(runs('alpha', [1, 2])).toEqual([{ text: 'alpha' }, { text: '1,\u00A02', superscript: true, bold: false, color: 'AA3300' }]);
     expect(inlinesToRuns([{ type: 'cite', n: 3 }])).toEqual([{ text: '3', superscript: true, bold: false }]);
   });
 

@@ -8,6 +8,7 @@ import { sha256 } from '../inputs/sources.js';
 import { statementsOf, pathLabel } from '../verify/verify.js';
 import { citationKey } from '../verify/verify.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
+import { SECTION_KEYS } from '../inputs/summary-schema.js';
 
 export const MANIFEST_FILE = 'build.json';
 
@@ -96,7 +97,7 @@ export function statementRecords(ws: LoadedWorkspace): StatementRecord[] {
 }
 
 /** Keys of the summary whose values are statements (recorded apart, with their citations). */
-const STATEMENT_SECTIONS = new Set(['takeaways', 'investment', 'friction', 'alternatives', 'outlook', 'conflicts']);
+const STATEMENT_SECTIONS = new Set<string>(SECTION_KEYS);
 
 /** The summary's other fields, flattened by path ("title", "memo.to", "sources.001.title"). */
 export function summaryFields(ws: LoadedWorkspace): Record<string, string> {

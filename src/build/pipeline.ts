@@ -1,10 +1,12 @@
 // Workspace → templates → Markdown → Deck and Memo models. Pure: returns diagnostics as values.
 import path from 'node:path';
-import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, excerpt, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PlacedDeck } from '../deck/elements.js';
 import type { Theme } from '../inputs/theme.js';
 import { blockCites } from '../model/from-markdown.js';
-import { markdownToDeck, markdownToMemo } from '../model/from-markdown.js';
+import { markdownToDeck, markdownToMemo, workspaceToCitationRefs } from '../model/from-markdown.js';
+import { deckFirstUses, firstUses, renumberDeck, renumberMemo } from '../model/renumber.js';
+import { readingOrder, renumberVerification } from '../verify/numbering.js';
 import { plainText, type Block, type Deck, type Memo } from '../model/types.js';
 import { statementsOf } from '../verify/verify.js';
 import { loadTemplate, type LoadedTemplate, type TemplateDir } from '../template/handlebars.js';
@@ -37,7 +39,7 @@ export interface Prepared extends Models {
  * wrote the text); shrunk and continued slides are the layout working as designed and are not reported.
  */
 export async function prepareOutputs(ws: LoadedWorkspace, theme: Theme, options: RenderOptions = {}): Promise<Prepared> {
-  const models: Prepared = await workspaceToModels(ws, options);
+  const models: Prepared = await workspaceToModels(ws, { ...options, extras: { ...options.extras, markers: theme.markers } });
   if (!models.deck || hasErrors(models.diagnostics)) return models;
   const { layoutDeck } = await import('../deck/layout.js');
   const laidOut = layoutDeck(models.deck, theme, layoutLocator(ws, models.templates));
@@ -77,7 +79,7 @@ export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOpti
   const deckMd = deckTemplateLoaded.render(view);
   diagnostics.push(...deckMd.diagnostics);
   if (deckMd.text !== undefined) {
-    const built = markdownToDeck(deckMd.text, ws, deckTemplateLoaded.file);
+    const built = markdownToDeck(deckMd.text, ws, deckTemplateLoaded.file, deckTemplateLoaded.source);
     diagnostics.push(...built.diagnostics);
     if (built.deck) models.deck = built.deck;
   }
@@ -90,7 +92,31 @@ export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOpti
   }
   if (models.deck) diagnostics.push(...unrendered(ws, 'deck', models.deck.slides.flatMap((s) => s.blocks)));
   if (models.memo) diagnostics.push(...unrendered(ws, 'memo', models.memo.blocks));
+  diagnostics.push(...numberInReadingOrder(ws, models, deckTemplateLoaded.file));
   return models;
+}
+
+/**
+ * Citations numbered in the order a reader meets them, the same in the deck and the memo: the
+ * workspace's verification is numbered anew (so build.json and --json agree with the outputs),
+ * then both models. When the two templates meet citations in different orders, the memo's wins.
+ */
+function numberInReadingOrder(ws: LoadedWorkspace, models: Models, deckFile: string): Diagnostic[] {
+  if (!ws.verification) return [];
+  const before = ws.verification;
+  const { order, conflict } = readingOrder(models.deck ? deckFirstUses(models.deck) : [], models.memo ? firstUses(models.memo.blocks) : []);
+  const { verification, newNumber } = renumberVerification(before, order);
+  ws.verification = verification;
+  if (models.deck) models.deck = { ...renumberDeck(models.deck, newNumber), citations: workspaceToCitationRefs(ws) };
+  if (models.memo) models.memo = { ...renumberMemo(models.memo, newNumber), citations: workspaceToCitationRefs(ws) };
+  if (!conflict) return [];
+  const passage = (n: number) => {
+    const c = before.citations.find((x) => x.n === n);
+    return c ? `${c.doc} "${excerpt(c.quote, 40)}"` : String(n);
+  };
+  const [a, b] = conflict;
+  const message = `the deck cites ${passage(a)} before ${passage(b)}, the memo after it: give the deck and memo templates the same section order, so that citation numbers read in order in both`;
+  return [diagnostic('citation-order', message, { file: deckFile })];
 }
 
 /**

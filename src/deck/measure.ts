@@ -1,6 +1,7 @@
 // Text as PowerPoint sets it: runs → paragraphs → lines, wrapped at spaces inside a box with
 // insets. Measurement errs on the wide side (no kerning, breaks only at spaces, a small safety
 // factor), so a paragraph that fits here fits in PowerPoint and LibreOffice too.
+import { citeGroupText } from '../verify/numbering.js';
 import type { Inline } from '../model/types.js';
 import { textWidth, type FontStyle } from './font-metrics.js';
 
@@ -32,7 +33,7 @@ export const LINE_HEIGHT = 1.2;
 export const BULLET_INDENT = 18;
 
 /**
- * Inlines as runs: consecutive citations become one superscript run "3,4", in `citeColor` when
+ * Inlines as runs: consecutive citations become one superscript run "3, 4" or "15–17, 20", in `citeColor` when
  * given (and the base sets no colour). Build runs once per item: measurements are cached by run list.
  */
 export function inlinesToRuns(inlines: readonly Inline[], base: Omit<Run, 'text'> = {}, citeColor?: string): Run[] {
@@ -40,7 +41,7 @@ export function inlinesToRuns(inlines: readonly Inline[], base: Omit<Run, 'text'
   let cites: number[] = [];
   const flush = () => {
     if (cites.length > 0) {
-      const run: Run = { ...base, text: cites.join(','), superscript: true, bold: false };
+      const run: Run = { ...base, text: citeGroupText(cites), superscript: true, bold: false };
       if (!run.color && citeColor) run.color = citeColor;
       runs.push(run);
     }

@@ -3,6 +3,7 @@
 import { AlternativeSchema } from '../inputs/summary-schema.js';
 import { ungroundedFigures } from '../verify/figures.js';
 import type { AmountKind } from './cues.js';
+import { parseWhen } from '../inputs/when.js';
 import type { Corpus } from './corpus.js';
 import type { Passage } from './nlp.js';
 import { isStatementLike, quoteOf, statementOf, type Quote } from './quote.js';
@@ -49,6 +50,9 @@ const KIND_LABEL: Record<AmountKind, (amount: string) => string> = {
   valuation: (a) => `Valuation of ${a}`,
   plan: (a) => `Plan of ${a}`,
 };
+/** The draft's amount kinds as the summary names them (a chart compares one kind). */
+const SUMMARY_KIND: Record<AmountKind, string> = { investment: 'investment', total: 'cumulative total', valuation: 'valuation', plan: 'commitment' };
+
 const KIND_NOTE: Record<AmountKind, string> = {
   investment: 'amount kind: investment (new money)',
   total: 'amount kind: cumulative total (not new money)',
@@ -112,9 +116,13 @@ function first(item: DraftItem): Quote {
 
 function investmentEntry(inv: DraftInvestment): Entry {
   const cite = cites(inv.quotes);
-  const when = whenOf(inv, cite);
+  const written = whenOf(inv, cite);
+  // `when` is a date form or "undated"; a phrase such as "By 2027" becomes its year, the phrase kept in the label.
+  const year = parseWhen(written) || written === 'undated' ? undefined : /\b(?:1[89]|2\d)\d\d\b/.exec(written)?.[0];
+  const when = year ?? (parseWhen(written) || written === 'undated' ? written : 'undated');
+  const label = KIND_LABEL[inv.kind](inv.amount) + (when !== written && written !== 'undated' ? ` (${written.charAt(0).toLowerCase()}${written.slice(1)})` : '');
   return {
-    value: { when, amount: inv.amount, label: KIND_LABEL[inv.kind](inv.amount), text: statementOf(first(inv).quote), cite },
+    value: { when, amount: { value: inv.amount, kind: SUMMARY_KIND[inv.kind] }, label, text: statementOf(first(inv).quote), cite },
     docs: inv.docs,
     note: KIND_NOTE[inv.kind],
   };
@@ -122,17 +130,18 @@ function investmentEntry(inv: DraftInvestment): Entry {
 
 /**
  * When an amount was reported: the date its sentence gives, else its document's date, cited
- * from the document's date line when the figures of the date need a quote; else "Date not given".
+ * from the document's date line when the figures of the date need a quote; else "undated"
+ * (listed beside the timeline, not on it).
  */
 function whenOf(inv: DraftInvestment, cite: Cite[]): string {
   if (inv.when !== undefined) return inv.when;
   const doc = first(inv).passage.doc;
-  if (doc.date === undefined) return 'Date not given';
+  if (doc.date === undefined) return 'undated';
   const quotes = cite.map((c) => c.quote);
   // The date of a cited document grounds the years and months of a statement.
   if (ungroundedFigures(doc.date, quotes, [doc.date]).length === 0) return doc.date;
   const line = doc.text.split('\n').map((l) => l.trim()).find((l) => l.includes(doc.date as string) && l.length >= 12 && l.length <= 60);
-  if (!line) return 'Date not given';
+  if (!line) return 'undated';
   cite.push({ doc: doc.id, quote: line });
   return doc.date;
 }
@@ -148,12 +157,12 @@ function topicEntry(topic: DraftTopic): Entry {
 }
 
 function alternativeEntry(alt: DraftAlternative): Entry {
-  return { value: { name: alt.name, kind: alt.kind, owner: alt.owner, text: statementOf(first(alt).quote), cite: cites(alt.quotes) }, docs: alt.docs };
+  return { value: { name: alt.name, kind: alt.kind, pursuedBy: alt.owner, text: statementOf(first(alt).quote), cite: cites(alt.quotes) }, docs: alt.docs };
 }
 
 /** An alternative the summary's schema accepts as it stands (owner and kind may be restricted). */
 function validAlternative(alt: DraftAlternative): boolean {
-  return AlternativeSchema.safeParse({ name: alt.name, kind: alt.kind, owner: alt.owner, text: 'x', cite: [{ doc: 'x', quote: 'x' }] }).success;
+  return AlternativeSchema.safeParse({ name: alt.name, kind: alt.kind, pursuedBy: alt.owner, text: 'x', cite: [{ doc: 'x', quote: 'x' }] }).success;
 }
 
 function conflictEntry(conflict: DraftConflict): Entry {

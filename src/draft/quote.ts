@@ -13,8 +13,20 @@ export interface Quote {
   quote: string;
 }
 
+/** What isStatementLike said of each passage: every section asks it of every passage. */
+const statementLike = new WeakMap<Passage, boolean>();
+
 /** A passage worth quoting: a sentence or a list item, not a heading or a stray fragment. */
 export function isStatementLike(p: Passage): boolean {
+  let known = statementLike.get(p);
+  if (known === undefined) {
+    known = judgeStatementLike(p);
+    statementLike.set(p, known);
+  }
+  return known;
+}
+
+function judgeStatementLike(p: Passage): boolean {
   const text = p.text.trim();
   const words = p.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.value)).length;
   if (words < 5 || foldQuote(text).length < MIN_QUOTE_LENGTH) return false;

@@ -406,9 +406,16 @@ function objectStems(p: Passage, cue: RegExp, main: Set<string>): Set<string> {
 
 function addSupport(item: DraftItem, quote: Quote, score = 1): void {
   const id = quote.passage.doc.id;
-  if (item.docs.includes(id)) return;
-  item.docs.push(id);
-  item.docs.sort();
+  // docs stays sorted: find the place by bisection (an item may gather thousands of documents).
+  let low = 0;
+  let high = item.docs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((item.docs[mid] as string) < id) low = mid + 1;
+    else high = mid;
+  }
+  if (item.docs[low] === id) return;
+  item.docs.splice(low, 0, id);
   item.score += score;
   if (item.quotes.length < MAX_CITED) item.quotes.push(quote);
   item.quotes.sort((a, b) => compareDocOrder(a.passage, b.passage));

@@ -11,7 +11,7 @@ export const SECTION_COMMENTS: Record<DraftSectionKey, string> = {
   takeaways: ' The bottom line, 3 to 5 statements: drawn from the best-supported items below.',
   investment: ' Money amounts with their dates. Kinds are told apart (investment, cumulative total,\n valuation, plan); one amount stated by several documents is one entry citing them all.',
   friction: ' Points of friction, the ones most documents raise first.',
-  alternatives: ' Alternatives the sources name, with whose they are (owner) and their kind.',
+  alternatives: ' Alternatives the sources name, with whose option they are (pursuedBy) and their kind; add who makes each (maker).',
   outlook: ' What may come next, the views most documents share first.',
   conflicts: ' Where documents state the same thing differently: check which account holds.',
 };

@@ -27,13 +27,14 @@ export function foldText(text: string): FoldedText {
   let afterDash = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
-    if (FORMAT.test(ch)) continue;
-    if (WHITESPACE.test(ch)) {
+    const kind = KINDS[text.charCodeAt(i)] ?? kindOf(ch);
+    if (kind === FORMAT_CHAR) continue;
+    if (kind === SPACE) {
       // White space next to a dash is dropped: "deal - by far" reads as "deal—by far".
       if (pendingSpace < 0 && !afterDash) pendingSpace = i;
       continue;
     }
-    const folded = ch === '\u2026' ? '...' : foldChar(ch);
+    const folded = kind === OTHER ? ch : kind;
     afterDash = folded === '-';
     if (afterDash) pendingSpace = -1;
     if (pendingSpace >= 0) {
@@ -50,6 +51,21 @@ export function foldText(text: string): FoldedText {
   }
   origin.push(pendingSpace >= 0 ? pendingSpace : text.length);
   return { folded: chars.join(''), origin };
+}
+
+// What a character folds to: dropped (a format character), white space, its folded form, or itself.
+const FORMAT_CHAR = '\u0000format';
+const SPACE = '\u0000space';
+const OTHER = '\u0000other';
+
+/** The folding of every UTF-16 code unit met so far, by its code (at most 65,536 entries). */
+const KINDS: (string | undefined)[] = [];
+
+function kindOf(ch: string): string {
+  let kind = FORMAT.test(ch) ? FORMAT_CHAR : WHITESPACE.test(ch) ? SPACE : ch === '\u2026' ? '...' : foldChar(ch);
+  if (kind === ch) kind = OTHER;
+  KINDS[ch.charCodeAt(0)] = kind;
+  return kind;
 }
 
 function foldChar(ch: string): string {

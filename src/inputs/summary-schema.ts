@@ -25,11 +25,30 @@ const cite = z.array(CitationSchema).min(1, 'every statement needs at least one 
 
 export const StatementSchema = z.strictObject({ text, cite });
 
+/** The kinds of amount the tool knows; a summary may write another (free text). Charts compare one kind. */
+export const AMOUNT_KINDS = ['investment', 'cumulative total', 'valuation', 'commitment', 'revenue', 'other'] as const;
+
+export const AmountObjectSchema = z.strictObject({
+  /** As the sources write it: "$1 billion". */
+  value: text,
+  /** What the amount measures: one of AMOUNT_KINDS, or the summary's own words. */
+  kind: text.optional(),
+  /** Whose money or whose figure it is: "Acme", "the city council". */
+  party: text.optional(),
+});
+
+/** An amount: "$1 billion", or { value, kind, party }. The short form has no kind. */
+export const AmountSchema = z.preprocess((v) => (typeof v === 'string' ? { value: v } : v), AmountObjectSchema);
+
 export const InvestmentSchema = z.strictObject({
-  /** When, as the sources say it: "2019", "late 2022", "January". */
-  when: text,
-  /** The amount involved, written as the sources write it ("$1 billion"); optional. */
-  amount: text.optional(),
+  /**
+   * When: YYYY, YYYY-MM, YYYY-MM-DD or a range START/END of those (see inputs/when.ts).
+   * Anything else (or nothing) makes an undated event: a warning, listed beside the timeline;
+   * `undated` says the sources give no date (listed beside the timeline, no warning).
+   */
+  when: text.optional(),
+  /** The amount involved; optional. */
+  amount: AmountSchema.optional(),
   /** A short label for the timeline (a few words). */
   label: text,
   text,
@@ -42,9 +61,35 @@ export const AlternativeSchema = z.strictObject({
   name: text,
   /** What sort of alternative, in the summary's own words; alternatives are grouped by it. */
   kind: text.optional(),
-  /** Whose alternative this is, in the summary's own words. */
+  /** Who makes it (whose model, whose chips, whose cloud). */
+  maker: text.optional(),
+  /** Whose option it is: who is pursuing it ("Acme"; "Acme with two partners"). */
+  pursuedBy: text.optional(),
+  /** The older name of pursuedBy, still accepted. */
   owner: text.optional(),
   text,
+  cite,
+})
+  .refine((a) => a.owner === undefined || a.pursuedBy === undefined, { message: 'give pursuedBy or its older name owner, not both', path: ['owner'] })
+  .transform(({ owner, ...a }) => ({ ...a, pursuedBy: a.pursuedBy ?? owner }));
+
+export const ImplicationSchema = z.strictObject({
+  /** A few words, for a card's heading. */
+  title: text,
+  /** What this means for the reader. */
+  text,
+  cite,
+});
+
+export const WatchSchema = z.strictObject({
+  /** The signpost: what to watch. */
+  signpost: text,
+  /** What would confirm the reading. */
+  confirms: text.optional(),
+  /** What would refute it. */
+  refutes: text.optional(),
+  /** When to look, where the sources give one (the forms of `when`). */
+  when: text.optional(),
   cite,
 });
 
@@ -70,6 +115,8 @@ export const HeadlinesSchema = z.strictObject({
   alternatives: text.optional(),
   outlook: text.optional(),
   conflicts: text.optional(),
+  implications: text.optional(),
+  watch: text.optional(),
 });
 
 export const MemoHeaderSchema = z.strictObject({
@@ -94,6 +141,8 @@ export const SummarySchema = z.strictObject({
   alternatives: z.array(AlternativeSchema).default([]),
   outlook: z.array(OutlookSchema).default([]),
   conflicts: z.array(ConflictSchema).default([]),
+  implications: z.array(ImplicationSchema).default([]),
+  watch: z.array(WatchSchema).default([]),
 });
 
 export type Citation = z.infer<typeof CitationSchema>;
@@ -103,7 +152,10 @@ export type Friction = z.infer<typeof FrictionSchema>;
 export type Alternative = z.infer<typeof AlternativeSchema>;
 export type Outlook = z.infer<typeof OutlookSchema>;
 export type Conflict = z.infer<typeof ConflictSchema>;
+export type Amount = z.infer<typeof AmountObjectSchema>;
+export type Implication = z.infer<typeof ImplicationSchema>;
+export type Watch = z.infer<typeof WatchSchema>;
 export type SourceMeta = z.infer<typeof SourceMetaSchema>;
 export type Summary = z.infer<typeof SummarySchema>;
 export type SectionKey = keyof z.infer<typeof HeadlinesSchema>;
-export const SECTION_KEYS: SectionKey[] = ['takeaways', 'investment', 'friction', 'alternatives', 'outlook', 'conflicts'];
+export const SECTION_KEYS: SectionKey[] = ['takeaways', 'implications', 'watch', 'investment', 'friction', 'alternatives', 'outlook', 'conflicts'];

@@ -51,6 +51,16 @@ export const ThemeSchema = z.strictObject({
       footer: points(6, 14).default(9),
     })
     .prefault({}),
+  /** The hedge markers after a shortened statement (timeline labels, table cells, cards), in both outputs. */
+  markers: z
+    .strictObject({
+      /** A statement that belongs to a conflict. */
+      disputed: z.string().trim().min(1).default('(disputed)'),
+      /** A statement only one document supports. */
+      single: z.string().trim().min(1).default('(1 source)'),
+      style: z.enum(['italic', 'bold', 'plain']).default('italic'),
+    })
+    .prefault({}),
   /** A logo image (PNG or JPEG), relative to the workspace; shown on the title slide. */
   logo: z.string().trim().min(1).optional(),
 });

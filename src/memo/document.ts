@@ -4,6 +4,7 @@
 import type { Content, ContentText, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { plainText, type Block, type CitationRef, type Inline, type Memo } from '../model/types.js';
 import { formatLongDate } from '../template/view.js';
+import { citeGroups, GROUP_SEPARATOR, RANGE_DASH } from '../verify/numbering.js';
 import { BODY_SIZE, COLORS, MARGINS, PAGE, SERIF, SERIF_LEADING, STYLES, TABLE_LAYOUT } from './style.js';
 
 export interface MemoDocumentOptions {
@@ -274,26 +275,43 @@ function tableToContent(
   } as Content;
 }
 
-/** Inlines → pdfmake text runs. Citations become superscript numbers, each its own link. */
+/**
+ * Inlines → pdfmake text runs. A run of citations becomes one superscript group, sorted, with
+ * runs of three or more as a range ("15–17, 20"); each number printed links to its reference.
+ */
 function inlinesToText(inlines: readonly Inline[], known: Set<number>): { text: Node[]; cites: number[] } {
   const text: Node[] = [];
   const cites: number[] = [];
-  inlines.forEach((inline, k) => {
-    if (inline.type === 'text') {
-      const run: Node = { text: inline.text } as Node;
-      if (inline.bold) run.bold = true;
-      if (inline.italic) run.italics = true;
-      text.push(run);
-    } else if (inline.type === 'break') {
-      text.push({ text: '\n' } as Node);
-    } else {
-      if (inlines[k - 1]?.type === 'cite') text.push({ text: ',', sup: true, style: 'cite' } as Node);
-      const run: Node = { text: String(inline.n), sup: true, style: 'cite' } as Node;
-      if (known.has(inline.n)) run.linkToDestination = refId(inline.n);
-      text.push(run);
-      cites.push(inline.n);
+  let run: number[] = [];
+  const sup = (t: string): Node => ({ text: t, sup: true, style: 'cite' }) as Node;
+  const number = (n: number): Node => {
+    const node = sup(String(n));
+    if (known.has(n)) node.linkToDestination = refId(n);
+    return node;
+  };
+  const flush = () => {
+    citeGroups(run).forEach((g, k) => {
+      if (k > 0) text.push(sup(GROUP_SEPARATOR));
+      text.push(number(g.first));
+      if (g.last !== g.first) text.push(sup(RANGE_DASH), number(g.last));
+    });
+    cites.push(...run);
+    run = [];
+  };
+  for (const inline of inlines) {
+    if (inline.type === 'cite') {
+      run.push(inline.n);
+      continue;
     }
-  });
+    flush();
+    if (inline.type === 'text') {
+      const node: Node = { text: inline.text } as Node;
+      if (inline.bold) node.bold = true;
+      if (inline.italic) node.italics = true;
+      text.push(node);
+    } else text.push({ text: '\n' } as Node);
+  }
+  flush();
   return { text, cites };
 }
 

@@ -4,6 +4,8 @@ import { extractFigures } from '../verify/figures.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { markdownToBlocks } from './markdown-blocks.js';
 import { placeLabel } from '../inputs/document.js';
+import { parseWhen } from '../inputs/when.js';
+import { amountKindLabel, normalKind } from '../template/view.js';
 import {
   citesOf,
   DeckSchema,
@@ -60,11 +62,12 @@ export function workspaceToCitationRefs(ws: LoadedWorkspace): CitationRef[] {
 const DIRECTIVE = /<!--\s*(layout|subtitle)\s*:\s*([\s\S]*?)-->/g;
 const NOTES = /<!--\s*notes\s*:?([\s\S]*?)-->/g;
 
-export function markdownToDeck(markdown: string, ws: LoadedWorkspace, file: string): { deck?: Deck; diagnostics: Diagnostic[] } {
+export function markdownToDeck(markdown: string, ws: LoadedWorkspace, file: string, templateSource?: string): { deck?: Deck; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const citations = workspaceToCitationRefs(ws);
   const byNumber = new Map(citations.map((c) => [c.n, c]));
   const slides: Slide[] = [];
+  let charts = 0;
   for (const chunk of splitSlides(markdown)) {
     let layout = 'bullets' as SlideLayout;
     let subtitle: string | undefined;
@@ -91,9 +94,10 @@ export function markdownToDeck(markdown: string, ws: LoadedWorkspace, file: stri
     }
     if (layout === 'timeline') blocks = blocks.map(tableToTimeline);
     if (layout === 'chart') {
-      const converted = blocks.map(tableToChart);
+      const converted = blocks.map((b) => tableToChart(b, ws));
       blocks = converted.map((c) => c.block);
-      for (const problem of converted.flatMap((c) => c.problems)) diagnostics.push(diagnostic('template-error', problem, { file, line: chunk.line }));
+      const line = chartTemplateLine(templateSource, charts++) ?? chunk.line;
+      for (const problem of converted.flatMap((c) => c.problems)) diagnostics.push(diagnostic(problem.rule, problem.message, { file, line }));
     }
     const cites = unique(blocks.flatMap(blockCites));
     const sources = unique(cites.map((n) => byNumber.get(n)?.doc ?? '').filter((d) => d !== '')).sort();
@@ -163,10 +167,13 @@ export function blockCites(block: Block): number[] {
 function tableToTimeline(block: Block): Block {
   if (block.type !== 'table') return block;
   const events = block.rows.map((row) => {
-    const event: { when: string; amount?: string; label: Inline[] } = {
-      when: plainText(row[0] ?? []).trim(),
+    const written = plainText(row[0] ?? []).trim();
+    const when = parseWhen(written);
+    const event: { when: string; at?: number; amount?: string; label: Inline[] } = {
+      when: when?.display ?? written,
       label: row[row.length - 1] ?? [],
     };
+    if (when) event.at = when.at;
     const amount = row.length >= 3 ? plainText(row[1] ?? []).trim() : '';
     if (amount !== '') event.amount = amount;
     return event;
@@ -174,24 +181,84 @@ function tableToTimeline(block: Block): Block {
   return events.length > 0 ? { type: 'timeline', events } : block;
 }
 
-/** A table's rows (Label | Amount) as a bar chart, in $ billion. */
-function tableToChart(block: Block): { block: Block; problems: string[] } {
+/** The line of the deck template that starts its `n`-th chart slide (0-based), when it can be found. */
+function chartTemplateLine(source: string | undefined, n: number): number | undefined {
+  if (source === undefined) return undefined;
+  const lines = source.split('\n');
+  let seen = -1;
+  for (let k = 0; k < lines.length; k++) {
+    if (!/<!--\s*layout\s*:\s*chart\s*-->/.test(lines[k] as string)) continue;
+    if (++seen < n) continue;
+    // The chart's table: its first row after the directive.
+    for (let j = k + 1; j < lines.length; j++) if ((lines[j] as string).trim().startsWith('|')) return j + 1;
+    return k + 1;
+  }
+  return undefined;
+}
+
+const SCALES: [number, string][] = [
+  [1e12, 'trillion'],
+  [1e9, 'billion'],
+  [1e6, 'million'],
+  [1, ''],
+];
+
+/**
+ * A table's rows (Label | … | Amount) as a bar chart of one kind of amount. A row's kind is the
+ * kind of the summary's amount its citations come from; rows of several kinds are an error:
+ * a chart compares like with like.
+ */
+function tableToChart(block: Block, ws: LoadedWorkspace): { block: Block; problems: { rule: 'template-error' | 'chart-mixed-kinds'; message: string }[] } {
   if (block.type !== 'table') return { block, problems: [] };
-  const problems: string[] = [];
-  const points: { label: string; value: number; display: string }[] = [];
+  const problems: { rule: 'template-error' | 'chart-mixed-kinds'; message: string }[] = [];
+  const rows: { label: string; display: string; value: number; currency: string; kind: string | undefined }[] = [];
+  const amounts = amountStatements(ws);
+  /**
+   * The kind of the amount whose statement the row shows ("" for none): the statement with
+   * exactly the row's citations (by its label when several have them), else one citing them all.
+   */
+  const kindOfRow = (cites: number[], text: string) => {
+    if (cites.length === 0) return undefined;
+    const set = [...new Set(cites)].sort((a, b) => a - b).join(',');
+    const exact = amounts.filter((a) => [...new Set(a.numbers)].sort((x, y) => x - y).join(',') === set);
+    const pick = exact.length > 1 ? (exact.find((a) => text.includes(a.label)) ?? exact[0]) : exact[0];
+    return (pick ?? amounts.find((a) => cites.every((n) => a.numbers.includes(n))))?.kind;
+  };
   for (const row of block.rows) {
     const label = plainText(row[0] ?? []).trim();
-    const display = plainText(row[1] ?? []).trim();
+    const cell = row[row.length - 1] ?? [];
+    const display = plainText(cell).trim();
     const money = extractFigures(display).find((f) => f.kind === 'money');
     if (!money || money.kind !== 'money') {
-      problems.push(`chart row "${label}" has no amount of money in its second column`);
+      problems.push({ rule: 'template-error', message: `chart row "${label}" has no amount of money in its last column` });
       continue;
     }
-    points.push({ label, value: money.value / 1e9, display });
+    rows.push({ label, display, value: money.value, currency: money.currency, kind: kindOfRow(row.flatMap(citesOf), row.map(plainText).join(' ')) });
   }
-  if (points.length === 0) return { block, problems };
+  if (rows.length === 0) return { block, problems };
+  const kinds = [...new Set(rows.map((r) => r.kind ?? ''))];
+  if (kinds.length > 1) {
+    const listed = kinds.map((k) => (k === '' ? 'no kind' : `"${k}"`)).join(', ');
+    const byKind = rows.map((r) => `${r.label}: ${r.kind ?? 'no kind'}`).join('; ');
+    problems.push({ rule: 'chart-mixed-kinds', message: `a chart compares like with like, but this one mixes amounts of ${kinds.length} kinds (${listed}): ${byKind}; chart one kind and show the others as call-outs` });
+  }
+  const currencies = [...new Set(rows.map((r) => r.currency))];
+  if (currencies.length > 1) problems.push({ rule: 'chart-mixed-kinds', message: `a chart's amounts must share one currency, but this one mixes ${currencies.join(', ')}` });
+  const max = Math.max(...rows.map((r) => r.value));
+  const [scale, word] = SCALES.find(([s]) => max >= s) ?? [1, ''];
+  const unit = `${currencies[0] ?? '$'}${word === '' ? '' : ` ${word}`}`.trim();
+  const kind = kinds.length === 1 && kinds[0] !== '' ? kinds[0] : undefined;
+  const measure = kind ? `${amountKindLabel(kind)}, ${unit}` : `Amount, ${unit}`;
+  const points = rows.map((r) => ({ label: r.label, value: r.value / scale, display: r.display }));
   const cites = unique(block.rows.flatMap((r) => r.flatMap(citesOf)));
-  return { block: { type: 'chart', kind: 'bar', unit: '$ billion', points, cites }, problems };
+  return { block: { type: 'chart', kind: 'bar', unit, measure, points, cites }, problems };
+}
+
+/** The summary's amounts: each one's kind ("" when it has none) and its statement's citation numbers. */
+function amountStatements(ws: LoadedWorkspace): { kind: string; label: string; numbers: number[] }[] {
+  return (ws.summary?.investment ?? []).flatMap((item, i) =>
+    item.amount === undefined ? [] : [{ kind: normalKind(item.amount.kind), label: item.label, numbers: ws.verification?.numbersByStatement.get(`investment.${i}`) ?? [] }],
+  );
 }
 
 function unique<T>(items: T[]): T[] {

@@ -1,12 +1,12 @@
 // The templates' Markdown → typed blocks. Citation markers become typed citation nodes here.
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { CITE_CLOSE, CITE_OPEN, LINE_BREAK } from '../template/view.js';
+import { CITE_CLOSE, CITE_OPEN, LINE_BREAK, MARK_CLOSE, MARK_OPEN } from '../template/view.js';
 import type { Block, Inline } from './types.js';
 
 const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false }).enable('table');
 
-const MARKER = new RegExp(`${CITE_OPEN}(\\d+)${CITE_CLOSE}|${LINE_BREAK}`, 'g');
+const MARKER = new RegExp(`${CITE_OPEN}(\\d+)${CITE_CLOSE}|${LINE_BREAK}|${MARK_OPEN}([ibp])([^${MARK_CLOSE}]*)${MARK_CLOSE}`, 'g');
 
 /** Parse Markdown into blocks. Headings get ids from `idPrefix` and their text. */
 export function markdownToBlocks(source: string, idPrefix = 'sec'): Block[] {
@@ -137,7 +137,8 @@ function splitCitations(text: string, style: { bold?: boolean; italic?: boolean 
   let last = 0;
   for (const m of text.matchAll(MARKER)) {
     if (m.index > last) out.push(textNode(text.slice(last, m.index), style));
-    out.push(m[1] === undefined ? { type: 'break' } : { type: 'cite', n: Number(m[1]) });
+    if (m[2] !== undefined) out.push(textNode(m[3] ?? '', { bold: style.bold || m[2] === 'b', italic: style.italic || m[2] === 'i' }));
+    else out.push(m[1] === undefined ? { type: 'break' } : { type: 'cite', n: Number(m[1]) });
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(textNode(text.slice(last), style));

@@ -19,7 +19,10 @@ export type Inline = z.infer<typeof InlineSchema>;
 const inlines = z.array(InlineSchema);
 
 export const TimelineEventSchema = z.strictObject({
+  /** As shown: "Jan 2023", "2019–2023". */
   when: z.string(),
+  /** Its place in time (fractional years, the middle of the period), when it is a date. */
+  at: z.number().optional(),
   amount: z.string().optional(),
   label: inlines,
 });
@@ -29,6 +32,8 @@ export const ChartSchema = z.strictObject({
   kind: z.enum(['bar']),
   /** What a value measures, e.g. "$ billion". */
   unit: z.string(),
+  /** What is plotted, for the axis and the series: "Cumulative total, $ billion". */
+  measure: z.string(),
   points: z.array(z.strictObject({ label: z.string(), value: z.number(), display: z.string() })).min(1),
   /** Citations behind the values. */
   cites: z.array(z.number().int().positive()),

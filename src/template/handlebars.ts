@@ -19,6 +19,8 @@ function createEnvironment(): typeof Handlebars {
     throw new Error('cite takes a statement\'s "cite" field');
   });
   hb.registerHelper('br', () => LINE_BREAK);
+  // Keeps a short value on one line ("$80 billion" in a narrow column): its spaces made non-breaking.
+  hb.registerHelper('nowrap', (text: unknown) => (typeof text === 'string' ? text.replace(/ /g, '\u00A0') : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
   hb.registerHelper('join', (items: unknown, sep: unknown) => (Array.isArray(items) ? items.join(typeof sep === 'string' ? sep : ', ') : ''));

@@ -1,6 +1,7 @@
 // Summary + verification → the view the templates see. Every string from the summary or the
 // sources is escaped for Markdown here, once: text is data and renders literally.
-import type { Alternative, Summary, Citation } from '../inputs/summary-schema.js';
+import { type Alternative, type Summary, type Citation, type Investment } from '../inputs/summary-schema.js';
+import { byWhen, isUndated, parseWhen } from '../inputs/when.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { citationKey } from '../verify/verify.js';
 
@@ -8,6 +9,9 @@ export const CITE_OPEN = '\uE000';
 export const CITE_CLOSE = '\uE001';
 /** A line break inside a table cell or list item, from the templates' `br` helper. */
 export const LINE_BREAK = '\uE002';
+/** A hedge marker: MARK_OPEN, a style letter (i italic, b bold, p plain), the words, MARK_CLOSE. */
+export const MARK_OPEN = '\uE003';
+export const MARK_CLOSE = '\uE004';
 
 /** A statement's citations, as the templates' `cite` helper takes them. */
 export class CiteList {
@@ -53,6 +57,8 @@ const DEFAULT_HEADLINES = {
   alternatives: 'Alternatives',
   outlook: 'Outlook and scenarios',
   conflicts: 'Where the sources disagree',
+  implications: 'What this means for us',
+  watch: 'What to watch',
 };
 
 export function formatLongDate(iso: string): string {
@@ -61,26 +67,124 @@ export function formatLongDate(iso: string): string {
   return `${d} ${months[m - 1]} ${y}`;
 }
 
+export interface Markers {
+  /** After a statement that belongs to a conflict (cites a passage a side of a conflict cites). */
+  disputed: string;
+  /** After a statement only one document supports. */
+  single: string;
+  /** How the marker is set: the theme decides. */
+  style: 'italic' | 'bold' | 'plain';
+}
+
+export const DEFAULT_MARKERS: Markers = { disputed: '(disputed)', single: '(1 source)', style: 'italic' };
+
 export interface ViewExtras {
   /** The change report of the build (issue: regeneration), already escaped. */
   changes?: unknown;
+  /** The hedge markers' wording and look, from the theme. */
+  markers?: Markers;
+}
+
+/** An amount kind as a reader sees it: the known kinds in words, "commitment" as "commitment or plan". */
+export function amountKindLabel(kind: string | undefined): string {
+  if (kind === undefined) return 'Amount';
+  const k = normalKind(kind);
+  return kindLabel(k === 'commitment' ? 'commitment or plan' : k);
+}
+
+/** A kind folded for grouping: lower case, single spaces; "plan" and "commitment or plan" are "commitment". */
+export function normalKind(kind: string | undefined): string {
+  if (kind === undefined) return '';
+  const k = kind.trim().toLowerCase().replace(/\s+/g, ' ');
+  return k === 'plan' || k === 'commitment or plan' || k === 'commitment/plan' ? 'commitment' : k;
+}
+
+/** Alternatives grouped by who pursues them, in order of first appearance; several groups only when several pursuers. */
+export function groupByPursuer<T extends { pursuedBy?: string | undefined }>(items: readonly T[]): { pursuedBy: string; items: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = item.pursuedBy ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return [...groups].map(([pursuedBy, members]) => ({ pursuedBy, items: members }));
 }
 
 /** The template context: a plain object of escaped strings, numbers, arrays and CiteLists. */
 export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): Record<string, unknown> {
   const summary = ws.summary as Summary;
-  const numbers = new Map<string, number>();
-  for (const c of ws.verification?.citations ?? []) numbers.set(citationKey(c), c.n);
-  const cite = (list: Citation[]) => new CiteList(list.map((c) => numbers.get(citationKey(c))).filter((n): n is number => n !== undefined));
+  const numbers = ws.verification?.numberOf ?? new Map<string, number>();
+  const cite = (list: Citation[]) => new CiteList([...new Set(list.map((c) => numbers.get(citationKey(c))).filter((n): n is number => n !== undefined))]);
   const e = escapeMarkdown;
-  const statement = <T extends { text: string; cite: Citation[] }>(item: T) => ({ text: e(item.text), cite: cite(item.cite) });
+  const markers = extras.markers ?? DEFAULT_MARKERS;
+  // A passage a side of a conflict cites: any other statement citing it is disputed.
+  const disputedPassages = new Set(summary.conflicts.flatMap((c) => c.sides.flatMap((side) => side.cite.map(citationKey))));
+  // Not Markdown emphasis: "*(1 source)*" before a citation is no emphasis to CommonMark and
+  // would print its asterisks. The marker characters become a styled text run in the model.
+  const setMarker = (words: string) => ` ${MARK_OPEN}${markers.style.charAt(0)}${e(words)}${MARK_CLOSE}`;
+  /** The hedge a shortened form must keep: "(disputed)", "(1 source)", or nothing. */
+  const hedge = (list: Citation[]) => {
+    if (list.some((c) => disputedPassages.has(citationKey(c)))) return { mark: setMarker(markers.disputed), disputed: true, singleSource: false };
+    const documents = new Set(list.map((c) => c.doc)).size;
+    if (documents === 1) return { mark: setMarker(markers.single), disputed: false, singleSource: true };
+    return { mark: '', disputed: false, singleSource: false };
+  };
+  const statement = <T extends { text: string; cite: Citation[] }>(item: T) => ({ text: e(item.text), cite: cite(item.cite), ...hedge(item.cite) });
+
+  const event = (i: Investment) => {
+    const when = parseWhen(i.when);
+    const amount = i.amount;
+    return {
+      ...statement(i),
+      /** The date as written in the summary (the deck's timeline reads it to place the event). */
+      when: isUndated(i.when) ? '' : e(i.when ?? ''),
+      /** The date as a reader sees it: "Jan 2023", "2019–2023"; the summary's words when it is not a date. */
+      whenShown: isUndated(i.when) ? '' : e(when?.display ?? i.when ?? ''),
+      dated: when !== undefined,
+      amount: e(amount?.value ?? ''),
+      amountKind: e(amount?.kind ?? ''),
+      amountKindLabel: e(amountKindLabel(amount?.kind)),
+      party: e(amount?.party ?? ''),
+      label: e(i.label),
+      /** The kind folded for grouping (not for display). */
+      kindKey: normalKind(amount?.kind),
+    };
+  };
+  const events = byWhen(summary.investment, (i) => parseWhen(i.when)).map(event);
+  const withAmounts = events.filter((i) => i.amount !== '');
+  // Amounts grouped by kind, in order of first appearance in time (those without a kind last).
+  const kindGroups = new Map<string, typeof withAmounts>();
+  for (const item of [...withAmounts.filter((i) => i.kindKey !== ''), ...withAmounts.filter((i) => i.kindKey === '')]) {
+    kindGroups.set(item.kindKey, [...(kindGroups.get(item.kindKey) ?? []), item]);
+  }
+  const amountsByKind = [...kindGroups].map(([kind, items]) => ({ kind: e(kind), label: e(amountKindLabel(kind === '' ? undefined : kind)), items }));
+  // The chart: the kind with the most amounts (at least two, all with a kind); the rest are call-outs.
+  const charted = [...amountsByKind].filter((g) => g.kind !== '' && g.items.length >= 2).sort((a, b) => b.items.length - a.items.length)[0];
+  const chartParties = [...new Set(charted?.items.map((i) => i.party) ?? [])];
+  const chartParty = chartParties.length === 1 && chartParties[0] !== '' ? chartParties[0] : undefined;
+  const chart = charted
+    ? {
+        kind: charted.kind,
+        kindLabel: charted.label,
+        party: chartParty ?? '',
+        title: chartParty ? `${chartParty}: ${charted.label.toLowerCase()}, as reported` : `${charted.label}, as reported`,
+        items: charted.items,
+        callouts: withAmounts.filter((i) => !charted.items.includes(i)),
+      }
+    : null;
+
   const alternatives = summary.alternatives.map((a) => ({
     ...statement(a),
     name: e(a.name),
     kind: a.kind,
     kindLabel: e(kindLabel(a.kind ?? '')),
-    owner: e(a.owner ?? ''),
+    maker: e(a.maker ?? ''),
+    pursuedBy: e(a.pursuedBy ?? ''),
+    /** Whether it is someone else's (made by another than who pursues it): worth saying in prose. */
+    otherMaker: a.maker !== undefined && a.maker !== a.pursuedBy,
+    /** The older name of pursuedBy, for templates written before it. */
+    owner: e(a.pursuedBy ?? ''),
   }));
+  const pursuers = groupByPursuer(alternatives);
   const headlines = Object.fromEntries(
     Object.entries(DEFAULT_HEADLINES).map(([k, fallback]) => [k, e(summary.headlines[k as keyof typeof DEFAULT_HEADLINES] ?? fallback)]),
   );
@@ -99,16 +203,43 @@ export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): R
     headlines,
     labels: Object.fromEntries(Object.entries(DEFAULT_HEADLINES).map(([k, v]) => [k, e(v)])),
     takeaways: summary.takeaways.map(statement),
-    investment: summary.investment.map((i) => ({ ...statement(i), when: e(i.when), amount: e(i.amount ?? ''), label: e(i.label) })),
-    investmentWithAmounts: summary.investment
-      .filter((i) => i.amount !== undefined)
-      .map((i) => ({ ...statement(i), when: e(i.when), amount: e(i.amount ?? ''), label: e(i.label) })),
+    implications: summary.implications.map((i) => ({ ...statement(i), title: e(i.title) })),
+    watch: byWhen(summary.watch, (w) => parseWhen(w.when)).map((w) => ({
+      ...statement({ text: w.signpost, cite: w.cite }),
+      signpost: e(w.signpost),
+      confirms: e(w.confirms ?? ''),
+      refutes: e(w.refutes ?? ''),
+      when: isUndated(w.when) ? '' : e(w.when ?? ''),
+      whenShown: isUndated(w.when) ? '' : e(parseWhen(w.when)?.display ?? w.when ?? ''),
+    })),
+    /** Every event, dated ones first in time order, then the undated in the summary's order. */
+    investment: events,
+    /** The dated events, in time order: the timeline. */
+    timeline: events.filter((i) => i.dated),
+    /** Events without a date: listed beside the timeline, never on it. */
+    undated: events.filter((i) => !i.dated),
+    investmentWithAmounts: withAmounts,
+    amountsByKind,
+    /** Whether the amounts are of more than one kind (a table must then say which). */
+    amountsMixKinds: amountsByKind.length > 1,
+    chart,
     friction: summary.friction.map((f) => ({ ...statement(f), title: e(f.title) })),
     alternatives,
     alternativesByKind: groupByKind(alternatives).map((g) => ({ kind: e(g.kind), label: e(kindLabel(g.kind)), items: g.items })),
-    /** Whether any alternative has a kind, an owner: a column no item fills is left out. */
+    /** Alternatives by whose option they are, each group by kind: one table (one title) per pursuer. */
+    alternativesByPursuer: pursuers.map((p) => ({
+      pursuedBy: p.pursuedBy,
+      byKind: groupByKind(p.items).map((g) => ({ kind: e(g.kind), label: e(kindLabel(g.kind)), items: g.items })),
+      haveKind: p.items.some((a) => a.kind !== undefined),
+      haveMaker: p.items.some((a) => a.maker !== ''),
+    })),
+    /** Whether the alternatives are pursued by several parties (a table and a title for each). */
+    alternativesSplit: pursuers.length > 1,
+    /** Whether any alternative has a kind, a maker, a pursuer: a column no item fills is left out. */
     alternativesHaveKind: summary.alternatives.some((a) => a.kind !== undefined),
-    alternativesHaveOwner: summary.alternatives.some((a) => a.owner !== undefined),
+    alternativesHaveMaker: summary.alternatives.some((a) => a.maker !== undefined),
+    alternativesHavePursuer: summary.alternatives.some((a) => a.pursuedBy !== undefined),
+    alternativesHaveOwner: summary.alternatives.some((a) => a.pursuedBy !== undefined),
     outlook: summary.outlook.map((o) => ({ ...statement(o), title: e(o.title) })),
     conflicts: summary.conflicts.map((c) => ({ topic: e(c.topic), sides: c.sides.map(statement) })),
     documents: ws.documents.map((d) => ({ id: e(d.id), title: e(d.title), date: d.date ?? '', file: e(d.name), publisher: e(d.publisher ?? '') })),

@@ -1,5 +1,6 @@
 // Proving the summary against the documents: every quote occurs, every figure is in its quotes,
-// every id names a document. Citations are numbered globally in order of first appearance.
+// every id names a document. Citations are numbered globally in order of first appearance in the
+// summary (the build numbers them again in reading order, see numbering.ts).
 import { didYouMean, MARK_CLOSE, MARK_OPEN, markDifference } from '../diagnostics/curator.js';
 import { diagnostic, excerpt, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { pathLabel } from '../diagnostics/path-label.js';
@@ -8,6 +9,8 @@ import { placeRef } from '../inputs/document.js';
 import { ungroundedFigures } from './figures.js';
 import type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
 import { closestPassage, findQuote, foldQuote } from './match.js';
+import { isUndated, looksLikeDate, parseWhen, WHEN_FORMS } from '../inputs/when.js';
+import { containedCitations, renumberVerification } from './numbering.js';
 import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
 
 export const MIN_QUOTE_LENGTH = 12;
@@ -46,6 +49,8 @@ export interface Verification {
   citations: ResolvedCitation[];
   /** Citation number for each statement's cite list, keyed by `path.join('.')`. */
   numbersByStatement: Map<string, number[]>;
+  /** Citation number of every cited passage, keyed by `citationKey` (a quote merged into a longer one has the longer one's). */
+  numberOf: Map<string, number>;
   corroboration: { path: string; documents: number }[];
   /** Statements (path labels) with a citation that does not hold. */
   failedStatements: Set<string>;
@@ -65,14 +70,47 @@ export function statementsOf(summary: Summary): StatementRef[] {
     refs.push({ section, path, fields, cite });
   };
   summary.takeaways.forEach((s, i) => add('takeaways', ['takeaways', i], s, ['text'], s.cite));
-  summary.investment.forEach((s, i) => add('investment', ['investment', i], s, ['when', 'amount', 'label', 'text'], s.cite));
+  summary.implications.forEach((s, i) => add('implications', ['implications', i], s, ['title', 'text'], s.cite));
+  // A date of `when` is checked by its years (the form itself, "2022-10/2022-12", is no figure of prose).
+  summary.watch.forEach((s, i) => add('watch', ['watch', i], { ...s, when: yearsOfWhen(s.when) }, ['signpost', 'confirms', 'refutes', 'when'], s.cite));
+  summary.investment.forEach((s, i) =>
+    add('investment', ['investment', i], { ...s, when: yearsOfWhen(s.when), amount: s.amount?.value, party: s.amount?.party }, ['when', 'amount', 'party', 'label', 'text'], s.cite),
+  );
   summary.friction.forEach((s, i) => add('friction', ['friction', i], s, ['title', 'text'], s.cite));
-  summary.alternatives.forEach((s, i) => add('alternatives', ['alternatives', i], s, ['name', 'text'], s.cite));
+  summary.alternatives.forEach((s, i) => add('alternatives', ['alternatives', i], s, ['name', 'maker', 'pursuedBy', 'text'], s.cite));
   summary.outlook.forEach((s, i) => add('outlook', ['outlook', i], s, ['title', 'text'], s.cite));
   summary.conflicts.forEach((c, i) => {
     c.sides.forEach((s, j) => add('conflicts', ['conflicts', i, 'sides', j], s, ['text'], s.cite));
   });
   return refs;
+}
+
+/** A `when` as the figures check reads it: its years when it is a date, else as written. */
+function yearsOfWhen(when: string | undefined): string | undefined {
+  if (when === undefined) return undefined;
+  const parsed = parseWhen(when);
+  return parsed ? parsed.years.join(' ') : when;
+}
+
+/** Undated events (a warning: they are listed beside the timeline) and malformed dates (an error). */
+function undatedEvents(summary: Summary, locator: Locator): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (section: 'investment' | 'watch', i: number, when: string | undefined, what: string) => {
+    if (when === undefined) {
+      if (section === 'investment') out.push(diagnostic('undated-event', `${pathLabel([section, i])} ("${excerpt(what, 50)}") has no date (when: ${WHEN_FORMS}); it is listed beside the timeline, not on it; write when: undated if the sources give none`, locator.at([section, i])));
+      return;
+    }
+    // The curator has checked: the sources give no date.
+    if (isUndated(when) || parseWhen(when)) return;
+    if (looksLikeDate(when)) {
+      out.push(diagnostic('when-invalid', `${pathLabel([section, i, 'when'])} "${when}" is not a real date in one of the forms ${WHEN_FORMS}`, locator.at([section, i, 'when'])));
+    } else if (section === 'investment') {
+      out.push(diagnostic('undated-event', `${pathLabel([section, i, 'when'])} "${excerpt(when, 40)}" is not a date (${WHEN_FORMS}); the event is listed beside the timeline, not on it; write when: undated if the sources give none`, locator.at([section, i, 'when'])));
+    }
+  };
+  summary.investment.forEach((e, i) => check('investment', i, e.when, e.label));
+  summary.watch.forEach((w, i) => check('watch', i, w.when, w.signpost));
+  return out;
 }
 
 export function verifySummary(
@@ -83,6 +121,7 @@ export function verifySummary(
 ): Verification {
   const verifier = new Verifier(documents, locator, unreadable);
   for (const statement of statementsOf(summary)) verifier.statement(statement);
+  verifier.add(undatedEvents(summary, locator));
   summary.conflicts.forEach((conflict, i) => {
     const quotes = conflict.sides.flatMap((s) => s.cite.map((c) => c.quote));
     const dates = conflict.sides.flatMap((s) => s.cite.map((c) => ownDate(documents.find((d) => d.id === c.doc))).filter((d): d is string => d !== undefined));
@@ -235,9 +274,16 @@ class Verifier {
     this.diagnostics.push(diagnostic('uncited-document', message, { file: this.locator.file }));
   }
 
+  add(diagnostics: readonly Diagnostic[]): void {
+    this.diagnostics.push(...diagnostics);
+  }
+
+  /** A quote within another quote of the same document is one reference with it: the longer. */
   result(): Verification {
-    const { citations, numbersByStatement, corroboration, failedStatements, diagnostics } = this;
-    return { citations, numbersByStatement, corroboration, failedStatements, diagnostics };
+    const { citations, numbersByStatement, numberOf, corroboration, failedStatements, diagnostics } = this;
+    const verification = { citations, numbersByStatement, numberOf, corroboration, failedStatements, diagnostics };
+    const into = containedCitations(citations);
+    return into.size === 0 ? verification : renumberVerification(verification, [], into).verification;
   }
 }
 

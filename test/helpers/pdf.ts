@@ -7,6 +7,8 @@ export interface PdfText {
   eol: boolean;
   x: number;
   y: number;
+  /** The item's font size, as drawn (a superscript is smaller). */
+  h: number;
 }
 export interface PdfLink {
   page: number;
@@ -40,7 +42,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     const page = await doc.getPage(p);
     const content = await page.getTextContent();
     text.push(
-      content.items.flatMap((item) => ('str' in item ? [{ str: item.str, eol: item.hasEOL, x: item.transform[4] as number, y: item.transform[5] as number }] : [])),
+      content.items.flatMap((item) => ('str' in item ? [{ str: item.str, eol: item.hasEOL, x: item.transform[4] as number, y: item.transform[5] as number, h: item.height }] : [])),
     );
     for (const a of await page.getAnnotations()) {
       if (a.subtype === 'Link') links.push({ page: p, dest: typeof a.dest === 'string' ? a.dest : null, rect: a.rect as number[] });

@@ -1,0 +1,256 @@
+// An executive-grade briefing (issue 10, items 1, 2, 3, 5, 6): amounts of one kind per chart,
+// a dated timeline, whose model and whose option, the "so what" sections, hedge markers.
+// Read back from the outputs: the .pptx with jszip, the PDF with pdfjs.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { workspaceToModels } from '../src/build/pipeline.js';
+import { parseWhen, byWhen } from '../src/inputs/when.js';
+import { loadWorkspace } from '../src/inputs/workspace.js';
+import { renderMemo } from '../src/memo/pdf-writer.js';
+import { plainText } from '../src/model/types.js';
+import { allText, AS_OF, deckOf, readPptx, renderDeck, shapeText, type PptxParts } from './helpers/deck.js';
+import { DEFAULT_THEME } from '../src/inputs/theme.js';
+import { allText as pdfText, readPdf } from './helpers/pdf.js';
+import { copySeeds, removeDir, SEEDS } from './helpers/workspace.js';
+
+const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe('when: the date forms', () => {
+  it('reads a year, a month, a day and ranges, and shows them as a reader would', () => {
+    expect(parseWhen('2019')).toMatchObject({ start: '2019-01-01', end: '2019-12-31', display: '2019' });
+    expect(parseWhen('2023-01')).toMatchObject({ start: '2023-01-01', end: '2023-01-31', display: 'Jan 2023' });
+    expect(parseWhen('2024-02-29')).toMatchObject({ start: '2024-02-29', display: '29 Feb 2024' });
+    expect(parseWhen('2019/2023')?.display).toBe('2019–2023');
+    expect(parseWhen('2022-10/2022-12')?.display).toBe('Oct–Dec 2022');
+    expect(parseWhen('2022-11/2023-02')?.display).toBe('Nov 2022–Feb 2023');
+    expect(parseWhen('2022-10/2022-12')?.years).toEqual(['2022']);
+    // The forms articles write, through inputs/dates.ts.
+    expect(parseWhen('April 2024')).toMatchObject({ start: '2024-04-01', end: '2024-04-30', display: 'Apr 2024' });
+    expect(parseWhen('2 June 2025')?.display).toBe('2 Jun 2025');
+    expect(parseWhen('June 2, 2025/July 2025')?.display).toBe('2 Jun 2025–Jul 2025');
+  });
+
+  it('rejects what is not a date: words, impossible days, backward ranges', () => {
+    for (const bad of ['Late 2022', 'January', 'Smarch 2024', '2023-02-30', '2019-13', '2023/2019', '2019/2020/2021', ''])
+      expect(parseWhen(bad), bad).toBeUndefined();
+  });
+
+  it('sorts dated before undated, by start then end, keeping the given order otherwise', () => {
+    const items = ['undated A', '2024', '2019/2023', '2019', 'undated B', '2022-10'];
+    expect(byWhen(items, (w) => parseWhen(w))).toEqual(['2019', '2019/2023', '2022-10', '2024', 'undated A', 'undated B']);
+    // Positions follow time: a month in late 2022 sits after the middle of 2022.
+    expect((parseWhen('2022-11')?.at ?? 0) > (parseWhen('2022')?.at ?? 0)).toBe(true);
+  });
+});
+
+describe('the seeds: chart, timeline, markers, alternatives, implications and signposts', () => {
+  let pptx: PptxParts;
+  let memoText: string;
+  let titles: string[];
+
+  beforeAll(async () => {
+    const deck = await deckOf(SEEDS);
+    const out = await renderDeck(deck, { theme: DEFAULT_THEME, date: AS_OF });
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    pptx = await readPptx(out.bytes);
+    titles = pptx.slides.map((xml) => shapeText(xml, 'title') ?? '');
+    const models = await workspaceToModels(await loadWorkspace(SEEDS));
+    const memo = await renderMemo(models.memo as NonNullable<typeof models.memo>, { date: AS_OF, pdfa: false });
+    memoText = fold(pdfText(await readPdf(memo.bytes)));
+  });
+
+  it("charts one kind of amount (Microsoft's cumulative investment) and sets the others beside it as call-outs", async () => {
+    const charts = pptx.names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
+    expect(charts).toHaveLength(1);
+    const xml = (await pptx.zip.file(charts[0] as string)?.async('string')) as string;
+    // One series, named for what it plots; the axis title says the same.
+    const series = [...xml.matchAll(/<c:ser>/g)];
+    expect(series).toHaveLength(1);
+    expect(xml).toContain('Cumulative investment, $ billion');
+    const values = [...xml.matchAll(/<c:v>([\d.]+)<\/c:v>/g)].map((m) => Number(m[1]));
+    expect(values.sort((a, b) => a - b)).toEqual([1, 13.75]);
+    expect(xml).not.toMatch(/<c:v>(80|500)<\/c:v>/);
+    const slide = pptx.slides[titles.findIndex((t) => t.startsWith('Microsoft: cumulative investment'))] as string;
+    const callouts = fold(shapeText(slide, 'callouts') ?? '');
+    expect(callouts).toMatch(/\$80 billion Valuation, OpenAI \(2024\)/);
+    expect(callouts).toMatch(/\$500 billion Commitment or plan/);
+  });
+
+  it('puts dated events on the axis in time order, spaced by time, and undated ones in text below', () => {
+    const slide = pptx.slides.find((xml) => xml.includes('name="timeline-axis"')) as string;
+    const whens = [...slide.matchAll(/name="timeline-when"[\s\S]*?<\/p:sp>/g)].map((m) => allText(m[0]));
+    expect(whens).toEqual(['2019', '2022', '2024']);
+    const xs = [...slide.matchAll(/name="timeline-marker"[\s\S]*?<a:off x="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(xs).toHaveLength(3);
+    expect(xs[1] as number).toBeGreaterThan(xs[0] as number);
+    expect(xs[2] as number).toBeGreaterThan(xs[1] as number);
+    // 2019 → 2022 is a longer stretch than 2022 → 2024, and the axis shows it.
+    expect((xs[1] as number) - (xs[0] as number)).toBeGreaterThan((xs[2] as number) - (xs[1] as number));
+    const undated = fold(shapeText(slide, 'timeline-undated') ?? '');
+    expect(undated).toContain('Not dated in the sources');
+    expect(undated).toContain('Microsoft’s reported total: $13.75 billion');
+  });
+
+  it('marks disputed and single-source statements wherever they are shortened, in the deck and the memo', () => {
+    const timeline = pptx.slides.find((xml) => xml.includes('name="timeline-axis"')) as string;
+    const labels = [...timeline.matchAll(/name="timeline-label"[\s\S]*?<\/p:sp>/g)].map((m) => fold(allText(m[0])));
+    // ChatGPT's launch rests on one document; the first investment on two.
+    expect(labels.find((l) => l.startsWith('ChatGPT'))).toMatch(/\(1 source\)\s*\d+$/);
+    expect(labels.find((l) => l.startsWith('Microsoft’s first investment'))).not.toMatch(/\(1 source\)|\(disputed\)/);
+    // The lifted Azure mandate cites a side of a disagreement: disputed, in the text under the axis.
+    expect(fold(shapeText(timeline, 'timeline-undated') ?? '')).toMatch(/Azure mandate lifted[^•]*\(disputed\)/);
+    // A card and a table cell.
+    const friction = pptx.slides[titles.findIndex((t) => t.startsWith('Reported friction'))] as string;
+    expect(fold(allText(friction))).toMatch(/breach exclusivity\. \(1 source\)/);
+    const openai = pptx.slides[titles.indexOf('Options pursued by OpenAI')] as string;
+    expect(fold(allText(openai))).toMatch(/such as AWS\. \(1 source\)/);
+    // The marker is set in italics, apart from the text.
+    expect(timeline).toMatch(/<a:rPr[^>]*i="1"[^>]*>(?:(?!<\/a:r>).)*<a:t>\(1 source\)<\/a:t>/);
+    // The memo keeps them too, and prints no Markdown.
+    expect(memoText).toMatch(/exclusive cloud provider\. \(disputed\)/);
+    expect(memoText).toMatch(/Microsoft’s reported total \(1 source\)/);
+    expect(memoText).not.toMatch(/\*\(|\)\*|_\(/);
+  });
+
+  it('names whose model and whose option: one table and one title per pursuer, headed "Made by"', () => {
+    expect(titles).toContain('Options pursued by OpenAI');
+    expect(titles.filter((t) => t.startsWith('Options pursued by Microsoft')).length).toBeGreaterThanOrEqual(1);
+    const first = pptx.slides[titles.findIndex((t) => t.startsWith('Options pursued by Microsoft'))] as string;
+    const table = fold(allText(/<a:tbl>[\s\S]*<\/a:tbl>/.exec(first)?.[0] ?? ''));
+    expect(table).toMatch(/^Kind Model or option Made by What the sources say/);
+    const openai = fold(allText(/<a:tbl>[\s\S]*<\/a:tbl>/.exec(pptx.slides[titles.indexOf('Options pursued by OpenAI')] as string)?.[0] ?? ''));
+    expect(openai).toContain('Stargate OpenAI with Oracle and SoftBank');
+    expect(memoText).toContain('xAI’s Grok (made by xAI)');
+    // Microsoft's own model needs no "made by Microsoft" under "Pursued by Microsoft".
+    expect(memoText).not.toContain('Phi-4 (made by Microsoft)');
+  });
+
+  it('follows the bottom line with the implications and the signposts, in both outputs', () => {
+    const takeaways = titles.indexOf('Still partners, increasingly rivals: both sides are hedging');
+    expect(titles[takeaways + 1]).toBe('What it means: a looser partnership, more models, terms in play');
+    expect(titles[takeaways + 2]).toBe('Signposts: the contract, the Amazon deal, Copilot and the cloud');
+    const watch = fold(allText(pptx.slides[takeaways + 2] as string));
+    expect(watch).toMatch(/Signpost When Would confirm Would refute/);
+    expect(watch).toMatch(/The renegotiation of the agreement \(disputed\)\s*\d+(?:[,–]\s*\d+)* 2030/);
+    const bottom = memoText.indexOf('Bottom line');
+    const means = memoText.indexOf('What it means:');
+    const signposts = memoText.indexOf('Signposts:');
+    expect(bottom).toBeGreaterThanOrEqual(0);
+    expect(means).toBeGreaterThan(bottom);
+    expect(signposts).toBeGreaterThan(means);
+    expect(memoText).toMatch(/Would confirm: New terms that allow an OpenAI IPO/);
+    expect(memoText).not.toMatch(/_Would|Would confirm:_|\*Would/);
+  });
+});
+
+describe('diagnostics', () => {
+  let dir: string;
+  let ws: string;
+  beforeAll(async () => {
+    ({ dir, ws } = await copySeeds());
+  });
+  afterAll(() => removeDir(dir));
+
+  it('warns about an undated event at its line unless the summary says undated, and rejects a malformed date', async () => {
+    // The seeds say `when: undated` where the sources give no date: no warning.
+    expect((await loadWorkspace(SEEDS)).diagnostics.filter((d) => d.rule === 'undated-event')).toEqual([]);
+    const file = path.join(ws, 'briefing.yaml');
+    const summary = parseYaml(await readFile(path.join(SEEDS, 'briefing.yaml'), 'utf8')) as { investment: { when?: string; label: string }[] };
+    delete (summary.investment[3] as { when?: string }).when;
+    (summary.investment[4] as { when?: string }).when = 'January';
+    await writeFile(file, stringifyYaml(summary));
+    const loaded = await loadWorkspace(ws);
+    const undated = loaded.diagnostics.filter((d) => d.rule === 'undated-event');
+    expect(undated).toHaveLength(2);
+    expect(undated[0]?.message).toMatch(/^investment\[3\] \("Microsoft’s reported total"\) has no date/);
+    expect(undated[1]?.message).toMatch(/^investment\[4\]\.when "January" is not a date/);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    for (const d of undated) {
+      expect(d.severity).toBe('warning');
+      expect(d.file).toMatch(/briefing\.yaml$/);
+      expect(lines[(d.line as number) - 1]).toMatch(/when: January|Microsoft’s reported total|\$13\.75 billion|- /);
+    }
+    // Still built: off the axis, in the text under it.
+    const models = await workspaceToModels(loaded);
+    const timeline = models.deck?.slides.find((s) => s.layout === 'timeline');
+    const events = timeline?.blocks.flatMap((b) => (b.type === 'timeline' ? b.events.map((e) => e.when) : []));
+    expect(events).toEqual(['2019', '2022', '2024']);
+    (summary.investment[0] as { when?: string }).when = '2019-13';
+    await writeFile(file, stringifyYaml(summary));
+    const bad = (await loadWorkspace(ws)).diagnostics.find((d) => d.rule === 'when-invalid');
+    expect(bad?.severity).toBe('error');
+    expect(bad?.message).toContain('investment[0].when "2019-13"');
+    expect(bad?.line).toBeGreaterThan(0);
+  });
+
+  it('rejects a chart of mixed kinds, naming the template file and line', async () => {
+    const copy = path.join(dir, 'mixed');
+    const { cp } = await import('node:fs/promises');
+    await cp(SEEDS, copy, { recursive: true });
+    await mkdir(path.join(copy, 'templates'));
+    const template = [
+      '<!-- layout: title -->',
+      '# {{title}}',
+      '',
+      '---',
+      '<!-- layout: chart -->',
+      '# Every amount at once',
+      '',
+      '| Figure | Amount |',
+      '|---|---|',
+      '{{#each investmentWithAmounts}}',
+      '| {{label}} | {{amount}}{{cite cite}} |',
+      '{{/each}}',
+      '',
+    ].join('\n');
+    await writeFile(path.join(copy, 'templates/deck.md.hbs'), template);
+    const models = await workspaceToModels(await loadWorkspace(copy));
+    const mixed = models.diagnostics.find((d) => d.rule === 'chart-mixed-kinds');
+    expect(mixed?.severity).toBe('error');
+    expect(mixed?.file).toMatch(/templates[\\/]deck\.md\.hbs$/);
+    expect(mixed?.line).toBe(8);
+    expect(mixed?.message).toMatch(/mixes amounts of \d kinds \("cumulative investment", "valuation", "commitment"\)/);
+  });
+
+  it('keeps building a summary written with owner; pursuedBy and owner together are an error', async () => {
+    const file = path.join(ws, 'briefing.yaml');
+    const summary = parseYaml(await readFile(path.join(SEEDS, 'briefing.yaml'), 'utf8')) as { alternatives: Record<string, unknown>[] };
+    for (const a of summary.alternatives) {
+      a.owner = a.pursuedBy;
+      delete a.pursuedBy;
+    }
+    await writeFile(file, stringifyYaml(summary));
+    const loaded = await loadWorkspace(ws);
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(loaded.summary?.alternatives[0]?.pursuedBy).toBe('Microsoft');
+    const models = await workspaceToModels(loaded);
+    expect(models.deck?.slides.map((s) => s.title)).toContain('Options pursued by OpenAI');
+    (summary.alternatives[0] as Record<string, unknown>).pursuedBy = 'Microsoft';
+    await writeFile(file, stringifyYaml(summary));
+    const both = (await loadWorkspace(ws)).diagnostics.find((d) => d.rule === 'schema');
+    expect(both?.message).toContain('give pursuedBy or its older name owner, not both');
+  });
+
+  it('verifies implications and signposts like every statement', async () => {
+    const file = path.join(ws, 'briefing.yaml');
+    const summary = parseYaml(await readFile(path.join(SEEDS, 'briefing.yaml'), 'utf8')) as {
+      implications: { cite: { quote: string }[]; text: string }[];
+      watch: { cite: { quote: string }[]; confirms?: string }[];
+    };
+    (summary.implications[0]?.cite[0] as { quote: string }).quote = 'a passage no document has, made up for the test';
+    (summary.watch[1] as { confirms?: string }).confirms = 'Microsoft sues for $70 billion';
+    await writeFile(file, stringifyYaml(summary));
+    const loaded = await loadWorkspace(ws);
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.rule}: ${d.message}`);
+    expect(errors.some((m) => m.startsWith('quote-not-found'))).toBe(true);
+    expect(errors).toContainEqual(expect.stringMatching(/^figure-not-in-quotes: figure "\$70 billion" in watch\[1\]\.confirms/));
+  });
+
+  it('keeps the shortened labels of the models plain text: no Markdown left in the deck model', async () => {
+    const models = await workspaceToModels(await loadWorkspace(SEEDS));
+    const text = models.deck?.slides.flatMap((s) => s.blocks).map((b) => (b.type === 'paragraph' ? plainText(b.inlines) : '')).join(' ') ?? '';
+    expect(text).not.toMatch(/[\uE000-\uE004]/);
+  });
+});
