@@ -74,8 +74,8 @@ describe('the seeds: chart, timeline, markers, alternatives, implications and si
     expect(xml).not.toMatch(/<c:v>(80|500)<\/c:v>/);
     const slide = pptx.slides[titles.findIndex((t) => t.startsWith('Microsoft: cumulative investment'))] as string;
     const callouts = fold(shapeText(slide, 'callouts') ?? '');
-    expect(callouts).toMatch(/\$80 billion Valuation, OpenAI \(2024\)/);
-    expect(callouts).toMatch(/\$500 billion Commitment or plan/);
+    expect(callouts).toMatch(/\$80 billion valuation \(OpenAI, 2024\): OpenAI valued above \$80 billion/);
+    expect(callouts).toMatch(/\$500 billion commitment or plan: Oracle and SoftBank/);
   });
 
   it('puts dated events on the axis in time order, spaced by time, and undated ones in text below', () => {
@@ -110,7 +110,8 @@ describe('the seeds: chart, timeline, markers, alternatives, implications and si
     expect(timeline).toMatch(/<a:rPr[^>]*i="1"[^>]*>(?:(?!<\/a:r>).)*<a:t>\(1 source\)<\/a:t>/);
     // The memo keeps them too, and prints no Markdown.
     expect(memoText).toMatch(/exclusive cloud provider\. \(disputed\)/);
-    expect(memoText).toMatch(/Microsoft’s reported total \(1 source\)/);
+    // The investment history, once, as dated paragraphs: the marker follows the statement.
+    expect(memoText).toMatch(/grown to a reported \$13\.75 billion\. \(1 source\)/);
     expect(memoText).not.toMatch(/\*\(|\)\*|_\(/);
   });
 
@@ -246,6 +247,19 @@ describe('diagnostics', () => {
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.rule}: ${d.message}`);
     expect(errors.some((m) => m.startsWith('quote-not-found'))).toBe(true);
     expect(errors).toContainEqual(expect.stringMatching(/^figure-not-in-quotes: figure "\$70 billion" in watch\[1\]\.confirms/));
+  });
+
+  it('lets the theme decide the markers\' words and look, in both outputs', async () => {
+    const { prepareOutputs } = await import('../src/build/pipeline.js');
+    const theme = { ...DEFAULT_THEME, markers: { disputed: '[contested]', single: '[one source only]', style: 'bold' as const } };
+    const prepared = await prepareOutputs(await loadWorkspace(SEEDS), theme);
+    const runs = prepared.memo?.blocks.flatMap((b) => (b.type === 'paragraph' ? b.inlines : b.type === 'list' ? b.items.flat() : [])) ?? [];
+    const markers = runs.filter((i) => i.type === 'text' && /^\[(contested|one source only)\]$/.test(i.text));
+    expect(markers.length).toBeGreaterThan(5);
+    expect(markers.every((i) => i.type === 'text' && i.bold === true && !i.italic)).toBe(true);
+    const deckText = prepared.placedDeck?.slides.flatMap((s) => s.elements.flatMap((e) => (e.kind === 'text' ? e.paragraphs.flatMap((p) => p.runs) : []))) ?? [];
+    expect(deckText.some((r) => r.text === '[contested]' && r.bold)).toBe(true);
+    expect(deckText.some((r) => r.text === '(disputed)')).toBe(false);
   });
 
   it('keeps the shortened labels of the models plain text: no Markdown left in the deck model', async () => {

@@ -126,7 +126,7 @@ function numberInReadingOrder(ws: LoadedWorkspace, models: Models, deckFile: str
 function unrendered(ws: LoadedWorkspace, output: 'deck' | 'memo', blocks: readonly Block[]): Diagnostic[] {
   const shown = new Set(blocks.flatMap(blockCites));
   const text = fold(blocks.map(blockText).join(' '));
-  const texts = new Map((ws.summary ? statementsOf(ws.summary) : []).map((s) => [s.path.join('.'), s.fields.find((f) => f.name === 'text')?.value ?? '']));
+  const texts = new Map((ws.summary ? statementsOf(ws.summary) : []).map((s) => [s.path.join('.'), s.fields.find((f) => f.name === 'text' || f.name === 'signpost')?.value ?? '']));
   const uncited: string[] = [];
   const missing: string[] = [];
   for (const [key, numbers] of ws.verification?.numbersByStatement ?? []) {

@@ -40,12 +40,12 @@ export async function writeDeck(deck: PlacedDeck, options: WriteDeckOptions): Pr
   let raw: Uint8Array;
   try {
     const pptx = deckToPptx(new PptxGen(), escapeFontFaces(deck));
-    raw = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+    raw = asPlainBytes((await pptx.write({ outputType: 'nodebuffer' })) as Buffer);
   } catch (error) {
     diagnostics.push(diagnostic('render-failed', `could not write the deck: ${(error as Error).message}`));
     return { bytes: new Uint8Array(), diagnostics };
   }
-  const bytes = await pinPptx(raw, options.date, JSZip);
+  const bytes = asPlainBytes(await pinPptx(raw, options.date, JSZip));
   return { bytes, diagnostics };
 }
 
@@ -269,15 +269,25 @@ export function zipDate(date: Date): Date {
   return new Date(Math.min(Math.max(date.getTime(), first), last));
 }
 
+// jszip in Node copies a Buffer into a Uint8Array one byte at a time in JavaScript (reading entries,
+// feeding pako, encoding strings): it is given plain Uint8Arrays, and strings encoded natively, so
+// that it never has to; it writes a Buffer at the end (one native concatenation).
+const UTF8 = new TextEncoder();
+
+/** A plain Uint8Array over the same memory as a Buffer (no copy). */
+function asPlainBytes(buffer: Uint8Array): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
 /** Reload a zip, apply `transform` to its entries, and write it again with every date pinned. */
 async function rezip(
-  bytes: Uint8Array,
+  bytes: Uint8Array | JSZipType,
   date: Date,
   JSZip: typeof JSZipType,
   rename: (name: string) => string,
   transform: (name: string, content: Uint8Array) => Promise<Uint8Array | string>,
 ): Promise<Uint8Array> {
-  const input = await JSZip.loadAsync(bytes);
+  const input = bytes instanceof JSZip ? bytes : await JSZip.loadAsync(bytes);
   const output = new JSZip();
   const entryDate = zipDate(date);
   for (const name of Object.keys(input.files)) {
@@ -285,9 +295,9 @@ async function rezip(
     if (!entry || entry.dir) continue;
     const content = await entry.async('uint8array');
     const data = await transform(name, content);
-    output.file(rename(name), data, { date: entryDate, createFolders: false, binary: typeof data !== 'string' });
+    output.file(rename(name), typeof data === 'string' ? UTF8.encode(data) : data, { date: entryDate, createFolders: false, binary: true });
   }
-  return output.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+  return output.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }
 
 /**
@@ -312,8 +322,9 @@ function chartRenaming(names: readonly string[]): (text: string) => string {
 
 async function pinPptx(raw: Uint8Array, date: Date, JSZip: typeof JSZipType): Promise<Uint8Array> {
   const decoder = new TextDecoder();
-  const rename = chartRenaming(Object.keys((await JSZip.loadAsync(raw)).files));
-  return rezip(raw, date, JSZip, rename, async (name, content) => {
+  const zip = await JSZip.loadAsync(raw);
+  const rename = chartRenaming(Object.keys(zip.files));
+  return rezip(zip, date, JSZip, rename, async (name, content) => {
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) return keepFirstParagraphProperties(decoder.decode(content));
     if (name === 'docProps/core.xml') return pinCoreXml(decoder.decode(content), date);
     if (/\.(?:xml|rels)$/.test(name)) return rename(decoder.decode(content));
