@@ -56,9 +56,11 @@ describe('a workspace on another topic, in five formats', () => {
       expect(text).not.toMatch(/Subscribe|Cookie notice|All rights reserved/);
     }
     for (const shown of ['Rival bid', 'Remedy', 'Contingency', 'Lakeshore Rail', 'Regional transport authority']) expect(slides).toContain(shown);
-    expect(memo).toContain('004_review.pdf, p. 1');
-    expect(memo).toContain('005_unions.docx, paragraph 3');
-    expect(memo).toContain('002_bulletin.md, line 9');
+    // A reference names its document and place; the documents' files are listed once above them.
+    for (const [place, file] of [['004, p. 1', '004_review.pdf'], ['005, paragraph 3', '005_unions.docx'], ['002, line 9', '002_bulletin.md']]) {
+      expect(memo).toContain(place);
+      expect(memo).toContain(file);
+    }
     expect(notes).toMatch(/004, Interim findings on the Northline–Cascade merger \(2024-07-12\), p\. 1: “fares could rise/);
   });
 

@@ -65,12 +65,12 @@ function deckQuotes(notes: Map<number, string>): Map<number, string> {
   return out;
 }
 
-/** Number → quote from the memo's references (an entry: number, “quote”, then the document's id). */
+/** Number → quote from the memo's references (an entry: number, “quote”, then "004, line 7"). */
 function memoQuotes(pdf: ReadPdf): Map<number, string> {
   const all = pdf.pageText.join(' ');
   const refs = all.slice(all.lastIndexOf('References'));
   const out = new Map<number, string>();
-  for (const m of refs.matchAll(/(?:^|\s)(\d+) “(.*?)” (\S+) · /g)) out.set(Number(m[1]), `${m[3]} ${m[2]}`.replace(/\s+/g, ' ').replace(/- /g, '-'));
+  for (const m of refs.matchAll(/(?:^|\s)(\d+) “(.*?)” (\S+), (?:line|p\.|paragraph) \d+/g)) out.set(Number(m[1]), `${m[3]} ${m[2]}`.replace(/\s+/g, ' ').replace(/- /g, '-'));
   return out;
 }
 

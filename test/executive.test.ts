@@ -110,7 +110,8 @@ describe('the seeds: chart, timeline, markers, alternatives, implications and si
     expect(timeline).toMatch(/<a:rPr[^>]*i="1"[^>]*>(?:(?!<\/a:r>).)*<a:t>\(1 source\)<\/a:t>/);
     // The memo keeps them too, and prints no Markdown.
     expect(memoText).toMatch(/exclusive cloud provider\. \(disputed\)/);
-    expect(memoText).toMatch(/Microsoft’s reported total \(1 source\)/);
+    // The investment history, once, as dated paragraphs: the marker follows the statement.
+    expect(memoText).toMatch(/grown to a reported \$13\.75 billion\. \(1 source\)/);
     expect(memoText).not.toMatch(/\*\(|\)\*|_\(/);
   });
 

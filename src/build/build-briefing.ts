@@ -15,6 +15,7 @@ import { assertWorkspaceFolder, loadWorkspace, SUMMARY_FILE, type LoadedWorkspac
 import { changedInputs, compareBuilds, emptyReport, type ChangeReport } from './changes.js';
 import { loadDeckWriter } from '../bundle/host.js';
 import { createMemoRenderer, type MemoRenderer } from '../memo/worker-client.js';
+import type { MemoPages } from '../memo/pdf-writer.js';
 import {
   computeInputsHash,
   MANIFEST_FILE,
@@ -156,9 +157,10 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
 
   const dateSource = epochDate(options.env) ? 'SOURCE_DATE_EPOCH' : 'asOf';
   const manifest = manifestOf({ ws, version, fingerprint, inputsHash, date, dateSource, options: manifestOptions, inputs, current, diagnostics });
+  const memoPages = rendered.memoPages ?? pagesOf(previous?.outputs.find((o) => o.file === MEMO_FILE));
   manifest.outputs = [
     { file: DECK_FILE, sha256: sha256(deck), bytes: deck.length, key: keys.deck },
-    { file: MEMO_FILE, sha256: sha256(memo), bytes: memo.length, key: keys.memo },
+    { file: MEMO_FILE, sha256: sha256(memo), bytes: memo.length, key: keys.memo, ...(memoPages ? { pages: memoPages.total, bodyPages: memoPages.body } : {}) },
   ];
   const t3 = performance.now();
   const written = await writeOutputs(outDir, options.out, { deck: kept.deck ? undefined : deck, memo: kept.memo ? undefined : memo }, manifest);
@@ -214,10 +216,10 @@ async function renderOutputs(
   memoModel: Memo,
   options: BuildOptions & { date: Date; memoRenderer: MemoRenderer; kept: { deck?: Uint8Array; memo?: Uint8Array } },
   lap: (name: string, since: number) => void,
-): Promise<{ deck?: Uint8Array; memo?: Uint8Array; diagnostics: Diagnostic[] }> {
+): Promise<{ deck?: Uint8Array; memo?: Uint8Array; memoPages?: MemoPages | undefined; diagnostics: Diagnostic[] }> {
   const { kept } = options;
   const memoTimer = performance.now();
-  const memoPromise = kept.memo
+  const memoPromise: Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[]; pages?: MemoPages }> = kept.memo
     ? Promise.resolve({ bytes: kept.memo, diagnostics: [] as Diagnostic[] })
     : options.memoRenderer.render(memoModel, { date: options.date, pdfa: !!options.pdfa }).then((r) => {
         lap('memo', memoTimer);
@@ -229,7 +231,12 @@ async function renderOutputs(
     : await loadDeckWriter().then(({ writeDeck }) => writeDeck(placedDeck, { date: options.date }));
   if (!kept.deck) lap('deck', deckTimer);
   const memo = await memoPromise;
-  return { deck: deck.bytes, memo: memo.bytes, diagnostics: [...deck.diagnostics, ...memo.diagnostics] };
+  return { deck: deck.bytes, memo: memo.bytes, memoPages: memo.pages, diagnostics: [...deck.diagnostics, ...memo.diagnostics] };
+}
+
+/** A kept memo's page counts, as the build that wrote it recorded them. */
+function pagesOf(output: Manifest['outputs'][number] | undefined): MemoPages | undefined {
+  return output?.pages !== undefined ? { total: output.pages, body: output.bodyPages ?? output.pages } : undefined;
 }
 
 /** The manifest of a build, but for its outputs. */

@@ -29,7 +29,8 @@ export const ManifestSchema = z.object({
     theme: z.array(FileHash),
   }),
   /** `key` hashes what an output's bytes depend on; an equal key lets the next build keep the file. */
-  outputs: z.array(FileHash.extend({ bytes: z.number(), key: z.string().optional() })),
+  /** The memo also records its length: every page, and the body's (before the references). */
+  outputs: z.array(FileHash.extend({ bytes: z.number(), key: z.string().optional(), pages: z.number().optional(), bodyPages: z.number().optional() })),
   citations: z.array(
     z.object({
       n: z.number(),

@@ -1,4 +1,4 @@
-import { buildBriefing, type BuildResult } from '../build/build-briefing.js';
+import { buildBriefing, MEMO_FILE, type BuildResult } from '../build/build-briefing.js';
 import { changeDiagnostics, formatChangeReport } from '../build/changes.js';
 import { MANIFEST_FILE } from '../build/manifest.js';
 import { EXIT, hasErrors } from '../diagnostics/diagnostic.js';
@@ -13,6 +13,14 @@ export interface BuildCommandOptions {
   changes: boolean;
   templates?: string | undefined;
   pdfa: boolean;
+}
+
+/** ", 3 pages + 5 of references": how long the memo is (its body is what a reader reads). */
+function pagesNote(output: { pages?: number | undefined; bodyPages?: number | undefined }): string {
+  if (output.pages === undefined) return '';
+  const body = output.bodyPages ?? output.pages;
+  const refs = output.pages - body;
+  return `, ${body} ${body === 1 ? 'page' : 'pages'}${refs > 0 ? ` + ${refs} of references` : ''}`;
 }
 
 export async function runBuild(options: BuildCommandOptions, io: Io): Promise<number> {
@@ -43,9 +51,11 @@ export function reportBuild(result: BuildResult, options: { out: string; json: b
   else if (result.status === 'built') {
     const kept = result.kept ?? [];
     const written = (result.manifest?.outputs ?? []).filter((o) => !kept.includes(o.file));
-    const files = [...written.map((o) => `${o.file} (${Math.round(o.bytes / 1024)} KB)`), MANIFEST_FILE].join(', ');
+    const files = [...written.map((o) => `${o.file} (${Math.round(o.bytes / 1024)} KB${pagesNote(o)})`), MANIFEST_FILE].join(', ');
     const keptNote = kept.length > 0 ? `; kept ${kept.join(' and ')}: unchanged` : '';
     const n = result.workspace.verification?.citations.length ?? 0;
-    io.stderr(`${options.out}: wrote ${files}${ms}${keptNote}; ${n} citations verified\n`);
+    const memo = result.manifest?.outputs.find((o) => o.file === MEMO_FILE && kept.includes(o.file) && o.pages !== undefined);
+    const memoNote = memo ? `; ${MEMO_FILE}${pagesNote(memo).replace(',', ':')}` : '';
+    io.stderr(`${options.out}: wrote ${files}${ms}${keptNote}${memoNote}; ${n} citations verified\n`);
   } else io.stderr(`build failed: ${options.out} was left as it was\n`);
 }

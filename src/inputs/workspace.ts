@@ -8,11 +8,18 @@ import { summaryFromYaml, type Locator } from './summary-load.js';
 import type { Summary } from './summary-schema.js';
 import { verifySummary, type Verification } from '../verify/verify.js';
 
+export { shownTitle } from './shown-title.js';
+
 export const SUMMARY_FILE = 'briefing.yaml';
 
 /** A document with the metadata the summary adds. */
 export interface BriefingDocument extends SourceDocument {
   title: string;
+  /**
+   * Where the title comes from: the document itself; the summary's `sources` block only (the
+   * editor's, not the publication's); or, with neither, the document's opening words.
+   */
+  titleFrom?: 'document' | 'editor' | 'lead';
   /** The date the file gives, or else the one the summary's `sources` block gives. */
   date?: string;
   /** The date the file itself gives: only this one grounds the years and months of statements. */
@@ -114,7 +121,8 @@ function asOfProblems(asOf: string, documents: BriefingDocument[], position: Ret
 
 function withMetadata(doc: SourceDocument, summary: Summary | undefined): BriefingDocument {
   const meta = summary?.sources[doc.id] ?? {};
-  const result: BriefingDocument = { ...doc, title: meta.title ?? doc.title ?? doc.lead, fileDate: doc.date };
+  const titleFrom = meta.title !== undefined && meta.title !== doc.title ? 'editor' : meta.title !== undefined || doc.title !== undefined ? 'document' : 'lead';
+  const result: BriefingDocument = { ...doc, title: meta.title ?? doc.title ?? doc.lead, titleFrom, fileDate: doc.date };
   const date = meta.date ?? doc.date;
   if (date !== undefined) result.date = date;
   if (meta.publisher !== undefined) result.publisher = meta.publisher;

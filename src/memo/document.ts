@@ -63,7 +63,7 @@ export function memoToDocDefinition(memo: Memo, options: MemoDocumentOptions): T
       text: `Page ${currentPage} of ${pageCount}`,
       style: 'running',
       alignment: 'right',
-      margin: [MARGINS.left, 26, MARGINS.right, 0],
+      margin: [MARGINS.left, 18, MARGINS.right, 0],
     }),
   };
   if (options.pdfa) {
@@ -100,7 +100,7 @@ function memoHeader(memo: Memo, asOf: string): Content[] {
         paddingBottom: () => 2,
       },
     },
-    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: PAGE.width - MARGINS.left - MARGINS.right, y2: 0, lineWidth: 1.2, lineColor: COLORS.accent }], margin: [0, 10, 0, 6] },
+    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: PAGE.width - MARGINS.left - MARGINS.right, y2: 0, lineWidth: 1.2, lineColor: COLORS.accent }], margin: [0, 7, 0, 3] },
   ];
 }
 
@@ -108,7 +108,7 @@ function runningHeader(currentPage: number, subject: string, asOf: string): Cont
   if (currentPage === 1) return null;
   const width = PAGE.width - MARGINS.left - MARGINS.right;
   return {
-    margin: [MARGINS.left, 38, MARGINS.right, 0],
+    margin: [MARGINS.left, 26, MARGINS.right, 0],
     stack: [
       { columns: [{ text: subject, width: '*' }, { text: asOf, width: 'auto', alignment: 'right' }], columnGap: 12, style: 'running' },
       { canvas: [{ type: 'line', x1: 0, y1: 3, x2: width, y2: 3, lineWidth: 0.5, lineColor: COLORS.hairline }] },
@@ -292,8 +292,10 @@ function inlinesToText(inlines: readonly Inline[], known: Set<number>): { text: 
   const flush = () => {
     citeGroups(run).forEach((g, k) => {
       if (k > 0) text.push(sup(GROUP_SEPARATOR));
-      text.push(number(g.first));
-      if (g.last !== g.first) text.push(sup(RANGE_DASH), number(g.last));
+      // A range is one node that never wraps ("22–25" would break after the dash); it links to its first number.
+      const node = number(g.first);
+      if (g.last !== g.first) Object.assign(node, { text: `${g.first}${RANGE_DASH}${g.last}`, noWrap: true });
+      text.push(node);
     });
     cites.push(...run);
     run = [];
@@ -317,7 +319,14 @@ function inlinesToText(inlines: readonly Inline[], known: Set<number>): { text: 
 
 function referencesToContent(citations: readonly CitationRef[], anchors: Anchors): Content[] {
   if (citations.length === 0) return [];
-  const entries = [...citations].sort((a, b) => a.n - b.n).map((c) => referenceEntry(c, anchors.firstUse.get(c.n)));
+  const sorted = [...citations].sort((a, b) => a.n - b.n);
+  const entries = sorted.map((c) => referenceEntry(c, anchors.firstUse.get(c.n)));
+  const bracketed = sorted.some((c) => c.docTitle.startsWith('['));
+  const intro = [
+    'Each number in the text links to its passage below, quoted exactly as the source writes it, with its document and line (a PDF’s page). ',
+    '“1 source” means the statement citing it rests on that one document; “3 sources”, on three. ↑ leads back to where the passage is first cited.',
+    bracketed ? ' A title in brackets is the editor’s: the document gives none of its own.' : '',
+  ].join('');
   return [
     {
       text: 'References',
@@ -328,40 +337,59 @@ function referencesToContent(citations: readonly CitationRef[], anchors: Anchors
       outlineText: 'References',
       pageBreak: 'before',
     } as Content,
-    {
-      text: 'Each superscript number in the text links to its entry below. An entry quotes the passage exactly as the source writes it and names the document, its file and the line (the page of a PDF); ↑ p. leads back to where it is first cited.',
-      style: 'refIntro',
-    },
+    { text: intro, style: 'refIntro' },
+    sourcesTable(sorted),
     ...entries,
   ];
 }
 
+/** The documents the references cite, once each: id, title, date, file. */
+function sourcesTable(citations: readonly CitationRef[]): Content {
+  const docs = new Map<string, CitationRef>();
+  for (const c of citations) if (!docs.has(c.doc)) docs.set(c.doc, c);
+  const rows = [...docs.values()]
+    .sort((a, b) => a.doc.localeCompare(b.doc))
+    .map((c): TableCell[] => [{ text: c.doc, bold: true }, { text: c.docTitle }, { text: c.docDate ? longDate(c.docDate) : 'n.d.', noWrap: true }, { text: c.file, color: COLORS.muted }]);
+  const header: TableCell[] = ['Document', 'Title', 'Date', 'File'].map((t) => ({ text: t, style: 'tableHeader' }));
+  return {
+    style: 'refSources',
+    table: { headerRows: 1, widths: ['auto', '*', 'auto', 'auto'], body: [header, ...rows] },
+    layout: { ...TABLE_LAYOUT, paddingTop: () => 1.5, paddingBottom: () => 1.5, paddingLeft: (i: number) => (i === 0 ? 3 : 5), paddingRight: () => 3 },
+  } as Content;
+}
+
+/** One reference: its number in the margin, the passage, and one line: document, place, support, the way back. */
 function referenceEntry(c: CitationRef, backTo: string | undefined): Content {
-  const source: Node[] = [{ text: c.doc, bold: true } as Node, { text: ` · ${c.docTitle}` } as Node];
-  if (c.docDate) source.push({ text: ` · ${longDate(c.docDate)}` } as Node);
-  source.push({ text: ` · ${c.file}, ${c.place}` } as Node);
-  const sourceLine: Content =
+  const details: Node[] = [{ text: c.doc, bold: true } as Node, { text: `, ${c.place}` } as Node];
+  if (c.support !== undefined) {
+    const support: Node = { text: ` · ${c.support} ${c.support === 1 ? 'source' : 'sources'}` } as Node;
+    if (c.support === 1) support.style = 'refSingle';
+    details.push(support);
+  }
+  const quote: Node[] = [{ text: `“${c.quote}” ` } as Node];
+  const back: Content[] =
     backTo === undefined
-      ? { text: source, style: 'refSource' }
-      : {
+      ? []
+      : [
           // pdfmake resolves a page reference only when it is a node of its own.
-          columns: [
-            { width: '*', text: source },
-            { width: 'auto', text: '↑ p.', linkToDestination: backTo, color: COLORS.accent, noWrap: true },
-            // Wide enough for pdfmake's placeholder ("00000") until the page number replaces it.
-            { width: 24, pageReference: backTo, color: COLORS.accent, noWrap: true },
-          ],
-          columnGap: 3,
-          style: 'refSource',
-        } as Content;
+          { width: 'auto', text: '↑ p.', linkToDestination: backTo, color: COLORS.accent, noWrap: true, style: 'refSource' },
+          // Wide enough for pdfmake's placeholder ("00000") until the page number replaces it.
+          { width: 20, pageReference: backTo, color: COLORS.accent, noWrap: true, style: 'refSource' },
+        ] as unknown as Content[];
   return {
     columns: [
-      { width: 24, text: String(c.n), id: refId(c.n), style: 'refNumber', alignment: 'right' },
-      { width: '*', stack: [{ text: `“${c.quote}”`, style: 'refQuote' }, sourceLine] },
+      { width: 20, text: String(c.n), id: refId(c.n), style: 'refNumber', alignment: 'right' },
+      {
+        width: '*',
+        stack: [
+          { text: quote, style: 'refQuote' },
+          { columns: [{ width: '*', text: details, style: 'refSource' }, ...back], columnGap: 3 },
+        ],
+      },
     ],
-    columnGap: 8,
+    columnGap: 6,
     // The number hangs in the margin; quotes align with the text column.
-    margin: [-32, 0, 0, 5.5],
+    margin: [-26, 0, 0, 3.5],
     unbreakable: true,
   } as Content;
 }

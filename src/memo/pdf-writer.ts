@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../model/types.js';
-import { memoToDocDefinition } from './document.js';
+import { memoToDocDefinition, REFERENCES_ID } from './document.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
 import { saveShapingCache, shareFonts } from './fonts.js';
 import { SANS, SERIF } from './style.js';
@@ -31,6 +31,13 @@ interface PdfMake {
 interface PdfKitDocument {
   info: Record<string, unknown>;
   _addInfo?: () => void;
+  _root?: { data?: { Pages?: { data?: { Kids?: unknown[] } }; Names?: { data?: { Dests?: { get(name: string): unknown[] | undefined } } } } };
+}
+
+/** How long the memo is: every page, and the body's (the pages before the references). */
+export interface MemoPages {
+  total: number;
+  body: number;
 }
 
 const FONT_FILES = {
@@ -90,20 +97,35 @@ async function configureEngine(): Promise<PdfMake> {
   return pdfmake;
 }
 
-export async function renderMemo(memo: Memo, options: MemoRenderOptions): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
+export async function renderMemo(memo: Memo, options: MemoRenderOptions): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[]; pages?: MemoPages }> {
   const diagnostics: Diagnostic[] = [];
   try {
     const pdfmake = await loadEngine();
     const doc = memoToDocDefinition(memo, options);
     const created = pdfmake.createPdf(doc);
-    if (options.pdfa) escapeXmpMetadata(await created.getStream());
+    const laidOut = await created.getStream();
+    if (options.pdfa) escapeXmpMetadata(laidOut);
+    const pages = pageCounts(laidOut);
     const buffer = await created.getBuffer();
     saveShapingCache();
-    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), diagnostics };
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    return pages ? { bytes, diagnostics, pages } : { bytes, diagnostics };
   } catch (error) {
     diagnostics.push(diagnostic('render-failed', `could not write the memo PDF: ${(error as Error).message ?? String(error)}`));
     return { bytes: new Uint8Array(), diagnostics };
   }
+}
+
+/**
+ * The pages pdfkit holds once pdfmake has laid the memo out, and the page the references'
+ * heading (its named destination) is on: the body is every page before it.
+ */
+function pageCounts(doc: PdfKitDocument): MemoPages | undefined {
+  const kids = doc._root?.data?.Pages?.data?.Kids;
+  if (!Array.isArray(kids)) return undefined;
+  const dest = doc._root?.data?.Names?.data?.Dests?.get(REFERENCES_ID);
+  const at = dest ? kids.indexOf(dest[0]) : -1;
+  return { total: kids.length, body: at >= 0 ? at : kids.length };
 }
 
 /**

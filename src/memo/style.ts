@@ -8,20 +8,24 @@ export const SANS = 'SourceSans3';
 export const PAGE = { width: 595.28, height: 841.89 } as const;
 
 /**
- * The text column: 10.5 pt Source Serif 4 averages 0.48 em a character (measured on the seed
- * articles), so 368 pt holds about 73 characters a line; the column is centred on the page.
+ * The text column: 10 pt Source Serif 4 averages 0.48 em a character (measured on the seed
+ * articles), so 384 pt holds about 80 characters a line; the column is centred on the page.
+ * An executive reads about three pages: the type, the column and the gaps are set to carry a
+ * briefing's body in that (the seeds' body measures 3 pages or fewer, tested).
  */
-export const MEASURE = 368;
+export const MEASURE = 384;
 const SIDE = (PAGE.width - MEASURE) / 2;
-export const MARGINS = { left: SIDE, top: 76, right: SIDE, bottom: 66 } as const;
+export const MARGINS = { left: SIDE, top: 54, right: SIDE, bottom: 48 } as const;
 
-export const BODY_SIZE = 10.5;
+export const BODY_SIZE = 10;
 /**
  * pdfmake's lineHeight multiplies the font's own line (ascender − descender): 1.371 em for
- * Source Serif 4, 1.424 em for Source Sans 3. These factors give a 1.3 em line.
+ *Source Serif 4, 1.424 em for Source Sans 3. These factors give a 1.23 em line in the body.
  */
-export const SERIF_LEADING = 1.3 / 1.371;
-export const SANS_LEADING = 1.25 / 1.424;
+export const SERIF_LEADING = 1.23 / 1.371;
+export const SANS_LEADING = 1.2 / 1.424;
+/** The references: smaller type, closer lines. */
+export const REFERENCE_LEADING = 1.2 / 1.371;
 
 export const COLORS = {
   text: '#1A1A1A',
@@ -33,28 +37,30 @@ export const COLORS = {
 } as const;
 
 /** Vertical space after a paragraph: a little over half a line. */
-export const PARAGRAPH_GAP = 7;
+export const PARAGRAPH_GAP = 4;
 
 export const STYLES: StyleDictionary = {
   paragraph: { margin: [0, 0, 0, PARAGRAPH_GAP] },
-  label: { font: SANS, bold: true, fontSize: BODY_SIZE, lineHeight: SANS_LEADING, color: COLORS.text, margin: [0, 3, 0, 2] },
-  h2: { font: SANS, bold: true, fontSize: 14, lineHeight: SANS_LEADING, color: COLORS.accent, margin: [0, 14, 0, 6] },
-  h3: { font: SANS, bold: true, fontSize: 11.5, lineHeight: SANS_LEADING, color: COLORS.text, margin: [0, 8, 0, 4] },
-  h4: { font: SANS, bold: true, italics: true, fontSize: BODY_SIZE, lineHeight: SANS_LEADING, color: COLORS.text, margin: [0, 6, 0, 3] },
+  label: { font: SANS, bold: true, fontSize: BODY_SIZE, lineHeight: SANS_LEADING, color: COLORS.text, margin: [0, 2, 0, 1] },
+  h2: { font: SANS, bold: true, fontSize: 12.5, lineHeight: SANS_LEADING, color: COLORS.accent, margin: [0, 8, 0, 3] },
+  h3: { font: SANS, bold: true, fontSize: 11, lineHeight: SANS_LEADING, color: COLORS.text, margin: [0, 5, 0, 2] },
+  h4: { font: SANS, bold: true, italics: true, fontSize: BODY_SIZE, lineHeight: SANS_LEADING, color: COLORS.text, margin: [0, 4, 0, 2] },
   list: { margin: [0, 0, 0, PARAGRAPH_GAP] },
-  listItem: { margin: [0, 0, 0, 3.5] },
+  listItem: { margin: [0, 0, 0, 2] },
   quote: { italics: true, color: COLORS.muted, margin: [18, 0, 18, PARAGRAPH_GAP] },
-  table: { font: SANS, fontSize: 9.5, lineHeight: SANS_LEADING, margin: [0, 4, 0, 12] },
+  table: { font: SANS, fontSize: 9, lineHeight: SANS_LEADING, margin: [0, 3, 0, 8] },
   tableHeader: { bold: true, color: COLORS.text },
   cite: { color: COLORS.accent },
-  memoTitle: { font: SANS, bold: true, fontSize: 20, characterSpacing: 4, color: COLORS.accent, margin: [0, 0, 0, 12] },
-  memoFieldName: { font: SANS, bold: true, fontSize: 9, characterSpacing: 0.8, color: COLORS.muted },
+  memoTitle: { font: SANS, bold: true, fontSize: 17, characterSpacing: 4, color: COLORS.accent, margin: [0, 0, 0, 6] },
+  memoFieldName: { font: SANS, bold: true, fontSize: 8.5, characterSpacing: 0.8, color: COLORS.muted },
   memoFieldValue: { fontSize: BODY_SIZE },
   running: { font: SANS, fontSize: 8.5, color: COLORS.muted, lineHeight: 1 },
-  refNumber: { font: SANS, bold: true, fontSize: 9, lineHeight: SANS_LEADING, color: COLORS.accent },
-  refQuote: { fontSize: 9.5, lineHeight: SERIF_LEADING },
-  refSource: { font: SANS, fontSize: 8.5, lineHeight: SANS_LEADING, color: COLORS.muted, margin: [0, 1, 0, 0] },
-  refIntro: { fontSize: 9.5, italics: true, color: COLORS.muted, margin: [0, 0, 0, 8] },
+  refNumber: { font: SANS, bold: true, fontSize: 8, lineHeight: SANS_LEADING, color: COLORS.accent },
+  refQuote: { fontSize: 8.5, lineHeight: REFERENCE_LEADING },
+  refSource: { font: SANS, fontSize: 7.5, lineHeight: SANS_LEADING, color: COLORS.muted },
+  refSingle: { color: COLORS.accent, bold: true },
+  refIntro: { fontSize: 8.5, italics: true, lineHeight: REFERENCE_LEADING, color: COLORS.muted, margin: [0, 0, 0, 6] },
+  refSources: { font: SANS, fontSize: 7.5, lineHeight: SANS_LEADING, color: COLORS.text, margin: [0, 0, 0, 8] },
 };
 
 /** A shaded header row, horizontal rules only: heavier at the top and bottom and under the header. */

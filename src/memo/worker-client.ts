@@ -5,10 +5,11 @@ import { Worker } from 'node:worker_threads';
 import { bundleHost, loadMemoWriter, memoWorkerEntry } from '../bundle/host.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../model/types.js';
+import type { MemoPages } from './pdf-writer.js';
 import type { MemoJob, MemoJobResult } from './worker.js';
 
 export interface MemoRenderer {
-  render(memo: Memo, options: { date: Date; pdfa: boolean }): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }>;
+  render(memo: Memo, options: { date: Date; pdfa: boolean }): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[]; pages?: MemoPages }>;
   close(): Promise<void>;
 }
 
@@ -62,7 +63,8 @@ export function startMemoRenderer(): MemoRenderer {
         worker.postMessage({ id, memo, date: options.date.toISOString(), pdfa: options.pdfa } satisfies MemoJob);
       });
       if (reply.error !== undefined || !reply.bytes) throw new Error(reply.error ?? 'the memo worker returned nothing');
-      return { bytes: new Uint8Array(reply.bytes), diagnostics: reply.diagnostics };
+      const result = { bytes: new Uint8Array(reply.bytes), diagnostics: reply.diagnostics };
+      return reply.pages ? { ...result, pages: reply.pages } : result;
     },
     async close() {
       // The bundled entry's worker writes its code cache before it stops: ask it to stop, and

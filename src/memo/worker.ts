@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { bundleHost, loadMemoWriter } from '../bundle/host.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../model/types.js';
+import type { MemoPages } from './pdf-writer.js';
 
 export interface MemoJob {
   id: number;
@@ -16,6 +17,7 @@ export interface MemoJobResult {
   id: number;
   bytes?: Uint8Array;
   diagnostics: Diagnostic[];
+  pages?: MemoPages;
   error?: string;
 }
 
@@ -35,6 +37,7 @@ if (port) {
         (result) => {
           const bytes = result.bytes;
           const reply: MemoJobResult = { id: job.id, bytes, diagnostics: result.diagnostics };
+          if (result.pages) reply.pages = result.pages;
           port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
         },
         (error: unknown) => port.postMessage({ id: job.id, diagnostics: [], error: (error as Error).message ?? String(error) } satisfies MemoJobResult),

@@ -1,7 +1,9 @@
 // Markdown rendered by the templates → the typed Deck and Memo.
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { extractFigures } from '../verify/figures.js';
+import { statementsOf } from '../verify/verify.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
+import { shownTitle } from '../inputs/shown-title.js';
 import { markdownToBlocks } from './markdown-blocks.js';
 import { placeLabel } from '../inputs/document.js';
 import { parseWhen } from '../inputs/when.js';
@@ -42,12 +44,13 @@ export function workspaceToMeta(ws: LoadedWorkspace): Meta {
 
 export function workspaceToCitationRefs(ws: LoadedWorkspace): CitationRef[] {
   const docs = new Map(ws.documents.map((d) => [d.id, d]));
+  const support = supportByCitation(ws);
   return (ws.verification?.citations ?? []).map((c) => {
     const doc = docs.get(c.doc);
     const ref: CitationRef = {
       n: c.n,
       doc: c.doc,
-      docTitle: doc?.title ?? c.doc,
+      docTitle: doc ? shownTitle(doc) : c.doc,
       file: doc?.name ?? c.doc,
       // A passage that runs over several lines of its file reads as one line in a reference.
       quote: (c.passage ?? c.quote).replace(/\s+/g, ' '),
@@ -55,8 +58,23 @@ export function workspaceToCitationRefs(ws: LoadedWorkspace): CitationRef[] {
       place: placeLabel(doc?.format, c.page !== undefined ? { line: c.line ?? 1, page: c.page } : { line: c.line ?? 1 }),
     };
     if (doc?.date !== undefined) ref.docDate = doc.date;
+    const documents = support.get(c.n);
+    if (documents !== undefined) ref.support = documents;
     return ref;
   });
+}
+
+/** Citation number → how many documents support the statements citing it (the fewest). */
+function supportByCitation(ws: LoadedWorkspace): Map<number, number> {
+  const out = new Map<number, number>();
+  const numbers = ws.verification?.numbersByStatement;
+  if (!ws.summary || !numbers) return out;
+  const known = new Set(ws.documents.map((d) => d.id));
+  for (const s of statementsOf(ws.summary)) {
+    const documents = new Set(s.cite.map((c) => c.doc).filter((id) => known.has(id))).size;
+    for (const n of numbers.get(s.path.join('.')) ?? []) out.set(n, Math.min(out.get(n) ?? documents, documents));
+  }
+  return out;
 }
 
 const DIRECTIVE = /<!--\s*(layout|subtitle)\s*:\s*([\s\S]*?)-->/g;

@@ -70,6 +70,11 @@ export const CitationRefSchema = z.strictObject({
   line: z.number().int().positive(),
   /** Where the passage is in its file, as printed: "line 12", "p. 2" (PDF), "paragraph 4" (Word). */
   place: z.string(),
+  /**
+   * How many documents support the statement that cites the passage (the fewest, when several
+   * statements cite it): 1 means this document alone.
+   */
+  support: z.number().int().nonnegative().optional(),
 });
 export type CitationRef = z.infer<typeof CitationRefSchema>;
 

@@ -3,6 +3,7 @@
 import { type Alternative, type Summary, type Citation, type Investment } from '../inputs/summary-schema.js';
 import { byWhen, isUndated, parseWhen } from '../inputs/when.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
+import { shownTitle } from '../inputs/shown-title.js';
 import { citationKey } from '../verify/verify.js';
 
 export const CITE_OPEN = '\uE000';
@@ -243,7 +244,9 @@ export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): R
     alternativesHaveOwner: summary.alternatives.some((a) => a.pursuedBy !== undefined),
     outlook: summary.outlook.map((o) => ({ ...statement(o), title: e(o.title) })),
     conflicts: summary.conflicts.map((c) => ({ topic: e(c.topic), sides: c.sides.map(statement) })),
-    documents: ws.documents.map((d) => ({ id: e(d.id), title: e(d.title), date: d.date ?? '', file: e(d.name), publisher: e(d.publisher ?? '') })),
+    documents: ws.documents.map((d) => ({ id: e(d.id), title: e(shownTitle(d)), editorTitle: d.titleFrom === 'editor', date: d.date ?? '', file: e(d.name), publisher: e(d.publisher ?? '') })),
+    /** Whether a title is the editor's (shown in brackets): the sources slide says what brackets mean. */
+    editorTitles: ws.documents.some((d) => d.titleFrom === 'editor' || d.titleFrom === 'lead'),
     changes: extras.changes ?? null,
   };
 }
