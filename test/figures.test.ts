@@ -40,6 +40,19 @@ describe('figures', () => {
     expect(ungroundedFigures('from 2019-2026', ['from 2019 to 2025']).map((f) => f.text)).toEqual(['2026']);
   });
 
+  it('reads currency codes before an amount as that currency, the same as its symbol', () => {
+    expect(extractFigures('will cost EUR 15 million and USD 2bn, or CHF 300,000').map((f) => (f.kind === 'money' ? `${f.currency} ${f.value}` : f.text))).toEqual([
+      '€ 15000000',
+      '$ 2000000000',
+      'CHF 300000',
+    ]);
+    expect(ungroundedFigures('€15 million', ['will cost EUR 15 million'])).toEqual([]);
+    expect(ungroundedFigures('EUR 15 million', ['a cost of €15m'])).toEqual([]);
+    // The currency still counts: dollars are not euros, and a code is not a word that starts like one.
+    expect(ungroundedFigures('$15 million', ['will cost EUR 15 million']).map((f) => f.text)).toEqual(['$15 million']);
+    expect(extractFigures('NEUR 15 units').map((f) => f.kind)).toEqual(['number']);
+  });
+
   it('ignores statements without figures', () => {
     expect(ungroundedFigures('Microsoft is hedging its bets.', [])).toEqual([]);
   });

@@ -8,11 +8,13 @@ import { sha256 } from '../inputs/sources.js';
 import { statementsOf, pathLabel } from '../verify/verify.js';
 import { citationKey } from '../verify/verify.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
+import { SECTION_KEYS } from '../inputs/summary-schema.js';
 
 export const MANIFEST_FILE = 'build.json';
 
 const FileHash = z.object({ file: z.string(), sha256: z.string() });
 const DocumentSchema = FileHash.extend({ id: z.string(), title: z.string() });
+const FieldsSchema = z.record(z.string(), z.string());
 const StatementSchema = z.object({ path: z.string(), text: z.string(), citations: z.array(z.string()), docs: z.array(z.string()) });
 
 export const ManifestSchema = z.object({
@@ -47,6 +49,8 @@ export const ManifestSchema = z.object({
     }),
   ),
   statements: z.array(StatementSchema),
+  /** The summary's fields that are not statements (title, asOf, memo header, headlines, sources), by path. */
+  fields: FieldsSchema.optional(),
   /**
    * What a `--changes` build compares with by default: the documents and statements of the last
    * build that reported its changes (or of the first build). A build without `--changes` carries it
@@ -61,6 +65,8 @@ export const ManifestSchema = z.object({
       reported: z.boolean().optional(),
       documents: z.array(DocumentSchema),
       statements: z.array(StatementSchema),
+      fields: FieldsSchema.optional(),
+      summarySha256: z.string().optional(),
     })
     .optional(),
   warnings: z.array(z.object({ rule: z.string(), severity: z.string(), message: z.string(), file: z.string().optional(), line: z.number().optional(), column: z.number().optional() })),
@@ -72,7 +78,16 @@ export type BuildState = NonNullable<Manifest['baseline']>;
 
 /** A manifest's own state, as a later build compares with it. */
 export function stateOf(manifest: Manifest): BuildState {
-  return { date: manifest.date, inputsHash: manifest.inputsHash, reported: manifest.options.changes, documents: manifest.inputs.documents, statements: manifest.statements };
+  const state: BuildState = {
+    date: manifest.date,
+    inputsHash: manifest.inputsHash,
+    reported: manifest.options.changes,
+    documents: manifest.inputs.documents,
+    statements: manifest.statements,
+    summarySha256: manifest.inputs.summary.sha256,
+  };
+  if (manifest.fields) state.fields = manifest.fields;
+  return state;
 }
 
 let cachedVersion: string | undefined;
@@ -118,6 +133,24 @@ export function statementRecords(ws: LoadedWorkspace): StatementRecord[] {
     citations: s.cite.map((c) => citationKey(c).replace('\u0000', ': ')),
     docs: [...new Set(s.cite.map((c) => c.doc))].sort(),
   }));
+}
+
+/** Keys of the summary whose values are statements (recorded apart, with their citations). */
+const STATEMENT_SECTIONS = new Set<string>(SECTION_KEYS);
+
+/** The summary's other fields, flattened by path ("title", "memo.to", "sources.001.title"). */
+export function summaryFields(ws: LoadedWorkspace): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const walk = (value: unknown, at: string) => {
+    if (value === undefined || value === null) return;
+    if (typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, at ? `${at}.${k}` : k);
+      return;
+    }
+    fields[at] = String(value);
+  };
+  for (const [key, value] of Object.entries(ws.summary ?? {})) if (!STATEMENT_SECTIONS.has(key)) walk(value, key);
+  return fields;
 }
 
 export async function readManifest(outDir: string): Promise<Manifest | undefined> {

@@ -1,6 +1,7 @@
 // When an event happened, as a summary writes it: a year ("2019"), a month ("2023-01"), a day
-// ("2023-01-15"), or a range of those joined by a slash, ISO 8601's interval form ("2019/2023",
-// "2022-10/2022-12"). Anything else is not a date: the event is undated.
+// ("2023-01-15"), a half or a quarter of a year ("2025-H1", "2025-Q3"), or a range of those
+// joined by a slash, ISO 8601's interval form ("2019/2023", "2022-10/2022-12"). Anything else is
+// not a date: the event is undated.
 import { isoDate, monthNumber, parseDate } from './dates.js';
 
 export interface When {
@@ -16,7 +17,7 @@ export interface When {
   years: string[];
 }
 
-export const WHEN_FORMS = 'YYYY, YYYY-MM, YYYY-MM-DD, "April 2024", or START/END';
+export const WHEN_FORMS = 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1, YYYY-Q3, "April 2024", or START/END';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const ONE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -25,8 +26,27 @@ interface Point {
   year: number;
   month?: number;
   day?: number;
+  /** A half ("H1") or a quarter ("Q3") of the year, as written. */
+  part?: string;
   first: string;
   last: string;
+}
+
+/** "2025-H2", "2025-Q3": a half or a quarter of a year. */
+const PART = /^(\d{4})-([HQ])([1-4])$/i;
+
+function partPoint(written: string): Point | undefined {
+  const m = PART.exec(written);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const kind = (m[2] as string).toUpperCase();
+  const n = Number(m[3]);
+  if (kind === 'H' && n > 2) return undefined;
+  const months = kind === 'H' ? 6 : 3;
+  const firstMonth = (n - 1) * months + 1;
+  const lastMonth = firstMonth + months - 1;
+  const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
+  return { year, part: `${kind}${n}`, first: isoDate(year, firstMonth, 1) as string, last: isoDate(year, lastMonth, lastDay) as string };
 }
 
 const FULL_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -34,7 +54,7 @@ const MONTH_YEAR = /^([a-z]+\.?)\s+(\d{4})$/i;
 
 function point(written: string): Point | undefined {
   const m = ONE.exec(written.trim());
-  if (!m) return writtenPoint(written.trim());
+  if (!m) return partPoint(written.trim()) ?? writtenPoint(written.trim());
   const year = Number(m[1]);
   if (m[2] === undefined) return { year, first: `${m[1]}-01-01`, last: `${m[1]}-12-31` };
   const month = Number(m[2]);
@@ -76,12 +96,14 @@ function yearsOf(iso: string): number {
 }
 
 function shown(p: Point): string {
+  if (p.part !== undefined) return `${p.part} ${p.year}`;
   if (p.month === undefined) return String(p.year);
   const month = MONTHS[p.month - 1] as string;
   return p.day === undefined ? `${month} ${p.year}` : `${p.day} ${month} ${p.year}`;
 }
 
 function shownRange(a: Point, b: Point): string {
+  if (a.year === b.year && a.part !== undefined && b.part !== undefined) return `${a.part}–${b.part} ${a.year}`;
   if (a.year === b.year && a.month !== undefined && b.month !== undefined && a.day === undefined && b.day === undefined) {
     return `${MONTHS[a.month - 1]}–${MONTHS[b.month - 1]} ${a.year}`;
   }

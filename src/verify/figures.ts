@@ -15,7 +15,14 @@ const SCALE: Record<string, number> = {
   thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, t: 1e12,
 };
 
-const MONEY = /([$€£¥])\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[\s-]?(thousand|million|billion|trillion|bn|mn|tn|[kmbt])\b)?/gi;
+// A currency is a symbol, or an ISO 4217 code before the amount ("EUR 15 million"); a code that has
+// a symbol counts as that symbol, so "€15 million" is grounded by "EUR 15 million".
+const CURRENCY_CODES = 'USD|EUR|GBP|JPY|CHF|CNY|CAD|AUD|NZD|INR|SEK|NOK|DKK|PLN|KRW|BRL|MXN|ZAR|SGD|HKD';
+const SYMBOL_OF_CODE: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
+const MONEY = new RegExp(
+  `(?:([$€£¥])\\s?|\\b(${CURRENCY_CODES})\\s?)(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:[\\s-]?(thousand|million|billion|trillion|bn|mn|tn|[kmbt])\\b)?`,
+  'gi',
+);
 const PERCENT = /(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/gi;
 const WORD_WITH_DIGIT = /[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu;
 
@@ -41,7 +48,9 @@ export function extractFigures(text: string): Figure[] {
   const dated = extractDates(text);
   const figures: Figure[] = [...dated.figures];
   let rest = dated.rest;
-  rest = rest.replace(MONEY, (match, currency: string, amount: string, scale: string | undefined) => {
+  rest = rest.replace(MONEY, (match, symbol: string | undefined, code: string | undefined, amount: string, scale: string | undefined) => {
+    const upper = code?.toUpperCase();
+    const currency = symbol ?? SYMBOL_OF_CODE[upper as string] ?? (upper as string);
     const value = Number(amount.replace(/,/g, '')) * (scale ? (SCALE[scale.toLowerCase()] ?? 1) : 1);
     figures.push({ kind: 'money', text: match.trim(), currency, value: round(value) });
     return ' '.repeat(match.length);
