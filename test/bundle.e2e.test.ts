@@ -97,7 +97,7 @@ describe('the bundled entry', () => {
     expect(plain.stderr).not.toContain(' at ');
     const debug = await run(['check', ws, '--templates', probe], { BRIEFING_DEBUG: '1' }, ['--require', path.join(ROOT, 'test/helpers/throw-in-stat.cjs')]);
     expect(debug.code).toBe(70);
-    expect(debug.stderr).toMatch(/at .*src\/cli\/main\.ts:\d+:\d+/);
+    expect(debug.stderr).toMatch(/at .*src\/cli\/cli\.ts:\d+:\d+/);
   });
 });
 

@@ -174,11 +174,12 @@ describe('briefing check on bad input beyond the summary', () => {
     await import('node:fs/promises').then((fs) => fs.rm(path.join(ws, 'templates'), { recursive: true }));
   });
 
-  it('reads a source through a symbolic link, and refuses a figure in the title that no quote has', async () => {
+  it('reads a source through a symbolic link inside the workspace, and refuses a figure in the title that no quote has', async () => {
     const file = await seedDocumentFile(ws, '004');
-    const { rename, symlink } = await import('node:fs/promises');
-    await rename(file, path.join(dir, 'elsewhere.txt'));
-    await symlink(path.join(dir, 'elsewhere.txt'), file);
+    const { mkdir, rename, symlink } = await import('node:fs/promises');
+    await mkdir(path.join(ws, 'archive'));
+    await rename(file, path.join(ws, 'archive/elsewhere.txt'));
+    await symlink(path.join(ws, 'archive/elsewhere.txt'), file);
     const yaml = path.join(ws, 'briefing.yaml');
     const original = await readFile(yaml, 'utf8');
     await writeFile(yaml, original.replace(/^title: .*$/m, "title: 'A $99 billion bet'"));

@@ -4,9 +4,10 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { prepareOutputs, templateDirs } from './pipeline.js';
-import { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles } from '../template/handlebars.js';
+import { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles, type TemplateDir } from '../template/handlebars.js';
 import { escapeMarkdown } from '../template/view.js';
 import { CACHE_FOLDER } from '../inputs/cache.js';
+import { readTextInside } from '../inputs/sandbox.js';
 import { readSources, sha256 } from '../inputs/sources.js';
 import type { PlacedDeck } from '../deck/elements.js';
 import type { Memo } from '../model/types.js';
@@ -21,6 +22,7 @@ import {
   MANIFEST_FILE,
   readManifest,
   statementRecords,
+  summaryFields,
   toolFingerprint,
   toolVersion,
   type InputFiles,
@@ -188,8 +190,8 @@ async function upToDateByHashes(options: BuildOptions, outDir: string): Promise<
   const dir = await assertWorkspaceFolder(options.workspace);
   const sources = await readSources(dir, options.workspace, { cacheDir: path.join(outDir, CACHE_FOLDER) });
   if (hasErrors(sources.diagnostics)) return undefined;
-  const summaryText = await readFile(path.join(dir, SUMMARY_FILE), 'utf8').catch(() => undefined);
-  if (summaryText === undefined) return undefined;
+  const summaryText = await readTextInside(dir, path.join(dir, SUMMARY_FILE), 'summary');
+  if (typeof summaryText !== 'string') return undefined;
   const ws: LoadedWorkspace = {
     dir,
     shownDir: options.workspace,
@@ -272,6 +274,7 @@ function manifestOf(parts: {
       return entry;
     }),
     statements: parts.current,
+    fields: summaryFields(ws),
     warnings: parts.diagnostics.filter((d) => d.severity === 'warning'),
   };
 }
@@ -329,7 +332,7 @@ async function outputProblem(outDir: string, shownOut: string): Promise<Diagnost
   return [];
 }
 
-async function inputFiles(ws: LoadedWorkspace, dirs: string[], themed: LoadedTheme): Promise<InputFiles> {
+async function inputFiles(ws: LoadedWorkspace, dirs: TemplateDir[], themed: LoadedTheme): Promise<InputFiles> {
   const templates = (await resolveTemplateFiles(dirs)).map((t) => ({ file: shownTemplatePath(ws, t.file), sha256: sha256(t.source) }));
   const theme = themed.inputs.map((i) => ({ file: i.file, sha256: sha256(i.bytes) }));
   return { templates, theme };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { labelPath } from '../diagnostics/path-label.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
-import type { Manifest, StatementRecord } from './manifest.js';
+import { summaryFields, type Manifest, type StatementRecord } from './manifest.js';
 
 export interface ChangeReport {
   /** False when there was no previous manifest to compare with. */
@@ -16,6 +16,8 @@ export interface ChangeReport {
   /** Documents no statement cites, among the ones added since the previous build. */
   uncitedNew: string[];
   statements: { added: StatementRecord[]; removed: StatementRecord[]; altered: StatementRecord[] };
+  /** The summary's other fields that changed ("title", "memo.to"); "the summary file" when the previous build did not record them. */
+  summary: string[];
   /** Other inputs that changed: templates, the theme and its logo, the tool itself. */
   inputs: string[];
 }
@@ -28,6 +30,7 @@ export function emptyReport(): ChangeReport {
     reverified: [],
     uncitedNew: [],
     statements: { added: [], removed: [], altered: [] },
+    summary: [],
     inputs: [],
   };
 }
@@ -81,13 +84,20 @@ export function compareBuilds(previous: Manifest | undefined, ws: LoadedWorkspac
     else if (old.text !== s.text || old.citations.join('\n') !== s.citations.join('\n')) report.statements.altered.push(s);
   }
   for (const s of previous.statements) if (!newByPath.has(s.path)) report.statements.removed.push(s);
+  if (previous.fields) {
+    const now = summaryFields(ws);
+    const keys = new Set([...Object.keys(previous.fields), ...Object.keys(now)]);
+    report.summary = [...keys].filter((k) => previous.fields?.[k] !== now[k]).sort();
+  } else if (ws.summarySha256 !== undefined && previous.inputs.summary.sha256 !== ws.summarySha256 && isEmptyReport(report)) {
+    report.summary = ['the summary file'];
+  }
   return report;
 }
 
 export function isEmptyReport(r: ChangeReport): boolean {
   return (
     r.documents.added.length + r.documents.removed.length + r.documents.changed.length + r.broken.length +
-        r.statements.added.length + r.statements.removed.length + r.statements.altered.length + r.inputs.length ===
+        r.statements.added.length + r.statements.removed.length + r.statements.altered.length + r.inputs.length + r.summary.length ===
     0
   );
 }
@@ -128,6 +138,7 @@ export function formatChangeReport(r: ChangeReport): string[] {
   for (const s of r.statements.added) lines.push(`  statement added: ${s.path}: ${short(s.text)}`);
   for (const s of r.statements.removed) lines.push(`  statement removed: ${s.path}: ${short(s.text)}`);
   for (const s of r.statements.altered) lines.push(`  statement altered: ${s.path}: ${short(s.text)}`);
+  if (r.summary.length > 0) lines.push(`  summary changed: ${r.summary.join(', ')}`);
   for (const input of r.inputs) lines.push(`  changed: ${input}`);
   return lines;
 }

@@ -8,6 +8,7 @@ import { sha256 } from '../inputs/sources.js';
 import { statementsOf, pathLabel } from '../verify/verify.js';
 import { citationKey } from '../verify/verify.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
+import { SECTION_KEYS } from '../inputs/summary-schema.js';
 
 export const MANIFEST_FILE = 'build.json';
 
@@ -44,6 +45,8 @@ export const ManifestSchema = z.object({
     }),
   ),
   statements: z.array(z.object({ path: z.string(), text: z.string(), citations: z.array(z.string()), docs: z.array(z.string()) })),
+  /** The summary's fields that are not statements (title, asOf, memo header, headlines, sources), by path. */
+  fields: z.record(z.string(), z.string()).optional(),
   warnings: z.array(z.object({ rule: z.string(), severity: z.string(), message: z.string(), file: z.string().optional(), line: z.number().optional(), column: z.number().optional() })),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
@@ -92,6 +95,24 @@ export function statementRecords(ws: LoadedWorkspace): StatementRecord[] {
     citations: s.cite.map((c) => citationKey(c).replace('\u0000', ': ')),
     docs: [...new Set(s.cite.map((c) => c.doc))].sort(),
   }));
+}
+
+/** Keys of the summary whose values are statements (recorded apart, with their citations). */
+const STATEMENT_SECTIONS = new Set<string>(SECTION_KEYS);
+
+/** The summary's other fields, flattened by path ("title", "memo.to", "sources.001.title"). */
+export function summaryFields(ws: LoadedWorkspace): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const walk = (value: unknown, at: string) => {
+    if (value === undefined || value === null) return;
+    if (typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, at ? `${at}.${k}` : k);
+      return;
+    }
+    fields[at] = String(value);
+  };
+  for (const [key, value] of Object.entries(ws.summary ?? {})) if (!STATEMENT_SECTIONS.has(key)) walk(value, key);
+  return fields;
 }
 
 export async function readManifest(outDir: string): Promise<Manifest | undefined> {

@@ -9,7 +9,7 @@ import { deckFirstUses, firstUses, renumberDeck, renumberMemo } from '../model/r
 import { readingOrder, renumberVerification } from '../verify/numbering.js';
 import { plainText, type Block, type Deck, type Memo } from '../model/types.js';
 import { statementsOf } from '../verify/verify.js';
-import { loadTemplate, type LoadedTemplate } from '../template/handlebars.js';
+import { loadTemplate, type LoadedTemplate, type TemplateDir } from '../template/handlebars.js';
 import { workspaceToView, type ViewExtras } from '../template/view.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { layoutLocator } from './locate.js';
@@ -44,13 +44,21 @@ export async function prepareOutputs(ws: LoadedWorkspace, theme: Theme, options:
   const { layoutDeck } = await import('../deck/layout.js');
   const laidOut = layoutDeck(models.deck, theme, layoutLocator(ws, models.templates));
   models.diagnostics.push(...laidOut.diagnostics.filter((d) => d.severity !== 'info'));
-  models.placedDeck = laidOut.placed;
+  // Every string of the deck is XML: what XML 1.0 forbids is removed here, with a warning.
+  const { xmlSafeDeck } = await import('../deck/xml-safe.js');
+  const safe = xmlSafeDeck(laidOut.placed, ws.summaryFile);
+  models.diagnostics.push(...safe.diagnostics);
+  models.placedDeck = safe.deck;
   return models;
 }
 
-export function templateDirs(ws: LoadedWorkspace, options: RenderOptions): string[] {
-  const dirs = [path.join(ws.dir, 'templates')];
-  if (options.templatesDir) dirs.unshift(path.resolve(options.templatesDir));
+/** Where templates are looked for, first to last, each with the folder its files must stay in. */
+export function templateDirs(ws: LoadedWorkspace, options: RenderOptions): TemplateDir[] {
+  const dirs: TemplateDir[] = [{ dir: path.join(ws.dir, 'templates'), root: ws.dir }];
+  if (options.templatesDir) {
+    const dir = path.resolve(options.templatesDir);
+    dirs.unshift({ dir, root: dir });
+  }
   return dirs;
 }
 

@@ -1,5 +1,6 @@
 // briefing draft [workspace] [--force] [--update] [--out DIR]
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
+import { problemDiagnostic, readTextInside } from '../inputs/sandbox.js';
 import path from 'node:path';
 import { readManifest } from '../build/manifest.js';
 import { diagnostic, EXIT, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -23,7 +24,9 @@ export async function runDraft(options: DraftCommandOptions, io: Io): Promise<nu
   const dir = await assertWorkspaceFolder(options.workspace);
   const summaryFile = path.join(options.workspace, SUMMARY_FILE);
   const target = path.join(dir, SUMMARY_FILE);
-  const existing = await readFile(target, 'utf8').catch(() => undefined);
+  const read = await readTextInside(dir, target, 'summary');
+  if (typeof read !== 'string' && read.problem !== 'missing') return fail(io, [problemDiagnostic(SUMMARY_FILE, read, { file: summaryFile })]);
+  const existing = typeof read === 'string' ? read : undefined;
   if (options.update) {
     if (existing === undefined) return fail(io, [diagnostic('summary-missing', `no ${SUMMARY_FILE} to update; run "briefing draft ${options.workspace}" first`, { file: summaryFile })]);
   } else if (existing !== undefined && !options.force) {

@@ -10,6 +10,7 @@ import type JSZipType from 'jszip';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ChartElement, Element, PlacedDeck, PlacedNotes, ShapeElement, TableElement, TextElement } from './elements.js';
 import { BULLET_INDENT, type Paragraph } from './measure.js';
+import { escapeFontFaces } from './xml-safe.js';
 
 export interface WriteDeckOptions {
   date: Date;
@@ -38,7 +39,7 @@ export async function writeDeck(deck: PlacedDeck, options: WriteDeckOptions): Pr
   const [PptxGen, JSZip] = await Promise.all([loadPptxGen(), loadJsZip()]);
   let raw: Uint8Array;
   try {
-    const pptx = deckToPptx(new PptxGen(), deck);
+    const pptx = deckToPptx(new PptxGen(), escapeFontFaces(deck));
     raw = asPlainBytes((await pptx.write({ outputType: 'nodebuffer' })) as Buffer);
   } catch (error) {
     diagnostics.push(diagnostic('render-failed', `could not write the deck: ${(error as Error).message}`));
@@ -261,6 +262,13 @@ function pinCoreXml(xml: string, date: Date): string {
     .replace(/(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`);
 }
 
+/** A zip entry's date is a DOS date: 1980 to 2107. A date outside is clamped to that range. */
+export function zipDate(date: Date): Date {
+  const first = Date.UTC(1980, 0, 1);
+  const last = Date.UTC(2107, 11, 31, 23, 59, 58);
+  return new Date(Math.min(Math.max(date.getTime(), first), last));
+}
+
 // jszip in Node copies a Buffer into a Uint8Array one byte at a time in JavaScript (reading entries,
 // feeding pako, encoding strings): it is given plain Uint8Arrays, and strings encoded natively, so
 // that it never has to; it writes a Buffer at the end (one native concatenation).
@@ -281,12 +289,13 @@ async function rezip(
 ): Promise<Uint8Array> {
   const input = bytes instanceof JSZip ? bytes : await JSZip.loadAsync(bytes);
   const output = new JSZip();
+  const entryDate = zipDate(date);
   for (const name of Object.keys(input.files)) {
     const entry = input.files[name];
     if (!entry || entry.dir) continue;
     const content = await entry.async('uint8array');
     const data = await transform(name, content);
-    output.file(rename(name), typeof data === 'string' ? UTF8.encode(data) : data, { date, createFolders: false, binary: true });
+    output.file(rename(name), typeof data === 'string' ? UTF8.encode(data) : data, { date: entryDate, createFolders: false, binary: true });
   }
   return output.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }

@@ -5,6 +5,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /** Every rule the tool can report, with its default severity. */
 export const RULES = {
+  'usage-error': 'error',
   'workspace-missing': 'error',
   'summary-missing': 'error',
   'summary-exists': 'error',
@@ -20,7 +21,12 @@ export const RULES = {
   'source-too-large': 'error',
   'source-skipped': 'warning',
   'as-of-before-sources': 'warning',
+  'date-impossible': 'warning',
   'duplicate-doc-id': 'error',
+  'file-name-twice': 'error',
+  'outside-workspace': 'error',
+  'input-not-a-file': 'error',
+  'input-too-large': 'error',
   'yaml-syntax': 'error',
   'schema': 'error',
   'unknown-doc': 'error',
@@ -44,6 +50,7 @@ export const RULES = {
   'citation-order': 'warning',
   'unknown-source-metadata': 'warning',
   'layout-shrunk': 'info',
+  'text-cleaned': 'warning',
   'citation-broken': 'error',
   'citation-reverified': 'info',
   'document-added': 'info',

@@ -108,21 +108,43 @@ export interface FoundDate {
 
 /** The date a text gives in its first lines, in one of the forms above. */
 export function dateOfText(text: string): FoundDate | undefined {
-  const lines = text.split('\n');
-  let scanned = 0;
-  for (let i = 0; i < lines.length && scanned < DATE_LINES_SCANNED; i++) {
-    const line = (lines[i] as string).trim();
-    if (line === '') continue;
-    scanned++;
+  for (const [line, i] of topLines(text)) {
     const date = dateOfLine(line);
     if (date) return { date, lineIndex: i };
   }
   return undefined;
 }
 
-/** Whether a line gives the date and nothing else worth reading as a title or a lead. */
+/** The first non-blank lines of a text, trimmed, that may give its date, with their 0-based index. */
+function* topLines(text: string): Generator<[string, number]> {
+  const lines = text.split('\n');
+  let scanned = 0;
+  for (let i = 0; i < lines.length && scanned < DATE_LINES_SCANNED; i++) {
+    const line = (lines[i] as string).trim();
+    if (line === '') continue;
+    scanned++;
+    yield [line, i];
+  }
+}
+
+/** Whether a line gives the date and nothing else worth reading as a title or a lead (an impossible date too). */
 export function isDateLine(line: string): boolean {
-  return dateOfLine(line.trim(), DATE_LINES.slice(0, 2)) !== undefined;
+  return DATE_LINES.slice(0, 2).some(({ pattern }) => pattern.test(line.trim()));
+}
+
+/**
+ * A date line near the top of a text whose date is not a real calendar date ("date 2025-02-30"),
+ * when the text gives no real one: what it writes, and its 0-based line index.
+ */
+export function impossibleDateOfText(text: string): { written: string; lineIndex: number } | undefined {
+  if (dateOfText(text)) return undefined;
+  for (const [line, i] of topLines(text)) {
+    for (const { pattern, accept } of DATE_LINES) {
+      const groups = pattern.exec(line)?.groups;
+      if (groups?.date && (!accept || accept(groups)) && !parseDate(groups.date)) return { written: groups.date, lineIndex: i };
+    }
+  }
+  return undefined;
 }
 
 /** A line without its dateline ("LONDON, 2 June 2025 — Talks resumed" → "Talks resumed"). */
@@ -131,4 +153,20 @@ export function withoutDateline(line: string): string {
   const m = dateline.pattern.exec(line);
   if (!m?.groups || !dateline.accept?.(m.groups) || !parseDate(m.groups.date ?? '')) return line;
   return line.slice(m[0].length).trim();
+}
+
+/** The latest SOURCE_DATE_EPOCH taken: 9999-12-31T23:59:59Z, the last instant with a four-digit year. */
+export const MAX_SOURCE_DATE_EPOCH = 253402300799;
+
+/**
+ * Why SOURCE_DATE_EPOCH cannot be used, or undefined when it is unset or valid: it must be a
+ * whole number of seconds since 1970-01-01 (UTC), from 0 to 253402300799 (the end of 9999).
+ */
+export function checkSourceDateEpoch(value: string | undefined): string | undefined {
+  // Unset, or set to nothing (as shells and CI files often leave it): not used.
+  if (value === undefined || value.trim() === '') return undefined;
+  const v = value.trim();
+  if (!/^\d+$/.test(v)) return `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, such as 1735689600; got "${value}"`;
+  if (Number(v) > MAX_SOURCE_DATE_EPOCH) return `SOURCE_DATE_EPOCH ${v} is after the year 9999; the largest accepted is ${MAX_SOURCE_DATE_EPOCH}`;
+  return undefined;
 }

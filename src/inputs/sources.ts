@@ -3,12 +3,13 @@
 // named in one warning.
 import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { isProblem, LIMITS, readInside } from './sandbox.js';
 import path from 'node:path';
 import { diagnostic, type Diagnostic, type RuleId } from '../diagnostics/diagnostic.js';
 import { cacheKey, extractionCache, type ExtractionCache } from './cache.js';
-import { dateOfText, isDateLine, withoutDateline } from './dates.js';
-import { ReaderError, type ExtractedText, type ReaderProblem, type SourceFormat, type SourceMap, type SourceReader } from './document.js';
+import { dateOfText, impossibleDateOfText, isDateLine, withoutDateline } from './dates.js';
+import { placeOf, ReaderError, type ExtractedText, type ReaderProblem, type SourceFormat, type SourceMap, type SourceReader } from './document.js';
 import { readerFor, SOURCE_EXTENSIONS } from './readers/index.js';
 
 export { SOURCE_EXTENSIONS };
@@ -37,7 +38,7 @@ export interface SourceDocument {
 }
 
 export function documentId(fileName: string): string {
-  const stem = fileName.replace(/\.[^.]*$/, '');
+  const stem = fileName.normalize('NFC').replace(/\.[^.]*$/, '');
   const cut = stem.indexOf('_');
   return cut > 0 ? stem.slice(0, cut) : stem;
 }
@@ -93,13 +94,26 @@ export async function readSources(dir: string, shownDir: string = dir, options: 
   const ownFiles = new Set([...WORKSPACE_FILES, ...(options.ownFiles ?? [])]);
   for (const e of entries) {
     if (e.name.startsWith('.') || ownFiles.has(e.name)) continue;
-    // A link to a file counts as the file.
-    const isFile = e.isFile() || (e.isSymbolicLink() && (await stat(path.join(dir, e.name)).catch(() => undefined))?.isFile());
-    if (!isFile) continue;
+    // A link counts as what it names (a link to a folder is skipped); a link out of the workspace,
+    // a named pipe or a device with a source's name is reported when it is read.
+    if (e.isDirectory() || (e.isSymbolicLink() && (await stat(path.join(dir, e.name)).catch(() => undefined))?.isDirectory())) continue;
     if (isSourceFile(e.name)) names.push(e.name);
     else skipped.push(e.name);
   }
   names.sort(compareCodePoints);
+  // One name spelt two ways (composed and decomposed accents, as macOS and Linux may write them)
+  // is one document twice: neither is read.
+  const spellings = new Map<string, string[]>();
+  for (const name of names) spellings.set(name.normalize('NFC'), [...(spellings.get(name.normalize('NFC')) ?? []), name]);
+  for (const [nfc, spelt] of spellings) {
+    if (spelt.length < 2) continue;
+    const forms = spelt.map((n) => `"${n}" (${n === nfc ? 'NFC' : n === n.normalize('NFD') ? 'NFD' : 'mixed'})`).join(' and ');
+    diagnostics.push(diagnostic('file-name-twice', `${forms} are one file name spelt two ways; keep one`, { file: path.join(shownDir, nfc) }));
+    for (const n of spelt) {
+      names.splice(names.indexOf(n), 1);
+      failedIds.add(documentId(n));
+    }
+  }
   if (skipped.length > 0) {
     skipped.sort(compareCodePoints);
     const message = `${skipped.length === 1 ? 'file' : `${skipped.length} files`} not read as sources (sources are ${SOURCE_EXTENSIONS.join(', ')}): ${skipped.join(', ')}`;
@@ -126,6 +140,17 @@ export async function readSources(dir: string, shownDir: string = dir, options: 
     }
     byId.set(id, name);
     documents.push(result);
+    // A date that is no calendar date is not used: the document is undated, and the curator told.
+    const impossible = result.date === undefined ? impossibleDateOfText(result.text) : undefined;
+    if (impossible) {
+      const offset = result.text.split('\n').slice(0, impossible.lineIndex).reduce((n, l) => n + l.length + 1, 0);
+      diagnostics.push(
+        diagnostic('date-impossible', `the date "${impossible.written}" is not a real calendar date; document ${id} is taken as undated`, {
+          file: result.file,
+          line: placeOf(result, offset).line,
+        }),
+      );
+    }
   });
   return { documents, diagnostics, failedIds };
 }
@@ -134,17 +159,14 @@ export async function readSources(dir: string, shownDir: string = dir, options: 
 async function readOne(dir: string, shownDir: string, name: string, cache: ExtractionCache, usedKeys: Set<string>): Promise<SourceDocument | Diagnostic> {
   const file = path.join(shownDir, name);
   const reader = readerFor(name) as SourceReader;
-  let bytes: Buffer;
-  try {
-    if (reader.maxBytes !== undefined) {
-      const size = (await stat(path.join(dir, name))).size;
-      if (size > reader.maxBytes) {
-        return diagnostic('source-too-large', `${reader.format.toUpperCase()} source is ${megabytes(size)}; the limit is ${megabytes(reader.maxBytes)}`, { file });
-      }
+  const bytes = await readInside(dir, path.join(dir, name), 'source', reader.maxBytes ?? LIMITS.source);
+  if (isProblem(bytes)) {
+    if (bytes.problem === 'too-large') {
+      return diagnostic('source-too-large', `${reader.format.toUpperCase()} source is ${megabytes(bytes.size)}; the limit is ${megabytes(reader.maxBytes ?? LIMITS.source)}`, { file });
     }
-    bytes = await readFile(path.join(dir, name));
-  } catch (err) {
-    return diagnostic('source-unreadable', `cannot read source: ${(err as Error).message}`, { file });
+    if (bytes.problem === 'outside') return diagnostic('outside-workspace', `source: ${bytes.message}`, { file });
+    if (bytes.problem === 'not-a-file') return diagnostic('input-not-a-file', `source: ${bytes.message}`, { file });
+    return diagnostic('source-unreadable', `cannot read source: ${bytes.message}`, { file });
   }
   const hash = sha256(bytes);
   let extracted: ExtractedText | undefined;

@@ -1,6 +1,6 @@
 // The deck's look in one place: one accent colour, a neutral palette, two font faces, sizes.
 // A workspace may override any part of it with theme.yaml (or theme.json); the rest stays default.
-import { readFile } from 'node:fs/promises';
+import { isProblem, problemDiagnostic, readInside, type SandboxProblem } from './sandbox.js';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
@@ -92,11 +92,10 @@ export interface LoadedTheme {
 export async function loadTheme(workspaceDir: string, shownDir: string = workspaceDir): Promise<LoadedTheme> {
   for (const name of THEME_FILES) {
     const file = path.join(shownDir, name);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path.join(workspaceDir, name));
-    } catch {
-      continue;
+    const bytes = await readInside(workspaceDir, path.join(workspaceDir, name), 'theme');
+    if (isProblem(bytes)) {
+      if (bytes.problem === 'missing') continue;
+      return { theme: DEFAULT_THEME, file, inputs: [], diagnostics: [problemDiagnostic(`theme ${name}`, bytes, { file })] };
     }
     const inputs: LoadedTheme['inputs'] = [{ file: name, bytes: new Uint8Array(bytes) }];
     const failed = (diagnostics: Diagnostic[]): LoadedTheme => ({ theme: DEFAULT_THEME, file, inputs, diagnostics });
@@ -112,8 +111,9 @@ export async function loadTheme(workspaceDir: string, shownDir: string = workspa
     if (theme.sizes.bodyMin > theme.sizes.body) problems.push(diagnostic('theme-invalid', `theme sizes.bodyMin (${theme.sizes.bodyMin}) is larger than sizes.body (${theme.sizes.body})`, parsed.locator.at(['sizes', 'bodyMin'])));
     if (theme.sizes.titleMin > theme.sizes.title) problems.push(diagnostic('theme-invalid', `theme sizes.titleMin (${theme.sizes.titleMin}) is larger than sizes.title (${theme.sizes.title})`, parsed.locator.at(['sizes', 'titleMin'])));
     if (theme.logo !== undefined) {
-      const logo = await readLogo(path.resolve(workspaceDir, theme.logo));
+      const logo = await readLogo(workspaceDir, theme.logo);
       if (typeof logo === 'string') problems.push(diagnostic('theme-invalid', `theme logo "${theme.logo}": ${logo}`, parsed.locator.at(['logo'])));
+      else if ('problem' in logo) problems.push(problemDiagnostic(`theme logo "${theme.logo}"`, logo, parsed.locator.at(['logo'])));
       else {
         inputs.push({ file: theme.logo, bytes: logo.bytes });
         (theme as Theme).logoImage = logo.image;
@@ -126,13 +126,9 @@ export async function loadTheme(workspaceDir: string, shownDir: string = workspa
 }
 
 /** The logo's bytes and image, or why it cannot be used: it must exist and be a PNG or a JPEG. */
-async function readLogo(file: string): Promise<{ bytes: Uint8Array; image: LogoImage } | string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read it (${(error as Error).message})`;
-  }
+async function readLogo(workspaceDir: string, name: string): Promise<{ bytes: Uint8Array; image: LogoImage } | SandboxProblem | string> {
+  const bytes = await readInside(workspaceDir, path.resolve(workspaceDir, name), 'logo');
+  if (isProblem(bytes)) return bytes.problem === 'missing' ? 'file not found' : bytes;
   const size = pngSize(bytes) ?? jpegSize(bytes);
   if (!size) return 'not a PNG or JPEG image';
   return { bytes: new Uint8Array(bytes), image: { data: `${size.mime};base64,${bytes.toString('base64')}`, width: size.width, height: size.height } };

@@ -1,6 +1,7 @@
 // A workspace: source documents plus the curated summary, loaded and verified.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { problemDiagnostic, readTextInside } from './sandbox.js';
 import { parse as parseYaml } from 'yaml';
 import { diagnostic, EXIT, formatDiagnostic, sortByPosition, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readSources, sha256, type ReadSourcesOptions, type SourceDocument } from './sources.js';
@@ -66,15 +67,12 @@ export async function loadWorkspace(shownDir: string, options: LoadOptions = {})
   const sources = await readSources(dir, shownDir, readOptions);
   const diagnostics: Diagnostic[] = [...sources.diagnostics];
   const workspace: LoadedWorkspace = { dir, shownDir, summaryFile, documents: [], diagnostics };
-  let summaryText: string;
-  try {
-    summaryText = await readFile(path.join(dir, SUMMARY_FILE), 'utf8');
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+  const summaryText = await readTextInside(dir, path.join(dir, SUMMARY_FILE), 'summary');
+  if (typeof summaryText !== 'string') {
     diagnostics.push(
-      missing
+      summaryText.problem === 'missing'
         ? diagnostic('summary-missing', `no ${SUMMARY_FILE} in the workspace; write one (see README: "The summary")`, { file: summaryFile })
-        : diagnostic('source-unreadable', `cannot read ${SUMMARY_FILE}: ${(error as Error).message}`, { file: summaryFile }),
+        : problemDiagnostic(SUMMARY_FILE, summaryText, { file: summaryFile }),
     );
     workspace.documents = sources.documents.map((d) => withMetadata(d, undefined));
     workspace.diagnostics = sortDiagnostics(diagnostics);
@@ -100,8 +98,8 @@ export async function loadWorkspace(shownDir: string, options: LoadOptions = {})
 
 /** The logo the workspace's theme names, if it names one at the top of the workspace: a file that is not a source. */
 async function themeLogo(dir: string): Promise<string[]> {
-  const text = await readFile(path.join(dir, 'theme.yaml'), 'utf8').catch(() => undefined);
-  if (text === undefined) return [];
+  const text = await readTextInside(dir, path.join(dir, 'theme.yaml'), 'theme');
+  if (typeof text !== 'string') return [];
   try {
     const logo = (parseYaml(text) as { logo?: unknown } | null)?.logo;
     return typeof logo === 'string' ? [path.normalize(logo.trim())] : [];

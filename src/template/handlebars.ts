@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { problemDiagnostic, readTextInside } from '../inputs/sandbox.js';
 import { CiteList, citeMarkers, LINE_BREAK } from './view.js';
 
 export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -35,21 +36,33 @@ export interface LoadedTemplate {
 
 const environment = createEnvironment();
 
+/** A folder of templates, and the folder its files must stay inside (the workspace, or the --templates folder). */
+export interface TemplateDir {
+  dir: string;
+  root: string;
+}
+
+/**
+ * A template's text from `dir`: undefined when it has none; a diagnostic when it has one that may
+ * not be read (a link out of its root, not a regular file, too large).
+ */
+async function readTemplate(dir: TemplateDir | undefined, file: string): Promise<string | Diagnostic | undefined> {
+  if (!dir) return readFile(file, 'utf8').catch(() => undefined);
+  const text = await readTextInside(dir.root, file, 'template');
+  if (typeof text === 'string') return text;
+  return text.problem === 'missing' ? undefined : problemDiagnostic('template', text, { file: shownPath(file) });
+}
+
 /** Read and compile a template; a workspace's own `templates/` or `--templates DIR` come first. */
-export async function loadTemplate(name: TemplateName, dirs: readonly string[]): Promise<LoadedTemplate | Diagnostic> {
-  let lastError: unknown;
-  for (const dir of [...dirs, DEFAULT_TEMPLATES_DIR]) {
-    const file = path.join(dir, TEMPLATE_NAMES[name]);
-    let source: string;
-    try {
-      source = await readFile(file, 'utf8');
-    } catch (error) {
-      lastError = error;
-      continue;
-    }
+export async function loadTemplate(name: TemplateName, dirs: readonly TemplateDir[]): Promise<LoadedTemplate | Diagnostic> {
+  for (const dir of [...dirs, undefined]) {
+    const file = path.join(dir?.dir ?? DEFAULT_TEMPLATES_DIR, TEMPLATE_NAMES[name]);
+    const source = await readTemplate(dir, file);
+    if (source === undefined) continue;
+    if (typeof source !== 'string') return source;
     return compileTemplate(name, shownPath(file), source);
   }
-  return diagnostic('template-error', `no template ${TEMPLATE_NAMES[name]}: ${(lastError as Error | undefined)?.message ?? 'not found'}`);
+  return diagnostic('template-error', `no template ${TEMPLATE_NAMES[name]}: not found`);
 }
 
 export function compileTemplate(name: TemplateName, file: string, source: string): LoadedTemplate | Diagnostic {
@@ -114,16 +127,16 @@ function shownPath(file: string): string {
 }
 
 /** The template file each name resolves to, first found in `dirs`, then the defaults. */
-export async function resolveTemplateFiles(dirs: readonly string[]): Promise<{ name: TemplateName; file: string; source: string }[]> {
+export async function resolveTemplateFiles(dirs: readonly TemplateDir[]): Promise<{ name: TemplateName; file: string; source: string }[]> {
   const found: { name: TemplateName; file: string; source: string }[] = [];
   for (const name of Object.keys(TEMPLATE_NAMES) as TemplateName[]) {
-    for (const dir of [...dirs, DEFAULT_TEMPLATES_DIR]) {
-      const file = path.join(dir, TEMPLATE_NAMES[name]);
-      const source = await readFile(file, 'utf8').catch(() => undefined);
-      if (source !== undefined) {
-        found.push({ name, file, source });
-        break;
-      }
+    for (const dir of [...dirs, undefined]) {
+      const file = path.join(dir?.dir ?? DEFAULT_TEMPLATES_DIR, TEMPLATE_NAMES[name]);
+      const source = await readTemplate(dir, file);
+      if (source === undefined) continue;
+      // A template that may not be read still counts, so that no up-to-date check passes over it.
+      found.push({ name, file, source: typeof source === 'string' ? source : `\u0000${source.message}` });
+      break;
     }
   }
   return found;

@@ -30,7 +30,8 @@ export function citeMarkers(numbers: readonly number[]): string {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\uE000-\uF8FF]/g, '')
-    .replace(/\s*\n\s*/g, ' ')
+    // Any line break (a carriage return too) inside a statement is a space: it stays in its bullet.
+    .replace(/\s*[\n\r\u2028\u2029\u0085]\s*/g, ' ')
     .replace(/[\\`*_{}[\]()#+\-.!|<>~&=:"]/g, '\\$&');
 }
 

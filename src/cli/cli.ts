@@ -1,0 +1,152 @@
+// The command table: thin, one lazily imported function per command; `main.ts` runs it for the
+// process, tests run it in theirs. Only the CLI prints.
+import yargs from 'yargs';
+import { diagnostic, EXIT, UserError } from '../diagnostics/diagnostic.js';
+import { checkSourceDateEpoch } from '../inputs/dates.js';
+import { printDiagnostics, type Io } from './io.js';
+
+/** Run the command line `argv` (without node and the script), printing to `io`; the exit code. */
+export async function runCommandLine(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const parser = yargs(argv)
+    .scriptName('briefing')
+    .usage('$0 <command> [workspace] [options]\n\nTurn a folder of source documents into a cited executive briefing.')
+    .command(
+      'build [workspace]',
+      'verify the summary and write the deck, the memo and build.json',
+      (y) =>
+        y
+          .positional('workspace', { type: 'string', default: 'seeds', describe: 'workspace folder' })
+          .option('out', { type: 'string', default: 'output', describe: 'output folder' })
+          .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable report on stdout' })
+          .option('force', { type: 'boolean', default: false, describe: 'rebuild even when nothing changed' })
+          .option('changes', { type: 'boolean', default: false, describe: 'add a "what changed" slide and memo section' })
+          .option('templates', { type: 'string', describe: 'folder of templates that replaces the defaults' })
+          .option('pdfa', { type: 'boolean', default: false, describe: 'write the memo as PDF/A' }),
+      async (args) => {
+        const { runBuild } = await import('./build-command.js');
+        exitCode = await runBuild(
+          {
+            workspace: args.workspace,
+            json: args.json,
+            force: args.force,
+            changes: args.changes,
+            templates: await templatesFolder(args.templates),
+            out: outFolder(args.out),
+            pdfa: args.pdfa,
+          },
+          io,
+        );
+      },
+    )
+    .command(
+      'check [workspace]',
+      'validate the summary and verify every citation; writes nothing',
+      (y) =>
+        y
+          .positional('workspace', { type: 'string', default: 'seeds', describe: 'workspace folder' })
+          .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable report on stdout' })
+          .option('templates', { type: 'string', describe: 'folder of templates that replaces the defaults' }),
+      async (args) => {
+        const { runCheck } = await import('./check-command.js');
+        exitCode = await runCheck({ workspace: args.workspace, json: args.json, templates: await templatesFolder(args.templates) }, io);
+      },
+    )
+    .command(
+      'watch [workspace]',
+      'build, then rebuild on every change until stopped (Ctrl-C)',
+      (y) =>
+        y
+          .positional('workspace', { type: 'string', default: 'seeds', describe: 'workspace folder' })
+          .option('out', { type: 'string', default: 'output', describe: 'output folder' })
+          .option('templates', { type: 'string', describe: 'folder of templates that replaces the defaults' })
+          .option('changes', { type: 'boolean', default: false, describe: 'add a "what changed" slide and memo section' }),
+      async (args) => {
+        const { runWatch } = await import('./watch-command.js');
+        exitCode = await runWatch(
+          { workspace: args.workspace, out: outFolder(args.out), templates: await templatesFolder(args.templates), changes: args.changes },
+          io,
+        );
+      },
+    )
+    .command(
+      'draft [workspace]',
+      'write a first briefing.yaml from the documents (extractive: every statement is its quote)',
+      (y) =>
+        y
+          .positional('workspace', { type: 'string', default: 'seeds', describe: 'workspace folder' })
+          .option('force', { type: 'boolean', default: false, describe: 'replace an existing briefing.yaml' })
+          .option('update', { type: 'boolean', default: false, describe: 'keep briefing.yaml and append proposals from new or changed documents' })
+          .option('out', { type: 'string', default: 'output', describe: 'output folder of the last build (its build.json tells which documents are new)' }),
+      async (args) => {
+        if (args.force && args.update) throw new UsageError('--force and --update do not go together: --update keeps briefing.yaml');
+        const { runDraft } = await import('./draft-command.js');
+        exitCode = await runDraft(
+          { workspace: args.workspace, force: args.force, update: args.update, out: outFolder(args.out), tty: process.stderr.isTTY === true },
+          io,
+        );
+      },
+    )
+    .command(
+      'find <words..>',
+      'find passages for some words, with a ready-to-paste citation (a first word that names a folder is the workspace; default seeds)',
+      (y) =>
+        y
+          .positional('words', { type: 'string', array: true, describe: '[workspace] and the words to look for' })
+          .option('json', { type: 'boolean', default: false, describe: 'print the passages as JSON on stdout' })
+          .option('limit', { type: 'number', default: 10, describe: 'how many passages to show' }),
+      async (args) => {
+        const { runFind } = await import('./find-command.js');
+        exitCode = await runFind({ words: (args.words ?? []).map(String), json: args.json, limit: args.limit }, io);
+      },
+    )
+    .demandCommand(1, 'name a command: build, check, watch, draft or find')
+    .strict()
+    .help()
+    .version()
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new UsageError(message);
+    });
+  try {
+    // Every command dates what it writes or checks from SOURCE_DATE_EPOCH when it is set.
+    const epochProblem = checkSourceDateEpoch(env.SOURCE_DATE_EPOCH);
+    if (epochProblem) throw new UsageError(epochProblem);
+    await parser.parseAsync();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      // --json promises JSON on stdout, a usage error included.
+      if (argv.includes('--json')) {
+        const report = { ok: false, status: 'usage-error', diagnostics: [diagnostic('usage-error', error.message)] };
+        io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      }
+      io.stderr(`briefing: ${error.message}\nRun 'briefing --help' for usage.\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof UserError) {
+      if (argv.includes('--json')) io.stdout(`${JSON.stringify({ ok: false, status: 'failed', diagnostics: error.diagnostics }, null, 2)}\n`);
+      printDiagnostics(error.diagnostics, io);
+      return error.exitCode;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+class UsageError extends Error {}
+
+/** --out must name a folder. */
+function outFolder(out: string): string {
+  if (out.trim() === '') throw new UsageError('--out needs a folder name');
+  return out;
+}
+
+/** --templates must name an existing folder. */
+async function templatesFolder(dir: string | undefined): Promise<string | undefined> {
+  if (dir === undefined) return undefined;
+  const { stat } = await import('node:fs/promises');
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageError(`--templates: folder not found: ${dir}`);
+  return dir;
+}

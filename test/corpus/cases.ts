@@ -1,0 +1,416 @@
+// The corpus of bad and hostile inputs: each case changes a copy of the tiny workspace (or its
+// built output folder), runs the CLI, and names the exact diagnostic and exit code it expects.
+// Unless a case builds, every file of the output folder must be byte-identical afterwards.
+// `covers` names the issue's defect (issue 11, "Why") or the behaviour each case holds.
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, rm, symlink, truncate, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { expect } from 'vitest';
+import type { CaseContext, CorpusCase } from './harness.js';
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+async function editSummary(ctx: CaseContext, edit: (yaml: string) => string): Promise<void> {
+  const file = path.join(ctx.ws, 'briefing.yaml');
+  await writeFile(file, edit(await readFile(file, 'utf8')));
+}
+
+/** The summary with one more line at the end of the first takeaway's text. */
+const firstTakeaway = (text: string) => (yaml: string) => yaml.replace('  - text: Alpha invested $2 billion in Beta in 2021.', `  - text: ${text}`);
+
+const FIRST_TEXT_LINE = 4;
+
+export const CASES: CorpusCase[] = [
+  // ---- 1. all or nothing ------------------------------------------------------------------
+  {
+    id: 'memo-path-is-a-folder',
+    covers: 'A: outputs not all-or-nothing (a memo path that cannot be replaced)',
+    setup: async (ctx) => {
+      await editSummary(ctx, (y) => y.replace('title: Alpha and Beta', 'title: Alpha and Beta, new'));
+      await rm(path.join(ctx.out, 'memo.pdf'));
+      await mkdir(path.join(ctx.out, 'memo.pdf'));
+    },
+    code: 1,
+    expect: /^error: cannot write to out: .*memo\.pdf.* \[output-unwritable\]$/m,
+  },
+  {
+    id: 'failure-after-deck-renamed',
+    covers: 'A: outputs not all-or-nothing (a failure between the deck and the memo)',
+    setup: (ctx) => editSummary(ctx, (y) => y.replace('title: Alpha and Beta', 'title: Alpha and Beta, new')),
+    env: { BRIEFING_TEST_FAULT: 'rename:briefing.pptx:fail' },
+    code: 1,
+    expect: 'error: cannot write to out: injected fault at rename:briefing.pptx [output-unwritable]\n',
+  },
+  {
+    id: 'failure-before-manifest',
+    covers: 'A: outputs not all-or-nothing (deck and memo replaced, manifest not)',
+    setup: (ctx) => editSummary(ctx, (y) => y.replace('title: Alpha and Beta', 'title: Alpha and Beta, new')),
+    env: { BRIEFING_TEST_FAULT: 'rename:memo.pdf:fail' },
+    code: 1,
+    expect: 'build failed: out was left as it was\n',
+  },
+  {
+    id: 'empty-stale-lock',
+    covers: 'B: an empty lock (left by a full disk) blocked every later build',
+    setup: async (ctx) => {
+      const lock = path.join(ctx.out, '.briefing.lock');
+      await writeFile(lock, '');
+      const old = new Date(Date.now() - 60_000);
+      await utimes(lock, old, old);
+    },
+    args: ['build', 'ws', '--out', 'out', '--force'],
+    code: 0,
+    expect: /^out: wrote briefing\.pptx/m,
+    builds: true,
+    verify: async (ctx) => {
+      const { readdir } = await import('node:fs/promises');
+      expect(await readdir(ctx.out)).not.toContain('.briefing.lock');
+    },
+  },
+  {
+    id: 'output-is-a-file',
+    covers: 'output folder that is a file: a diagnostic before anything is rendered',
+    setup: (ctx) => writeFile(path.join(ctx.dir, 'file-out'), 'x'),
+    args: ['build', 'ws', '--out', 'file-out', '--force'],
+    code: 1,
+    expect: 'error: cannot write to file-out: it is a file, not a folder [output-unwritable]\n',
+  },
+
+  // ---- 2. the workspace a sandbox ---------------------------------------------------------
+  {
+    id: 'source-link-out',
+    covers: 'D: a symlinked "source" pulled in any readable file',
+    setup: (ctx) => symlink('/etc/passwd', path.join(ctx.ws, '003_passwd.txt')),
+    code: 1,
+    expect: 'ws/003_passwd.txt: error: source: it resolves to /etc/passwd, outside the workspace; only files inside the workspace are read [outside-workspace]\n',
+  },
+  {
+    id: 'source-link-dev-zero',
+    covers: 'C/D: /dev/zero as a source exhausts memory',
+    setup: (ctx) => symlink('/dev/zero', path.join(ctx.ws, '003_zero.txt')),
+    code: 1,
+    expect: 'ws/003_zero.txt: error: source: it resolves to /dev/zero, outside the workspace; only files inside the workspace are read [outside-workspace]\n',
+  },
+  {
+    id: 'source-fifo',
+    covers: 'only regular files are read (a named pipe would block the build)',
+    setup: async (ctx) => void execFileSync('mkfifo', [path.join(ctx.ws, '003_pipe.txt')]),
+    code: 1,
+    expect: 'ws/003_pipe.txt: error: source: it is not a regular file (a named pipe); only regular files are read [input-not-a-file]\n',
+  },
+  {
+    id: 'source-too-large',
+    covers: 'size limits: a source of tens of MB',
+    setup: async (ctx) => {
+      const file = path.join(ctx.ws, '003_huge.txt');
+      await writeFile(file, '');
+      await truncate(file, 51 * 1024 * 1024);
+    },
+    code: 1,
+    expect: 'ws/003_huge.txt: error: TEXT source is 51 MB; the limit is 50 MB [source-too-large]\n',
+  },
+  {
+    id: 'logo-dev-zero',
+    covers: 'C: the theme logo /dev/zero exhausted memory',
+    setup: (ctx) => writeFile(path.join(ctx.ws, 'theme.yaml'), 'logo: /dev/zero\n'),
+    code: 1,
+    expect: 'ws/theme.yaml:1:7: error: theme logo "/dev/zero": it resolves to /dev/zero, outside the workspace; only files inside the workspace are read [outside-workspace]\n',
+  },
+  {
+    id: 'logo-outside-png',
+    covers: 'C: any PNG on the machine was embedded and its path recorded',
+    setup: async (ctx) => {
+      await writeFile(path.join(ctx.dir, 'elsewhere.png'), PNG);
+      await writeFile(path.join(ctx.ws, 'theme.yaml'), 'logo: ../elsewhere.png\n');
+    },
+    code: 1,
+    expect: /^ws\/theme\.yaml:1:7: error: theme logo "\.\.\/elsewhere\.png": it resolves to \/.*\/elsewhere\.png, outside the workspace; only files inside the workspace are read \[outside-workspace\]$/m,
+  },
+  {
+    id: 'logo-link-out',
+    covers: 'C/D: a logo inside the workspace that is a link to a file outside',
+    setup: async (ctx) => {
+      await writeFile(path.join(ctx.dir, 'elsewhere.png'), PNG);
+      await symlink(path.join(ctx.dir, 'elsewhere.png'), path.join(ctx.ws, 'logo.png'));
+      await writeFile(path.join(ctx.ws, 'theme.yaml'), 'logo: logo.png\n');
+    },
+    code: 1,
+    expect: /^ws\/theme\.yaml:1:7: error: theme logo "logo\.png": it resolves to .*elsewhere\.png, outside the workspace; only files inside the workspace are read \[outside-workspace\]$/m,
+  },
+  {
+    id: 'logo-too-large',
+    covers: 'size limits: a logo of a few MB',
+    setup: async (ctx) => {
+      await writeFile(path.join(ctx.ws, 'logo.png'), Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)]));
+      await writeFile(path.join(ctx.ws, 'theme.yaml'), 'logo: logo.png\n');
+    },
+    code: 1,
+    expect: 'ws/theme.yaml:1:7: error: theme logo "logo.png": it is 6 MB; the limit for a logo is 5 MB [input-too-large]\n',
+  },
+  {
+    id: 'logo-folder',
+    covers: 'only regular files are read (a logo that is a folder)',
+    setup: async (ctx) => {
+      await mkdir(path.join(ctx.ws, 'logo.png'));
+      await writeFile(path.join(ctx.ws, 'theme.yaml'), 'logo: logo.png\n');
+    },
+    code: 1,
+    expect: 'ws/theme.yaml:1:7: error: theme logo "logo.png": it is not a regular file (a folder); only regular files are read [input-not-a-file]\n',
+  },
+  {
+    id: 'theme-link-dev-zero',
+    covers: 'C: the theme file itself a link to /dev/zero',
+    setup: (ctx) => symlink('/dev/zero', path.join(ctx.ws, 'theme.yaml')),
+    code: 1,
+    expect: 'ws/theme.yaml: error: theme theme.yaml: it resolves to /dev/zero, outside the workspace; only files inside the workspace are read [outside-workspace]\n',
+  },
+  {
+    id: 'theme-too-large',
+    covers: 'size limits: the theme file',
+    setup: (ctx) => writeFile(path.join(ctx.ws, 'theme.yaml'), `# ${'x'.repeat(300 * 1024)}\n`),
+    code: 1,
+    expect: 'ws/theme.yaml: error: theme theme.yaml: it is 301 KB; the limit for a theme is 256 KB [input-too-large]\n',
+  },
+  {
+    id: 'summary-link-out',
+    covers: 'D: the summary a link to a file outside the workspace',
+    setup: async (ctx) => {
+      await writeFile(path.join(ctx.dir, 'other.yaml'), await readFile(path.join(ctx.ws, 'briefing.yaml')));
+      await rm(path.join(ctx.ws, 'briefing.yaml'));
+      await symlink(path.join(ctx.dir, 'other.yaml'), path.join(ctx.ws, 'briefing.yaml'));
+    },
+    code: 1,
+    expect: /^ws\/briefing\.yaml: error: briefing\.yaml: it resolves to .*other\.yaml, outside the workspace; only files inside the workspace are read \[outside-workspace\]$/m,
+  },
+  {
+    id: 'summary-too-large',
+    covers: 'size limits: the summary',
+    setup: (ctx) => editSummary(ctx, (y) => `${y}# ${'x'.repeat(5 * 1024 * 1024)}\n`),
+    code: 1,
+    expect: 'ws/briefing.yaml: error: briefing.yaml: it is 5 MB; the limit for a summary is 5 MB [input-too-large]\n',
+  },
+  {
+    id: 'template-link-out',
+    covers: 'D: a workspace template that is a link out of the workspace',
+    setup: async (ctx) => {
+      await mkdir(path.join(ctx.ws, 'templates'));
+      await symlink('/etc/hostname', path.join(ctx.ws, 'templates/deck.md.hbs'));
+    },
+    code: 1,
+    expect: 'ws/templates/deck.md.hbs: error: template: it resolves to /etc/hostname, outside the workspace; only files inside the workspace are read [outside-workspace]\n',
+  },
+  {
+    id: 'template-too-large',
+    covers: 'size limits: a template',
+    setup: async (ctx) => {
+      await mkdir(path.join(ctx.ws, 'templates'));
+      await writeFile(path.join(ctx.ws, 'templates/memo.md.hbs'), 'x'.repeat(2 * 1024 * 1024));
+    },
+    code: 1,
+    expect: 'ws/templates/memo.md.hbs: error: template: it is 2 MB; the limit for a template is 1 MB [input-too-large]\n',
+  },
+  {
+    id: 'nfc-nfd-names',
+    covers: 'U: NFC and NFD spellings of one file name became two documents',
+    setup: async (ctx) => {
+      await writeFile(path.join(ctx.ws, '003_caf\u00e9.txt'), 'A café opened.\n');
+      await writeFile(path.join(ctx.ws, '003_cafe\u0301.txt'), 'A café opened.\n');
+    },
+    code: 1,
+    expect: 'ws/003_café.txt: error: "003_cafe\u0301.txt" (NFD) and "003_caf\u00e9.txt" (NFC) are one file name spelt two ways; keep one [file-name-twice]\n',
+  },
+
+  // ---- 3. valid XML -----------------------------------------------------------------------
+  {
+    id: 'control-characters',
+    covers: 'F: control characters, U+FFFE/FFFF and form feeds reached the XML',
+    setup: (ctx) => editSummary(ctx, firstTakeaway('"Alpha invested $2 billion\\f in Beta\\x01 in 2021.\\uFFFF"')),
+    args: ['check', 'ws'],
+    code: 0,
+    expect: 'ws/briefing.yaml: warning: removed from slide 2 ("Key takeaways") characters that XML (and so PowerPoint) does not allow: U+000C (form feed) ×2, U+0001 ×2, U+FFFF ×2 [text-cleaned]\n',
+  },
+  {
+    id: 'carriage-return-in-statement',
+    covers: 'S: a \\r inside a statement broke it out of its bullet',
+    setup: (ctx) => editSummary(ctx, firstTakeaway('"Alpha invested $2 billion\\rin Beta in 2021."')),
+    builds: true,
+    code: 0,
+    // The carriage return is a space: the deck and the memo are those of the baseline, kept.
+    expect: /^out: wrote build\.json in \d+ ms; kept briefing\.pptx and memo\.pdf: unchanged/m,
+    verify: async (ctx) => {
+      const zip = await JSZip.loadAsync(await readFile(path.join(ctx.out, 'briefing.pptx')));
+      const xml = (await zip.file('ppt/slides/slide2.xml')?.async('string')) ?? '';
+      const paragraph = /<a:p>(?:(?!<\/a:p>).)*Alpha invested \$2 billion in Beta in 2021\.(?:(?!<\/a:p>).)*<\/a:p>/s.exec(xml)?.[0] ?? '';
+      expect(paragraph).toContain('<a:buChar');
+    },
+  },
+
+  // ---- 5. dates ---------------------------------------------------------------------------
+  {
+    id: 'epoch-not-a-number',
+    covers: 'J: invalid SOURCE_DATE_EPOCH values were ignored silently',
+    env: { SOURCE_DATE_EPOCH: 'yesterday' },
+    code: 2,
+    expect: 'briefing: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, such as 1735689600; got "yesterday"\n',
+  },
+  {
+    id: 'epoch-fraction',
+    covers: 'J: invalid SOURCE_DATE_EPOCH values were ignored silently',
+    env: { SOURCE_DATE_EPOCH: '1735689600.5' },
+    args: ['check', 'ws'],
+    code: 2,
+    expect: 'got "1735689600.5"',
+  },
+  {
+    id: 'epoch-too-large',
+    covers: 'J: a large SOURCE_DATE_EPOCH crashed with "internal error" (exit 70)',
+    env: { SOURCE_DATE_EPOCH: '99999999999999' },
+    args: ['build', 'ws', '--out', 'out', '--force'],
+    code: 2,
+    expect: 'briefing: SOURCE_DATE_EPOCH 99999999999999 is after the year 9999; the largest accepted is 253402300799\n',
+  },
+  {
+    id: 'impossible-source-date',
+    covers: 'K: an impossible source date (2025-02-30) was printed as "30 February 2025"',
+    setup: async (ctx) => {
+      const file = path.join(ctx.ws, '001_alpha.txt');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('date 2025-01-02', 'date 2025-02-30'));
+    },
+    args: ['check', 'ws'],
+    code: 0,
+    expect: 'ws/001_alpha.txt:1: warning: the date "2025-02-30" is not a real calendar date; document 001 is taken as undated [date-impossible]\n',
+  },
+  {
+    id: 'as-of-before-1980',
+    covers: 'L: asOf outside 1980-2107 gave wrong zip dates',
+    setup: (ctx) => editSummary(ctx, (y) => y.replace('asOf: 2025-02-01', 'asOf: 1975-06-01')),
+    code: 0,
+    builds: true,
+    expect: /^out: wrote briefing\.pptx/m,
+    verify: async (ctx) => {
+      const zip = await JSZip.loadAsync(await readFile(path.join(ctx.out, 'briefing.pptx')));
+      for (const entry of Object.values(zip.files)) expect(entry.date.getUTCFullYear()).toBe(1980);
+      expect(await zip.file('docProps/core.xml')?.async('string')).toContain('1975-06-01T00:00:00Z');
+    },
+  },
+
+  // ---- 8. the smaller ones ----------------------------------------------------------------
+  {
+    id: 'json-usage-error',
+    covers: 'Q: --json printed nothing on usage errors',
+    args: ['build', 'ws', '--out', 'out', '--json', '--frobnicate'],
+    code: 2,
+    stdout: true,
+    expect: '"status": "usage-error",\n  "diagnostics": [\n    {\n      "rule": "usage-error",\n      "severity": "error",\n      "message": "Unknown argument: frobnicate"',
+  },
+  {
+    id: 'json-missing-workspace',
+    covers: 'Q: --json printed nothing on usage errors (a workspace that does not exist)',
+    args: ['check', 'nowhere', '--json'],
+    code: 2,
+    stdout: true,
+    expect: '"message": "workspace folder not found: nowhere"',
+  },
+
+  // ---- inputs the tool already handled: kept in the corpus so they stay handled ------------
+  {
+    id: 'quote-not-found',
+    covers: 'a quote its document does not hold',
+    setup: (ctx) => editSummary(ctx, (y) => y.replace('"revenue rose 40% last year"', '"revenue rose 45% last year"')),
+    code: 1,
+    expect: 'ws/briefing.yaml:12:30: error: quote not found in 002: "revenue rose »45%« last year"; closest: "revenue rose »40%« last year." at 002:3 (they part at the word marked »«) [quote-not-found]\n',
+  },
+  {
+    id: 'unknown-document',
+    covers: 'a citation of a document that does not exist',
+    setup: (ctx) => editSummary(ctx, (y) => y.replace('{ doc: "002", quote', '{ doc: "009", quote')),
+    code: 1,
+    expect: /^ws\/briefing\.yaml:12:16: error: no document with id "009".* \[unknown-doc\]$/m,
+  },
+  {
+    id: 'yaml-syntax',
+    covers: 'a YAML syntax error, in plain words at its line',
+    setup: (ctx) => editSummary(ctx, (y) => y.replace('title: Alpha and Beta', 'title: Alpha: and Beta')),
+    code: 1,
+    expect: /^ws\/briefing\.yaml:1:\d+: error: .*put the\s+text in quotes.* \[yaml-syntax\]$/m,
+  },
+  {
+    id: 'yaml-alias-bomb',
+    covers: 'a YAML alias bomb',
+    setup: (ctx) =>
+      editSummary(ctx, (y) => `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n${y}`),
+    code: 1,
+    expect: /^ws\/briefing\.yaml.*error: .*\[(?:yaml-syntax|schema)\]$/m,
+  },
+  {
+    id: 'source-not-utf8',
+    covers: 'a source that is not UTF-8',
+    setup: (ctx) => writeFile(path.join(ctx.ws, '003_latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])),
+    code: 1,
+    expect: 'ws/003_latin1.txt: error: source is not valid UTF-8; save it as UTF-8 [source-not-utf8]\n',
+  },
+  {
+    id: 'unknown-key',
+    covers: 'an unknown key, with the closest known one',
+    setup: (ctx) => editSummary(ctx, (y) => `${y}frictions: []\n`),
+    code: 1,
+    expect: /^ws\/briefing\.yaml:\d+:1: error: unknown key "frictions" in the summary; did you mean "friction"\? \[schema\]$/m,
+  },
+  {
+    id: 'figure-not-in-quote',
+    covers: 'the grounding rule: a figure no quote has',
+    setup: (ctx) => editSummary(ctx, firstTakeaway('Alpha invested $3 billion in Beta in 2021.')),
+    code: 1,
+    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "$3 billion" in takeaways[0].text does not occur in its quotes [figure-not-in-quotes]\n`,
+  },
+  {
+    id: 'title-changed',
+    covers: 'W: "changes: none" was printed when the title changed',
+    setup: (ctx) => editSummary(ctx, (y) => y.replace('title: Alpha and Beta', 'title: Alpha and Beta, retitled')),
+    code: 0,
+    builds: true,
+    expect: 'changes since the previous build:\n  summary changed: title\nout: wrote briefing.pptx',
+  },
+  {
+    id: 'many-uncited-documents',
+    covers: 'P: thousands of uncited documents: one warning with a count',
+    setup: async (ctx) => {
+      for (let i = 10; i < 40; i++) await writeFile(path.join(ctx.ws, `${i}_extra.txt`), `Extra document number ${i} says little.\n`);
+    },
+    args: ['check', 'ws'],
+    code: 0,
+    expect: 'ws/briefing.yaml: warning: 30 documents are not cited by any statement: 10, 11, 12, 13, 14 and 25 more; "briefing draft --update" proposes statements from them [uncited-document]\n',
+  },
+  {
+    id: 'closest-passage-large-document',
+    covers: 'N: the closest-passage search took minutes for a long quote with a typo in a 1 MB document',
+    setup: async (ctx) => {
+      const words = 'the board said that revenue growth slowed while costs in the region rose again as expected by analysts'.split(' ');
+      let text = '';
+      for (let i = 0; text.length < 1_000_000; i++) text += `${words[(i * 7) % words.length]} ${words[(i * 3) % words.length]} ${i % 97 === 0 ? '.\n' : ''}`;
+      const quote = `${'Alpha Corp said its ledger of regional holdings was reviewed line by line. '.repeat(26)}`.trim();
+      await writeFile(path.join(ctx.ws, '003_big.txt'), `${text}\n${quote}\n`);
+      const typo = quote.replace('reviewed line by line', 'reveiwed line by line');
+      await editSummary(ctx, (y) => `${y}  - text: Alpha reviewed its ledger.\n    cite:\n      - { doc: "003", quote: "${typo}" }\n`);
+    },
+    args: ['check', 'ws'],
+    code: 1,
+    maxMs: 10_000,
+    expect: /^ws\/briefing\.yaml:15:\d+: error: quote not found in 003: ".*»reveiwed«.*"; closest: ".*»reviewed«.*" at 003:\d+ \(they part at the word marked »«\) \[quote-not-found\]$/m,
+  },
+  {
+    id: 'empty-source',
+    covers: 'an empty source',
+    setup: (ctx) => writeFile(path.join(ctx.ws, '003_empty.txt'), ''),
+    code: 1,
+    expect: /^ws\/003_empty\.txt: error: .* \[source-empty\]$/m,
+  },
+  {
+    id: 'duplicate-document-id',
+    covers: 'two files with one document id',
+    setup: (ctx) => writeFile(path.join(ctx.ws, '001_again.txt'), 'Another text.\n'),
+    code: 1,
+    expect: 'error: document id "001" is used by both 001_again.txt and 001_alpha.txt; rename one [duplicate-doc-id]\n',
+  },
+];
