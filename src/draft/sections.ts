@@ -271,7 +271,7 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
 }
 
 /**
- * A name that owns the next one ("Elon Musk's xAI", "Amazon's Kuiper"): the option is what is
+ * A name that owns the next one ("Jan Novak's Veltra", "Halvard's Kestrel line"): the option is what is
  * owned, not its owner, who is a person or a parent company more often than an alternative.
  */
 function isPossessor(text: string, n: { name: string; at: number }, names: readonly { name: string; at: number }[]): boolean {
