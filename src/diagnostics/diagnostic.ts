@@ -44,6 +44,7 @@ export const RULES = {
   'citation-marker': 'error',
   'theme-invalid': 'error',
   'layout-overflow': 'error',
+  'memo-table-wide': 'warning',
   'render-failed': 'error',
   'lock-held': 'error',
   'output-unwritable': 'error',

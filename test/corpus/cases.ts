@@ -510,4 +510,43 @@ export const CASES: CorpusCase[] = [
     code: 1,
     expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: takeaways[0].text contains U+E000, a character the tool uses to mark citations; remove it [citation-marker]\n`,
   },
+  // ---- 8. layout and memo tables ----------------------------------------------------------
+  {
+    id: 'overflow-from-template',
+    covers: 'R: layout-overflow had no file or line and blamed the summary when the template was the cause',
+    setup: async (ctx) => {
+      await mkdir(path.join(ctx.ws, 'templates'));
+      const { ROOT } = await import('../helpers/workspace.js');
+      const deck = await readFile(path.join(ROOT, 'templates/deck.md.hbs'), 'utf8');
+      const line = deck.split('\n').findIndex((l) => l === '{{#each takeaways}}');
+      const lines = deck.split('\n');
+      lines.splice(line + 3, 0, `- ${'Considerable '.repeat(700).trim()}`);
+      await writeFile(path.join(ctx.ws, 'templates/deck.md.hbs'), lines.join('\n'));
+    },
+    args: ['check', 'ws'],
+    code: 1,
+    expect: /^ws\/templates\/deck\.md\.hbs:\d+: error: slide "Key takeaways": an item does not fit on a slide even at \d+ pt; shorten it in the template, which writes it \[layout-overflow\]$/m,
+  },
+  {
+    id: 'overflow-from-summary',
+    covers: 'R: layout-overflow names the line of briefing.yaml when the summary is the cause',
+    setup: (ctx) => editSummary(ctx, firstTakeaway(`Alpha invested $2 billion in Beta in 2021. ${'Considerable '.repeat(700).trim()}.`)),
+    args: ['check', 'ws'],
+    code: 1,
+    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: slide "Key takeaways": an item does not fit on a slide even at 12 pt; shorten it in the summary [layout-overflow]\n`,
+  },
+  {
+    id: 'memo-table-too-wide',
+    covers: 'T: wide memo tables were clipped silently',
+    setup: async (ctx) => {
+      await mkdir(path.join(ctx.ws, 'templates'));
+      const { ROOT } = await import('../helpers/workspace.js');
+      const memo = await readFile(path.join(ROOT, 'templates/memo.md.hbs'), 'utf8');
+      const table = '\n| Counterparty | Jurisdiction | Instrument | Consideration | Classification |\n|---|---|---|---|---|\n| {{title}} | Internationalisation | Antidisestablishmentarianism | Pneumonoultramicroscopic | Counterrevolutionaries |\n';
+      await writeFile(path.join(ctx.ws, 'templates/memo.md.hbs'), `${memo}${table}`);
+    },
+    args: ['check', 'ws'],
+    code: 0,
+    expect: /^ws\/templates\/memo\.md\.hbs: warning: the memo table "Counterparty \| Jurisdiction \| Instrument \| Consideration \| Classification" needs about \d+ pt, more than the page's 384 pt: its text would be cut off \(longest words "Antidisestablishmentarianism", "Pneumonoultramicroscopic"\); use fewer columns or shorter words \[memo-table-wide\]$/m,
+  },
 ];
