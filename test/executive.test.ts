@@ -146,6 +146,20 @@ describe('the seeds: chart, timeline, markers, alternatives, implications and si
   });
 });
 
+describe('table columns', () => {
+  it('keep a header on one line when the columns leave room for it', async () => {
+    const { columnWidths } = await import('../src/deck/layout.js');
+    const { naturalWidth } = await import('../src/deck/measure.js');
+    const header = [[{ text: 'Kind', bold: true }], [{ text: 'Model or option', bold: true }], [{ text: 'What the sources say', bold: true }]];
+    const long = 'A statement long enough to need several lines in any column it could be given on a slide, and then some more words. '.repeat(3);
+    const rows = [header, [[{ text: 'Infrastructure' }], [{ text: 'Amazon Web Services' }], [{ text: long }]]];
+    const widths = columnWidths(rows, 14, 12.13);
+    // The header's natural width, plus the cell insets (0.08 in a side) and a point.
+    expect(widths[1] as number).toBeGreaterThanOrEqual((naturalWidth(header[1] ?? [], 14) + 0.16 * 72 + 1) / 72 - 1e-9);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(12.13, 6);
+  });
+});
+
 describe('diagnostics', () => {
   let dir: string;
   let ws: string;
@@ -178,6 +192,12 @@ describe('diagnostics', () => {
     const timeline = models.deck?.slides.find((s) => s.layout === 'timeline');
     const events = timeline?.blocks.flatMap((b) => (b.type === 'timeline' ? b.events.map((e) => e.when) : []));
     expect(events).toEqual(['2019', '2022', '2024']);
+    // Words that are no date are kept as written, beside the axis, in both outputs.
+    const lists = timeline?.blocks.flatMap((b) => (b.type === 'list' ? b.items.map(plainText) : [])) ?? [];
+    expect(lists).toContainEqual(expect.stringMatching(/^January: One report: Azure mandate lifted/));
+    const memo = models.memo?.blocks.flatMap((b) => (b.type === 'paragraph' ? [plainText(b.inlines)] : [])) ?? [];
+    expect(memo).toContainEqual(expect.stringMatching(/^January\. One report says Microsoft released OpenAI/));
+    expect(memo).toContainEqual(expect.stringMatching(/^Undated\. Microsoft’s total investment/));
     (summary.investment[0] as { when?: string }).when = '2019-13';
     await writeFile(file, stringifyYaml(summary));
     const bad = (await loadWorkspace(ws)).diagnostics.find((d) => d.rule === 'when-invalid');
@@ -232,6 +252,19 @@ describe('diagnostics', () => {
     await writeFile(file, stringifyYaml(summary));
     const both = (await loadWorkspace(ws)).diagnostics.find((d) => d.rule === 'schema');
     expect(both?.message).toContain('give pursuedBy or its older name owner, not both');
+  });
+
+  it('names a misspelt key of an amount, an alternative and a signpost with a did-you-mean', async () => {
+    const file = path.join(ws, 'briefing.yaml');
+    const text = (await readFile(path.join(SEEDS, 'briefing.yaml'), 'utf8'))
+      .replace("amount: { value: '$80 billion'", "amount: { valu: '$80 billion'")
+      .replace("maker: 'xAI'", "makr: 'xAI'")
+      .replace("confirms: 'New terms", "confirm: 'New terms");
+    await writeFile(file, text);
+    const messages = (await loadWorkspace(ws)).diagnostics.filter((d) => d.rule === 'schema').map((d) => d.message);
+    expect(messages).toContainEqual(expect.stringMatching(/^unknown key "valu" in investment\[\d\]\.amount; did you mean "value"\?$/));
+    expect(messages).toContainEqual(expect.stringMatching(/^unknown key "makr" in alternatives\[3\]; did you mean "maker"\?$/));
+    expect(messages).toContainEqual(expect.stringMatching(/^unknown key "confirm" in watch\[0\]; did you mean "confirms"\?$/));
   });
 
   it('verifies implications and signposts like every statement', async () => {

@@ -47,7 +47,8 @@ export function keysAt(schema: z.ZodType, path: YamlPath): string[] {
       const def = defOf(node);
       if (!def) return [];
       if (def.innerType) node = def.innerType;
-      else if (def.type === 'pipe' && def.in) node = def.in;
+      // A preprocess is a pipe from a transform: the shape is on its way out.
+      else if (def.type === 'pipe' && def.in) node = defOf(def.in)?.type === 'transform' && def.out ? def.out : def.in;
       else break;
     }
     const def = defOf(node);
@@ -69,6 +70,7 @@ interface LooseDef {
   valueType?: unknown;
   innerType?: unknown;
   in?: unknown;
+  out?: unknown;
 }
 
 function defOf(node: unknown): LooseDef | undefined {
