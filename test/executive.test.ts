@@ -146,6 +146,20 @@ describe('the seeds: chart, timeline, markers, alternatives, implications and si
   });
 });
 
+describe('table columns', () => {
+  it('keep a header on one line when the columns leave room for it', async () => {
+    const { columnWidths } = await import('../src/deck/layout.js');
+    const { naturalWidth } = await import('../src/deck/measure.js');
+    const header = [[{ text: 'Kind', bold: true }], [{ text: 'Model or option', bold: true }], [{ text: 'What the sources say', bold: true }]];
+    const long = 'A statement long enough to need several lines in any column it could be given on a slide, and then some more words. '.repeat(3);
+    const rows = [header, [[{ text: 'Infrastructure' }], [{ text: 'Amazon Web Services' }], [{ text: long }]]];
+    const widths = columnWidths(rows, 14, 12.13);
+    // The header's natural width, plus the cell insets (0.08 in a side) and a point.
+    expect(widths[1] as number).toBeGreaterThanOrEqual((naturalWidth(header[1] ?? [], 14) + 0.16 * 72 + 1) / 72 - 1e-9);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(12.13, 6);
+  });
+});
+
 describe('diagnostics', () => {
   let dir: string;
   let ws: string;

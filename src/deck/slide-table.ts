@@ -27,6 +27,9 @@ export function columnWidths(rows: readonly (readonly Run[][])[], size: number, 
     minW.push(Math.max(...cells.map((runs) => longestWord(runs, size))) + pad + 1);
   }
   const total = width * PT;
+  // A header ("Model or option") stays on one line when the columns leave room for it.
+  const withHeaders = minW.map((w, c) => Math.max(w, naturalWidth(rows[0]?.[c] ?? [], size) + pad + 1));
+  if (sum(withHeaders) <= total) withHeaders.forEach((w, c) => (minW[c] = Math.min(w, maxW[c] as number)));
   let widths: number[];
   if (sum(maxW) <= total) {
     const extra = total - sum(maxW);

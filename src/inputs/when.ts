@@ -1,7 +1,9 @@
 // When an event happened, as a summary writes it: a year ("2019"), a month ("2023-01"), a day
 // ("2023-01-15"), a half or a quarter of a year ("2025-H1", "2025-Q3"), or a range of those
-// joined by a slash, ISO 8601's interval form ("2019/2023", "2022-10/2022-12"). Anything else is
-// not a date: the event is undated.
+// joined by a slash, ISO 8601's interval form ("2019/2023", "2022-10/2022-12"); the forms
+// articles write ("April 2024", "2 June 2025") too. Anything else is not a date: the event is
+// undated, and said so with a warning unless the summary writes `when: undated` (checked: the
+// sources give none).
 import { isoDate, monthNumber, parseDate } from './dates.js';
 
 export interface When {
