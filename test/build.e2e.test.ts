@@ -67,7 +67,9 @@ describe('briefing build', () => {
     const manifest = JSON.parse(await readFile(path.join(dir, 'themed/build.json'), 'utf8'));
     expect(manifest.inputs.templates.map((t: { file: string }) => t.file)).toEqual(['templates/deck.md.hbs', 'builtin:memo.md.hbs']);
     expect((await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir })).stderr).toContain('up to date');
-    await writeFile(path.join(ws, 'templates/deck.md.hbs'), deckTemplate.replace('# Sources', '# Documents'));
+    const edited = deckTemplate.replace('Every statement in this deck cites', 'Each statement in this deck cites');
+    expect(edited).not.toBe(deckTemplate);
+    await writeFile(path.join(ws, 'templates/deck.md.hbs'), edited);
     const retemplated = await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir });
     expect(retemplated.stderr).toContain('changes since the previous build:\n  changed: template templates/deck.md.hbs\n');
     expect(retemplated.stderr).toContain('themed: wrote');

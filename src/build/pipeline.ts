@@ -10,6 +10,8 @@ import { readingOrder, renumberVerification } from '../verify/numbering.js';
 import { plainText, type Block, type Deck, type Memo } from '../model/types.js';
 import { statementsOf } from '../verify/verify.js';
 import { loadTemplate, type LoadedTemplate, type TemplateDir } from '../template/handlebars.js';
+import { isBuiltIn, templateProblems, unownedCitations } from '../template/template-checks.js';
+import { wideTables } from '../memo/table-fit.js';
 import { workspaceToView, type ViewExtras } from '../template/view.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { layoutLocator } from './locate.js';
@@ -72,6 +74,8 @@ export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOpti
     else diagnostics.push(t);
   }
   if (diagnostics.length > 0) return { templates, diagnostics };
+  for (const t of templates) diagnostics.push(...templateProblems(t, isBuiltIn(t.file)));
+  if (hasErrors(diagnostics)) return { templates, diagnostics };
   const view = workspaceToView(ws, options.extras);
   const models: Models = { templates, diagnostics };
   const deckTemplateLoaded = deckTemplate as LoadedTemplate;
@@ -92,6 +96,12 @@ export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOpti
   }
   if (models.deck) diagnostics.push(...unrendered(ws, 'deck', models.deck.slides.flatMap((s) => s.blocks)));
   if (models.memo) diagnostics.push(...unrendered(ws, 'memo', models.memo.blocks));
+  if (models.memo) diagnostics.push(...wideTables(models.memo.blocks, memoTemplateLoaded.file));
+  // Every citation printed is a statement's (a template cannot print one of its own).
+  const owned = new Set((ws.verification?.citations ?? []).map((c) => c.n));
+  if (models.deck) diagnostics.push(...unownedCitations(models.deck.slides, owned, deckTemplateLoaded.file, 'deck'));
+  if (models.memo) diagnostics.push(...unownedCitations(models.memo.blocks, owned, memoTemplateLoaded.file, 'memo'));
+  if (hasErrors(diagnostics)) return models;
   diagnostics.push(...numberInReadingOrder(ws, models, deckTemplateLoaded.file));
   return models;
 }

@@ -29,7 +29,10 @@ export interface Context {
 }
 
 export function report(ctx: Context, rule: RuleId, message: string, subject: Subject): void {
-  ctx.diagnostics.push(diagnostic(rule, message, ctx.locate(subject)));
+  const at = ctx.locate(subject);
+  // Text the deck template writes itself is shortened there, not in the summary.
+  const fixed = at.file?.endsWith('.hbs') ? message.replace('shorten it in the summary', 'shorten it in the template, which writes it') : message;
+  ctx.diagnostics.push(diagnostic(rule, fixed, at));
 }
 
 /** Reports how a slide's items were fitted; `subjectOf` names the item that does not fit. */

@@ -44,7 +44,29 @@ function extractDates(text: string): { figures: Figure[]; rest: string } {
   return { figures, rest };
 }
 
-export function extractFigures(text: string): Figure[] {
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
+/**
+ * Text as the figure rule reads it: compatibility forms folded (NFKC: full-width ＄２０２１ is
+ * $2021) and every Unicode decimal digit (Arabic-Indic ٢٠٢١, Devanagari २०२१…) written as its
+ * ASCII digit, so no way of writing a number escapes the rule.
+ */
+export function figureText(text: string): string {
+  const folded = text.normalize('NFKC');
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\u0000-\u007f]/.test(folded)) return folded;
+  return folded.replace(/\p{Nd}/gu, (digit) => {
+    if (digit >= '0' && digit <= '9') return digit;
+    // Decimal digits come in runs of ten, zero first: the value is the place in the run.
+    const code = digit.codePointAt(0) as number;
+    let start = code;
+    while (start > 0 && DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+    return String((code - start) % 10);
+  });
+}
+
+export function extractFigures(written: string): Figure[] {
+  const text = figureText(written);
   const dated = extractDates(text);
   const figures: Figure[] = [...dated.figures];
   let rest = dated.rest;
@@ -95,7 +117,8 @@ export function groundFromQuotes(quotes: readonly string[], documentDates: reado
     ground.years.add(Number(date.slice(0, 4)));
     addDate(date);
   }
-  for (const quote of quotes) {
+  for (const written of quotes) {
+    const quote = figureText(written);
     for (const figure of extractFigures(quote)) {
       if (figure.kind === 'date') {
         addDate(figure.key);

@@ -77,12 +77,32 @@ export function statementsOf(summary: Summary): StatementRef[] {
     add('investment', ['investment', i], { ...s, when: yearsOfWhen(s.when), amount: s.amount?.value, party: s.amount?.party }, ['when', 'amount', 'party', 'label', 'text'], s.cite),
   );
   summary.friction.forEach((s, i) => add('friction', ['friction', i], s, ['title', 'text'], s.cite));
-  summary.alternatives.forEach((s, i) => add('alternatives', ['alternatives', i], s, ['name', 'maker', 'pursuedBy', 'text'], s.cite));
+  summary.alternatives.forEach((s, i) => add('alternatives', ['alternatives', i], s, ['name', 'kind', 'maker', 'pursuedBy', 'text'], s.cite));
   summary.outlook.forEach((s, i) => add('outlook', ['outlook', i], s, ['title', 'text'], s.cite));
   summary.conflicts.forEach((c, i) => {
     c.sides.forEach((s, j) => add('conflicts', ['conflicts', i, 'sides', j], s, ['text'], s.cite));
   });
   return refs;
+}
+
+/** The private-use characters the tool marks citations and hedges with (U+E000–U+E004). */
+const MARKER_CHARACTER = /[\uE000-\uE004]/u;
+
+/** A summary text with one of the tool's marker characters is an error at its line: it could forge a citation. */
+function markerCharacters(summary: Summary, locator: Locator): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (value: unknown, at: YamlPath) => {
+    if (typeof value === 'string') {
+      const m = MARKER_CHARACTER.exec(value);
+      if (m) {
+        const code = `U+${(m[0].codePointAt(0) ?? 0).toString(16).toUpperCase()}`;
+        out.push(diagnostic('citation-marker', `${pathLabel(at)} contains ${code}, a character the tool uses to mark citations; remove it`, locator.at(at)));
+      }
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...at, i]));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...at, k]);
+  };
+  walk(summary, []);
+  return out;
 }
 
 /** A `when` as the figures check reads it: its years when it is a date, else as written. */
@@ -132,12 +152,27 @@ export function verifySummary(
     if (headline !== undefined) verifier.figures(headline, verifier.quotesOf(section), ['headlines', section], `any quote of the ${section} section`, verifier.datesOf(section));
   }
   // The title, subtitle and memo subject speak for the whole briefing: their figures must occur in some quote.
+  // So do the author and the memo's header: every field that reaches an output is checked.
   const framing: [YamlPath, string | undefined][] = [
     [['title'], summary.title],
     [['subtitle'], summary.subtitle],
+    [['author'], summary.author],
+    [['memo', 'to'], summary.memo.to],
+    [['memo', 'from'], summary.memo.from],
     [['memo', 'subject'], summary.memo.subject],
   ];
   for (const [path, text] of framing) if (text !== undefined) verifier.figures(text, verifier.quotesOf(), path, 'any quote of the summary', verifier.datesOf());
+  // A title or publisher the curator gives a document speaks for that document: its figures must be in its text.
+  for (const [id, meta] of Object.entries(summary.sources)) {
+    const doc = documents.find((d) => d.id === id);
+    if (!doc) continue;
+    const date = ownDate(doc);
+    for (const key of ['title', 'publisher'] as const) {
+      const value = meta[key];
+      if (value !== undefined) verifier.figures(value, [doc.text], ['sources', id, key], `the text of document ${id}`, date ? [date] : []);
+    }
+  }
+  verifier.add(markerCharacters(summary, locator));
   verifier.sourcesBlock(Object.keys(summary.sources));
   verifier.uncitedDocuments();
   return verifier.result();

@@ -413,4 +413,140 @@ export const CASES: CorpusCase[] = [
     code: 1,
     expect: 'error: document id "001" is used by both 001_again.txt and 001_alpha.txt; rename one [duplicate-doc-id]\n',
   },
+  // ---- 4. every printed figure grounded ---------------------------------------------------
+  {
+    id: 'full-width-digits',
+    covers: 'G: full-width digits got past the grounding rule',
+    setup: (ctx) => editSummary(ctx, firstTakeaway('Alpha invested $2 billion in Beta in ２０２２.')),
+    args: ['check', 'ws'],
+    code: 1,
+    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "2022" in takeaways[0].text does not occur in its quotes nor in the date of a document cited [figure-not-in-quotes]\n`,
+  },
+  {
+    id: 'arabic-indic-digits',
+    covers: 'G: Arabic-Indic digits got past the grounding rule',
+    setup: (ctx) => editSummary(ctx, firstTakeaway('Alpha invested $2 billion in Beta in ٢٠٢٢.')),
+    args: ['check', 'ws'],
+    code: 1,
+    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "2022" in takeaways[0].text does not occur in its quotes nor in the date of a document cited [figure-not-in-quotes]\n`,
+  },
+  {
+    id: 'grounded-other-digits',
+    covers: 'G: a figure in other digits that the quote has is grounded (the rule reads digits by value)',
+    setup: (ctx) => editSummary(ctx, firstTakeaway('Alpha invested $٢ billion in Beta in ２０２１.')),
+    args: ['check', 'ws'],
+    code: 0,
+    expect: 'ws/briefing.yaml: ok: 3 citations verified in 2 documents\n',
+  },
+  {
+    id: 'figure-in-memo-to',
+    covers: 'H: figures in memo.to got past the grounding rule',
+    setup: (ctx) => editSummary(ctx, (y) => y.replace('asOf: 2025-02-01', 'asOf: 2025-02-01\nmemo: { to: "The 7 directors", from: Strategy }')),
+    args: ['check', 'ws'],
+    code: 1,
+    expect: 'ws/briefing.yaml:3:13: error: figure "7" in memo.to does not occur in any quote of the summary [figure-not-in-quotes]\n',
+  },
+  {
+    id: 'figure-in-memo-from',
+    covers: 'H: figures in memo.from got past the grounding rule',
+    setup: (ctx) => editSummary(ctx, (y) => y.replace('asOf: 2025-02-01', 'asOf: 2025-02-01\nmemo:\n  from: Team 42')),
+    args: ['check', 'ws'],
+    code: 1,
+    expect: 'ws/briefing.yaml:4:9: error: figure "42" in memo.from does not occur in any quote of the summary [figure-not-in-quotes]\n',
+  },
+  {
+    id: 'figure-in-source-title',
+    covers: "H: figures in an editor's sources title got past the grounding rule",
+    setup: (ctx) => editSummary(ctx, (y) => y.replace('asOf: 2025-02-01', 'asOf: 2025-02-01\nsources:\n  "001": { title: "Alpha pays $9 billion" }')),
+    args: ['check', 'ws'],
+    code: 1,
+    expect: 'ws/briefing.yaml:4:19: error: figure "$9 billion" in sources.001.title does not occur in the text of document 001 [figure-not-in-quotes]\n',
+  },
+  {
+    id: 'grounded-source-title',
+    covers: "H: a figure in an editor's sources title that the document has is grounded",
+    setup: (ctx) => editSummary(ctx, (y) => y.replace('asOf: 2025-02-01', 'asOf: 2025-02-01\nsources:\n  "001": { title: "Alpha pays $2 billion" }')),
+    args: ['check', 'ws'],
+    code: 0,
+    expect: 'ws/briefing.yaml: ok: 3 citations verified in 2 documents\n',
+  },
+  {
+    id: 'figure-in-headline',
+    covers: 'H: a headline figure that no quote of its section has',
+    setup: (ctx) => editSummary(ctx, (y) => y.replace('asOf: 2025-02-01', 'asOf: 2025-02-01\nheadlines:\n  takeaways: Alpha bet 75% of its cash')),
+    args: ['check', 'ws'],
+    code: 1,
+    expect: 'ws/briefing.yaml:4:14: error: figure "75%" in headlines.takeaways does not occur in any quote of the takeaways section [figure-not-in-quotes]\n',
+  },
+  {
+    id: 'template-literal-figure',
+    covers: 'H: figures in literal template text got past the grounding rule (a warning at the template line)',
+    setup: async (ctx) => {
+      await mkdir(path.join(ctx.ws, 'templates'));
+      const { ROOT } = await import('../helpers/workspace.js');
+      const deck = await readFile(path.join(ROOT, 'templates/deck.md.hbs'), 'utf8');
+      await writeFile(path.join(ctx.ws, 'templates/deck.md.hbs'), `Revenue grew 300% in 2024.\n\n${deck}`);
+    },
+    args: ['check', 'ws'],
+    code: 0,
+    expect: 'ws/templates/deck.md.hbs:1: warning: the template prints "300%", "2024" as its own text; a figure should come from the summary, where it is checked against the sources [template-figure]\n',
+  },
+  {
+    id: 'template-citation-marker',
+    covers: 'I: a template printed a private-use citation marker and forged citation [999]',
+    setup: async (ctx) => {
+      await mkdir(path.join(ctx.ws, 'templates'));
+      const { ROOT } = await import('../helpers/workspace.js');
+      const deck = await readFile(path.join(ROOT, 'templates/deck.md.hbs'), 'utf8');
+      await writeFile(path.join(ctx.ws, 'templates/deck.md.hbs'), deck.replace(/\n\n/, '\n\nTrust us \uE000999\uE001\n\n'));
+    },
+    code: 1,
+    expect: /^ws\/templates\/deck\.md\.hbs:\d+: error: the template contains U\+E000, a character the tool uses to mark citations; remove it \(citations come from \{\{cite cite\}\}\) \[template-error\]$/m,
+  },
+  {
+    id: 'summary-citation-marker',
+    covers: 'I: the citation marker characters cannot come from the text',
+    setup: (ctx) => editSummary(ctx, firstTakeaway('"Alpha invested $2 billion in Beta in 2021. \\uE000999\\uE001"')),
+    code: 1,
+    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: takeaways[0].text contains U+E000, a character the tool uses to mark citations; remove it [citation-marker]\n`,
+  },
+  // ---- 8. layout and memo tables ----------------------------------------------------------
+  {
+    id: 'overflow-from-template',
+    covers: 'R: layout-overflow had no file or line and blamed the summary when the template was the cause',
+    setup: async (ctx) => {
+      await mkdir(path.join(ctx.ws, 'templates'));
+      const { ROOT } = await import('../helpers/workspace.js');
+      const deck = await readFile(path.join(ROOT, 'templates/deck.md.hbs'), 'utf8');
+      const line = deck.split('\n').findIndex((l) => l === '{{#each takeaways}}');
+      const lines = deck.split('\n');
+      lines.splice(line + 3, 0, `- ${'Considerable '.repeat(700).trim()}`);
+      await writeFile(path.join(ctx.ws, 'templates/deck.md.hbs'), lines.join('\n'));
+    },
+    args: ['check', 'ws'],
+    code: 1,
+    expect: /^ws\/templates\/deck\.md\.hbs:\d+: error: slide "Key takeaways": an item does not fit on a slide even at \d+ pt; shorten it in the template, which writes it \[layout-overflow\]$/m,
+  },
+  {
+    id: 'overflow-from-summary',
+    covers: 'R: layout-overflow names the line of briefing.yaml when the summary is the cause',
+    setup: (ctx) => editSummary(ctx, firstTakeaway(`Alpha invested $2 billion in Beta in 2021. ${'Considerable '.repeat(700).trim()}.`)),
+    args: ['check', 'ws'],
+    code: 1,
+    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: slide "Key takeaways": an item does not fit on a slide even at 12 pt; shorten it in the summary [layout-overflow]\n`,
+  },
+  {
+    id: 'memo-table-too-wide',
+    covers: 'T: wide memo tables were clipped silently',
+    setup: async (ctx) => {
+      await mkdir(path.join(ctx.ws, 'templates'));
+      const { ROOT } = await import('../helpers/workspace.js');
+      const memo = await readFile(path.join(ROOT, 'templates/memo.md.hbs'), 'utf8');
+      const table = '\n| Counterparty | Jurisdiction | Instrument | Consideration | Classification |\n|---|---|---|---|---|\n| {{title}} | Internationalisation | Antidisestablishmentarianism | Pneumonoultramicroscopic | Counterrevolutionaries |\n';
+      await writeFile(path.join(ctx.ws, 'templates/memo.md.hbs'), `${memo}${table}`);
+    },
+    args: ['check', 'ws'],
+    code: 0,
+    expect: /^ws\/templates\/memo\.md\.hbs: warning: the memo table "Counterparty \| Jurisdiction \| Instrument \| Consideration \| Classification" needs about \d+ pt, more than the page's 384 pt: its text would be cut off \(longest words "Antidisestablishmentarianism", "Pneumonoultramicroscopic"\); use fewer columns or shorter words \[memo-table-wide\]$/m,
+  },
 ];
