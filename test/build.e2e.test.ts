@@ -67,7 +67,9 @@ describe('briefing build', () => {
     const manifest = JSON.parse(await readFile(path.join(dir, 'themed/build.json'), 'utf8'));
     expect(manifest.inputs.templates.map((t: { file: string }) => t.file)).toEqual(['templates/deck.md.hbs', 'builtin:memo.md.hbs']);
     expect((await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir })).stderr).toContain('up to date');
-    await writeFile(path.join(ws, 'templates/deck.md.hbs'), deckTemplate.replace('# Sources', '# Documents'));
+    const edited = deckTemplate.replace('Every statement in this deck cites', 'Each statement in this deck cites');
+    expect(edited).not.toBe(deckTemplate);
+    await writeFile(path.join(ws, 'templates/deck.md.hbs'), edited);
     const retemplated = await runCli(['build', 'ws', '--out', 'themed'], { cwd: dir });
     expect(retemplated.stderr).toContain('changes since the previous build:\n  changed: template templates/deck.md.hbs\n');
     expect(retemplated.stderr).toContain('themed: wrote');
@@ -214,7 +216,11 @@ describe('builds into the same folder at once', () => {
     for (const r of results) expect(r.code, r.stderr).toBe(0);
     const shared = await readOutputs(path.join(dir, 'shared'));
     for (const name of OUTPUTS) expect(shared[name]?.equals(reference[name] as Buffer), name).toBe(true);
-    expect((await readdir(path.join(dir, 'shared'))).sort()).toEqual([...OUTPUTS].sort());
+    // Nothing left over but the outputs and the history, which holds the three builds' manifests, whole.
+    expect((await readdir(path.join(dir, 'shared'))).sort()).toEqual(['.briefing-history', ...OUTPUTS].sort());
+    const history = (await readdir(path.join(dir, 'shared', '.briefing-history'))).sort();
+    expect(history.map((n) => n.slice(0, 4))).toEqual(['0001', '0002', '0003']);
+    for (const name of history) JSON.parse(await readFile(path.join(dir, 'shared', '.briefing-history', name), 'utf8'));
   });
 });
 

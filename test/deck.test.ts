@@ -216,16 +216,17 @@ describe('deck layout', () => {
     }
   });
 
-  it('adds a change slide when the build passes a change report', async () => {
+  it('adds a change slide right after the takeaways when the build passes a change report', async () => {
     const report = emptyReport();
     report.hasPrevious = true;
     report.documents.added.push('005');
     report.broken.push({ path: 'takeaways[0]', text: 'A statement that lost its quote.' });
     const models = await workspaceToModels(await loadWorkspace(SEEDS), { extras: { changes: changesToView(report) } });
-    const last = models.deck?.slides.at(-1);
-    expect(last?.layout).toBe('changes');
+    const third = models.deck?.slides[2];
+    expect(third?.layout).toBe('changes');
+    expect(models.deck?.slides[1]?.title).toBe(models.deck?.slides.find((s) => s.subtitle === 'Key takeaways')?.title);
     const { slides } = layoutDeck(models.deck as Deck, DEFAULT_THEME).placed;
-    const body = slides.at(-1)?.elements.find((e) => e.kind === 'text' && e.role === 'body');
+    const body = slides[2]?.elements.find((e) => e.kind === 'text' && e.role === 'body');
     expect(body && body.kind === 'text' ? body.paragraphs.map((p) => p.runs.map((r) => r.text).join('')) : []).toEqual([
       'Document added: 005',
       'No longer supported: A statement that lost its quote.',

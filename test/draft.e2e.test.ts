@@ -175,6 +175,10 @@ describe('briefing draft on the seeds', () => {
       expect(yaml).toMatch(/amount:\s+value: \$1 billion\s+kind: investment/);
       expect(yaml).toMatch(/amount:\s+value: \$13\.75 billion\s+kind: cumulative total\s+label: Total reaches \$13\.75 billion/);
       expect(yaml).toMatch(/amount:\s+value: \$80 billion\s+kind: valuation\s+label: Valuation of \$80 billion/);
+      // "Elon Musk's xAI": the option is xAI, not its owner; "OpenAI's ChatGPT" is the rival's product, not Microsoft's option.
+      const alternatives = yaml.slice(yaml.indexOf('\nalternatives:'), yaml.indexOf('\noutlook:'));
+      expect(alternatives).toMatch(/- name: xAI\n/);
+      expect(alternatives).not.toMatch(/- name: (?:Elon Musk|ChatGPT)\n/);
     } finally {
       await removeDir(dir);
     }

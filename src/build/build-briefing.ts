@@ -5,7 +5,8 @@ import path from 'node:path';
 import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { prepareOutputs, templateDirs } from './pipeline.js';
 import { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles, type TemplateDir } from '../template/handlebars.js';
-import { escapeMarkdown } from '../template/view.js';
+import { escapeMarkdown, formatLongDate } from '../template/view.js';
+import { HISTORY_FOLDER, readSinceManifest, recordHistory } from './history.js';
 import { CACHE_FOLDER } from '../inputs/cache.js';
 import { readTextInside } from '../inputs/sandbox.js';
 import { readSources, sha256 } from '../inputs/sources.js';
@@ -21,6 +22,8 @@ import {
   computeInputsHash,
   MANIFEST_FILE,
   readManifest,
+  stateOf,
+  type BuildState,
   statementRecords,
   summaryFields,
   toolFingerprint,
@@ -40,6 +43,8 @@ export interface BuildOptions {
   out: string;
   force?: boolean;
   changes?: boolean;
+  /** An earlier build.json (a file of the output folder's history, say) the change report compares with; implies `changes`. */
+  since?: string | undefined;
   templates?: string | undefined;
   pdfa?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -99,7 +104,7 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   if (await needsRecovery(outDir, OUTPUT_FILES)) {
     await guardOutput(options.out, () => withOutputLock(outDir, options.out, async () => void (await recoverOutputs(outDir, OUTPUT_FILES))));
   }
-  if (options.trustManifest && !options.force) {
+  if (options.trustManifest && !options.force && options.since === undefined) {
     const quick = await upToDateByHashes(options, outDir);
     if (quick) {
       lap('total', t0);
@@ -111,9 +116,13 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   const diagnostics = [...ws.diagnostics];
   const previous = await readManifest(outDir);
   const current = statementRecords(ws);
-  const changes = ws.summary ? compareBuilds(previous, ws, current) : emptyReport();
+  const baseline = await baselineOf(options, previous);
+  if ('problem' in baseline) diagnostics.push(baseline.problem);
+  const changes = ws.summary && !('problem' in baseline) ? compareBuilds(baseline.base, ws, current) : emptyReport();
+  if (!('problem' in baseline)) changes.since = baseline.since;
   const result: BuildResult = { status: 'failed', workspace: ws, diagnostics, changes, timings };
-  if (!ws.summary || hasErrors(diagnostics)) return result;
+  if (!ws.summary || hasErrors(diagnostics) || 'problem' in baseline) return result;
+  const reporting = !!options.changes || options.since !== undefined;
 
   const renderOptions = { templatesDir: options.templates };
   const dirs = templateDirs(ws, renderOptions);
@@ -123,7 +132,7 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   const inputs = await inputFiles(ws, dirs, themed);
   const version = await toolVersion();
   const date = buildDate(ws.summary.asOf, options.env);
-  const manifestOptions = { changes: !!options.changes, pdfa: !!options.pdfa, templates: options.templates ?? null };
+  const manifestOptions = optionsOf(options, baseline.sinceHash);
   const fingerprint = await toolFingerprint();
   changes.inputs = changedInputs(previous, { ...inputs, fingerprint });
   const inputsHash = computeInputsHash({ version, fingerprint, date: date.toISOString(), options: manifestOptions, ws, inputs });
@@ -137,7 +146,7 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   diagnostics.push(...(await outputProblem(outDir, options.out)));
   if (hasErrors(diagnostics)) return result;
   const t1 = performance.now();
-  const extras = options.changes ? { changes: changesToView(changes) } : {};
+  const extras = reporting ? { changes: changesToView(changes) } : {};
   const models = await prepareOutputs(ws, themed.theme, { ...renderOptions, extras });
   diagnostics.push(...models.diagnostics);
   lap('templates', t1);
@@ -159,6 +168,9 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
 
   const dateSource = epochDate(options.env) ? 'SOURCE_DATE_EPOCH' : 'asOf';
   const manifest = manifestOf({ ws, version, fingerprint, inputsHash, date, dateSource, options: manifestOptions, inputs, current, diagnostics });
+  // A build that reports its changes is the new baseline; one that does not carries the old one forward.
+  const carried = reporting || !previous ? undefined : (previous.baseline ?? stateOf(previous));
+  if (carried) manifest.baseline = carried;
   const memoPages = rendered.memoPages ?? pagesOf(previous?.outputs.find((o) => o.file === MEMO_FILE));
   manifest.outputs = [
     { file: DECK_FILE, sha256: sha256(deck), bytes: deck.length, key: keys.deck },
@@ -205,11 +217,43 @@ async function upToDateByHashes(options: BuildOptions, outDir: string): Promise<
   if (hasErrors(themed.diagnostics)) return undefined;
   const inputs = await inputFiles(ws, templateDirs(ws, { templatesDir: options.templates }), themed);
   const date = epoch ?? new Date(previous.date);
-  const manifestOptions = { changes: !!options.changes, pdfa: !!options.pdfa, templates: options.templates ?? null };
+  const manifestOptions = optionsOf(options);
   const [version, fingerprint] = await Promise.all([toolVersion(), toolFingerprint()]);
   const inputsHash = computeInputsHash({ version, fingerprint, date: date.toISOString(), options: manifestOptions, ws, inputs });
   if (inputsHash !== previous.inputsHash || !(await outputsIntact(outDir, previous))) return undefined;
   return { status: 'up-to-date', workspace: ws, diagnostics: previous.warnings as Diagnostic[], changes: emptyReport(), manifest: previous };
+}
+
+/** The options a build's outputs depend on, as the manifest records them (and hashes them). */
+function optionsOf(options: BuildOptions, sinceHash?: string): Manifest['options'] {
+  const recorded: Manifest['options'] = { changes: !!options.changes || options.since !== undefined, pdfa: !!options.pdfa, templates: options.templates ?? null };
+  if (sinceHash !== undefined) recorded.since = sinceHash;
+  return recorded;
+}
+
+/**
+ * What the change report compares with: the manifest `--since` names; else, for `--changes`, the
+ * last build that reported its changes (the previous manifest's baseline), so that nothing a
+ * build without `--changes` saw change goes unreported; else the previous build.
+ */
+async function baselineOf(options: BuildOptions, previous: Manifest | undefined): Promise<{ base: BuildState | undefined; since: ChangeReport['since']; sinceHash?: string } | { problem: Diagnostic }> {
+  if (options.since !== undefined) {
+    const read = await readSinceManifest(options.since);
+    const shown = path.relative(process.cwd(), options.since) || options.since;
+    if ('problem' in read) return { problem: diagnostic('since-invalid', `--since ${shown}: ${read.problem}`, { file: shown }) };
+    const when = formatLongDate(read.manifest.date.slice(0, 10));
+    return {
+      base: stateOf(read.manifest),
+      since: { label: `the build of ${read.manifest.date.slice(0, 10)} in ${shown}`, reader: `the version of ${when}`, file: shown },
+      sinceHash: sha256(read.text),
+    };
+  }
+  if (!previous) return { base: undefined, since: emptyReport().since };
+  if (options.changes && previous.baseline) {
+    const label = previous.baseline.reported ? 'the last build that reported its changes' : 'the first build in this folder';
+    return { base: previous.baseline, since: { label, reader: 'the previous version' } };
+  }
+  return { base: stateOf(previous), since: emptyReport().since };
 }
 
 /** The deck on this thread and the memo on the memo renderer's (another core), at once. */
@@ -284,8 +328,19 @@ function writeOutputs(outDir: string, shownOut: string, files: { deck?: Uint8Arr
   const outputs: OutputFile[] = [];
   if (files.deck) outputs.push({ name: DECK_FILE, bytes: files.deck });
   if (files.memo) outputs.push({ name: MEMO_FILE, bytes: files.memo });
-  outputs.push({ name: MANIFEST_FILE, bytes: `${JSON.stringify(manifest, null, 2)}\n` });
-  return guardOutput(shownOut, () => withOutputLock(outDir, shownOut, () => commitOutputs(outDir, outputs)));
+  const text = `${JSON.stringify(manifest, null, 2)}\n`;
+  outputs.push({ name: MANIFEST_FILE, bytes: text });
+  const warnings: Diagnostic[] = [];
+  return guardOutput(shownOut, () =>
+    withOutputLock(outDir, shownOut, async () => {
+      await commitOutputs(outDir, outputs);
+      // The build is in place; its manifest joins the folder's history (for --since). A history
+      // that cannot be written is worth a warning, not the build.
+      await recordHistory(outDir, manifest, text).catch((error: unknown) => {
+        warnings.push(diagnostic('history-unwritable', `cannot keep this build's manifest in ${path.join(shownOut, HISTORY_FOLDER)}: ${(error as Error).message}`));
+      });
+    }),
+  ).then((problems) => [...problems, ...warnings]);
 }
 
 /** What an output's bytes depend on, hashed: its model, its look, its date and the tool's code. */
@@ -361,6 +416,7 @@ export function changesToView(r: ChangeReport): Record<string, unknown> {
   const statement = (s: { path: string; text: string }) => ({ path: e(s.path), text: e(s.text) });
   return {
     hasPrevious: r.hasPrevious,
+    since: e(r.since.reader),
     documentsAdded: r.documents.added.map(e),
     documentsRemoved: r.documents.removed.map(e),
     documentsChanged: r.documents.changed.map(e),

@@ -1,13 +1,16 @@
-// What changed since the previous build: documents, and the statements that rest on them.
+// What changed since a baseline (the previous build, the last build that reported its changes,
+// or a manifest named by --since): documents, and the statements that rest on them.
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { labelPath } from '../diagnostics/path-label.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
-import { summaryFields, type Manifest, type StatementRecord } from './manifest.js';
+import { summaryFields, type BuildState, type Manifest, type StatementRecord } from './manifest.js';
 
 export interface ChangeReport {
   /** False when there was no previous manifest to compare with. */
   hasPrevious: boolean;
+  /** What the report compares with, for the tool's messages ("the previous build") and for readers ("the previous version"). */
+  since: { label: string; reader: string; file?: string };
   documents: { added: string[]; removed: string[]; changed: string[] };
   /** Statements citing a passage that no longer holds. */
   broken: { path: string; text: string }[];
@@ -25,6 +28,7 @@ export interface ChangeReport {
 export function emptyReport(): ChangeReport {
   return {
     hasPrevious: false,
+    since: { label: 'the previous build', reader: 'the previous version' },
     documents: { added: [], removed: [], changed: [] },
     broken: [],
     reverified: [],
@@ -53,11 +57,11 @@ export function changedInputs(previous: Manifest | undefined, current: { templat
 
 type FileHash = { file: string; sha256: string };
 
-export function compareBuilds(previous: Manifest | undefined, ws: LoadedWorkspace, current: StatementRecord[]): ChangeReport {
+export function compareBuilds(previous: BuildState | undefined, ws: LoadedWorkspace, current: StatementRecord[]): ChangeReport {
   const report = emptyReport();
   if (!previous) return report;
   report.hasPrevious = true;
-  const before = new Map(previous.inputs.documents.map((d) => [d.id, d]));
+  const before = new Map(previous.documents.map((d) => [d.id, d]));
   const now = new Map(ws.documents.map((d) => [d.id, d]));
   for (const [id, doc] of now) {
     const old = before.get(id);
@@ -88,7 +92,7 @@ export function compareBuilds(previous: Manifest | undefined, ws: LoadedWorkspac
     const now = summaryFields(ws);
     const keys = new Set([...Object.keys(previous.fields), ...Object.keys(now)]);
     report.summary = [...keys].filter((k) => previous.fields?.[k] !== now[k]).sort();
-  } else if (ws.summarySha256 !== undefined && previous.inputs.summary.sha256 !== ws.summarySha256 && isEmptyReport(report)) {
+  } else if (ws.summarySha256 !== undefined && previous.summarySha256 !== undefined && previous.summarySha256 !== ws.summarySha256 && isEmptyReport(report)) {
     report.summary = ['the summary file'];
   }
   return report;
@@ -115,9 +119,9 @@ export function changeDiagnostics(r: ChangeReport, ws: LoadedWorkspace): Diagnos
   };
   const at = (label: string) => ws.locator?.at(labelPath(label)) ?? { file: ws.summaryFile };
   return [
-    ...r.documents.added.map((id) => diagnostic('document-added', `document ${id} was added since the previous build`, fileOf(id))),
-    ...r.documents.removed.map((id) => diagnostic('document-removed', `document ${id} was removed since the previous build`, { file: ws.shownDir })),
-    ...r.documents.changed.map((id) => diagnostic('document-changed', `document ${id} changed since the previous build`, fileOf(id))),
+    ...r.documents.added.map((id) => diagnostic('document-added', `document ${id} was added since ${r.since.label}`, fileOf(id))),
+    ...r.documents.removed.map((id) => diagnostic('document-removed', `document ${id} was removed since ${r.since.label}`, { file: ws.shownDir })),
+    ...r.documents.changed.map((id) => diagnostic('document-changed', `document ${id} changed since ${r.since.label}`, fileOf(id))),
     ...r.broken.map((s) => diagnostic('citation-broken', `${s.path} no longer rests on its sources: ${short(s.text)}`, at(s.path))),
     ...r.reverified.map((s) => diagnostic('citation-reverified', `${s.path} re-verified against changed documents: ${short(s.text)}`, at(s.path))),
   ];
@@ -126,8 +130,8 @@ export function changeDiagnostics(r: ChangeReport, ws: LoadedWorkspace): Diagnos
 /** Human-readable lines for stderr. */
 export function formatChangeReport(r: ChangeReport): string[] {
   if (!r.hasPrevious) return [];
-  if (isEmptyReport(r)) return ['changes: none since the previous build'];
-  const lines: string[] = ['changes since the previous build:'];
+  if (isEmptyReport(r)) return [`changes: none since ${r.since.label}`];
+  const lines: string[] = [`changes since ${r.since.label}:`];
   const list = (label: string, ids: string[]) => ids.length > 0 && lines.push(`  ${label}: ${ids.join(', ')}`);
   list('documents added', r.documents.added);
   list('documents removed', r.documents.removed);

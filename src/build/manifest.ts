@@ -13,6 +13,9 @@ import { SECTION_KEYS } from '../inputs/summary-schema.js';
 export const MANIFEST_FILE = 'build.json';
 
 const FileHash = z.object({ file: z.string(), sha256: z.string() });
+const DocumentSchema = FileHash.extend({ id: z.string(), title: z.string() });
+const FieldsSchema = z.record(z.string(), z.string());
+const StatementSchema = z.object({ path: z.string(), text: z.string(), citations: z.array(z.string()), docs: z.array(z.string()) });
 
 export const ManifestSchema = z.object({
   tool: z.object({ name: z.literal('briefing'), version: z.string(), fingerprint: z.string().optional() }),
@@ -21,9 +24,10 @@ export const ManifestSchema = z.object({
   date: z.string(),
   /** Where the date came from: an up-to-date check that skips parsing the summary needs to know. */
   dateSource: z.enum(['asOf', 'SOURCE_DATE_EPOCH']).optional(),
-  options: z.object({ changes: z.boolean(), pdfa: z.boolean(), templates: z.string().nullable() }),
+  /** `since`: the sha256 of the manifest a --since build compared with (only then). */
+  options: z.object({ changes: z.boolean(), pdfa: z.boolean(), templates: z.string().nullable(), since: z.string().optional() }),
   inputs: z.object({
-    documents: z.array(FileHash.extend({ id: z.string(), title: z.string() })),
+    documents: z.array(DocumentSchema),
     summary: FileHash,
     templates: z.array(FileHash),
     /** The theme file and the logo it names, when the workspace has them. */
@@ -44,13 +48,47 @@ export const ManifestSchema = z.object({
       page: z.number().optional(),
     }),
   ),
-  statements: z.array(z.object({ path: z.string(), text: z.string(), citations: z.array(z.string()), docs: z.array(z.string()) })),
+  statements: z.array(StatementSchema),
   /** The summary's fields that are not statements (title, asOf, memo header, headlines, sources), by path. */
-  fields: z.record(z.string(), z.string()).optional(),
+  fields: FieldsSchema.optional(),
+  /**
+   * What a `--changes` build compares with by default: the documents and statements of the last
+   * build that reported its changes (or of the first build). A build without `--changes` carries it
+   * forward, so what it saw change is still reported by the next `--changes` build. Absent when
+   * that is this build itself.
+   */
+  baseline: z
+    .object({
+      date: z.string(),
+      inputsHash: z.string(),
+      /** Whether that build reported its changes (else it was the first build of the folder). */
+      reported: z.boolean().optional(),
+      documents: z.array(DocumentSchema),
+      statements: z.array(StatementSchema),
+      fields: FieldsSchema.optional(),
+      summarySha256: z.string().optional(),
+    })
+    .optional(),
   warnings: z.array(z.object({ rule: z.string(), severity: z.string(), message: z.string(), file: z.string().optional(), line: z.number().optional(), column: z.number().optional() })),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type StatementRecord = Manifest['statements'][number];
+/** What a change report compares with: a build's documents and statements. */
+export type BuildState = NonNullable<Manifest['baseline']>;
+
+/** A manifest's own state, as a later build compares with it. */
+export function stateOf(manifest: Manifest): BuildState {
+  const state: BuildState = {
+    date: manifest.date,
+    inputsHash: manifest.inputsHash,
+    reported: manifest.options.changes,
+    documents: manifest.inputs.documents,
+    statements: manifest.statements,
+    summarySha256: manifest.inputs.summary.sha256,
+  };
+  if (manifest.fields) state.fields = manifest.fields;
+  return state;
+}
 
 let cachedVersion: string | undefined;
 export async function toolVersion(): Promise<string> {

@@ -11,6 +11,7 @@ export interface BuildCommandOptions {
   json: boolean;
   force: boolean;
   changes: boolean;
+  since?: string | undefined;
   templates?: string | undefined;
   pdfa: boolean;
 }

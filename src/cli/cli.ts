@@ -20,19 +20,22 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
           .option('out', { type: 'string', default: 'output', describe: 'output folder' })
           .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable report on stdout' })
           .option('force', { type: 'boolean', default: false, describe: 'rebuild even when nothing changed' })
-          .option('changes', { type: 'boolean', default: false, describe: 'add a "what changed" slide and memo section' })
+          .option('changes', { type: 'boolean', default: false, describe: 'add a "what changed" slide and memo section (since the last build that reported changes)' })
+          .option('since', { type: 'string', describe: 'with --changes: compare with this earlier build.json, or a manifest of OUT/.briefing-history by name or its start' })
           .option('templates', { type: 'string', describe: 'folder of templates that replaces the defaults' })
           .option('pdfa', { type: 'boolean', default: false, describe: 'write the memo as PDF/A' }),
       async (args) => {
         const { runBuild } = await import('./build-command.js');
+        const out = outFolder(args.out);
         exitCode = await runBuild(
           {
             workspace: args.workspace,
             json: args.json,
             force: args.force,
-            changes: args.changes,
+            changes: args.changes || args.since !== undefined,
+            since: await sinceFile(args.since, out),
             templates: await templatesFolder(args.templates),
-            out: outFolder(args.out),
+            out,
             pdfa: args.pdfa,
           },
           io,
@@ -140,6 +143,18 @@ class UsageError extends Error {}
 function outFolder(out: string): string {
   if (out.trim() === '') throw new UsageError('--out needs a folder name');
   return out;
+}
+
+/** --since names an earlier build.json, or a manifest of the output folder's history. */
+async function sinceFile(value: string | undefined, out: string): Promise<string | undefined> {
+  if (value === undefined) return undefined;
+  if (value.trim() === '') throw new UsageError('--since needs a build.json, or the name of a manifest in the output folder\'s .briefing-history');
+  const { resolveSince, historyNames, HISTORY_FOLDER } = await import('../build/history.js');
+  const file = await resolveSince(value, out);
+  if (file !== undefined) return file;
+  const kept = await historyNames(out);
+  const listed = kept.length > 0 ? `; ${out}/${HISTORY_FOLDER} has ${kept.join(', ')}` : `; ${out}/${HISTORY_FOLDER} is empty`;
+  throw new UsageError(`--since: no such file, and no single manifest in the history starts with "${value}"${listed}`);
 }
 
 /** --templates must name an existing folder. */

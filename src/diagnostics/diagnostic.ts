@@ -53,6 +53,8 @@ export const RULES = {
   'statement-not-rendered': 'warning',
   'statement-without-citation': 'warning',
   'citation-order': 'warning',
+  'since-invalid': 'error',
+  'history-unwritable': 'warning',
   'unknown-source-metadata': 'warning',
   'layout-shrunk': 'info',
   'text-cleaned': 'warning',

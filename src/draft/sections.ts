@@ -248,8 +248,10 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
     if (!owner) continue;
     // The main actors are who the alternatives are for and against, not alternatives themselves.
     const main = actors.slice(0, 2);
-    const named = [...namedThings(p), ...names]
+    const candidates = [...namedThings(p), ...names];
+    const named = candidates
       .filter((n) => n.name !== owner && !main.some((m) => n.name === m || m.includes(n.name) || n.name.includes(m)))
+      .filter((n) => !isPossessor(p.text, n, candidates) && !ownedBy(p.text, n, main.filter((m) => m !== owner)))
       .sort((a, b) => a.at - b.at);
     const seen = new Set<string>();
     for (const n of named) {
@@ -266,6 +268,23 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
     if (seen.size > 0) used.add(p);
   }
   return [...groups.values()].sort((a, b) => b.docs.length - a.docs.length || b.score - a.score || a.name.localeCompare(b.name));
+}
+
+/**
+ * A name that owns the next one ("Jan Novak's Veltra", "Halvard's Kestrel line"): the option is what is
+ * owned, not its owner, who is a person or a parent company more often than an alternative.
+ */
+function isPossessor(text: string, n: { name: string; at: number }, names: readonly { name: string; at: number }[]): boolean {
+  const after = /^['’]s\s+/u.exec(text.slice(n.at + n.name.length));
+  if (!after) return false;
+  const next = n.at + n.name.length + after[0].length;
+  return names.some((m) => m.at === next);
+}
+
+/** Whether one of `owners` possesses the name ("the rival's product" is what is replaced, not an option). */
+function ownedBy(text: string, n: { at: number }, owners: readonly string[]): boolean {
+  const before = text.slice(Math.max(0, n.at - 60), n.at);
+  return owners.some((o) => new RegExp(`${o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['’]s\\s+$`, 'u').test(before));
 }
 
 /** The kind whose cue is written closest to the name; "partner" when none is. */

@@ -4,7 +4,10 @@ import { type Alternative, type Summary, type Citation, type Investment } from '
 import { byWhen, isUndated, parseWhen } from '../inputs/when.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { shownTitle } from '../inputs/shown-title.js';
-import { citationKey } from '../verify/verify.js';
+
+/** How many ids of uncited documents the sources slide names before it only counts them. */
+const UNCITED_IDS_SHOWN = 20;
+import { citationKey, statementsOf } from '../verify/verify.js';
 
 export const CITE_OPEN = '\uE000';
 export const CITE_CLOSE = '\uE001';
@@ -116,6 +119,10 @@ export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): R
   const numbers = ws.verification?.numberOf ?? new Map<string, number>();
   const cite = (list: Citation[]) => new CiteList([...new Set(list.map((c) => numbers.get(citationKey(c))).filter((n): n is number => n !== undefined))]);
   const e = escapeMarkdown;
+  const citedIds = new Set(statementsOf(summary).flatMap((ref) => ref.cite.map((c) => c.doc)));
+  const citedDocuments = ws.documents.filter((d) => citedIds.has(d.id));
+  const uncitedDocuments = ws.documents.filter((d) => !citedIds.has(d.id));
+  const documentView = (d: (typeof ws.documents)[number]) => ({ id: e(d.id), title: e(shownTitle(d)), editorTitle: d.titleFrom === 'editor', date: d.date ?? '', file: e(d.name), publisher: e(d.publisher ?? '') });
   const markers = extras.markers ?? DEFAULT_MARKERS;
   // A passage a side of a conflict cites: any other statement citing it is disputed.
   const disputedPassages = new Set(summary.conflicts.flatMap((c) => c.sides.flatMap((side) => side.cite.map(citationKey))));
@@ -245,9 +252,19 @@ export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): R
     alternativesHaveOwner: summary.alternatives.some((a) => a.pursuedBy !== undefined),
     outlook: summary.outlook.map((o) => ({ ...statement(o), title: e(o.title) })),
     conflicts: summary.conflicts.map((c) => ({ topic: e(c.topic), sides: c.sides.map(statement) })),
-    documents: ws.documents.map((d) => ({ id: e(d.id), title: e(shownTitle(d)), editorTitle: d.titleFrom === 'editor', date: d.date ?? '', file: e(d.name), publisher: e(d.publisher ?? '') })),
+    /** The documents the summary cites, in id order: what the sources slide lists. */
+    documents: citedDocuments.map(documentView),
+    /** Every document of the workspace, cited or not. */
+    allDocuments: ws.documents.map(documentView),
+    /** The documents no statement cites: a count and their ids (the first 20), for one line, not a list of thousands. */
+    uncited: {
+      count: uncitedDocuments.length,
+      total: ws.documents.length,
+      ids: uncitedDocuments.slice(0, UNCITED_IDS_SHOWN).map((d) => e(d.id)).join(', '),
+      more: Math.max(0, uncitedDocuments.length - UNCITED_IDS_SHOWN),
+    },
     /** Whether a title is the editor's (shown in brackets): the sources slide says what brackets mean. */
-    editorTitles: ws.documents.some((d) => d.titleFrom === 'editor' || d.titleFrom === 'lead'),
+    editorTitles: citedDocuments.some((d) => d.titleFrom === 'editor' || d.titleFrom === 'lead'),
     changes: extras.changes ?? null,
   };
 }
