@@ -12,6 +12,7 @@ import { statementsOf } from '../verify/verify.js';
 import { loadTemplate, type LoadedTemplate, type TemplateDir } from '../template/handlebars.js';
 import { isBuiltIn, templateProblems, unownedCitations } from '../template/template-checks.js';
 import { wideTables } from '../memo/table-fit.js';
+import { memoGlyphWarnings } from '../memo/glyph-coverage.js';
 import { workspaceToView, type ViewExtras } from '../template/view.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { layoutLocator } from './locate.js';
@@ -97,6 +98,7 @@ export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOpti
   if (models.deck) diagnostics.push(...unrendered(ws, 'deck', models.deck.slides.flatMap((s) => s.blocks)));
   if (models.memo) diagnostics.push(...unrendered(ws, 'memo', models.memo.blocks));
   if (models.memo) diagnostics.push(...wideTables(models.memo.blocks, memoTemplateLoaded.file));
+  if (models.memo) diagnostics.push(...memoGlyphWarnings(models.memo, ws.summaryFile));
   // Every citation printed is a statement's (a template cannot print one of its own).
   const owned = new Set((ws.verification?.citations ?? []).map((c) => c.n));
   if (models.deck) diagnostics.push(...unownedCitations(models.deck.slides, owned, deckTemplateLoaded.file, 'deck'));

@@ -1,5 +1,6 @@
 // briefing watch: build, then rebuild on every change to the documents, the summary, the
 // templates or the theme. Libraries and fonts stay loaded, so a rebuild takes tens of milliseconds.
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildBriefing } from '../build/build-briefing.js';
 import { createMemoRenderer } from '../memo/worker-client.js';
@@ -85,6 +86,20 @@ export async function startWatch(options: WatchOptions, io: Io): Promise<Watcher
   watcher.on('all', (_event, file) => {
     if (isRelevant(file)) schedule();
   });
+  // A workspace folder deleted and made again (a checkout, a sync tool) is a new folder that the
+  // watcher does not see: notice it by the folder's identity, watch it again, and rebuild.
+  let identity = await folderIdentity(workspaceDir);
+  const recreated = setInterval(() => {
+    void folderIdentity(workspaceDir).then((now) => {
+      if (closed || now === identity) return;
+      identity = now;
+      if (now === undefined) return;
+      watcher.unwatch(workspaceDir);
+      watcher.add(workspaceDir);
+      schedule();
+    });
+  }, 300);
+  recreated.unref();
   const ready = new Promise<void>((resolve) => watcher.once('ready', resolve)).then(async () => {
     running = build().finally(() => (running = undefined));
     await running;
@@ -94,12 +109,19 @@ export async function startWatch(options: WatchOptions, io: Io): Promise<Watcher
     ready,
     async close() {
       closed = true;
+      clearInterval(recreated);
       if (timer) clearTimeout(timer);
       await watcher.close();
       await running;
       await memoRenderer.close();
     },
   };
+}
+
+/** A folder's device and inode, or undefined when it is not there: a folder made again has a new one. */
+async function folderIdentity(dir: string): Promise<string | undefined> {
+  const info = await stat(dir).catch(() => undefined);
+  return info?.isDirectory() ? `${info.dev}:${info.ino}` : undefined;
 }
 
 function isRelevant(file: string): boolean {

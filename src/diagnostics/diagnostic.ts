@@ -45,6 +45,7 @@ export const RULES = {
   'theme-invalid': 'error',
   'layout-overflow': 'error',
   'memo-table-wide': 'warning',
+  'memo-glyphs-missing': 'warning',
   'render-failed': 'error',
   'lock-held': 'error',
   'output-unwritable': 'error',

@@ -549,4 +549,21 @@ export const CASES: CorpusCase[] = [
     code: 0,
     expect: /^ws\/templates\/memo\.md\.hbs: warning: the memo table "Counterparty \| Jurisdiction \| Instrument \| Consideration \| Classification" needs about \d+ pt, more than the page's 384 pt: its text would be cut off \(longest words "Antidisestablishmentarianism", "Pneumonoultramicroscopic"\); use fewer columns or shorter words \[memo-table-wide\]$/m,
   },
+  // ---- 6. every script the memo can meet --------------------------------------------------
+  {
+    id: 'memo-missing-glyphs',
+    covers: 'M: the memo dropped CJK, Arabic, Hebrew, Devanagari, Thai and emoji silently',
+    setup: (ctx) => editSummary(ctx, firstTakeaway('"Alpha invested $2 billion in Beta in 2021: 投资, مرحبا, שלום, नमस्ते, สวัสดี 🚀."')),
+    args: ['check', 'ws'],
+    code: 0,
+    expect: /^ws\/briefing\.yaml: warning: the memo's fonts \(Source Serif 4, Source Sans 3\) have no glyph for 2\d characters of its text, which will print as empty boxes or not at all \(the deck shows them\): "投" U\+6295, "资" U\+8D44, "م" U\+0645, .* and \d+ more \[memo-glyphs-missing\]$/m,
+  },
+  {
+    id: 'memo-latin-greek-cyrillic',
+    covers: 'M: text the memo fonts do cover (accents, Greek, Cyrillic, dashes, quotes) gives no warning',
+    setup: (ctx) => editSummary(ctx, firstTakeaway('"Alpha invested $2 billion in Beta in 2021 — “Ægir” Ελλάδα Москва ‘ça’ …"')),
+    args: ['check', 'ws'],
+    code: 0,
+    expect: 'ws/briefing.yaml: ok: 3 citations verified in 2 documents\n',
+  },
 ];
