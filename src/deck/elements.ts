@@ -63,6 +63,8 @@ export interface TableElement {
   lineHeight: number;
   /** Cell insets in inches. */
   cellInsets: Insets;
+  /** Where text sits in a row taller than it: the top, or the middle (rows given air). */
+  valign?: 'top' | 'middle';
 }
 
 export interface ChartElement extends Box {

@@ -167,7 +167,7 @@ function addTable(slide: PptxSlide, e: TableElement): void {
   const rows = e.rows.map((row) =>
     row.map((cell) => {
       const options: any = {
-        valign: 'top',
+        valign: e.valign ?? 'top',
         margin: [e.cellInsets.top, e.cellInsets.right, e.cellInsets.bottom, e.cellInsets.left],
         border: [
           cell.ruleAbove ? { type: 'solid', pt: cell.ruleAbove.width, color: cell.ruleAbove.color } : NO_RULE,

@@ -134,7 +134,7 @@ export function tableSlides(slide: Slide, table: TableBlock, ctx: Context): Plac
         return cell;
       });
     });
-    const element: Element = {
+    const element: Extract<Element, { kind: 'table' }> = {
       kind: 'table',
       role: 'table',
       x: GRID.margin,
@@ -148,6 +148,8 @@ export function tableSlides(slide: Slide, table: TableBlock, ctx: Context): Plac
       lineHeight: lineHeightOf(size),
       cellInsets: CELL_INSETS_IN,
     };
+    // Text in the middle of rows given air, so that the space falls evenly above and below it.
+    if (sparse) element.valign = 'middle';
     const cites = [...new Set(rows.flatMap((row) => row.flatMap((c) => citesOf(c))))];
     return placed(slide, k + 1, pages.chunks.length, cites, [element], ctx, size);
   });
