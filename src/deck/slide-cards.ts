@@ -5,6 +5,7 @@ import { finite, placed, reportFit, textBox, type Context } from './frame.js';
 import { BODY_H, CARD_INSETS, CONTENT_W, GRID, MAX_CARDS, PT } from './grid.js';
 import { inlinesToRuns, textHeight, type Paragraph, type Run } from './measure.js';
 import { paginate, sizesDown } from './paginate.js';
+import { isSparse, sparseSize } from './sparse.js';
 
 interface Card {
   heading: Inline[];
@@ -71,9 +72,12 @@ export function cardSlides(slide: Slide, items: Inline[][], ctx: Context): Place
   const fits = (chunk: Card[], size: number) => chunk.length <= MAX_CARDS && geometry(chunk, size).total <= BODY_H;
   const pages = paginate(cards, sizesDown(preferred, Math.min(preferred, theme.sizes.bodyMin)), fits);
   reportFit(slide, pages, preferred, ctx, (c) => ({ text: `${plainText(c.heading)} ${plainText(c.body)}`.trim(), cites: [...citesOf(c.heading), ...citesOf(c.body)] }));
-  const size = pages.size;
   return pages.chunks.map((chunk, k) => {
-    const g = geometry(chunk, size);
+    // A part with few cards uses the space: larger type, and cards as tall as the body.
+    const sparse = isSparse(geometry(chunk, pages.size).total);
+    const size = sparse ? sparseSize(pages.size, (s) => geometry(chunk, s).total) : pages.size;
+    let g = geometry(chunk, size);
+    if (sparse) g = { ...g, cardH: Math.max(g.cardH, (BODY_H - (g.rows - 1) * GRID.gap) / g.rows - CARD_BAR), total: BODY_H };
     const body: Element[] = [];
     chunk.forEach((card, i) => {
       const col = i % g.cols;

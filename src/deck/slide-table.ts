@@ -6,6 +6,7 @@ import { finite, placed, reportFit, type Context } from './frame.js';
 import { BODY_H, CELL_INSETS_IN, CONTENT_W, GRID, PT, TABLE_MAX } from './grid.js';
 import { inlinesToRuns, lineHeightOf, longestWord, naturalWidth, textHeight, type Insets, type Run } from './measure.js';
 import { paginate, sizesDown } from './paginate.js';
+import { isSparse, sparseSize, SPARSE_TARGET } from './sparse.js';
 
 const cellInsetsPt: Insets = {
   left: CELL_INSETS_IN.left * PT,
@@ -44,6 +45,17 @@ export function columnWidths(rows: readonly (readonly Run[][])[], size: number, 
 
 function rowHeight(cells: readonly Run[][], colW: readonly number[], size: number): number {
   return Math.max(...cells.map((runs, c) => finite(textHeight([{ runs }], size, (colW[c] ?? 1) * PT, cellInsetsPt), BODY_H * PT))) / PT;
+}
+
+/**
+ * A sparse table's body rows taller, in place, towards SPARSE_TARGET of the body: each by the same
+ * amount, at most one and a half times its own height.
+ */
+function airRows(rowH: number[]): void {
+  const spare = SPARSE_TARGET * BODY_H - sum(rowH);
+  if (spare <= 0 || rowH.length < 2) return;
+  const each = spare / (rowH.length - 1);
+  for (let r = 1; r < rowH.length; r++) rowH[r] = (rowH[r] as number) + Math.min(each, 1.5 * (rowH[r] as number));
 }
 
 export function tableSlides(slide: Slide, table: TableBlock, ctx: Context): PlacedSlide[] {
@@ -96,11 +108,15 @@ export function tableSlides(slide: Slide, table: TableBlock, ctx: Context): Plac
     fits,
   );
   reportFit(slide, pages, preferred, ctx, (r) => ({ text: (table.rows[r] ?? []).map(plainText).join(' '), cites: (table.rows[r] ?? []).flatMap(citesOf) }));
-  const size = pages.size;
-  const colW = widthsAt(size);
   return pages.chunks.map((chunk, k) => {
     const rows = rowsOf(chunk);
+    // A part with few rows uses the space: larger type, rows given air, the table centred in the body.
+    const sparse = isSparse(sum(heights(chunk, pages.size)));
+    const size = sparse ? sparseSize(pages.size, (s) => sum(heights(chunk, s))) : pages.size;
+    const colW = widthsAt(size);
     const rowH = heights(chunk, size);
+    if (sparse) airRows(rowH);
+    const top = sparse ? GRID.bodyTop + (BODY_H - sum(rowH)) / 2 : GRID.bodyTop;
     const headerCells: TableCell[] = table.header.map((c) => ({
       paragraphs: [{ runs: cellRuns(c, true), align: 'left' }],
       bold: true,
@@ -122,7 +138,7 @@ export function tableSlides(slide: Slide, table: TableBlock, ctx: Context): Plac
       kind: 'table',
       role: 'table',
       x: GRID.margin,
-      y: GRID.bodyTop,
+      y: top,
       colW,
       rowH,
       rows: [headerCells, ...bodyCells],
