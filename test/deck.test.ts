@@ -9,7 +9,7 @@ import { countLines, inlinesToRuns, textHeight } from '../src/deck/measure.js';
 import { DEFAULT_THEME, loadTheme } from '../src/inputs/theme.js';
 import { keepFirstParagraphProperties } from '../src/deck/pptx-writer.js';
 import type { Deck } from '../src/model/types.js';
-import { changesToView } from '../src/build/build-briefing.js';
+import { changesToView } from '../src/build/changes.js';
 import { emptyReport } from '../src/build/changes.js';
 import { workspaceToModels } from '../src/build/pipeline.js';
 import { loadWorkspace } from '../src/inputs/workspace.js';

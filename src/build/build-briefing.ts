@@ -5,7 +5,7 @@ import path from 'node:path';
 import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { prepareOutputs, templateDirs } from './pipeline.js';
 import { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles, type TemplateDir } from '../template/handlebars.js';
-import { escapeMarkdown, formatLongDate } from '../template/view.js';
+import { formatLongDate } from '../template/view.js';
 import { HISTORY_FOLDER, readSinceManifest, recordHistory } from './history.js';
 import { CACHE_FOLDER } from '../inputs/cache.js';
 import { readTextInside } from '../inputs/sandbox.js';
@@ -14,7 +14,7 @@ import type { PlacedDeck } from '../deck/elements.js';
 import type { Memo } from '../model/types.js';
 import { loadTheme, type LoadedTheme } from '../inputs/theme.js';
 import { assertWorkspaceFolder, loadWorkspace, SUMMARY_FILE, type LoadedWorkspace } from '../inputs/workspace.js';
-import { changedInputs, compareBuilds, emptyReport, type ChangeReport } from './changes.js';
+import { changedInputs, changesToView, compareBuilds, emptyReport, type ChangeReport } from './changes.js';
 import { loadDeckWriter } from '../bundle/host.js';
 import { createMemoRenderer, type MemoRenderer } from '../memo/worker-client.js';
 import type { MemoPages } from '../memo/pdf-writer.js';
@@ -25,7 +25,7 @@ import {
   stateOf,
   type BuildState,
   statementRecords,
-  summaryFields,
+  manifestOf,
   toolFingerprint,
   toolVersion,
   type InputFiles,
@@ -285,44 +285,6 @@ function pagesOf(output: Manifest['outputs'][number] | undefined): MemoPages | u
   return output?.pages !== undefined ? { total: output.pages, body: output.bodyPages ?? output.pages } : undefined;
 }
 
-/** The manifest of a build, but for its outputs. */
-function manifestOf(parts: {
-  ws: LoadedWorkspace;
-  version: string;
-  fingerprint: string;
-  inputsHash: string;
-  date: Date;
-  dateSource: 'asOf' | 'SOURCE_DATE_EPOCH';
-  options: Manifest['options'];
-  inputs: InputFiles;
-  current: Manifest['statements'];
-  diagnostics: Diagnostic[];
-}): Manifest {
-  const { ws } = parts;
-  return {
-    tool: { name: 'briefing', version: parts.version, fingerprint: parts.fingerprint },
-    inputsHash: parts.inputsHash,
-    date: parts.date.toISOString(),
-    dateSource: parts.dateSource,
-    options: parts.options,
-    inputs: {
-      documents: ws.documents.map((d) => ({ id: d.id, file: d.name, title: d.title, sha256: d.sha256 })),
-      summary: { file: path.basename(ws.summaryFile), sha256: ws.summarySha256 ?? '' },
-      templates: parts.inputs.templates,
-      theme: parts.inputs.theme,
-    },
-    outputs: [],
-    citations: (ws.verification?.citations ?? []).map((c) => {
-      const entry: Manifest['citations'][number] = { n: c.n, doc: c.doc, quote: c.quote, verified: c.verified };
-      if (c.start !== undefined) Object.assign(entry, { start: c.start, end: c.end, line: c.line }, c.page !== undefined ? { page: c.page } : {});
-      return entry;
-    }),
-    statements: parts.current,
-    fields: summaryFields(ws),
-    warnings: parts.diagnostics.filter((d) => d.severity === 'warning'),
-  };
-}
-
 /** The outputs that changed and the manifest, all or nothing (the manifest last), under the folder's lock. */
 function writeOutputs(outDir: string, shownOut: string, files: { deck?: Uint8Array | undefined; memo?: Uint8Array | undefined }, manifest: Manifest): Promise<Diagnostic[]> {
   const outputs: OutputFile[] = [];
@@ -409,26 +371,3 @@ async function outputsIntact(outDir: string, manifest: Manifest): Promise<boolea
   }
   return true;
 }
-
-/** The change report as the templates see it: escaped strings, empty lists where nothing changed. */
-export function changesToView(r: ChangeReport): Record<string, unknown> {
-  const e = escapeMarkdown;
-  const statement = (s: { path: string; text: string }) => ({ path: e(s.path), text: e(s.text) });
-  return {
-    hasPrevious: r.hasPrevious,
-    since: e(r.since.reader),
-    documentsAdded: r.documents.added.map(e),
-    documentsRemoved: r.documents.removed.map(e),
-    documentsChanged: r.documents.changed.map(e),
-    broken: r.broken.map(statement),
-    reverified: r.reverified.map(statement),
-    uncitedNew: r.uncitedNew.map(e),
-    statementsAdded: r.statements.added.map(statement),
-    statementsRemoved: r.statements.removed.map(statement),
-    statementsAltered: r.statements.altered.map(statement),
-    any:
-      r.documents.added.length + r.documents.removed.length + r.documents.changed.length +
-        r.statements.added.length + r.statements.removed.length + r.statements.altered.length > 0,
-  };
-}
-

@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { labelPath } from '../diagnostics/path-label.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { summaryFields, type BuildState, type Manifest, type StatementRecord } from './manifest.js';
+import { escapeMarkdown } from '../template/view.js';
 
 export interface ChangeReport {
   /** False when there was no previous manifest to compare with. */
@@ -150,3 +151,26 @@ export function formatChangeReport(r: ChangeReport): string[] {
 function short(text: string): string {
   return text.length > 90 ? `${text.slice(0, 89)}…` : text;
 }
+
+/** The change report as the templates see it: escaped strings, empty lists where nothing changed. */
+export function changesToView(r: ChangeReport): Record<string, unknown> {
+  const e = escapeMarkdown;
+  const statement = (s: { path: string; text: string }) => ({ path: e(s.path), text: e(s.text) });
+  return {
+    hasPrevious: r.hasPrevious,
+    since: e(r.since.reader),
+    documentsAdded: r.documents.added.map(e),
+    documentsRemoved: r.documents.removed.map(e),
+    documentsChanged: r.documents.changed.map(e),
+    broken: r.broken.map(statement),
+    reverified: r.reverified.map(statement),
+    uncitedNew: r.uncitedNew.map(e),
+    statementsAdded: r.statements.added.map(statement),
+    statementsRemoved: r.statements.removed.map(statement),
+    statementsAltered: r.statements.altered.map(statement),
+    any:
+      r.documents.added.length + r.documents.removed.length + r.documents.changed.length +
+        r.statements.added.length + r.statements.removed.length + r.statements.altered.length > 0,
+  };
+}
+

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 export { toolFingerprint } from '../cache/fingerprint.js';
 import { sha256 } from '../inputs/sources.js';
 import { statementsOf, pathLabel } from '../verify/verify.js';
@@ -161,4 +162,42 @@ export async function readManifest(outDir: string): Promise<Manifest | undefined
   } catch {
     return undefined;
   }
+}
+
+/** The manifest of a build, but for its outputs. */
+export function manifestOf(parts: {
+  ws: LoadedWorkspace;
+  version: string;
+  fingerprint: string;
+  inputsHash: string;
+  date: Date;
+  dateSource: 'asOf' | 'SOURCE_DATE_EPOCH';
+  options: Manifest['options'];
+  inputs: InputFiles;
+  current: Manifest['statements'];
+  diagnostics: Diagnostic[];
+}): Manifest {
+  const { ws } = parts;
+  return {
+    tool: { name: 'briefing', version: parts.version, fingerprint: parts.fingerprint },
+    inputsHash: parts.inputsHash,
+    date: parts.date.toISOString(),
+    dateSource: parts.dateSource,
+    options: parts.options,
+    inputs: {
+      documents: ws.documents.map((d) => ({ id: d.id, file: d.name, title: d.title, sha256: d.sha256 })),
+      summary: { file: path.basename(ws.summaryFile), sha256: ws.summarySha256 ?? '' },
+      templates: parts.inputs.templates,
+      theme: parts.inputs.theme,
+    },
+    outputs: [],
+    citations: (ws.verification?.citations ?? []).map((c) => {
+      const entry: Manifest['citations'][number] = { n: c.n, doc: c.doc, quote: c.quote, verified: c.verified };
+      if (c.start !== undefined) Object.assign(entry, { start: c.start, end: c.end, line: c.line }, c.page !== undefined ? { page: c.page } : {});
+      return entry;
+    }),
+    statements: parts.current,
+    fields: summaryFields(ws),
+    warnings: parts.diagnostics.filter((d) => d.severity === 'warning'),
+  };
 }

@@ -10,7 +10,6 @@ import { isStatementLike, quoteOf, statementOf, type Quote } from './quote.js';
 import {
   capitalise,
   draftAlternatives,
-  draftConflicts,
   draftFriction,
   draftInvestments,
   draftOutlook,
@@ -20,6 +19,7 @@ import {
   type DraftItem,
   type DraftTopic,
 } from './sections.js';
+import { draftConflicts } from './conflicts.js';
 
 export type DraftSectionKey = 'takeaways' | 'investment' | 'friction' | 'alternatives' | 'outlook' | 'conflicts';
 export const DRAFT_SECTIONS: DraftSectionKey[] = ['takeaways', 'investment', 'friction', 'alternatives', 'outlook', 'conflicts'];
