@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const { loadWorkspace } = await import(path.join(dist, 'inputs/workspace.js'));
-const { loadTemplate, DEFAULT_TEMPLATES_DIR } = await import(path.join(dist, 'template/handlebars.js'));
+const { loadTemplate } = await import(path.join(dist, 'template/handlebars.js'));
 const { workspaceToView } = await import(path.join(dist, 'template/view.js'));
 
 const ws = await loadWorkspace(path.join(root, 'seeds'));
@@ -18,13 +18,17 @@ const view = workspaceToView(ws);
 const citations = /(?:\uE000\d+\uE001)+/g;
 const asPandoc = (text) =>
   text
+    // A hedge marker (private-use open, style letter, text, close) as emphasis; a line break in a cell as a space.
+    .replace(/\uE003([ibp])([^\uE004]*)\uE004/g, (_m, style, words) => (style === 'b' ? `**${words}**` : style === 'i' ? `*${words}*` : words))
+    .replace(/\uE002/g, ' ')
     .replace(citations, (run) => `^${[...run.matchAll(/\uE000(\d+)\uE001/g)].map((m) => m[1]).join(',')}^`)
     .replace(/<!-- notes:\n([\s\S]*?)-->/g, '::: notes\n$1:::')
     .replace(/<!--[\s\S]*?-->\n?/g, '');
 
 const summary = ws.summary;
 for (const name of ['deck', 'memo']) {
-  const template = await loadTemplate(name, [DEFAULT_TEMPLATES_DIR]);
+  const template = await loadTemplate(name, []);
+  if (!template.render) throw new Error(`bench-brief: ${template.message}`);
   let text = asPandoc(template.render(view).text);
   if (name === 'memo') {
     const refs = ws.verification.citations.map((c) => `${c.n}. ${c.doc}, line ${c.line}: “${c.quote}”`);
