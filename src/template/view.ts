@@ -7,7 +7,7 @@ import { shownTitle } from '../inputs/shown-title.js';
 
 /** How many ids of uncited documents the sources slide names before it only counts them. */
 const UNCITED_IDS_SHOWN = 20;
-import { citationKey, statementsOf } from '../verify/verify.js';
+import { citationKey } from '../verify/verify.js';
 
 export const CITE_OPEN = '\uE000';
 export const CITE_CLOSE = '\uE001';
@@ -119,7 +119,8 @@ export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): R
   const numbers = ws.verification?.numberOf ?? new Map<string, number>();
   const cite = (list: Citation[]) => new CiteList([...new Set(list.map((c) => numbers.get(citationKey(c))).filter((n): n is number => n !== undefined))]);
   const e = escapeMarkdown;
-  const citedIds = new Set(statementsOf(summary).flatMap((ref) => ref.cite.map((c) => c.doc)));
+  // The documents the verifier resolved citations to (as the --json report counts them).
+  const citedIds = new Set((ws.verification?.citations ?? []).map((c) => c.doc));
   const citedDocuments = ws.documents.filter((d) => citedIds.has(d.id));
   const uncitedDocuments = ws.documents.filter((d) => !citedIds.has(d.id));
   const documentView = (d: (typeof ws.documents)[number]) => ({ id: e(d.id), title: e(shownTitle(d)), editorTitle: d.titleFrom === 'editor', date: d.date ?? '', file: e(d.name), publisher: e(d.publisher ?? '') });
