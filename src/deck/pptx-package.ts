@@ -7,7 +7,7 @@
 // jszip would): each part is repaired, compressed and let go in turn, so a deck of thousands of
 // slides never holds an uncompressed copy of itself, nor reads back a zip it has just written.
 import type JSZipType from 'jszip';
-import { ZIP_LEVEL, ZipWriter } from './zip-writer.js';
+import { pack, ZIP_LEVEL, ZipWriter, type Packed } from './zip-writer.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- jszip's entries as they are held, and pptxgenjs's runtime */
 type Pptx = any;
@@ -43,29 +43,75 @@ export function zipDate(date: Date): Date {
 }
 
 /**
- * The zip pptxgenjs fills, taken when it asks for it to be written: its parts are still the
- * strings it made. Should the zip not be caught (another jszip than pptxgenjs's), the file
- * pptxgenjs wrote is read back instead.
+ * The parts of the package in the order pptxgenjs adds them. A part of text whose repair is
+ * known when it is added (all but those naming a chart or a workbook, whose numbers are known at
+ * the end) is repaired and compressed at once, and its text let go; the others are kept, as text
+ * or in pptxgenjs's zip, until the end.
  */
-export async function pptxParts(pptx: Pptx, JSZip: typeof JSZipType): Promise<JSZipType> {
+class Parts {
+  readonly order = new Map<string, Packed | string | undefined>();
+
+  constructor(private readonly date: Date) {}
+
+  /** A part of text pptxgenjs adds. */
+  text(name: string, xml: string): void {
+    if (SLIDE.test(name)) this.order.set(name, pack(keepFirstParagraphProperties(xml)));
+    else if (name === CORE) this.order.set(name, pack(pinCoreXml(xml, this.date)));
+    else if (!TEXT_PART.test(name) || !NAMES_A_PART.test(xml)) this.order.set(name, pack(xml));
+    else this.order.set(name, xml);
+  }
+
+  /** A part left in pptxgenjs's zip (media, the workbook): its place in the order. */
+  elsewhere(name: string): void {
+    // A Map keeps a name's first place, as jszip keeps a file's when it is added again.
+    this.order.set(name, undefined);
+  }
+}
+
+const SLIDE = /^ppt\/slides\/slide\d+\.xml$/;
+const CORE = 'docProps/core.xml';
+const TEXT_PART = /\.(?:xml|rels)$/;
+/** What chartRenaming() could change: a numbered part name (slide5.xml, chart2.xml, …5.xlsx). */
+const NAMES_A_PART = /\d\.(?:xml|xlsx)/;
+
+/**
+ * The package pptxgenjs writes, part by part as it adds them (see Parts), then the zip it fills,
+ * taken when it asks for it to be written. Should the zip not be caught (another jszip than
+ * pptxgenjs's), the file pptxgenjs wrote is read back instead.
+ */
+export async function writePptx(pptx: Pptx, date: Date, JSZip: typeof JSZipType): Promise<Buffer> {
   const proto = JSZip.prototype as any;
-  const generate = proto.generateAsync;
+  const { generateAsync, file } = proto;
+  const parts = new Parts(date);
+  // The package's zip, never the chart's workbook (a zip of its own, with no ppt/ folder).
+  const isPackage = (zip: JSZipType & { root?: string }) => zip.root === '' && zip.files['ppt/'] !== undefined;
   let caught: JSZipType | undefined;
+  proto.file = function (this: JSZipType, name: string, data: unknown, options: unknown) {
+    if (arguments.length < 2 || !isPackage(this)) return file.apply(this, arguments);
+    if (typeof data === 'string' && options === undefined) {
+      parts.text(name, data);
+      return this;
+    }
+    parts.elsewhere(name);
+    return file.apply(this, arguments);
+  };
   proto.generateAsync = function (this: JSZipType, options: { type?: string }, onUpdate: unknown) {
-    // The package (never the chart's workbook, which pptxgenjs writes as base64 on its own).
-    if (caught === undefined && options?.type === 'nodebuffer' && this.files['ppt/presentation.xml']) {
+    if (caught === undefined && options?.type === 'nodebuffer' && isPackage(this)) {
       caught = this;
       return Promise.resolve(Buffer.alloc(0));
     }
-    return generate.call(this, options, onUpdate);
+    return generateAsync.call(this, options, onUpdate);
   };
   let written: Uint8Array;
   try {
     written = (await pptx.write({ outputType: 'nodebuffer' })) as Uint8Array;
   } finally {
-    proto.generateAsync = generate;
+    proto.generateAsync = generateAsync;
+    proto.file = file;
   }
-  return caught ?? JSZip.loadAsync(written);
+  const zip = caught ?? (await JSZip.loadAsync(written));
+  for (const name of Object.keys(zip.files)) if (!zip.files[name]?.dir && !parts.order.has(name)) parts.elsewhere(name);
+  return finishPptx(parts, zip, date, JSZip);
 }
 
 /** A part's content as jszip holds it: the text pptxgenjs gave, or bytes. */
@@ -76,24 +122,33 @@ async function partContent(entry: any): Promise<string | Uint8Array> {
   return entry.async('uint8array') as Promise<Uint8Array>;
 }
 
-/** The deck's file: every part repaired and pinned, written in pptxgenjs's order, each let go once written. */
-export async function pinPptx(zip: JSZipType, date: Date, JSZip: typeof JSZipType): Promise<Uint8Array> {
+/** The deck's file: the parts kept till now repaired, the charts numbered from 1, in pptxgenjs's order. */
+async function finishPptx(parts: Parts, zip: JSZipType, date: Date, JSZip: typeof JSZipType): Promise<Buffer> {
   const decoder = new TextDecoder();
   const text = (content: string | Uint8Array) => (typeof content === 'string' ? content : decoder.decode(content));
-  const rename = chartRenaming(Object.keys(zip.files));
+  const rename = chartRenaming([...parts.order.keys()]);
   const out = new ZipWriter(zipDate(date));
-  for (const name of Object.keys(zip.files)) {
-    const entry = zip.files[name];
-    if (!entry || entry.dir) continue;
-    const content = await partContent(entry);
+  for (const [name, held] of parts.order) {
+    if (held !== undefined && typeof held !== 'string') {
+      out.addPacked(rename(name), held);
+      continue;
+    }
+    let content: string | Uint8Array;
+    if (typeof held === 'string') content = held;
+    else {
+      const entry = zip.files[name];
+      if (!entry) continue;
+      content = await partContent(entry);
+    }
+    parts.order.delete(name);
     delete zip.files[name];
     let data: string | Uint8Array = content;
-    if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) data = keepFirstParagraphProperties(text(content));
-    else if (name === 'docProps/core.xml') data = pinCoreXml(text(content), date);
-    else if (/\.(?:xml|rels)$/.test(name)) data = rename(text(content));
+    if (SLIDE.test(name)) data = keepFirstParagraphProperties(text(content));
+    else if (name === CORE) data = pinCoreXml(text(content), date);
+    else if (TEXT_PART.test(name)) data = rename(text(content));
     else if (/^ppt\/embeddings\/.+\.xlsx$/.test(name)) {
       data = await rezip(typeof content === 'string' ? new TextEncoder().encode(content) : content, date, JSZip, async (inner, bytes) =>
-        inner === 'docProps/core.xml' ? pinCoreXml(decoder.decode(bytes), date) : bytes,
+        inner === CORE ? pinCoreXml(decoder.decode(bytes), date) : bytes,
       );
     }
     out.add(rename(name), data);

@@ -7,7 +7,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ChartElement, Element, PlacedDeck, PlacedNotes, ShapeElement, TableElement, TextElement } from './elements.js';
 import { BULLET_INDENT, type Paragraph } from './measure.js';
 import { escapeFontFaces } from './xml-safe.js';
-import { pinPptx, pptxParts } from './pptx-package.js';
+import { writePptx } from './pptx-package.js';
 
 export { keepFirstParagraphProperties } from './pptx-package.js';
 
@@ -36,14 +36,13 @@ function loadJsZip(): Promise<typeof JSZipType> {
 export async function writeDeck(deck: PlacedDeck, options: WriteDeckOptions): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const [PptxGen, JSZip] = await Promise.all([loadPptxGen(), loadJsZip()]);
-  let parts: JSZipType;
+  let written: Buffer;
   try {
-    parts = await pptxParts(deckToPptx(new PptxGen(), escapeFontFaces(deck)), JSZip);
+    written = await writePptx(deckToPptx(new PptxGen(), escapeFontFaces(deck)), options.date, JSZip);
   } catch (error) {
     diagnostics.push(diagnostic('render-failed', `could not write the deck: ${(error as Error).message}`));
     return { bytes: new Uint8Array(), diagnostics };
   }
-  const written = await pinPptx(parts, options.date, JSZip);
   // A plain Uint8Array over the same memory as the Buffer (no copy).
   const bytes = new Uint8Array(written.buffer, written.byteOffset, written.byteLength);
   return { bytes, diagnostics };
@@ -60,10 +59,16 @@ function deckToPptx(pptx: Pptx, deck: PlacedDeck): Pptx {
     const slide = pptx.addSlide();
     slide.background = { color: deck.background };
     for (const element of placed.elements) addElement(pptx, slide, element);
-    const notes = notesText(placed.notes);
-    if (notes.trim() !== '') slide.addNotes(notes);
+    // The notes' text is made when pptxgenjs writes them, and let go once written: a long
+    // section's talking points, repeated on each of its continued slides, are never all held at once.
+    if (hasNotes(placed.notes)) slide.addNotes({ toString: () => notesText(placed.notes) });
   }
   return pptx;
+}
+
+/** Whether notesText(notes) has any text to show (more than white space). */
+export function hasNotes(notes: PlacedNotes): boolean {
+  return notes.citations.length > 0 || notes.talkingPoints.some((t) => t.trim() !== '');
 }
 
 /** Speaker notes as text: the talking points, then each cited passage in full. */

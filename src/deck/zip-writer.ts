@@ -30,6 +30,20 @@ interface Written {
   offset: number;
 }
 
+/** A file's content compressed, with what its headers say of it. */
+export interface Packed {
+  header: { method: number; crc: number; compressed: number; size: number };
+  body: Uint8Array;
+}
+
+/** A file's content as a zip entry holds it: DEFLATE, or stored when empty (as jszip does). */
+export function pack(data: Uint8Array | string): Packed {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const method = bytes.length === 0 ? STORE : DEFLATE;
+  const body = method === STORE ? bytes : deflate(bytes);
+  return { header: { method, crc: bytes.length === 0 ? 0 : crc32(bytes), compressed: body.length, size: bytes.length }, body };
+}
+
 /** A DOS time and date, from the UTC fields of `date` (seconds halved, as jszip does). */
 export function dosDateTime(date: Date): { time: number; date: number } {
   const time = (((date.getUTCHours() << 6) | date.getUTCMinutes()) << 5) | (date.getUTCSeconds() / 2);
@@ -50,25 +64,18 @@ export class ZipWriter {
 
   /** Adds a file; a name must be ASCII (a part name of a package always is). */
   add(name: string, data: Uint8Array | string): void {
+    this.addPacked(name, pack(data));
+  }
+
+  /** Adds a file compressed beforehand with pack(). */
+  addPacked(name: string, packed: Packed): void {
     if (!/^[\x20-\x7e]+$/.test(name)) throw new Error(`zip entry name is not printable ASCII: ${JSON.stringify(name)}`);
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    // jszip stores an empty file rather than deflate it.
-    const method = bytes.length === 0 ? STORE : DEFLATE;
-    const body = method === STORE ? bytes : deflate(bytes);
-    const entry: Written = {
-      name: Buffer.from(name, 'latin1'),
-      method,
-      ...this.stamp,
-      crc: bytes.length === 0 ? 0 : crc32(bytes),
-      compressed: body.length,
-      size: bytes.length,
-      offset: this.offset,
-    };
+    const entry: Written = { name: Buffer.from(name, 'latin1'), ...packed.header, ...this.stamp, offset: this.offset };
     this.entries.push(entry);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_HEADER, 0);
     writeCommon(local, 4, entry);
-    this.push(local, entry.name, body);
+    this.push(local, entry.name, packed.body);
   }
 
   /** The whole zip: the entries, then the central directory. */
