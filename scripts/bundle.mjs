@@ -5,7 +5,8 @@
 //   dist/bundled/memo.cjs         the PDF writer with pdfmake, pdfkit and fontkit
 //   dist/bundled/memo-worker.cjs  the memo's worker thread
 //   dist/briefing.cjs             the launcher (`bin`): loads them through a V8 code cache
-// The tool's fingerprint is computed here, once, and written into the bundles. The script checks
+// The tool's fingerprint is computed here, once, and written into the bundles, and so are the
+// tool's own templates, compiled (src/template/precompile.ts). The script checks
 // that the CLI bundle holds no writer library and that the memo bundle holds one fontkit.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,16 @@ const outDir = path.join(root, 'dist/bundled');
 const { sourceFingerprint } = await import(path.join(root, 'dist/cache/fingerprint.js'));
 const fingerprint = await sourceFingerprint(root);
 if (!fingerprint) throw new Error('bundle: src/ not found');
+const { precompiledModule } = await import(path.join(root, 'dist/template/precompile.js'));
+const precompiled = await precompiledModule();
+
+/** The tool's own templates, compiled now (see src/template/precompile.ts): no run-time compile for them. */
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(build) {
+    build.onLoad({ filter: /src[\\/]template[\\/]precompiled\.ts$/ }, () => ({ contents: precompiled, loader: 'js' }));
+  },
+};
 
 /** The writers are bundles of their own: in every bundle, host.ts's imports of them stay out. */
 const writersApart = {
@@ -65,7 +76,7 @@ const common = {
   // dist/, like the ES module layout, so paths relative to it name the same files).
   define: { 'import.meta.url': 'import_meta_url', __BRIEFING_FINGERPRINT__: JSON.stringify(fingerprint) },
   banner: { js: 'var import_meta_url=require("url").pathToFileURL(__filename).href;' },
-  plugins: [writersApart, oneFontkit],
+  plugins: [writersApart, oneFontkit, precompiledTemplates],
   // The language model of `draft` and `find` (megabytes of data) stays out of the bundles: it is
   // required from node_modules only when one of those commands runs.
   external: ['wink-nlp', 'wink-eng-lite-web-model'],

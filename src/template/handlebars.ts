@@ -4,6 +4,8 @@ import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CiteList, citeMarkers, LINE_BREAK } from './view.js';
 import { DEFAULT_TEMPLATES_DIR, readTemplate, shownPath, TEMPLATE_NAMES, type TemplateDir, type TemplateName } from './template-files.js';
+import { PRECOMPILED } from './precompiled.js';
+import { sha256 } from '../inputs/file-hashes.js';
 
 export { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles, TEMPLATE_NAMES, type TemplateDir, type TemplateName } from './template-files.js';
 
@@ -27,10 +29,21 @@ export interface LoadedTemplate {
   name: TemplateName;
   file: string;
   source: string;
+  /** Compiled when the bundle was built (the text is one of the tool's own templates). */
+  precompiled?: true;
   render: (view: Record<string, unknown>) => { text?: string; diagnostics: Diagnostic[] };
 }
 
 const environment = createEnvironment();
+
+/** How every template is compiled: a missing field is an error, and nothing is HTML-escaped. */
+const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+
+/** A template compiled to the JavaScript source of its specification, as Handlebars.precompile writes it. */
+export function precompileTemplate(source: string): string {
+  // The types say a specification object; precompile returns its JavaScript source.
+  return environment.precompile(source, { ...COMPILE_OPTIONS }) as unknown as string;
+}
 
 /** Read and compile a template; a workspace's own `templates/` or `--templates DIR` come first. */
 export async function loadTemplate(name: TemplateName, dirs: readonly TemplateDir[]): Promise<LoadedTemplate | Diagnostic> {
@@ -45,18 +58,24 @@ export async function loadTemplate(name: TemplateName, dirs: readonly TemplateDi
 }
 
 export function compileTemplate(name: TemplateName, file: string, source: string): LoadedTemplate | Diagnostic {
-  try {
-    // Parse now so that syntax errors surface here, with their line.
-    environment.parse(source);
-  } catch (error) {
-    const parsed = templateErrorPosition(error);
-    return diagnostic('template-error', parsed.message, { file, ...parsed.position });
+  const spec = PRECOMPILED[sha256(source)];
+  let compiled: HandlebarsTemplateDelegate;
+  if (spec) compiled = environment.template(spec);
+  else {
+    try {
+      // Parse now so that syntax errors surface here, with their line.
+      environment.parse(source);
+    } catch (error) {
+      const parsed = templateErrorPosition(error);
+      return diagnostic('template-error', parsed.message, { file, ...parsed.position });
+    }
+    compiled = environment.compile(source, { ...COMPILE_OPTIONS });
   }
-  const compiled = environment.compile(source, { strict: true, noEscape: true });
   return {
     name,
     file,
     source,
+    ...(spec ? { precompiled: true as const } : {}),
     render(view) {
       try {
         return { text: compiled(view), diagnostics: [] };
