@@ -65,15 +65,33 @@ export async function loadTemplate(name: TemplateName, dirs: readonly TemplateDi
   return diagnostic('template-error', `no template ${TEMPLATE_NAMES[name]}: not found`);
 }
 
+/**
+ * Templates compiled in this process, by source text: a watch session compiles each template once
+ * (Handlebars' parser and code generator cost tens of milliseconds a build). A few entries at most.
+ */
+const compiledBySource = new Map<string, HandlebarsTemplateDelegate>();
+const MAX_COMPILED = 8;
+
+function compiledTemplate(source: string): HandlebarsTemplateDelegate {
+  let compiled = compiledBySource.get(source);
+  if (compiled) return compiled;
+  // Parse now so that syntax errors surface here, with their line; compile the parsed tree, and
+  // precompile it now (Handlebars would at the first render) so that the cache holds working code.
+  const parsed = environment.parse(source);
+  compiled = environment.compile(parsed, { strict: true, noEscape: true });
+  if (compiledBySource.size >= MAX_COMPILED) compiledBySource.delete(compiledBySource.keys().next().value as string);
+  compiledBySource.set(source, compiled);
+  return compiled;
+}
+
 export function compileTemplate(name: TemplateName, file: string, source: string): LoadedTemplate | Diagnostic {
+  let compiled: HandlebarsTemplateDelegate;
   try {
-    // Parse now so that syntax errors surface here, with their line.
-    environment.parse(source);
+    compiled = compiledTemplate(source);
   } catch (error) {
     const parsed = templateErrorPosition(error);
     return diagnostic('template-error', parsed.message, { file, ...parsed.position });
   }
-  const compiled = environment.compile(source, { strict: true, noEscape: true });
   return {
     name,
     file,
