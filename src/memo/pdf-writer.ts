@@ -8,7 +8,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../model/types.js';
 import { memoToDocDefinition, REFERENCES_ID } from './document.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
-import { saveShapingCache, shareFonts } from './fonts.js';
+import { saveShapingCache, shareFonts, shareScaledRuns } from './fonts.js';
 import { SANS, SERIF } from './style.js';
 
 export interface MemoRenderOptions {
@@ -30,6 +30,8 @@ interface PdfMake {
 /** The pdfkit document pdfmake builds, before it is ended. */
 interface PdfKitDocument {
   info: Record<string, unknown>;
+  /** The font pdfkit used last: one of its font objects (see shareScaledRuns). */
+  _font?: Parameters<typeof shareScaledRuns>[0];
   _addInfo?: () => void;
   _root?: { data?: { Pages?: { data?: { Kids?: unknown[] } }; Names?: { data?: { Dests?: { get(name: string): unknown[] | undefined } } } } };
 }
@@ -104,6 +106,8 @@ export async function renderMemo(memo: Memo, options: MemoRenderOptions): Promis
     const doc = memoToDocDefinition(memo, options);
     const created = pdfmake.createPdf(doc);
     const laidOut = await created.getStream();
+    // From the next memo of this process on, pdfkit's scaled runs of the shared fonts are reused.
+    if (laidOut._font) shareScaledRuns(laidOut._font);
     if (options.pdfa) escapeXmpMetadata(laidOut);
     const pages = pageCounts(laidOut);
     const buffer = await created.getBuffer();
