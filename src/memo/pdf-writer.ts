@@ -9,6 +9,7 @@ import type { Memo } from '../model/types.js';
 import { memoToDocDefinition, REFERENCES_ID } from './document.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
 import { saveShapingCache, shareFonts, shareScaledRuns } from './fonts.js';
+import { cacheMeasuredText } from './measure-cache.js';
 import { SANS, SERIF } from './style.js';
 
 export interface MemoRenderOptions {
@@ -73,6 +74,7 @@ function loadEngine(): Promise<PdfMake> {
 async function configureEngine(): Promise<PdfMake> {
   const mod = (await import('pdfmake')) as unknown as { default?: PdfMake } & PdfMake;
   const pdfmake = mod.default ?? mod;
+  await reuseMeasuredText();
   const require = createRequire(import.meta.url);
   const fonts: Parameters<PdfMake['addFonts']>[0] = {};
   const buffers: Buffer[] = [];
@@ -97,6 +99,17 @@ async function configureEngine(): Promise<PdfMake> {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   return pdfmake;
+}
+
+/** pdfmake's text measurement kept across the memos of this process (see measure-cache.ts). */
+async function reuseMeasuredText(): Promise<void> {
+  const [docMeasure, styleStack] = await Promise.all([import('pdfmake/js/DocMeasure.js'), import('pdfmake/js/StyleContextStack.js')]);
+  // A CommonJS module's `exports.default`, however the module system wraps it.
+  const classOf = (mod: { default?: unknown }) => {
+    const d = mod.default as { default?: unknown } | undefined;
+    return (typeof d === 'function' ? d : d?.default) as never;
+  };
+  cacheMeasuredText(classOf(docMeasure), classOf(styleStack));
 }
 
 export async function renderMemo(memo: Memo, options: MemoRenderOptions): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[]; pages?: MemoPages }> {
