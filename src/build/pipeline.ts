@@ -44,17 +44,27 @@ export interface Prepared extends Models {
  * wrote the text); shrunk and continued slides are the layout working as designed and are not reported.
  */
 export async function prepareOutputs(ws: LoadedWorkspace, theme: Theme, options: RenderOptions = {}): Promise<Prepared> {
-  const models: Prepared = await workspaceToModels(ws, { ...options, extras: { ...options.extras, markers: theme.markers } });
-  if (!models.deck || hasErrors(models.diagnostics)) return models;
+  return layOutDeck(ws, theme, await prepareModels(ws, theme, options));
+}
+
+/** The first step: the templates rendered into the deck's and the memo's models (a build starts the memo from here). */
+export function prepareModels(ws: LoadedWorkspace, theme: Theme, options: RenderOptions = {}): Promise<Models> {
+  return workspaceToModels(ws, { ...options, extras: { ...options.extras, markers: theme.markers } });
+}
+
+/** The second step: the deck laid out on its slides, its text made safe for XML. */
+export async function layOutDeck(ws: LoadedWorkspace, theme: Theme, models: Models): Promise<Prepared> {
+  const prepared: Prepared = models;
+  if (!prepared.deck || hasErrors(prepared.diagnostics)) return prepared;
   const { layoutDeck } = await import('../deck/layout.js');
-  const laidOut = layoutDeck(models.deck, theme, layoutLocator(ws, models.templates));
-  models.diagnostics.push(...laidOut.diagnostics.filter((d) => d.severity !== 'info'));
+  const laidOut = layoutDeck(prepared.deck, theme, layoutLocator(ws, prepared.templates));
+  prepared.diagnostics.push(...laidOut.diagnostics.filter((d) => d.severity !== 'info'));
   // Every string of the deck is XML: what XML 1.0 forbids is removed here, with a warning.
   const { xmlSafeDeck } = await import('../deck/xml-safe.js');
   const safe = xmlSafeDeck(laidOut.placed, ws.summaryFile);
-  models.diagnostics.push(...safe.diagnostics);
-  models.placedDeck = safe.deck;
-  return models;
+  prepared.diagnostics.push(...safe.diagnostics);
+  prepared.placedDeck = safe.deck;
+  return prepared;
 }
 
 export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOptions = {}): Promise<Models> {

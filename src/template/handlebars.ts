@@ -39,10 +39,13 @@ const environment = createEnvironment();
 /** How every template is compiled: a missing field is an error, and nothing is HTML-escaped. */
 const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
 
-/** A template compiled to the JavaScript source of its specification, as Handlebars.precompile writes it. */
+/**
+ * A template compiled to the JavaScript source of its specification, as Handlebars.precompile
+ * writes it: from the parsed tree, as compiledTemplate compiles it, so that the code is the same.
+ */
 export function precompileTemplate(source: string): string {
   // The types say a specification object; precompile returns its JavaScript source.
-  return environment.precompile(source, { ...COMPILE_OPTIONS }) as unknown as string;
+  return environment.precompile(environment.parse(source), { ...COMPILE_OPTIONS }) as unknown as string;
 }
 
 /** Read and compile a template; a workspace's own `templates/` or `--templates DIR` come first. */
@@ -57,19 +60,36 @@ export async function loadTemplate(name: TemplateName, dirs: readonly TemplateDi
   return diagnostic('template-error', `no template ${TEMPLATE_NAMES[name]}: not found`);
 }
 
+/**
+ * Templates compiled in this process, by source text: a watch session compiles each template once
+ * (Handlebars' parser and code generator cost tens of milliseconds a build). A few entries at most.
+ */
+const compiledBySource = new Map<string, HandlebarsTemplateDelegate>();
+const MAX_COMPILED = 8;
+
+function compiledTemplate(source: string): HandlebarsTemplateDelegate {
+  let compiled = compiledBySource.get(source);
+  if (compiled) return compiled;
+  // Parse now so that syntax errors surface here, with their line; then compile the parsed tree
+  // (Handlebars generates the code at the first render, once for the cached function).
+  const parsed = environment.parse(source);
+  compiled = environment.compile(parsed, { ...COMPILE_OPTIONS });
+  if (compiledBySource.size >= MAX_COMPILED) compiledBySource.delete(compiledBySource.keys().next().value as string);
+  compiledBySource.set(source, compiled);
+  return compiled;
+}
+
 export function compileTemplate(name: TemplateName, file: string, source: string): LoadedTemplate | Diagnostic {
   const spec = PRECOMPILED[sha256(source)];
   let compiled: HandlebarsTemplateDelegate;
   if (spec) compiled = environment.template(spec);
   else {
     try {
-      // Parse now so that syntax errors surface here, with their line.
-      environment.parse(source);
+      compiled = compiledTemplate(source);
     } catch (error) {
       const parsed = templateErrorPosition(error);
       return diagnostic('template-error', parsed.message, { file, ...parsed.position });
     }
-    compiled = environment.compile(source, { ...COMPILE_OPTIONS });
   }
   return {
     name,
