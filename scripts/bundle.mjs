@@ -100,10 +100,13 @@ const entries = {
 };
 const hashes = {};
 const inputs = {};
+/** The input files of each bundle that left code in it (tree shaking may drop a file whole). */
+const kept = {};
 for (const [name, entry] of Object.entries(entries)) {
   const outfile = path.join(outDir, `${name}.cjs`);
   const result = await esbuild.build({ ...common, entryPoints: [path.join(root, entry)], outfile, external: [...SOURCE_READER_LIBRARIES, ...common.external] });
   inputs[name] = Object.keys(result.metafile.inputs);
+  kept[name] = Object.entries(Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.inputs ?? {}).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f);
   hashes[name] = createHash('sha256').update(readFileSync(outfile)).digest('hex');
 }
 
@@ -116,6 +119,12 @@ copyFileSync(path.join(pdfkitData, 'sRGB_IEC61966_2_1.icc'), path.join(outDir, '
 const packagesOf = (name) => new Set(inputs[name].map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter(Boolean));
 for (const heavy of ['pdfmake', 'pdfkit', 'pptxgenjs', 'fontkit', 'jszip']) {
   if (packagesOf('cli').has(heavy)) throw new Error(`bundle: the CLI bundle must not contain ${heavy}`);
+}
+// `import * as z from 'zod'` lets esbuild keep only what is used; `import { z }` keeps all of zod
+// (every locale, JSON Schema conversion): a third of the CLI bundle.
+for (const [name, files] of Object.entries(kept)) {
+  const locales = files.filter((f) => /node_modules\/zod\/v4\/locales\/(?!(?:en|index)\.js$)/.test(f));
+  if (locales.length > 0) throw new Error(`bundle: ${name} holds all of zod (${locales.length} locales): import it as \`import * as z from 'zod'\``);
 }
 const fontkits = inputs.memo.filter((f) => /node_modules\/fontkit\/dist\//.test(f));
 if (fontkits.length !== 1) throw new Error(`bundle: the memo bundle must hold one fontkit, not ${fontkits.join(', ') || 'none'}`);

@@ -3,7 +3,7 @@
 import { isProblem, problemDiagnostic, readInside, type SandboxProblem } from './sandbox.js';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileLocator, yamlLocator, type Locator } from '../diagnostics/yaml-locator.js';
 import { zodIssueDiagnostic } from '../diagnostics/zod-issues.js';
