@@ -8,7 +8,8 @@
 // The tool's fingerprint is computed here, once, and written into the bundles. The script checks
 // that the CLI bundle holds no writer library and that the memo bundle holds one fontkit.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -94,6 +95,12 @@ for (const [name, entry] of Object.entries(entries)) {
   inputs[name] = Object.keys(result.metafile.inputs);
   hashes[name] = createHash('sha256').update(readFileSync(outfile)).digest('hex');
 }
+
+// pdfkit reads the sRGB colour profile of a PDF/A memo from the folder beside its code: in the
+// bundle, that is dist/bundled/data/. (Its standard fonts are never used: the memo embeds its own.)
+const pdfkitData = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfkit')), 'data');
+mkdirSync(path.join(outDir, 'data'), { recursive: true });
+copyFileSync(path.join(pdfkitData, 'sRGB_IEC61966_2_1.icc'), path.join(outDir, 'data', 'sRGB_IEC61966_2_1.icc'));
 
 const packagesOf = (name) => new Set(inputs[name].map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter(Boolean));
 for (const heavy of ['pdfmake', 'pdfkit', 'pptxgenjs', 'fontkit', 'jszip']) {

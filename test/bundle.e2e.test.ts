@@ -70,6 +70,17 @@ describe('the bundled entry', () => {
     expect(again.stderr).toContain('up to date');
   });
 
+  it('writes a PDF/A memo as the development layout does (pdfkit reads its colour profile beside the bundle)', { timeout: 120_000 }, async () => {
+    const dev = await runCli(['build', ws, '--out', path.join(dir, 'dev-pdfa'), '--pdfa'], { env: { BRIEFING_NO_CACHE: '1' } });
+    expect(dev.code).toBe(0);
+    const bin = await run(['build', ws, '--out', path.join(dir, 'bin-pdfa'), '--pdfa'], { XDG_CACHE_HOME: cache });
+    expect(bin.stderr).not.toMatch(/error/i);
+    expect(bin.code).toBe(0);
+    const a = await readFile(path.join(dir, 'dev-pdfa', 'memo.pdf'));
+    const b = await readFile(path.join(dir, 'bin-pdfa', 'memo.pdf'));
+    expect(b.equals(a)).toBe(true);
+  });
+
   it('loads only the CLI bundle for check and an up-to-date build', { timeout: 120_000 }, async () => {
     const trace = path.join(dir, 'trace.txt');
     const traced = async (args: string[]) => {

@@ -3,13 +3,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { prepareOutputs, templateDirs } from './pipeline.js';
-import { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles, type TemplateDir } from '../template/handlebars.js';
+import { layOutDeck, prepareModels, templateDirs } from './pipeline.js';
+import type { TemplateDir } from '../template/template-files.js';
+import { hashWorkspaceInputs, templateInputs } from './inputs-hash.js';
 import { formatLongDate } from '../template/view.js';
 import { HISTORY_FOLDER, readSinceManifest, recordHistory } from './history.js';
 import { CACHE_FOLDER } from '../inputs/cache.js';
-import { readTextInside } from '../inputs/sandbox.js';
-import { readSources, sha256 } from '../inputs/sources.js';
+import { sha256 } from '../inputs/file-hashes.js';
 import type { PlacedDeck } from '../deck/elements.js';
 import type { Memo } from '../model/types.js';
 import { loadTheme, type LoadedTheme } from '../inputs/theme.js';
@@ -147,19 +147,27 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   if (hasErrors(diagnostics)) return result;
   const t1 = performance.now();
   const extras = reporting ? { changes: changesToView(changes) } : {};
-  const models = await prepareOutputs(ws, themed.theme, { ...renderOptions, extras });
+  const models = await prepareModels(ws, themed.theme, { ...renderOptions, extras });
+  const modelDiagnostics = models.diagnostics.length;
   diagnostics.push(...models.diagnostics);
-  lap('templates', t1);
-  if (!models.deck || !models.placedDeck || !models.memo || hasErrors(diagnostics)) return result;
-
-  const t2 = performance.now();
+  if (!models.deck || !models.memo || hasErrors(diagnostics)) return result;
   // An output whose model, look and tool are those of the previous build is the file already on disk.
   const keys = {
     deck: renderKey({ output: DECK_FILE, model: models.deck, theme: themed.theme, date, fingerprint }),
     memo: renderKey({ output: MEMO_FILE, model: models.memo, pdfa: !!options.pdfa, date, fingerprint }),
   };
   const kept = options.force ? {} : await unchangedOutputs(outDir, previous, keys);
-  const rendered = await renderOutputs(models.placedDeck, models.memo, { ...options, date, memoRenderer, kept }, lap);
+  // The memo goes to its renderer (a worker: the other core) now, while this thread lays the deck out.
+  const t2 = performance.now();
+  const memoJob = renderMemoJob(models.memo, { ...options, date, memoRenderer, kept }, lap);
+  const prepared = await layOutDeck(ws, themed.theme, models);
+  diagnostics.push(...prepared.diagnostics.slice(modelDiagnostics));
+  lap('templates', t1);
+  if (!prepared.placedDeck || hasErrors(diagnostics)) {
+    await memoJob.catch(() => undefined);
+    return result;
+  }
+  const rendered = await renderOutputs(prepared.placedDeck, memoJob, { ...options, date, kept }, lap);
   diagnostics.push(...rendered.diagnostics);
   lap('render', t2);
   if (!rendered.deck || !rendered.memo || hasErrors(diagnostics)) return result;
@@ -200,27 +208,23 @@ async function upToDateByHashes(options: BuildOptions, outDir: string): Promise<
   const epoch = epochDate(options.env);
   if (!epoch && previous.dateSource !== 'asOf') return undefined;
   const dir = await assertWorkspaceFolder(options.workspace);
-  const sources = await readSources(dir, options.workspace, { cacheDir: path.join(outDir, CACHE_FOLDER) });
-  if (hasErrors(sources.diagnostics)) return undefined;
-  const summaryText = await readTextInside(dir, path.join(dir, SUMMARY_FILE), 'summary');
-  if (typeof summaryText !== 'string') return undefined;
+  // The theme file comes first among the theme's inputs, then the logo it names.
+  const logos = previous.inputs.theme.slice(1).map((t) => t.file);
+  const hashed = await hashWorkspaceInputs(dir, { templateDirs: templateDirs({ dir }, { templatesDir: options.templates }), logos });
+  if (!hashed.readable) return undefined;
+  const date = epoch ?? new Date(previous.date);
+  const manifestOptions = optionsOf(options);
+  const [version, fingerprint] = await Promise.all([toolVersion(), toolFingerprint()]);
+  const inputsHash = computeInputsHash({ version, fingerprint, date: date.toISOString(), options: manifestOptions, ws: hashed, inputs: hashed.inputs });
+  if (inputsHash !== previous.inputsHash || !(await outputsIntact(outDir, previous))) return undefined;
   const ws: LoadedWorkspace = {
     dir,
     shownDir: options.workspace,
     summaryFile: path.join(options.workspace, SUMMARY_FILE),
-    summaryText,
-    summarySha256: sha256(summaryText),
-    documents: sources.documents.map((d) => ({ ...d, title: d.title ?? d.lead, fileDate: d.date })),
+    documents: [],
     diagnostics: [],
   };
-  const themed = await loadTheme(dir, options.workspace);
-  if (hasErrors(themed.diagnostics)) return undefined;
-  const inputs = await inputFiles(ws, templateDirs(ws, { templatesDir: options.templates }), themed);
-  const date = epoch ?? new Date(previous.date);
-  const manifestOptions = optionsOf(options);
-  const [version, fingerprint] = await Promise.all([toolVersion(), toolFingerprint()]);
-  const inputsHash = computeInputsHash({ version, fingerprint, date: date.toISOString(), options: manifestOptions, ws, inputs });
-  if (inputsHash !== previous.inputsHash || !(await outputsIntact(outDir, previous))) return undefined;
+  if (hashed.summarySha256 !== undefined) ws.summarySha256 = hashed.summarySha256;
   return { status: 'up-to-date', workspace: ws, diagnostics: previous.warnings as Diagnostic[], changes: emptyReport(), manifest: previous };
 }
 
@@ -256,27 +260,39 @@ async function baselineOf(options: BuildOptions, previous: Manifest | undefined)
   return { base: stateOf(previous), since: emptyReport().since };
 }
 
-/** The deck on this thread and the memo on the memo renderer's (another core), at once. */
+type RenderedMemo = { bytes: Uint8Array; diagnostics: Diagnostic[]; pages?: MemoPages };
+
+/** The memo, started on the memo renderer (another core), or the kept file. */
+function renderMemoJob(
+  memoModel: Memo,
+  options: BuildOptions & { date: Date; memoRenderer: MemoRenderer; kept: { memo?: Uint8Array } },
+  lap: (name: string, since: number) => void,
+): Promise<RenderedMemo> {
+  if (options.kept.memo) return Promise.resolve({ bytes: options.kept.memo, diagnostics: [] });
+  const memoTimer = performance.now();
+  const job = options.memoRenderer.render(memoModel, { date: options.date, pdfa: !!options.pdfa }).then((r) => {
+    lap('memo', memoTimer);
+    return r;
+  });
+  // Awaited by the build; until then, a failure is not an unhandled rejection.
+  job.catch(() => undefined);
+  return job;
+}
+
+/** The deck on this thread while the memo renders on the other. */
 async function renderOutputs(
   placedDeck: PlacedDeck,
-  memoModel: Memo,
-  options: BuildOptions & { date: Date; memoRenderer: MemoRenderer; kept: { deck?: Uint8Array; memo?: Uint8Array } },
+  memoJob: Promise<RenderedMemo>,
+  options: BuildOptions & { date: Date; kept: { deck?: Uint8Array } },
   lap: (name: string, since: number) => void,
 ): Promise<{ deck?: Uint8Array; memo?: Uint8Array; memoPages?: MemoPages | undefined; diagnostics: Diagnostic[] }> {
   const { kept } = options;
-  const memoTimer = performance.now();
-  const memoPromise: Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[]; pages?: MemoPages }> = kept.memo
-    ? Promise.resolve({ bytes: kept.memo, diagnostics: [] as Diagnostic[] })
-    : options.memoRenderer.render(memoModel, { date: options.date, pdfa: !!options.pdfa }).then((r) => {
-        lap('memo', memoTimer);
-        return r;
-      });
   const deckTimer = performance.now();
   const deck = kept.deck
     ? { bytes: kept.deck, diagnostics: [] as Diagnostic[] }
     : await loadDeckWriter().then(({ writeDeck }) => writeDeck(placedDeck, { date: options.date }));
   if (!kept.deck) lap('deck', deckTimer);
-  const memo = await memoPromise;
+  const memo = await memoJob;
   return { deck: deck.bytes, memo: memo.bytes, memoPages: memo.pages, diagnostics: [...deck.diagnostics, ...memo.diagnostics] };
 }
 
@@ -350,16 +366,9 @@ async function outputProblem(outDir: string, shownOut: string): Promise<Diagnost
 }
 
 async function inputFiles(ws: LoadedWorkspace, dirs: TemplateDir[], themed: LoadedTheme): Promise<InputFiles> {
-  const templates = (await resolveTemplateFiles(dirs)).map((t) => ({ file: shownTemplatePath(ws, t.file), sha256: sha256(t.source) }));
+  const templates = await templateInputs(ws.dir, dirs);
   const theme = themed.inputs.map((i) => ({ file: i.file, sha256: sha256(i.bytes) }));
   return { templates, theme };
-}
-
-function shownTemplatePath(ws: LoadedWorkspace, file: string): string {
-  const builtIn = path.relative(DEFAULT_TEMPLATES_DIR, file);
-  if (!builtIn.startsWith('..')) return `builtin:${builtIn}`;
-  const inWorkspace = path.relative(ws.dir, file);
-  return inWorkspace.startsWith('..') ? file : inWorkspace;
 }
 
 async function outputsIntact(outDir: string, manifest: Manifest): Promise<boolean> {

@@ -1,5 +1,4 @@
 // Workspace → templates → Markdown → Deck and Memo models. Pure: returns diagnostics as values.
-import path from 'node:path';
 import { diagnostic, excerpt, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PlacedDeck } from '../deck/elements.js';
 import type { Theme } from '../inputs/theme.js';
@@ -9,7 +8,8 @@ import { deckFirstUses, firstUses, renumberDeck, renumberMemo } from '../model/r
 import { readingOrder, renumberVerification } from '../verify/numbering.js';
 import { plainText, type Block, type Deck, type Memo } from '../model/types.js';
 import { statementsOf } from '../verify/verify.js';
-import { loadTemplate, type LoadedTemplate, type TemplateDir } from '../template/handlebars.js';
+import { loadTemplate, type LoadedTemplate } from '../template/handlebars.js';
+import { templateDirs } from '../template/template-files.js';
 import { isBuiltIn, templateProblems, unownedCitations } from '../template/template-checks.js';
 import { wideTables } from '../memo/table-fit.js';
 import { memoGlyphWarnings } from '../memo/glyph-coverage.js';
@@ -17,6 +17,8 @@ import { workspaceToView, type ViewExtras } from '../template/view.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { layoutLocator } from './locate.js';
 import { keyPath, pathLabel } from '../diagnostics/path-label.js';
+
+export { templateDirs };
 
 export interface RenderOptions {
   /** A folder given with --templates; it comes before the workspace's own templates/. */
@@ -42,27 +44,27 @@ export interface Prepared extends Models {
  * wrote the text); shrunk and continued slides are the layout working as designed and are not reported.
  */
 export async function prepareOutputs(ws: LoadedWorkspace, theme: Theme, options: RenderOptions = {}): Promise<Prepared> {
-  const models: Prepared = await workspaceToModels(ws, { ...options, extras: { ...options.extras, markers: theme.markers } });
-  if (!models.deck || hasErrors(models.diagnostics)) return models;
+  return layOutDeck(ws, theme, await prepareModels(ws, theme, options));
+}
+
+/** The first step: the templates rendered into the deck's and the memo's models (a build starts the memo from here). */
+export function prepareModels(ws: LoadedWorkspace, theme: Theme, options: RenderOptions = {}): Promise<Models> {
+  return workspaceToModels(ws, { ...options, extras: { ...options.extras, markers: theme.markers } });
+}
+
+/** The second step: the deck laid out on its slides, its text made safe for XML. */
+export async function layOutDeck(ws: LoadedWorkspace, theme: Theme, models: Models): Promise<Prepared> {
+  const prepared: Prepared = models;
+  if (!prepared.deck || hasErrors(prepared.diagnostics)) return prepared;
   const { layoutDeck } = await import('../deck/layout.js');
-  const laidOut = layoutDeck(models.deck, theme, layoutLocator(ws, models.templates));
-  models.diagnostics.push(...laidOut.diagnostics.filter((d) => d.severity !== 'info'));
+  const laidOut = layoutDeck(prepared.deck, theme, layoutLocator(ws, prepared.templates));
+  prepared.diagnostics.push(...laidOut.diagnostics.filter((d) => d.severity !== 'info'));
   // Every string of the deck is XML: what XML 1.0 forbids is removed here, with a warning.
   const { xmlSafeDeck } = await import('../deck/xml-safe.js');
   const safe = xmlSafeDeck(laidOut.placed, ws.summaryFile);
-  models.diagnostics.push(...safe.diagnostics);
-  models.placedDeck = safe.deck;
-  return models;
-}
-
-/** Where templates are looked for, first to last, each with the folder its files must stay in. */
-export function templateDirs(ws: LoadedWorkspace, options: RenderOptions): TemplateDir[] {
-  const dirs: TemplateDir[] = [{ dir: path.join(ws.dir, 'templates'), root: ws.dir }];
-  if (options.templatesDir) {
-    const dir = path.resolve(options.templatesDir);
-    dirs.unshift({ dir, root: dir });
-  }
-  return dirs;
+  prepared.diagnostics.push(...safe.diagnostics);
+  prepared.placedDeck = safe.deck;
+  return prepared;
 }
 
 export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOptions = {}): Promise<Models> {

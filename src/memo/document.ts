@@ -5,7 +5,7 @@ import type { Content, ContentText, TableCell, TDocumentDefinitions } from 'pdfm
 import { plainText, type Block, type CitationRef, type Inline, type Memo } from '../model/types.js';
 import { formatLongDate } from '../template/view.js';
 import { citeGroups, GROUP_SEPARATOR, RANGE_DASH } from '../verify/numbering.js';
-import { BODY_SIZE, COLORS, MARGINS, PAGE, SERIF, SERIF_LEADING, STYLES, TABLE_LAYOUT } from './style.js';
+import { BODY_SIZE, COLORS, MARGINS, PAGE, SERIF, SERIF_LEADING, TABLE_LAYOUT, withStylesInline } from './style.js';
 
 export interface MemoDocumentOptions {
   date: Date;
@@ -56,15 +56,15 @@ export function memoToDocDefinition(memo: Memo, options: MemoDocumentOptions): T
       modDate: options.date,
     },
     defaultStyle: { font: SERIF, fontSize: BODY_SIZE, lineHeight: SERIF_LEADING, color: COLORS.text },
-    styles: STYLES,
-    content: [...memoHeader(memo, asOf), ...body, ...references],
-    header: (currentPage: number) => runningHeader(currentPage, subject, asOf),
-    footer: (currentPage: number, pageCount: number) => ({
-      text: `Page ${currentPage} of ${pageCount}`,
-      style: 'running',
-      alignment: 'right',
-      margin: [MARGINS.left, 18, MARGINS.right, 0],
-    }),
+    content: withStylesInline([...memoHeader(memo, asOf), ...body, ...references]),
+    header: (currentPage: number) => withStylesInline(runningHeader(currentPage, subject, asOf)),
+    footer: (currentPage: number, pageCount: number) =>
+      withStylesInline({
+        text: `Page ${currentPage} of ${pageCount}`,
+        style: 'running',
+        alignment: 'right',
+        margin: [MARGINS.left, 18, MARGINS.right, 0],
+      }),
   };
   if (options.pdfa) {
     doc.version = '1.7';

@@ -54,6 +54,10 @@ interface SharedFont {
 }
 
 const shared = new WeakMap<Uint8Array, SharedFont>();
+/** pdfkit's scaled runs of a shared font, by text: the same in every document (see shareScaledRuns). */
+const scaledRuns = new WeakMap<FontkitFont, Map<string, unknown>>();
+/** Words whose scaled runs are kept a font, at most (a watch session on large summaries stays bounded). */
+const MAX_SCALED_RUNS = 100_000;
 const fonts: SharedFont[] = [];
 let installed = false;
 
@@ -64,16 +68,24 @@ const MAX_WORDS_PER_FONT = 60_000;
 let store: BoundedStore | undefined | null = null;
 let storeKey = '';
 
-/** A glyph run whose positions the caller may scale in place, as pdfkit does. */
+/**
+ * A glyph run whose positions the caller may scale in place, as pdfkit does (at once, before it
+ * reads the width). The width is summed at the first read and kept: pdfkit reads it for every
+ * word it measures or writes, and never changes a run's positions after scaling them.
+ */
 class CopiedRun implements Run {
+  private width: number | undefined;
   constructor(
     readonly glyphs: Glyph[],
     readonly positions: Position[],
   ) {}
   get advanceWidth(): number {
-    let width = 0;
-    for (const p of this.positions) width += p.xAdvance;
-    return width;
+    if (this.width === undefined) {
+      let width = 0;
+      for (const p of this.positions) width += p.xAdvance;
+      this.width = width;
+    }
+    return this.width;
   }
 }
 
@@ -158,6 +170,7 @@ export function shareFonts(buffers: readonly Uint8Array[], toolKey = ''): void {
     const hash = createHash('sha256').update(buffer).digest('hex');
     const entry: SharedFont = { font, hash, stored: readStored(hash), added: 0 };
     memoiseLayout(entry);
+    scaledRuns.set(font, new Map());
     shared.set(buffer, entry);
     fonts.push(entry);
   }
@@ -198,4 +211,37 @@ class SharedFontFormat {
     if (!font) throw new Error('shared font missing');
     return font as unknown as SharedFontFormat;
   }
+}
+
+/** What shareScaledRuns needs of pdfkit's font object (its EmbeddedFont, whose class pdfkit does not export). */
+interface PdfkitEmbeddedFont {
+  font: FontkitFont;
+  layoutRun(text: string): unknown;
+  layoutCached(text: string): unknown;
+}
+
+/**
+ * pdfkit keeps a font's scaled runs (a word's glyphs and positions in its 1000-unit space) in a
+ * cache of each document, so every memo scales every word again. For the shared fonts the run
+ * depends only on the font and the word (pdfkit reads runs and copies what it changes; the
+ * subset's glyph numbering is done at each encode, per document): keep them for the process.
+ * `sample` is one of pdfkit's font objects, from which its class is reached; other fonts keep
+ * pdfkit's own per-document cache.
+ */
+export function shareScaledRuns(sample: PdfkitEmbeddedFont): void {
+  const proto = Object.getPrototypeOf(sample) as PdfkitEmbeddedFont & { briefingShared?: true };
+  if (proto.briefingShared || typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function') return;
+  const perDocument = proto.layoutCached;
+  proto.layoutCached = function (this: PdfkitEmbeddedFont, text: string): unknown {
+    const runs = scaledRuns.get(this.font);
+    if (!runs) return perDocument.call(this, text);
+    let run = runs.get(text);
+    if (run === undefined) {
+      run = this.layoutRun(text);
+      if (runs.size >= MAX_SCALED_RUNS) runs.clear();
+      runs.set(text, run);
+    }
+    return run;
+  };
+  proto.briefingShared = true;
 }

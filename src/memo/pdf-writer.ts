@@ -8,7 +8,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../model/types.js';
 import { memoToDocDefinition, REFERENCES_ID } from './document.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
-import { saveShapingCache, shareFonts } from './fonts.js';
+import { saveShapingCache, shareFonts, shareScaledRuns } from './fonts.js';
+import { cacheMeasuredText } from './measure-cache.js';
 import { SANS, SERIF } from './style.js';
 
 export interface MemoRenderOptions {
@@ -30,6 +31,8 @@ interface PdfMake {
 /** The pdfkit document pdfmake builds, before it is ended. */
 interface PdfKitDocument {
   info: Record<string, unknown>;
+  /** The font pdfkit used last: one of its font objects (see shareScaledRuns). */
+  _font?: Parameters<typeof shareScaledRuns>[0];
   _addInfo?: () => void;
   _root?: { data?: { Pages?: { data?: { Kids?: unknown[] } }; Names?: { data?: { Dests?: { get(name: string): unknown[] | undefined } } } } };
 }
@@ -71,6 +74,7 @@ function loadEngine(): Promise<PdfMake> {
 async function configureEngine(): Promise<PdfMake> {
   const mod = (await import('pdfmake')) as unknown as { default?: PdfMake } & PdfMake;
   const pdfmake = mod.default ?? mod;
+  await reuseMeasuredText();
   const require = createRequire(import.meta.url);
   const fonts: Parameters<PdfMake['addFonts']>[0] = {};
   const buffers: Buffer[] = [];
@@ -97,6 +101,17 @@ async function configureEngine(): Promise<PdfMake> {
   return pdfmake;
 }
 
+/** pdfmake's text measurement kept across the memos of this process (see measure-cache.ts). */
+async function reuseMeasuredText(): Promise<void> {
+  const [docMeasure, styleStack] = await Promise.all([import('pdfmake/js/DocMeasure.js'), import('pdfmake/js/StyleContextStack.js')]);
+  // A CommonJS module's `exports.default`, however the module system wraps it.
+  const classOf = (mod: { default?: unknown }) => {
+    const d = mod.default as { default?: unknown } | undefined;
+    return (typeof d === 'function' ? d : d?.default) as never;
+  };
+  cacheMeasuredText(classOf(docMeasure), classOf(styleStack));
+}
+
 export async function renderMemo(memo: Memo, options: MemoRenderOptions): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[]; pages?: MemoPages }> {
   const diagnostics: Diagnostic[] = [];
   try {
@@ -104,6 +119,8 @@ export async function renderMemo(memo: Memo, options: MemoRenderOptions): Promis
     const doc = memoToDocDefinition(memo, options);
     const created = pdfmake.createPdf(doc);
     const laidOut = await created.getStream();
+    // From the next memo of this process on, pdfkit's scaled runs of the shared fonts are reused.
+    if (laidOut._font) shareScaledRuns(laidOut._font);
     if (options.pdfa) escapeXmpMetadata(laidOut);
     const pages = pageCounts(laidOut);
     const buffer = await created.getBuffer();

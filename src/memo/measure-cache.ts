@@ -1,0 +1,143 @@
+// pdfmake measures every paragraph of a memo before it lays the pages out: it breaks the text
+// into words and, for each word, looks up some twenty style properties through the style stack
+// and measures its width. That is most of pdfmake's time on a memo, and in a watch session it is
+// the same work again for every paragraph the edit did not touch. Here the measured words of a
+// paragraph (a text leaf) are kept in the process, keyed by the leaf's text and every style
+// property the measurement reads, and handed back as fresh copies bound to the new document's
+// fonts: line breaking and pagination run as before, on the same words, so the pages are the same.
+//
+// What is not kept: a leaf whose text pdfmake fills in during layout (page and text references)
+// and any leaf whose inline items carry pdfmake's internal links (keys starting with "_").
+
+/** The style properties pdfmake's text measurement reads (TextBreaker, TextInlines.measure and buildInlines). */
+const MEASURED_PROPERTIES = [
+  'wordBreak',
+  'noWrap',
+  'leadingIndent',
+  'font',
+  'bold',
+  'italics',
+  'alignment',
+  'fontSize',
+  'fontFeatures',
+  'characterSpacing',
+  'color',
+  'decoration',
+  'decorationColor',
+  'decorationStyle',
+  'decorationThickness',
+  'background',
+  'link',
+  'linkToPage',
+  'linkToDestination',
+  'opacity',
+  'sup',
+  'sub',
+  'lineHeight',
+  'preserveLeadingSpaces',
+  'preserveTrailingSpaces',
+] as const;
+
+/** At most this many measured leaves are kept (a watch session on a large summary stays bounded). */
+const MAX_LEAVES = 20_000;
+
+interface StyleStack {
+  clone(): StyleStack;
+  push(item: unknown): void;
+}
+
+interface StyleStackClass {
+  getStyleProperty(item: object, stack: StyleStack, property: string, defaultValue: unknown): unknown;
+}
+
+interface PdfDocument {
+  provideFont(family: string, bold: boolean, italics: boolean): unknown;
+}
+
+interface LeafNode {
+  text?: unknown;
+  _textRef?: unknown;
+  _pageRef?: unknown;
+  _inlines?: Inline[];
+  _minWidth?: number;
+  _maxWidth?: number;
+}
+
+type Inline = Record<string, unknown> & { font?: unknown };
+
+interface DocMeasure {
+  pdfDocument: PdfDocument;
+  styleStack: StyleStack;
+  measureLeaf(node: LeafNode): LeafNode;
+}
+
+interface Measured {
+  /** The measured words, as pdfmake made them, each without its font object. */
+  items: Inline[];
+  /** The font each word asked for: family, bold, italics. */
+  fonts: [string, boolean, boolean][];
+  minWidth: number;
+  maxWidth: number;
+}
+
+const measured = new Map<string, Measured>();
+
+/** Whether a leaf's text is plain data that names nothing of pdfmake's own. */
+function plainText(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return true;
+  if (Array.isArray(value)) return value.every(plainText);
+  if (typeof value !== 'object') return false;
+  for (const [key, v] of Object.entries(value)) {
+    if (key.startsWith('_') || typeof v === 'function' || !plainText(v)) return false;
+  }
+  return true;
+}
+
+/**
+ * Installs the cache on pdfmake's DocMeasure (once). `docMeasure` and `styleStack` are pdfmake's
+ * DocMeasure and StyleContextStack classes, the very modules its layout uses.
+ */
+export function cacheMeasuredText(docMeasure: { prototype: DocMeasure }, styleStack: StyleStackClass): void {
+  const proto = docMeasure.prototype as DocMeasure & { briefingCached?: true };
+  if (proto.briefingCached || typeof proto.measureLeaf !== 'function') return;
+  const measureLeaf = proto.measureLeaf;
+  proto.measureLeaf = function (this: DocMeasure, node: LeafNode): LeafNode {
+    if (node._textRef || node._pageRef || !plainText(node.text)) return measureLeaf.call(this, node);
+    const stack = this.styleStack.clone();
+    stack.push(node);
+    const context = MEASURED_PROPERTIES.map((p) => styleStack.getStyleProperty({}, stack, p, null) ?? null);
+    const key = JSON.stringify([node.text, context]);
+    const hit = measured.get(key);
+    if (hit) {
+      node._inlines = hit.items.map((item, i) => {
+        const [family, bold, italics] = hit.fonts[i] as [string, boolean, boolean];
+        return { ...item, font: this.pdfDocument.provideFont(family, bold, italics) };
+      });
+      node._minWidth = hit.minWidth;
+      node._maxWidth = hit.maxWidth;
+      return node;
+    }
+    // Measure as pdfmake does, noting the font each word asks for, in order.
+    const fonts: [string, boolean, boolean][] = [];
+    const document = this.pdfDocument;
+    const provideFont = document.provideFont;
+    const own = Object.prototype.hasOwnProperty.call(document, 'provideFont');
+    document.provideFont = function (this: PdfDocument, family: string, bold: boolean, italics: boolean) {
+      fonts.push([family, bold, italics]);
+      return provideFont.call(this, family, bold, italics);
+    };
+    try {
+      measureLeaf.call(this, node);
+    } finally {
+      if (own) document.provideFont = provideFont;
+      else delete (document as Partial<PdfDocument>).provideFont;
+    }
+    const items = node._inlines ?? [];
+    if (fonts.length === items.length && typeof node._minWidth === 'number' && typeof node._maxWidth === 'number') {
+      if (measured.size >= MAX_LEAVES) measured.clear();
+      measured.set(key, { items: items.map(({ font: _font, ...rest }) => rest), fonts, minWidth: node._minWidth, maxWidth: node._maxWidth });
+    }
+    return node;
+  };
+  proto.briefingCached = true;
+}
