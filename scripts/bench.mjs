@@ -5,7 +5,8 @@
 // numbers across runs.
 //   seeds    cold `build --force` (a new process; caches warm, and with no cache at all)
 //            against pandoc writing a PPTX and a PDF (wkhtmltopdf) of bench/peer/*.md;
-//            an up-to-date `build` and `check` against `node -e 0`
+//            an up-to-date `build`, a `check` of unchanged inputs (replayed from its record)
+//            and a first `check` (no record: the full check) against `node -e 0`
 //   watch    one statement edited in briefing.yaml → both outputs rewritten (20 edits)
 //   scale    summaries of 100, 1,000, 10,000 statements and workspaces of 100, 1,000, 10,000
 //            documents (scripts/gen-workspace.mjs): check and build --force, peak memory, and
@@ -112,7 +113,12 @@ if (pandoc && wkhtml) {
 const coldWarmCaches = measure('build --force (new process, caches warm)', process.execPath, [bin, 'build', 'seeds', '--out', out, '--force']);
 const coldNoCache = measure('build --force (new process, no cache)', process.execPath, [bin, 'build', 'seeds', '--out', out, '--force'], { env: { ...env, BRIEFING_NO_CACHE: '1' } });
 const upToDate = measure('build, up to date', process.execPath, [bin, 'build', 'seeds', '--out', out]);
-const check = measure('check', process.execPath, [bin, 'check', 'seeds']);
+// After its warm-up run, a check of unchanged seeds prints its record again (see
+// src/cli/check-record.ts); with the records removed before each run it is the full check, the
+// first check of a workspace (or the first after an edit), the code cache still warm.
+const forgetCheckRecords = () => rmSync(path.join(cacheHome, 'briefing/check-records'), { recursive: true, force: true });
+const check = measure('check, inputs unchanged', process.execPath, [bin, 'check', 'seeds']);
+const checkFirstRun = measure('check, first run (no check record)', process.execPath, [bin, 'check', 'seeds'], { before: forgetCheckRecords });
 const nodePeerAfter = measure('node -e 0 (again, after)', process.execPath, ['-e', '0']);
 const peer = { medianMs: (nodePeer.medianMs + nodePeerAfter.medianMs) / 2 };
 results.seeds = {
@@ -122,6 +128,7 @@ results.seeds = {
   buildForceNoCache: { ...coldNoCache, xPandoc: ratio(coldNoCache, pandocPeer) },
   upToDate: { ...upToDate, xNode: ratio(upToDate, peer) },
   check: { ...check, xNode: ratio(check, peer) },
+  checkFirstRun: { ...checkFirstRun, xNode: ratio(checkFirstRun, peer) },
 };
 
 // ---- watch: one statement edited, until both outputs are rewritten
@@ -177,7 +184,8 @@ for (const kind of ['statements', 'documents']) {
     const scaleOut = path.join(work, `${kind}-${n}-out`);
     // The largest size runs once: a run can take minutes.
     const opts = { runs: n >= 10000 ? 1 : SCALE_RUNS, warmup: 0 };
-    const c = measure(`check, ${n} ${kind}`, process.execPath, [bin, 'check', ws], opts);
+    // The full check each time: no record of an earlier run replayed.
+    const c = measure(`check, ${n} ${kind}`, process.execPath, [bin, 'check', ws], { ...opts, before: forgetCheckRecords });
     const b = measure(`build --force, ${n} ${kind}`, process.execPath, [bin, 'build', ws, '--out', scaleOut, '--force'], opts);
     rows.push({ size: n, check: c, build: b, checkMsPerItem: round(c.medianMs / n, 3), buildMsPerItem: round(b.medianMs / n, 3) });
     rmSync(ws, { recursive: true, force: true });
@@ -206,7 +214,8 @@ else console.log(`pandoc peer skipped: ${results.seeds.pandocSkipped}`);
 line('seeds: build --force, new process, caches warm', coldWarmCaches, 'pandoc', ratio(coldWarmCaches, pandocPeer));
 line('seeds: build --force, new process, no cache', coldNoCache, 'pandoc', ratio(coldNoCache, pandocPeer));
 line('seeds: build, up to date', upToDate, 'node -e 0', ratio(upToDate, peer));
-line('seeds: check', check, 'node -e 0', ratio(check, peer));
+line('seeds: check, inputs unchanged', check, 'node -e 0', ratio(check, peer));
+line('seeds: check, first run (no check record)', checkFirstRun, 'node -e 0', ratio(checkFirstRun, peer));
 line('watch: one statement → both outputs', results.watch.oneStatementEdit);
 for (const [kind, rows] of Object.entries(results.scale)) {
   for (const r of rows) {

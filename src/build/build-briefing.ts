@@ -4,12 +4,12 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { layOutDeck, prepareModels, templateDirs } from './pipeline.js';
-import { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles, type TemplateDir } from '../template/handlebars.js';
+import type { TemplateDir } from '../template/template-files.js';
+import { hashWorkspaceInputs, templateInputs } from './inputs-hash.js';
 import { formatLongDate } from '../template/view.js';
 import { HISTORY_FOLDER, readSinceManifest, recordHistory } from './history.js';
 import { CACHE_FOLDER } from '../inputs/cache.js';
-import { readTextInside } from '../inputs/sandbox.js';
-import { readSources, sha256 } from '../inputs/sources.js';
+import { sha256 } from '../inputs/file-hashes.js';
 import type { PlacedDeck } from '../deck/elements.js';
 import type { Memo } from '../model/types.js';
 import { loadTheme, type LoadedTheme } from '../inputs/theme.js';
@@ -208,27 +208,23 @@ async function upToDateByHashes(options: BuildOptions, outDir: string): Promise<
   const epoch = epochDate(options.env);
   if (!epoch && previous.dateSource !== 'asOf') return undefined;
   const dir = await assertWorkspaceFolder(options.workspace);
-  const sources = await readSources(dir, options.workspace, { cacheDir: path.join(outDir, CACHE_FOLDER) });
-  if (hasErrors(sources.diagnostics)) return undefined;
-  const summaryText = await readTextInside(dir, path.join(dir, SUMMARY_FILE), 'summary');
-  if (typeof summaryText !== 'string') return undefined;
+  // The theme file comes first among the theme's inputs, then the logo it names.
+  const logos = previous.inputs.theme.slice(1).map((t) => t.file);
+  const hashed = await hashWorkspaceInputs(dir, { templateDirs: templateDirs({ dir }, { templatesDir: options.templates }), logos });
+  if (!hashed.readable) return undefined;
+  const date = epoch ?? new Date(previous.date);
+  const manifestOptions = optionsOf(options);
+  const [version, fingerprint] = await Promise.all([toolVersion(), toolFingerprint()]);
+  const inputsHash = computeInputsHash({ version, fingerprint, date: date.toISOString(), options: manifestOptions, ws: hashed, inputs: hashed.inputs });
+  if (inputsHash !== previous.inputsHash || !(await outputsIntact(outDir, previous))) return undefined;
   const ws: LoadedWorkspace = {
     dir,
     shownDir: options.workspace,
     summaryFile: path.join(options.workspace, SUMMARY_FILE),
-    summaryText,
-    summarySha256: sha256(summaryText),
-    documents: sources.documents.map((d) => ({ ...d, title: d.title ?? d.lead, fileDate: d.date })),
+    documents: [],
     diagnostics: [],
   };
-  const themed = await loadTheme(dir, options.workspace);
-  if (hasErrors(themed.diagnostics)) return undefined;
-  const inputs = await inputFiles(ws, templateDirs(ws, { templatesDir: options.templates }), themed);
-  const date = epoch ?? new Date(previous.date);
-  const manifestOptions = optionsOf(options);
-  const [version, fingerprint] = await Promise.all([toolVersion(), toolFingerprint()]);
-  const inputsHash = computeInputsHash({ version, fingerprint, date: date.toISOString(), options: manifestOptions, ws, inputs });
-  if (inputsHash !== previous.inputsHash || !(await outputsIntact(outDir, previous))) return undefined;
+  if (hashed.summarySha256 !== undefined) ws.summarySha256 = hashed.summarySha256;
   return { status: 'up-to-date', workspace: ws, diagnostics: previous.warnings as Diagnostic[], changes: emptyReport(), manifest: previous };
 }
 
@@ -370,16 +366,9 @@ async function outputProblem(outDir: string, shownOut: string): Promise<Diagnost
 }
 
 async function inputFiles(ws: LoadedWorkspace, dirs: TemplateDir[], themed: LoadedTheme): Promise<InputFiles> {
-  const templates = (await resolveTemplateFiles(dirs)).map((t) => ({ file: shownTemplatePath(ws, t.file), sha256: sha256(t.source) }));
+  const templates = await templateInputs(ws.dir, dirs);
   const theme = themed.inputs.map((i) => ({ file: i.file, sha256: sha256(i.bytes) }));
   return { templates, theme };
-}
-
-function shownTemplatePath(ws: LoadedWorkspace, file: string): string {
-  const builtIn = path.relative(DEFAULT_TEMPLATES_DIR, file);
-  if (!builtIn.startsWith('..')) return `builtin:${builtIn}`;
-  const inWorkspace = path.relative(ws.dir, file);
-  return inWorkspace.startsWith('..') ? file : inWorkspace;
 }
 
 async function outputsIntact(outDir: string, manifest: Manifest): Promise<boolean> {

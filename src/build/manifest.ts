@@ -1,11 +1,9 @@
 // build.json: what a build read, what it wrote, and how every citation resolved.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 export { toolFingerprint } from '../cache/fingerprint.js';
-import { sha256 } from '../inputs/sources.js';
 import { statementsOf, pathLabel } from '../verify/verify.js';
 import { citationKey } from '../verify/verify.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
@@ -91,39 +89,8 @@ export function stateOf(manifest: Manifest): BuildState {
   return state;
 }
 
-let cachedVersion: string | undefined;
-export async function toolVersion(): Promise<string> {
-  if (cachedVersion) return cachedVersion;
-  const pkgFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json');
-  const pkg = JSON.parse(await readFile(pkgFile, 'utf8')) as { version: string };
-  cachedVersion = pkg.version;
-  return cachedVersion;
-}
-
-export interface InputFiles {
-  templates: { file: string; sha256: string }[];
-  theme: { file: string; sha256: string }[];
-}
-
-export function computeInputsHash(parts: {
-  version: string;
-  fingerprint: string;
-  date: string;
-  options: Manifest['options'];
-  ws: LoadedWorkspace;
-  inputs: InputFiles;
-}): string {
-  const lines = [
-    `briefing ${parts.version} ${parts.fingerprint}`,
-    `date ${parts.date}`,
-    `options ${JSON.stringify(parts.options)}`,
-    ...parts.ws.documents.map((d) => `doc ${d.name} ${d.sha256}`),
-    `summary ${parts.ws.summarySha256 ?? ''}`,
-    ...parts.inputs.templates.map((t) => `template ${t.file} ${t.sha256}`),
-    ...parts.inputs.theme.map((t) => `theme ${t.file} ${t.sha256}`),
-  ];
-  return sha256(lines.join('\n'));
-}
+import type { InputFiles } from './inputs-hash.js';
+export { computeInputsHash, toolVersion, type InputFiles } from './inputs-hash.js';
 
 /** Every statement with its text and the citations it rests on, for the change report. */
 export function statementRecords(ws: LoadedWorkspace): StatementRecord[] {

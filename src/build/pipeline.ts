@@ -1,5 +1,4 @@
 // Workspace → templates → Markdown → Deck and Memo models. Pure: returns diagnostics as values.
-import path from 'node:path';
 import { diagnostic, excerpt, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PlacedDeck } from '../deck/elements.js';
 import type { Theme } from '../inputs/theme.js';
@@ -9,7 +8,8 @@ import { deckFirstUses, firstUses, renumberDeck, renumberMemo } from '../model/r
 import { readingOrder, renumberVerification } from '../verify/numbering.js';
 import { plainText, type Block, type Deck, type Memo } from '../model/types.js';
 import { statementsOf } from '../verify/verify.js';
-import { loadTemplate, type LoadedTemplate, type TemplateDir } from '../template/handlebars.js';
+import { loadTemplate, type LoadedTemplate } from '../template/handlebars.js';
+import { templateDirs } from '../template/template-files.js';
 import { isBuiltIn, templateProblems, unownedCitations } from '../template/template-checks.js';
 import { wideTables } from '../memo/table-fit.js';
 import { memoGlyphWarnings } from '../memo/glyph-coverage.js';
@@ -17,6 +17,8 @@ import { workspaceToView, type ViewExtras } from '../template/view.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { layoutLocator } from './locate.js';
 import { keyPath, pathLabel } from '../diagnostics/path-label.js';
+
+export { templateDirs };
 
 export interface RenderOptions {
   /** A folder given with --templates; it comes before the workspace's own templates/. */
@@ -63,16 +65,6 @@ export async function layOutDeck(ws: LoadedWorkspace, theme: Theme, models: Mode
   prepared.diagnostics.push(...safe.diagnostics);
   prepared.placedDeck = safe.deck;
   return prepared;
-}
-
-/** Where templates are looked for, first to last, each with the folder its files must stay in. */
-export function templateDirs(ws: LoadedWorkspace, options: RenderOptions): TemplateDir[] {
-  const dirs: TemplateDir[] = [{ dir: path.join(ws.dir, 'templates'), root: ws.dir }];
-  if (options.templatesDir) {
-    const dir = path.resolve(options.templatesDir);
-    dirs.unshift({ dir, root: dir });
-  }
-  return dirs;
 }
 
 export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOptions = {}): Promise<Models> {

@@ -19,11 +19,15 @@ export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string | undefi
   return home ? path.join(home, '.cache', 'briefing') : undefined;
 }
 
-/** A folder of cache entries (files) whose total size is kept under `maxBytes`, oldest dropped first. */
+/**
+ * A folder of cache entries (files) whose total size is kept under `maxBytes` (and their number
+ * under `maxEntries`), oldest dropped first.
+ */
 export class BoundedStore {
   constructor(
     readonly dir: string,
     readonly maxBytes: number,
+    readonly maxEntries: number = Infinity,
   ) {}
 
   /** The entry's bytes, or undefined when it is missing or unreadable. */
@@ -62,13 +66,15 @@ export class BoundedStore {
       }
     }
     let total = entries.reduce((sum, e) => sum + e.bytes, 0);
+    let count = entries.length;
     entries.sort((a, b) => a.mtime - b.mtime || a.name.localeCompare(b.name));
     for (const entry of entries) {
-      if (total <= this.maxBytes) break;
+      if (total <= this.maxBytes && count <= this.maxEntries) break;
       if (entry.name === keep) continue;
       try {
         unlinkSync(path.join(this.dir, entry.name));
         total -= entry.bytes;
+        count -= 1;
       } catch {
         // another process removed it first
       }
@@ -77,7 +83,7 @@ export class BoundedStore {
 }
 
 /** The store `<cache root>/<kind>`, or undefined when caching is off. */
-export function cacheStore(kind: string, maxBytes: number, env: NodeJS.ProcessEnv = process.env): BoundedStore | undefined {
+export function cacheStore(kind: string, maxBytes: number, env: NodeJS.ProcessEnv = process.env, maxEntries?: number): BoundedStore | undefined {
   const root = cacheRoot(env);
-  return root ? new BoundedStore(path.join(root, kind), maxBytes) : undefined;
+  return root ? new BoundedStore(path.join(root, kind), maxBytes, maxEntries) : undefined;
 }

@@ -1,27 +1,31 @@
-import { EXIT, hasErrors } from '../diagnostics/diagnostic.js';
-import { printDiagnostics, type Io } from './io.js';
-import { prepareOutputs } from '../build/pipeline.js';
-import { workspaceToReport } from './json-report.js';
-import { loadTheme } from '../inputs/theme.js';
-import { loadWorkspace } from '../inputs/workspace.js';
+// `check`: when every input hashes as at the last check of the same workspace (the same way, with
+// the same tool), that check's output again, from its record, without parsing anything; else the
+// full check (check-full.ts, loaded only then), whose output is recorded for the next time.
+import type { Io } from './io.js';
+import { assertWorkspaceFolder } from '../inputs/workspace-folder.js';
+import { checkHash, checkRecords, hashCheckInputs, readRecord, recordingIo, recordName, replay, sameInputs, writeRecord, type CheckOptions } from './check-record.js';
 
-/**
- * Everything a build checks before it writes: the sources, the summary and its citations, the
- * theme, the templates and the deck's layout (the same preparation as a build, thrown away).
- */
-export async function runCheck(options: { workspace: string; json: boolean; templates?: string | undefined }, io: Io): Promise<number> {
-  const ws = await loadWorkspace(options.workspace);
-  if (!hasErrors(ws.diagnostics)) {
-    const themed = await loadTheme(ws.dir, ws.shownDir);
-    ws.diagnostics.push(...themed.diagnostics);
-    if (!hasErrors(themed.diagnostics)) ws.diagnostics.push(...(await prepareOutputs(ws, themed.theme, { templatesDir: options.templates })).diagnostics);
-  }
-  printDiagnostics(ws.diagnostics, io);
-  const failed = hasErrors(ws.diagnostics);
-  if (options.json) io.stdout(`${JSON.stringify(workspaceToReport(ws), null, 2)}\n`);
-  else if (!failed) {
-    const n = ws.verification?.citations.length ?? 0;
-    io.stderr(`${ws.summaryFile}: ok: ${n} citations verified in ${ws.documents.length} documents\n`);
-  }
-  return failed ? EXIT.content : EXIT.ok;
+export type { CheckOptions };
+
+export async function runCheck(options: CheckOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const store = checkRecords(env);
+  if (!store) return (await fullCheck(options, io)).exitCode;
+  const dir = await assertWorkspaceFolder(options.workspace);
+  const name = recordName(dir, options);
+  const record = readRecord(store, name);
+  const before = await hashCheckInputs(dir, options, record?.logos ?? []);
+  if (record && (await checkHash(dir, options, before)) === record.hash) return replay(record, io);
+
+  const recording = recordingIo(io);
+  const checked = await fullCheck(options, recording.io);
+  // Recorded only when no input changed while the check read them: the record then names the
+  // bytes the check saw.
+  const after = await hashCheckInputs(dir, options, checked.logos);
+  if (sameInputs(before, after)) writeRecord(store, name, { hash: await checkHash(dir, options, after), logos: checked.logos, exitCode: checked.exitCode, writes: recording.writes });
+  return checked.exitCode;
+}
+
+async function fullCheck(options: CheckOptions, io: Io): Promise<{ exitCode: number; logos: string[] }> {
+  const full = await import('./check-full.js');
+  return full.fullCheck(options, io);
 }

@@ -1,16 +1,15 @@
 // PlacedDeck → .pptx. The layout stage (src/deck/layout.ts) has placed every element and
 // decided every size and colour; this module only turns the placed elements into pptxgenjs
-// calls, then repairs and pins the file:
-//   - pptxgenjs 4.0.1 writes one <a:pPr> per run, so a paragraph mixing text and a superscript
-//     citation gets several and loses its bullet: keep the first of each paragraph;
-//   - it writes the current time into docProps/core.xml, every zip entry and the chart's
-//     embedded workbook: pin them all to options.date and re-zip with DEFLATE, so the same deck
-//     gives the same bytes.
+// calls; src/deck/pptx-package.ts then repairs and pins the file (dates, DEFLATE), so the same
+// deck gives the same bytes.
 import type JSZipType from 'jszip';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ChartElement, Element, PlacedDeck, PlacedNotes, ShapeElement, TableElement, TextElement } from './elements.js';
 import { BULLET_INDENT, type Paragraph } from './measure.js';
 import { escapeFontFaces } from './xml-safe.js';
+import { writePptx } from './pptx-package.js';
+
+export { keepFirstParagraphProperties } from './pptx-package.js';
 
 export interface WriteDeckOptions {
   date: Date;
@@ -37,15 +36,15 @@ function loadJsZip(): Promise<typeof JSZipType> {
 export async function writeDeck(deck: PlacedDeck, options: WriteDeckOptions): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const [PptxGen, JSZip] = await Promise.all([loadPptxGen(), loadJsZip()]);
-  let raw: Uint8Array;
+  let written: Buffer;
   try {
-    const pptx = deckToPptx(new PptxGen(), escapeFontFaces(deck));
-    raw = asPlainBytes((await pptx.write({ outputType: 'nodebuffer' })) as Buffer);
+    written = await writePptx(deckToPptx(new PptxGen(), escapeFontFaces(deck)), options.date, JSZip);
   } catch (error) {
     diagnostics.push(diagnostic('render-failed', `could not write the deck: ${(error as Error).message}`));
     return { bytes: new Uint8Array(), diagnostics };
   }
-  const bytes = asPlainBytes(await pinPptx(raw, options.date, JSZip));
+  // A plain Uint8Array over the same memory as the Buffer (no copy).
+  const bytes = new Uint8Array(written.buffer, written.byteOffset, written.byteLength);
   return { bytes, diagnostics };
 }
 
@@ -60,10 +59,16 @@ function deckToPptx(pptx: Pptx, deck: PlacedDeck): Pptx {
     const slide = pptx.addSlide();
     slide.background = { color: deck.background };
     for (const element of placed.elements) addElement(pptx, slide, element);
-    const notes = notesText(placed.notes);
-    if (notes.trim() !== '') slide.addNotes(notes);
+    // The notes' text is made when pptxgenjs writes them, and let go once written: a long
+    // section's talking points, repeated on each of its continued slides, are never all held at once.
+    if (hasNotes(placed.notes)) slide.addNotes({ toString: () => notesText(placed.notes) });
   }
   return pptx;
+}
+
+/** Whether notesText(notes) has any text to show (more than white space). */
+export function hasNotes(notes: PlacedNotes): boolean {
+  return notes.citations.length > 0 || notes.talkingPoints.some((t) => t.trim() !== '');
 }
 
 /** Speaker notes as text: the talking points, then each cited passage in full. */
@@ -233,104 +238,5 @@ function addChart(pptx: Pptx, slide: PptxSlide, e: ChartElement): void {
     valAxisTitleFontSize: e.fontSize,
     valAxisTitleColor: e.mutedColor,
     valAxisLabelFormatCode: 'General',
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Post-processing.
-
-const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/g;
-const PPR = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
-
-/** Keep only the first <a:pPr> of each paragraph (pptxgenjs writes one per run). */
-export function keepFirstParagraphProperties(xml: string): string {
-  return xml.replace(PARAGRAPH, (_m, inner: string) => {
-    let seen = false;
-    const fixed = inner.replace(PPR, (ppr) => {
-      if (seen) return '';
-      seen = true;
-      return ppr;
-    });
-    return `<a:p>${fixed}</a:p>`;
-  });
-}
-
-function pinCoreXml(xml: string, date: Date): string {
-  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return xml
-    .replace(/(<dcterms:created\b[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
-    .replace(/(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`);
-}
-
-/** A zip entry's date is a DOS date: 1980 to 2107. A date outside is clamped to that range. */
-export function zipDate(date: Date): Date {
-  const first = Date.UTC(1980, 0, 1);
-  const last = Date.UTC(2107, 11, 31, 23, 59, 58);
-  return new Date(Math.min(Math.max(date.getTime(), first), last));
-}
-
-// jszip in Node copies a Buffer into a Uint8Array one byte at a time in JavaScript (reading entries,
-// feeding pako, encoding strings): it is given plain Uint8Arrays, and strings encoded natively, so
-// that it never has to; it writes a Buffer at the end (one native concatenation).
-const UTF8 = new TextEncoder();
-
-/** A plain Uint8Array over the same memory as a Buffer (no copy). */
-function asPlainBytes(buffer: Uint8Array): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
-
-/** Reload a zip, apply `transform` to its entries, and write it again with every date pinned. */
-async function rezip(
-  bytes: Uint8Array | JSZipType,
-  date: Date,
-  JSZip: typeof JSZipType,
-  rename: (name: string) => string,
-  transform: (name: string, content: Uint8Array) => Promise<Uint8Array | string>,
-): Promise<Uint8Array> {
-  const input = bytes instanceof JSZip ? bytes : await JSZip.loadAsync(bytes);
-  const output = new JSZip();
-  const entryDate = zipDate(date);
-  for (const name of Object.keys(input.files)) {
-    const entry = input.files[name];
-    if (!entry || entry.dir) continue;
-    const content = await entry.async('uint8array');
-    const data = await transform(name, content);
-    output.file(rename(name), typeof data === 'string' ? UTF8.encode(data) : data, { date: entryDate, createFolders: false, binary: true });
-  }
-  return output.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
-}
-
-/**
- * pptxgenjs numbers charts with a process-wide counter (chart5.xml on the fifth deck a process
- * renders): number them from 1 in every file, in every part that names them.
- */
-function chartRenaming(names: readonly string[]): (text: string) => string {
-  const map = new Map<string, string>();
-  // Charts, and the workbook embedded with each (whose file stem pptxgenjs names after the spreadsheet program).
-  for (const re of [/^ppt\/charts\/(chart)(\d+)(\.xml)$/, /^ppt\/embeddings\/([A-Za-z_]+?)(\d+)(\.xlsx)$/]) {
-    const found = names.flatMap((n) => {
-      const m = re.exec(n);
-      return m ? [{ stem: m[1] as string, n: Number(m[2]), ext: m[3] as string }] : [];
-    });
-    found.sort((a, b) => a.n - b.n).forEach((f, k) => map.set(`${f.stem}${f.n}${f.ext}`, `${f.stem}${k + 1}${f.ext}`));
-  }
-  if ([...map].every(([a, b]) => a === b)) return (text) => text;
-  const stems = [...new Set([...map.keys()].map((k) => k.replace(/\d+\.\w+$/, '')))];
-  const pattern = new RegExp(`(?:${stems.join('|')})\\d+\\.(?:xml|xlsx)`, 'g');
-  return (text) => text.replace(pattern, (m) => map.get(m) ?? m);
-}
-
-async function pinPptx(raw: Uint8Array, date: Date, JSZip: typeof JSZipType): Promise<Uint8Array> {
-  const decoder = new TextDecoder();
-  const zip = await JSZip.loadAsync(raw);
-  const rename = chartRenaming(Object.keys(zip.files));
-  return rezip(zip, date, JSZip, rename, async (name, content) => {
-    if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) return keepFirstParagraphProperties(decoder.decode(content));
-    if (name === 'docProps/core.xml') return pinCoreXml(decoder.decode(content), date);
-    if (/\.(?:xml|rels)$/.test(name)) return rename(decoder.decode(content));
-    if (/^ppt\/embeddings\/.+\.xlsx$/.test(name)) {
-      return rezip(content, date, JSZip, (n) => n, async (inner, data) => (inner === 'docProps/core.xml' ? pinCoreXml(decoder.decode(data), date) : data));
-    }
-    return content;
   });
 }

@@ -11,7 +11,7 @@ const MB = 1024 * 1024;
 /** The largest file of each kind a workspace may hold. */
 export const LIMITS = {
   source: 50 * MB,
-  summary: 5 * MB,
+  summary: 16 * MB,
   theme: 256 * 1024,
   logo: 5 * MB,
   template: 1 * MB,

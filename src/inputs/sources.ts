@@ -1,7 +1,6 @@
 // Reading a workspace's source documents: every file at its top level whose format a reader
 // knows (see inputs/readers/), as plain text with a map back to the file. Other files are
 // named in one warning.
-import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { isProblem, LIMITS, readInside } from './sandbox.js';
@@ -11,6 +10,9 @@ import { cacheKey, extractionCache, type ExtractionCache } from './cache.js';
 import { dateOfText, impossibleDateOfText, isDateLine, withoutDateline } from './dates.js';
 import { placeOf, ReaderError, type ExtractedText, type ReaderProblem, type SourceFormat, type SourceMap, type SourceReader } from './document.js';
 import { readerFor, SOURCE_EXTENSIONS } from './readers/index.js';
+import { compareCodePoints, mapLimited, sha256 } from './file-hashes.js';
+
+export { compareCodePoints, sha256 };
 
 export { SOURCE_EXTENSIONS };
 
@@ -195,33 +197,12 @@ async function readOne(dir: string, shownDir: string, name: string, cache: Extra
   return doc;
 }
 
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 function megabytes(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MB`;
 }
 
 function oneLine(error: unknown): string {
   return ((error as Error)?.message ?? String(error)).replace(/\s+/g, ' ').trim();
-}
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-export function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const MD_HEADING = /^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$/;

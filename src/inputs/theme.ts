@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileLocator, yamlLocator, type Locator } from '../diagnostics/yaml-locator.js';
 import { zodIssueDiagnostic } from '../diagnostics/zod-issues.js';
+import { THEME_FILES } from './workspace-folder.js';
 
 const hex = z
   .string()
@@ -77,7 +78,7 @@ export type Theme = z.infer<typeof ThemeSchema> & { logoImage?: LogoImage };
 
 export const DEFAULT_THEME: Theme = ThemeSchema.parse({});
 
-export const THEME_FILES = ['theme.yaml', 'theme.yml', 'theme.json'];
+export { THEME_FILES };
 
 export interface LoadedTheme {
   theme: Theme;
@@ -85,6 +86,8 @@ export interface LoadedTheme {
   file?: string;
   /** What the theme reads, for the up-to-date check: the theme file and the logo. */
   inputs: { file: string; bytes: Uint8Array }[];
+  /** The logo the theme names, as written, whether or not it could be used. */
+  logo?: string;
   diagnostics: Diagnostic[];
 }
 
@@ -119,8 +122,9 @@ export async function loadTheme(workspaceDir: string, shownDir: string = workspa
         (theme as Theme).logoImage = logo.image;
       }
     }
-    if (problems.length > 0) return failed(problems);
-    return { theme, file, inputs, diagnostics: [] };
+    const named = theme.logo !== undefined ? { logo: theme.logo } : {};
+    if (problems.length > 0) return { ...failed(problems), ...named };
+    return { theme, file, inputs, diagnostics: [], ...named };
   }
   return { theme: DEFAULT_THEME, inputs: [], diagnostics: [] };
 }

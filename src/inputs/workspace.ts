@@ -1,9 +1,9 @@
 // A workspace: source documents plus the curated summary, loaded and verified.
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { problemDiagnostic, readTextInside } from './sandbox.js';
 import { parse as parseYaml } from 'yaml';
-import { diagnostic, EXIT, formatDiagnostic, sortByPosition, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, formatDiagnostic, sortByPosition, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { assertWorkspaceFolder, SUMMARY_FILE } from './workspace-folder.js';
 import { readSources, sha256, type ReadSourcesOptions, type SourceDocument } from './sources.js';
 import { summaryFromYaml, type Locator } from './summary-load.js';
 import type { Summary } from './summary-schema.js';
@@ -11,7 +11,7 @@ import { verifySummary, type Verification } from '../verify/verify.js';
 
 export { shownTitle } from './shown-title.js';
 
-export const SUMMARY_FILE = 'briefing.yaml';
+export { assertWorkspaceFolder, SUMMARY_FILE };
 
 /** A document with the metadata the summary adds. */
 export interface BriefingDocument extends SourceDocument {
@@ -42,16 +42,6 @@ export interface LoadedWorkspace {
   documents: BriefingDocument[];
   verification?: Verification;
   diagnostics: Diagnostic[];
-}
-
-/** Fails with a usage error (exit 2) when the folder does not exist. */
-export async function assertWorkspaceFolder(shownDir: string): Promise<string> {
-  const dir = path.resolve(shownDir);
-  const info = await stat(dir).catch(() => undefined);
-  if (!info || !info.isDirectory()) {
-    throw new UserError([diagnostic('workspace-missing', `workspace folder not found: ${shownDir}`)], EXIT.usage);
-  }
-  return dir;
 }
 
 export interface LoadOptions {

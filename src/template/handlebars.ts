@@ -1,15 +1,11 @@
 // Handlebars, isolated and strict: templates render the view into Markdown.
 import Handlebars from 'handlebars';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { problemDiagnostic, readTextInside } from '../inputs/sandbox.js';
 import { CiteList, citeMarkers, LINE_BREAK } from './view.js';
+import { DEFAULT_TEMPLATES_DIR, readTemplate, shownPath, TEMPLATE_NAMES, type TemplateDir, type TemplateName } from './template-files.js';
 
-export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
-export const TEMPLATE_NAMES = { deck: 'deck.md.hbs', memo: 'memo.md.hbs' } as const;
-export type TemplateName = keyof typeof TEMPLATE_NAMES;
+export { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles, TEMPLATE_NAMES, type TemplateDir, type TemplateName } from './template-files.js';
 
 function createEnvironment(): typeof Handlebars {
   const hb = Handlebars.create();
@@ -36,23 +32,6 @@ export interface LoadedTemplate {
 
 const environment = createEnvironment();
 
-/** A folder of templates, and the folder its files must stay inside (the workspace, or the --templates folder). */
-export interface TemplateDir {
-  dir: string;
-  root: string;
-}
-
-/**
- * A template's text from `dir`: undefined when it has none; a diagnostic when it has one that may
- * not be read (a link out of its root, not a regular file, too large).
- */
-async function readTemplate(dir: TemplateDir | undefined, file: string): Promise<string | Diagnostic | undefined> {
-  if (!dir) return readFile(file, 'utf8').catch(() => undefined);
-  const text = await readTextInside(dir.root, file, 'template');
-  if (typeof text === 'string') return text;
-  return text.problem === 'missing' ? undefined : problemDiagnostic('template', text, { file: shownPath(file) });
-}
-
 /** Read and compile a template; a workspace's own `templates/` or `--templates DIR` come first. */
 export async function loadTemplate(name: TemplateName, dirs: readonly TemplateDir[]): Promise<LoadedTemplate | Diagnostic> {
   for (const dir of [...dirs, undefined]) {
@@ -75,8 +54,8 @@ const MAX_COMPILED = 8;
 function compiledTemplate(source: string): HandlebarsTemplateDelegate {
   let compiled = compiledBySource.get(source);
   if (compiled) return compiled;
-  // Parse now so that syntax errors surface here, with their line; compile the parsed tree, and
-  // precompile it now (Handlebars would at the first render) so that the cache holds working code.
+  // Parse now so that syntax errors surface here, with their line; then compile the parsed tree
+  // (Handlebars generates the code at the first render, once for the cached function).
   const parsed = environment.parse(source);
   compiled = environment.compile(parsed, { strict: true, noEscape: true });
   if (compiledBySource.size >= MAX_COMPILED) compiledBySource.delete(compiledBySource.keys().next().value as string);
@@ -136,26 +115,4 @@ function templateErrorPosition(error: unknown): { message: string; position: { l
   const position: { line?: number; column?: number } = {};
   if (typeof err.lineNumber === 'number') position.line = err.lineNumber;
   return { message: `template error: ${raw.split('\n')[0] ?? raw}`, position };
-}
-
-/** A template's path as the user sees it: relative to the working folder when it is inside it. */
-function shownPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
-
-/** The template file each name resolves to, first found in `dirs`, then the defaults. */
-export async function resolveTemplateFiles(dirs: readonly TemplateDir[]): Promise<{ name: TemplateName; file: string; source: string }[]> {
-  const found: { name: TemplateName; file: string; source: string }[] = [];
-  for (const name of Object.keys(TEMPLATE_NAMES) as TemplateName[]) {
-    for (const dir of [...dirs, undefined]) {
-      const file = path.join(dir?.dir ?? DEFAULT_TEMPLATES_DIR, TEMPLATE_NAMES[name]);
-      const source = await readTemplate(dir, file);
-      if (source === undefined) continue;
-      // A template that may not be read still counts, so that no up-to-date check passes over it.
-      found.push({ name, file, source: typeof source === 'string' ? source : `\u0000${source.message}` });
-      break;
-    }
-  }
-  return found;
 }

@@ -186,9 +186,9 @@ export const CASES: CorpusCase[] = [
   {
     id: 'summary-too-large',
     covers: 'size limits: the summary',
-    setup: (ctx) => editSummary(ctx, (y) => `${y}# ${'x'.repeat(5 * 1024 * 1024)}\n`),
+    setup: (ctx) => editSummary(ctx, (y) => `${y}# ${'x'.repeat(16 * 1024 * 1024)}\n`),
     code: 1,
-    expect: 'ws/briefing.yaml: error: briefing.yaml: it is 5 MB; the limit for a summary is 5 MB [input-too-large]\n',
+    expect: 'ws/briefing.yaml: error: briefing.yaml: it is 16 MB; the limit for a summary is 16 MB [input-too-large]\n',
   },
   {
     id: 'template-link-out',

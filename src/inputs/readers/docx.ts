@@ -2,10 +2,11 @@
 // A .docx has no lines; a place in it is its paragraph (the n-th paragraph of the text).
 import { dateOfText } from '../dates.js';
 import { ReaderError, TextBuilder, type ExtractedText, type SourceReader } from '../document.js';
+import { FORMAT_EXTENSIONS } from './formats.js';
 
 export const docxReader: SourceReader = {
   format: 'docx',
-  extensions: ['.docx'],
+  extensions: FORMAT_EXTENSIONS.docx,
   cached: true,
   version: 1,
   read: docxToText,

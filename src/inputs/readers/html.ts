@@ -4,10 +4,11 @@
 import { parseDateValue } from '../dates.js';
 import { ReaderError, TextBuilder, type ExtractedText, type SourceMap, type SourceReader } from '../document.js';
 import { decodeUtf8 } from './text.js';
+import { FORMAT_EXTENSIONS } from './formats.js';
 
 export const htmlReader: SourceReader = {
   format: 'html',
-  extensions: ['.html', '.htm', '.xhtml'],
+  extensions: FORMAT_EXTENSIONS.html,
   cached: true,
   version: 1,
   async read(bytes) {

@@ -4,10 +4,11 @@ import { parse as parseYaml } from 'yaml';
 import { dateOfText, parseDateValue } from '../dates.js';
 import { normalizeText, TextBuilder, type ExtractedText, type SourceReader } from '../document.js';
 import { decodeUtf8 } from './text.js';
+import { FORMAT_EXTENSIONS } from './formats.js';
 
 export const markdownReader: SourceReader = {
   format: 'markdown',
-  extensions: ['.md', '.markdown'],
+  extensions: FORMAT_EXTENSIONS.markdown,
   cached: true,
   version: 1,
   async read(bytes) {

@@ -3,13 +3,14 @@
 // line number on that page, so a citation can name the page ("p. 2").
 import { dateOfText, parseDateValue } from '../dates.js';
 import { ReaderError, TextBuilder, type ExtractedText, type SourceReader } from '../document.js';
+import { FORMAT_EXTENSIONS } from './formats.js';
 
 /** The largest PDF read (bytes); a larger one is an error, checked before the file is read. */
 export const MAX_PDF_BYTES = 100 * 1024 * 1024;
 
 export const pdfReader: SourceReader = {
   format: 'pdf',
-  extensions: ['.pdf'],
+  extensions: FORMAT_EXTENSIONS.pdf,
   cached: true,
   version: 1,
   maxBytes: MAX_PDF_BYTES,

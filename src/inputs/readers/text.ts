@@ -1,10 +1,11 @@
 // Plain text sources (.txt): the text as it is, UTF-8, with the BOM dropped, LF line ends and NFC.
 import { dateOfText } from '../dates.js';
 import { identityMap, normalizeText, ReaderError, type ExtractedText, type SourceReader } from '../document.js';
+import { FORMAT_EXTENSIONS } from './formats.js';
 
 export const textReader: SourceReader = {
   format: 'text',
-  extensions: ['.txt'],
+  extensions: FORMAT_EXTENSIONS.text,
   cached: false,
   version: 1,
   async read(bytes) {
