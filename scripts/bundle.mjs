@@ -5,7 +5,8 @@
 //   dist/bundled/memo.cjs         the PDF writer with pdfmake, pdfkit and fontkit
 //   dist/bundled/memo-worker.cjs  the memo's worker thread
 //   dist/briefing.cjs             the launcher (`bin`): loads them through a V8 code cache
-// The tool's fingerprint is computed here, once, and written into the bundles. The script checks
+// The tool's fingerprint is computed here, once, and written into the bundles, and so are the
+// tool's own templates, compiled (src/template/precompile.ts). The script checks
 // that the CLI bundle holds no writer library and that the memo bundle holds one fontkit.
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,16 @@ const outDir = path.join(root, 'dist/bundled');
 const { sourceFingerprint } = await import(path.join(root, 'dist/cache/fingerprint.js'));
 const fingerprint = await sourceFingerprint(root);
 if (!fingerprint) throw new Error('bundle: src/ not found');
+const { precompiledModule } = await import(path.join(root, 'dist/template/precompile.js'));
+const precompiled = await precompiledModule();
+
+/** The tool's own templates, compiled now (see src/template/precompile.ts): no run-time compile for them. */
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(build) {
+    build.onLoad({ filter: /src[\\/]template[\\/]precompiled\.ts$/ }, () => ({ contents: precompiled, loader: 'js' }));
+  },
+};
 
 /** The writers are bundles of their own: in every bundle, host.ts's imports of them stay out. */
 const writersApart = {
@@ -66,7 +77,7 @@ const common = {
   // dist/, like the ES module layout, so paths relative to it name the same files).
   define: { 'import.meta.url': 'import_meta_url', __BRIEFING_FINGERPRINT__: JSON.stringify(fingerprint) },
   banner: { js: 'var import_meta_url=require("url").pathToFileURL(__filename).href;' },
-  plugins: [writersApart, oneFontkit],
+  plugins: [writersApart, oneFontkit, precompiledTemplates],
   // The language model of `draft` and `find` (megabytes of data) stays out of the bundles: it is
   // required from node_modules only when one of those commands runs.
   external: ['wink-nlp', 'wink-eng-lite-web-model'],
@@ -89,10 +100,13 @@ const entries = {
 };
 const hashes = {};
 const inputs = {};
+/** The input files of each bundle that left code in it (tree shaking may drop a file whole). */
+const kept = {};
 for (const [name, entry] of Object.entries(entries)) {
   const outfile = path.join(outDir, `${name}.cjs`);
   const result = await esbuild.build({ ...common, entryPoints: [path.join(root, entry)], outfile, external: [...SOURCE_READER_LIBRARIES, ...common.external] });
   inputs[name] = Object.keys(result.metafile.inputs);
+  kept[name] = Object.entries(Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.inputs ?? {}).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f);
   hashes[name] = createHash('sha256').update(readFileSync(outfile)).digest('hex');
 }
 
@@ -105,6 +119,12 @@ copyFileSync(path.join(pdfkitData, 'sRGB_IEC61966_2_1.icc'), path.join(outDir, '
 const packagesOf = (name) => new Set(inputs[name].map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter(Boolean));
 for (const heavy of ['pdfmake', 'pdfkit', 'pptxgenjs', 'fontkit', 'jszip']) {
   if (packagesOf('cli').has(heavy)) throw new Error(`bundle: the CLI bundle must not contain ${heavy}`);
+}
+// `import * as z from 'zod'` lets esbuild keep only what is used; `import { z }` keeps all of zod
+// (every locale, JSON Schema conversion): a third of the CLI bundle.
+for (const [name, files] of Object.entries(kept)) {
+  const locales = files.filter((f) => /node_modules\/zod\/v4\/locales\/(?!(?:en|index)\.js$)/.test(f));
+  if (locales.length > 0) throw new Error(`bundle: ${name} holds all of zod (${locales.length} locales): import it as \`import * as z from 'zod'\``);
 }
 const fontkits = inputs.memo.filter((f) => /node_modules\/fontkit\/dist\//.test(f));
 if (fontkits.length !== 1) throw new Error(`bundle: the memo bundle must hold one fontkit, not ${fontkits.join(', ') || 'none'}`);

@@ -1,7 +1,7 @@
 // build.json: what a build read, what it wrote, and how every citation resolved.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 export { toolFingerprint } from '../cache/fingerprint.js';
 import { statementsOf, pathLabel } from '../verify/verify.js';

@@ -1,6 +1,6 @@
 // A zod issue → a diagnostic placed at the YAML node it is about, in words a curator reads:
 // "missing …", "unknown key … (did you mean …?)", "… must be one of …".
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { didYouMeanHint } from './curator.js';
 import { diagnostic, type Diagnostic, type RuleId } from './diagnostic.js';
 import type { Locator, YamlPath } from './yaml-locator.js';

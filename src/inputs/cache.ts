@@ -3,7 +3,7 @@
 // process (watch mode) and, for builds, on disk in the output folder's `.briefing-cache/`.
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ExtractedText, SourceReader } from './document.js';
 
 export const CACHE_FOLDER = '.briefing-cache';

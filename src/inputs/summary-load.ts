@@ -32,7 +32,9 @@ export function summaryFromYaml(source: string, file: string): LoadedSummary {
   } catch (error) {
     return { locator, diagnostics: [diagnostic('yaml-syntax', firstLine((error as Error).message), { file, line: 1, column: 1 })] };
   }
-  const parsed = SummarySchema.safeParse(data ?? {});
+  // jitless: a summary is parsed once a process, and generating zod's compiled fast path for
+  // every object schema costs more than it saves (the result is the same).
+  const parsed = SummarySchema.safeParse(data ?? {}, { jitless: true });
   if (!parsed.success) {
     const context = { schema: SummarySchema, locator, data, label: (path: readonly (string | number)[]) => (path.length > 0 ? pathLabel(path) : 'the summary') };
     for (const issue of parsed.error.issues) diagnostics.push(zodIssueDiagnostic('schema', issue, context));

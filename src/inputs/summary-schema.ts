@@ -1,5 +1,5 @@
 // The curated summary (briefing.yaml): one zod schema, the types inferred from it.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const isoDate = z

@@ -3,7 +3,7 @@
 import { isProblem, problemDiagnostic, readInside, type SandboxProblem } from './sandbox.js';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileLocator, yamlLocator, type Locator } from '../diagnostics/yaml-locator.js';
 import { zodIssueDiagnostic } from '../diagnostics/zod-issues.js';
@@ -76,7 +76,8 @@ export interface LogoImage {
 
 export type Theme = z.infer<typeof ThemeSchema> & { logoImage?: LogoImage };
 
-export const DEFAULT_THEME: Theme = ThemeSchema.parse({});
+// jitless: parsed once or twice a process (see summary-load.ts).
+export const DEFAULT_THEME: Theme = ThemeSchema.parse({}, { jitless: true });
 
 export { THEME_FILES };
 
@@ -104,7 +105,7 @@ export async function loadTheme(workspaceDir: string, shownDir: string = workspa
     const failed = (diagnostics: Diagnostic[]): LoadedTheme => ({ theme: DEFAULT_THEME, file, inputs, diagnostics });
     const parsed = parseThemeText(bytes.toString('utf8'), name.endsWith('.json') ? 'json' : 'yaml', file);
     if ('diagnostic' in parsed) return failed([parsed.diagnostic]);
-    const result = ThemeSchema.safeParse(parsed.value ?? {});
+    const result = ThemeSchema.safeParse(parsed.value ?? {}, { jitless: true });
     if (!result.success) {
       const context = { schema: ThemeSchema, locator: parsed.locator, data: parsed.value, label: (keys: readonly (string | number)[]) => (keys.length > 0 ? `theme ${keys.join('.')}` : 'the theme') };
       return failed(result.error.issues.map((issue) => zodIssueDiagnostic('theme-invalid', issue, context)));

@@ -1,6 +1,6 @@
 // The document model shared by the deck and the memo: what the templates' Markdown becomes.
 // Writers see a finished model and make no content decisions.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const InlineSchema = z.discriminatedUnion('type', [
   z.strictObject({

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CiteList, citeMarkers, LINE_BREAK } from './view.js';
 import { DEFAULT_TEMPLATES_DIR, readTemplate, shownPath, TEMPLATE_NAMES, type TemplateDir, type TemplateName } from './template-files.js';
+import { PRECOMPILED } from './precompiled.js';
+import { sha256 } from '../inputs/file-hashes.js';
 
 export { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles, TEMPLATE_NAMES, type TemplateDir, type TemplateName } from './template-files.js';
 
@@ -27,10 +29,24 @@ export interface LoadedTemplate {
   name: TemplateName;
   file: string;
   source: string;
+  /** Compiled when the bundle was built (the text is one of the tool's own templates). */
+  precompiled?: true;
   render: (view: Record<string, unknown>) => { text?: string; diagnostics: Diagnostic[] };
 }
 
 const environment = createEnvironment();
+
+/** How every template is compiled: a missing field is an error, and nothing is HTML-escaped. */
+const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+
+/**
+ * A template compiled to the JavaScript source of its specification, as Handlebars.precompile
+ * writes it: from the parsed tree, as compiledTemplate compiles it, so that the code is the same.
+ */
+export function precompileTemplate(source: string): string {
+  // The types say a specification object; precompile returns its JavaScript source.
+  return environment.precompile(environment.parse(source), { ...COMPILE_OPTIONS }) as unknown as string;
+}
 
 /** Read and compile a template; a workspace's own `templates/` or `--templates DIR` come first. */
 export async function loadTemplate(name: TemplateName, dirs: readonly TemplateDir[]): Promise<LoadedTemplate | Diagnostic> {
@@ -57,24 +73,29 @@ function compiledTemplate(source: string): HandlebarsTemplateDelegate {
   // Parse now so that syntax errors surface here, with their line; then compile the parsed tree
   // (Handlebars generates the code at the first render, once for the cached function).
   const parsed = environment.parse(source);
-  compiled = environment.compile(parsed, { strict: true, noEscape: true });
+  compiled = environment.compile(parsed, { ...COMPILE_OPTIONS });
   if (compiledBySource.size >= MAX_COMPILED) compiledBySource.delete(compiledBySource.keys().next().value as string);
   compiledBySource.set(source, compiled);
   return compiled;
 }
 
 export function compileTemplate(name: TemplateName, file: string, source: string): LoadedTemplate | Diagnostic {
+  const spec = PRECOMPILED[sha256(source)];
   let compiled: HandlebarsTemplateDelegate;
-  try {
-    compiled = compiledTemplate(source);
-  } catch (error) {
-    const parsed = templateErrorPosition(error);
-    return diagnostic('template-error', parsed.message, { file, ...parsed.position });
+  if (spec) compiled = environment.template(spec);
+  else {
+    try {
+      compiled = compiledTemplate(source);
+    } catch (error) {
+      const parsed = templateErrorPosition(error);
+      return diagnostic('template-error', parsed.message, { file, ...parsed.position });
+    }
   }
   return {
     name,
     file,
     source,
+    ...(spec ? { precompiled: true as const } : {}),
     render(view) {
       try {
         return { text: compiled(view), diagnostics: [] };
