@@ -15,7 +15,11 @@ export interface WatchOptions {
   out: string;
   templates?: string | undefined;
   changes: boolean;
-  /** Milliseconds to wait for a burst of file events to settle. */
+  /**
+   * Milliseconds to wait for a burst of file events to settle (an editor's save is one to three
+   * events within a few milliseconds). An event during a build schedules one more build, so a
+   * short wait never loses an edit; it only adds to what a user waits for.
+   */
   debounceMs?: number;
 }
 
@@ -70,7 +74,7 @@ export async function startWatch(options: WatchOptions, io: Io): Promise<Watcher
           schedule();
         }
       });
-    }, options.debounceMs ?? 40);
+    }, options.debounceMs ?? 20);
   };
 
   const watcher = watch(targets, {

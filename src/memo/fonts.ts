@@ -34,6 +34,13 @@ export interface Run {
 export interface FontkitFont {
   layout(text: string, features?: unknown): Run;
   getGlyph(id: number, codePoints?: number[]): Glyph;
+  createSubset(): FontSubset;
+}
+/** fontkit's subset of a font: the glyphs a document uses, in the order it first used them. */
+interface FontSubset {
+  font: FontkitFont;
+  glyphs: number[];
+  encode(): Uint8Array;
 }
 export interface FontkitModule {
   create(buffer: Uint8Array, postscriptName?: string): FontkitFont;
@@ -56,6 +63,10 @@ interface SharedFont {
 const shared = new WeakMap<Uint8Array, SharedFont>();
 /** pdfkit's scaled runs of a shared font, by text: the same in every document (see shareScaledRuns). */
 const scaledRuns = new WeakMap<FontkitFont, Map<string, unknown>>();
+/** The encoded subsets of a shared font, by their glyphs in order (see shareEncodedSubsets). */
+const encodedSubsets = new WeakMap<FontkitFont, Map<string, Uint8Array>>();
+/** Subsets kept a font, at most: a watch session's recent memos. */
+const MAX_SUBSETS = 8;
 /** Words whose scaled runs are kept a font, at most (a watch session on large summaries stays bounded). */
 const MAX_SCALED_RUNS = 100_000;
 const fonts: SharedFont[] = [];
@@ -171,6 +182,8 @@ export function shareFonts(buffers: readonly Uint8Array[], toolKey = ''): void {
     const entry: SharedFont = { font, hash, stored: readStored(hash), added: 0 };
     memoiseLayout(entry);
     scaledRuns.set(font, new Map());
+    encodedSubsets.set(font, new Map());
+    shareEncodedSubsets(font.createSubset());
     shared.set(buffer, entry);
     fonts.push(entry);
   }
@@ -242,6 +255,33 @@ export function shareScaledRuns(sample: PdfkitEmbeddedFont): void {
       runs.set(text, run);
     }
     return run;
+  };
+  proto.briefingShared = true;
+}
+
+/**
+ * A memo embeds each font as a subset: the glyphs it uses, numbered in the order it first used
+ * them. fontkit encodes the subset anew for every memo (the glyph outlines, the tables: about a
+ * tenth of a memo's render); a subset of the same font with the same glyphs in the same order is
+ * the same bytes, so a watch rebuild whose edit brings no new glyph reuses them. pdfkit only
+ * reads the encoded bytes (it keeps its own widths and code points). Fonts not shared here are
+ * encoded as fontkit does.
+ */
+function shareEncodedSubsets(sample: FontSubset): void {
+  const proto = Object.getPrototypeOf(sample) as FontSubset & { briefingShared?: true };
+  if (proto.briefingShared || typeof proto.encode !== 'function') return;
+  const encode = proto.encode;
+  proto.encode = function (this: FontSubset): Uint8Array {
+    const kept = encodedSubsets.get(this.font);
+    if (!kept) return encode.call(this);
+    const key = this.glyphs.join(',');
+    let bytes = kept.get(key);
+    if (!bytes) {
+      bytes = encode.call(this);
+      if (kept.size >= MAX_SUBSETS) kept.delete(kept.keys().next().value as string);
+      kept.set(key, bytes);
+    }
+    return bytes;
   };
   proto.briefingShared = true;
 }

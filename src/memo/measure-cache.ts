@@ -109,9 +109,15 @@ export function cacheMeasuredText(docMeasure: { prototype: DocMeasure }, styleSt
     const key = JSON.stringify([node.text, context]);
     const hit = measured.get(key);
     if (hit) {
+      // Each font asked for once, in the order the words first ask for it, as measuring would:
+      // pdfkit numbers a document's fonts in that order.
+      const fonts = new Map<string, unknown>();
       node._inlines = hit.items.map((item, i) => {
         const [family, bold, italics] = hit.fonts[i] as [string, boolean, boolean];
-        return { ...item, font: this.pdfDocument.provideFont(family, bold, italics) };
+        const name = `${family}\u0000${bold}\u0000${italics}`;
+        let font = fonts.get(name);
+        if (font === undefined) fonts.set(name, (font = this.pdfDocument.provideFont(family, bold, italics)));
+        return { ...item, font };
       });
       node._minWidth = hit.minWidth;
       node._maxWidth = hit.maxWidth;

@@ -17,11 +17,28 @@ export interface Match {
 }
 
 const foldCache = new WeakMap<SourceDocument, FoldedText>();
+/**
+ * Folded documents by their text, for the process: a watch session verifies the same documents
+ * after every edit of the summary. Bounded by the characters held (the folded text and its map
+ * take about ten bytes a character).
+ */
+const foldedByText = new Map<string, FoldedText>();
+const MAX_FOLDED_CHARS = 8_000_000;
+let foldedChars = 0;
 
 export function foldedDocument(doc: SourceDocument): FoldedText {
   let folded = foldCache.get(doc);
   if (!folded) {
-    folded = foldText(doc.text);
+    folded = foldedByText.get(doc.text);
+    if (!folded) {
+      folded = foldText(doc.text);
+      if (foldedChars + doc.text.length > MAX_FOLDED_CHARS) {
+        foldedByText.clear();
+        foldedChars = 0;
+      }
+      foldedByText.set(doc.text, folded);
+      foldedChars += doc.text.length;
+    }
     foldCache.set(doc, folded);
   }
   return folded;
