@@ -116,7 +116,7 @@ export function cacheMeasuredText(docMeasure: { prototype: DocMeasure }, styleSt
   if (proto.briefingCached || typeof proto.measureLeaf !== 'function') return;
   const measureLeaf = proto.measureLeaf;
   proto.measureLeaf = function (this: DocMeasure, node: LeafNode): LeafNode {
-    if (node._textRef || node._pageRef || !plainText(node.text)) return measureLeaf.call(this, node);
+    if (!keeping || node._textRef || node._pageRef || !plainText(node.text)) return measureLeaf.call(this, node);
     const stack = this.styleStack.clone();
     stack.push(node);
     const context = MEASURED_PROPERTIES.map((p) => styleStack.getStyleProperty({}, stack, p, null) ?? null);
@@ -153,7 +153,7 @@ export function cacheMeasuredText(docMeasure: { prototype: DocMeasure }, styleSt
       else delete (document as Partial<PdfDocument>).provideFont;
     }
     const items = node._inlines ?? [];
-    if (keeping && fonts.length === items.length && typeof node._minWidth === 'number' && typeof node._maxWidth === 'number') {
+    if (fonts.length === items.length && typeof node._minWidth === 'number' && typeof node._maxWidth === 'number') {
       if (keptWords + items.length > MAX_WORDS) {
         measured.clear();
         keptWords = 0;
