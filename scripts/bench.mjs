@@ -11,8 +11,11 @@
 //   scale    summaries of 100, 1,000, 10,000 statements and workspaces of 100, 1,000, 10,000
 //            documents (scripts/gen-workspace.mjs): check and build --force, peak memory, and
 //            growth from size to size (time per item)
+//            and CPU time per item, against issue 12's targets (1,000 statements within 5 s;
+//            10,000 within 60 s and 2 GB; time per statement within 1.3× from 1,000 to 10,000)
 // Scale sizes run 3 times (10,000: once). --quick: 3 runs, 10 watch edits, one run a scale size,
-// no 10,000 sizes. Each run is stopped after 10 minutes.
+// no 10,000 sizes. --only scale [--sizes 1000,10000]: the scale section alone, at those sizes,
+// printed and not written to bench/results.json. Each run is stopped after 10 minutes.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +26,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'dist/briefing.cjs');
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
+const optionValue = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const scaleOnly = optionValue('--only') === 'scale';
+const sizesArg = optionValue('--sizes')?.split(',').map(Number);
+if (optionValue('--only') !== undefined && !scaleOnly) throw new Error('bench: --only takes "scale"');
+if (sizesArg && !sizesArg.every((n) => Number.isInteger(n) && n > 0)) throw new Error('bench: --sizes takes whole numbers, such as 1000,10000');
 const runsArg = argv.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : quick ? 3 : 7;
 const SCALE_RUNS = quick ? 1 : 3;
@@ -93,43 +101,48 @@ const results = {
   scale: {},
 };
 
-// ---- seeds against the peers
-console.error(`briefing bench (${RUNS} runs a case; work folder ${work})`);
-const out = path.join(work, 'out');
-const nodePeer = measure('node -e 0', process.execPath, ['-e', '0']);
-const pandoc = spawnSync('pandoc', ['--version']).status === 0;
-const wkhtml = spawnSync('wkhtmltopdf', ['--version']).status === 0;
-let pandocPeer;
-if (pandoc && wkhtml) {
-  const peerOut = path.join(work, 'peer');
-  mkdirSync(peerOut, { recursive: true });
-  const script = `pandoc bench/peer/deck.md -o ${peerOut}/brief.pptx && pandoc bench/peer/memo.md -o ${peerOut}/brief.pdf --pdf-engine=wkhtmltopdf --quiet`;
-  pandocPeer = measure('pandoc PPTX + PDF (wkhtmltopdf)', 'sh', ['-c', script], { env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
-} else {
-  const missing = [pandoc ? '' : 'pandoc', wkhtml ? '' : 'wkhtmltopdf'].filter(Boolean).join(' and ');
-  console.error(`  pandoc peer skipped: ${missing} not installed (Debian: apt-get install -y pandoc wkhtmltopdf)`);
-  results.seeds.pandocSkipped = `${missing} not installed; install with: apt-get install -y pandoc wkhtmltopdf`;
-}
-const coldWarmCaches = measure('build --force (new process, caches warm)', process.execPath, [bin, 'build', 'seeds', '--out', out, '--force']);
-const coldNoCache = measure('build --force (new process, no cache)', process.execPath, [bin, 'build', 'seeds', '--out', out, '--force'], { env: { ...env, BRIEFING_NO_CACHE: '1' } });
-const upToDate = measure('build, up to date', process.execPath, [bin, 'build', 'seeds', '--out', out]);
-// After its warm-up run, a check of unchanged seeds prints its record again (see
-// src/cli/check-record.ts); with the records removed before each run it is the full check, the
-// first check of a workspace (or the first after an edit), the code cache still warm.
 const forgetCheckRecords = () => rmSync(path.join(cacheHome, 'briefing/check-records'), { recursive: true, force: true });
-const check = measure('check, inputs unchanged', process.execPath, [bin, 'check', 'seeds']);
-const checkFirstRun = measure('check, first run (no check record)', process.execPath, [bin, 'check', 'seeds'], { before: forgetCheckRecords });
-const nodePeerAfter = measure('node -e 0 (again, after)', process.execPath, ['-e', '0']);
-const peer = { medianMs: (nodePeer.medianMs + nodePeerAfter.medianMs) / 2 };
-results.seeds = {
-  ...results.seeds,
-  peers: { node: nodePeer, nodeAfter: nodePeerAfter, pandoc: pandocPeer },
-  buildForceCachesWarm: { ...coldWarmCaches, xPandoc: ratio(coldWarmCaches, pandocPeer) },
-  buildForceNoCache: { ...coldNoCache, xPandoc: ratio(coldNoCache, pandocPeer) },
-  upToDate: { ...upToDate, xNode: ratio(upToDate, peer) },
-  check: { ...check, xNode: ratio(check, peer) },
-  checkFirstRun: { ...checkFirstRun, xNode: ratio(checkFirstRun, peer) },
-};
+let nodePeer, pandocPeer, coldWarmCaches, coldNoCache, upToDate, check, checkFirstRun, peer;
+if (!scaleOnly) await benchSeedsAndWatch();
+
+async function benchSeedsAndWatch() {
+  // ---- seeds against the peers
+  console.error(`briefing bench (${RUNS} runs a case; work folder ${work})`);
+  const out = path.join(work, 'out');
+  nodePeer = measure('node -e 0', process.execPath, ['-e', '0']);
+  const pandoc = spawnSync('pandoc', ['--version']).status === 0;
+  const wkhtml = spawnSync('wkhtmltopdf', ['--version']).status === 0;
+  if (pandoc && wkhtml) {
+    const peerOut = path.join(work, 'peer');
+    mkdirSync(peerOut, { recursive: true });
+    const script = `pandoc bench/peer/deck.md -o ${peerOut}/brief.pptx && pandoc bench/peer/memo.md -o ${peerOut}/brief.pdf --pdf-engine=wkhtmltopdf --quiet`;
+    pandocPeer = measure('pandoc PPTX + PDF (wkhtmltopdf)', 'sh', ['-c', script], { env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
+  } else {
+    const missing = [pandoc ? '' : 'pandoc', wkhtml ? '' : 'wkhtmltopdf'].filter(Boolean).join(' and ');
+    console.error(`  pandoc peer skipped: ${missing} not installed (Debian: apt-get install -y pandoc wkhtmltopdf)`);
+    results.seeds.pandocSkipped = `${missing} not installed; install with: apt-get install -y pandoc wkhtmltopdf`;
+  }
+  coldWarmCaches = measure('build --force (new process, caches warm)', process.execPath, [bin, 'build', 'seeds', '--out', out, '--force']);
+  coldNoCache = measure('build --force (new process, no cache)', process.execPath, [bin, 'build', 'seeds', '--out', out, '--force'], { env: { ...env, BRIEFING_NO_CACHE: '1' } });
+  upToDate = measure('build, up to date', process.execPath, [bin, 'build', 'seeds', '--out', out]);
+  // After its warm-up run, a check of unchanged seeds prints its record again (see
+  // src/cli/check-record.ts); with the records removed before each run it is the full check, the
+  // first check of a workspace (or the first after an edit), the code cache still warm.
+  check = measure('check, inputs unchanged', process.execPath, [bin, 'check', 'seeds']);
+  checkFirstRun = measure('check, first run (no check record)', process.execPath, [bin, 'check', 'seeds'], { before: forgetCheckRecords });
+  const nodePeerAfter = measure('node -e 0 (again, after)', process.execPath, ['-e', '0']);
+  peer = { medianMs: (nodePeer.medianMs + nodePeerAfter.medianMs) / 2 };
+  results.seeds = {
+    ...results.seeds,
+    peers: { node: nodePeer, nodeAfter: nodePeerAfter, pandoc: pandocPeer },
+    buildForceCachesWarm: { ...coldWarmCaches, xPandoc: ratio(coldWarmCaches, pandocPeer) },
+    buildForceNoCache: { ...coldNoCache, xPandoc: ratio(coldNoCache, pandocPeer) },
+    upToDate: { ...upToDate, xNode: ratio(upToDate, peer) },
+    check: { ...check, xNode: ratio(check, peer) },
+    checkFirstRun: { ...checkFirstRun, xNode: ratio(checkFirstRun, peer) },
+  };
+  results.watch.oneStatementEdit = await benchWatch();
+}
 
 // ---- watch: one statement edited, until both outputs are rewritten
 async function benchWatch() {
@@ -172,10 +185,9 @@ async function benchWatch() {
     await new Promise((resolve) => child.once('exit', resolve));
   }
 }
-results.watch.oneStatementEdit = await benchWatch();
 
 // ---- scale
-const sizes = quick ? [100, 1000] : [100, 1000, 10000];
+const sizes = sizesArg ?? (quick ? [100, 1000] : [100, 1000, 10000]);
 for (const kind of ['statements', 'documents']) {
   const rows = [];
   for (const n of sizes) {
@@ -187,20 +199,60 @@ for (const kind of ['statements', 'documents']) {
     // The full check each time: no record of an earlier run replayed.
     const c = measure(`check, ${n} ${kind}`, process.execPath, [bin, 'check', ws], { ...opts, before: forgetCheckRecords });
     const b = measure(`build --force, ${n} ${kind}`, process.execPath, [bin, 'build', ws, '--out', scaleOut, '--force'], opts);
-    rows.push({ size: n, check: c, build: b, checkMsPerItem: round(c.medianMs / n, 3), buildMsPerItem: round(b.medianMs / n, 3) });
+    rows.push({
+      size: n,
+      check: c,
+      build: b,
+      checkMsPerItem: round(c.medianMs / n, 3),
+      buildMsPerItem: round(b.medianMs / n, 3),
+      checkCpuMsPerItem: round(c.cpuMedianMs / n, 3),
+      buildCpuMsPerItem: round(b.cpuMedianMs / n, 3),
+    });
     rmSync(ws, { recursive: true, force: true });
     rmSync(scaleOut, { recursive: true, force: true });
   }
   for (let i = 1; i < rows.length; i++) {
     const [a, b] = [rows[i - 1], rows[i]];
-    b.growth = { size: round(b.size / a.size, 1), check: ratio(b.check, a.check), build: ratio(b.build, a.build), buildPerItem: round(b.buildMsPerItem / a.buildMsPerItem, 2), checkPerItem: round(b.checkMsPerItem / a.checkMsPerItem, 2) };
+    b.growth = {
+      size: round(b.size / a.size, 1),
+      check: ratio(b.check, a.check),
+      build: ratio(b.build, a.build),
+      buildPerItem: round(b.buildMsPerItem / a.buildMsPerItem, 2),
+      checkPerItem: round(b.checkMsPerItem / a.checkMsPerItem, 2),
+      buildCpuPerItem: round(b.buildCpuMsPerItem / a.buildCpuMsPerItem, 2),
+      checkCpuPerItem: round(b.checkCpuMsPerItem / a.checkCpuMsPerItem, 2),
+    };
   }
   results.scale[kind] = rows;
 }
+results.scale.targets = scaleTargets(results.scale.statements ?? []);
+
+/**
+ * Issue 12's targets for statements, met or not, from this run's rows: a target whose sizes were
+ * not run, or whose build failed, is not met (null: not measured). Time per statement is compared
+ * from 1,000 to 10,000 directly, by wall time and by CPU time (the steadier on a busy machine).
+ */
+function scaleTargets(rows) {
+  const at = (n) => rows.find((r) => r.size === n);
+  const [k1, k10] = [at(1000), at(10000)];
+  const ok = (r) => r && r.build.medianMs !== undefined;
+  const perItem = (field) => (ok(k1) && ok(k10) ? round(k10[field] / k1[field], 2) : null);
+  const targets = {
+    build1kWithin5s: ok(k1) ? k1.build.medianMs <= 5000 : null,
+    build10kWithin60s: ok(k10) ? k10.build.medianMs <= 60000 : null,
+    build10kWithin2GB: ok(k10) && k10.build.peakRssMb !== undefined ? k10.build.peakRssMb <= 2048 : null,
+    perStatementGrowth1kTo10k: { wall: perItem('buildMsPerItem'), cpu: perItem('buildCpuMsPerItem'), limit: 1.3 },
+  };
+  const growth = targets.perStatementGrowth1kTo10k;
+  growth.met = growth.wall === null ? null : growth.wall <= growth.limit;
+  return targets;
+}
 
 results.machine.loadAfter = os.loadavg().map((l) => round(l, 2));
-mkdirSync(path.join(root, 'bench'), { recursive: true });
-writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+if (!scaleOnly) {
+  mkdirSync(path.join(root, 'bench'), { recursive: true });
+  writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
 rmSync(work, { recursive: true, force: true });
 
 // ---- the table
@@ -208,21 +260,33 @@ const line = (name, r, peerName, x) =>
   console.log(`${name.padEnd(48)} ${String(r?.medianMs ?? r?.failed ?? '–').padStart(9)} ${`${r?.minMs ?? ''}–${r?.maxMs ?? ''}`.padStart(15)} ${String(r?.peakRssMb ?? '').padStart(7)}  ${x !== undefined ? `${x}× ${peerName}` : ''}`);
 console.log(`\nbriefing bench, ${results.date}: ${RUNS} runs a case (scale ${SCALE_RUNS}); load average ${results.machine.loadBefore.join(' ')} → ${results.machine.loadAfter.join(' ')}`);
 console.log(`${'case'.padEnd(48)} ${'median ms'.padStart(9)} ${'min–max'.padStart(15)} ${'RSS MB'.padStart(7)}  vs peer`);
-line('node -e 0 (peer)', nodePeer);
-if (pandocPeer) line('pandoc PPTX + PDF via wkhtmltopdf (peer)', pandocPeer);
-else console.log(`pandoc peer skipped: ${results.seeds.pandocSkipped}`);
-line('seeds: build --force, new process, caches warm', coldWarmCaches, 'pandoc', ratio(coldWarmCaches, pandocPeer));
-line('seeds: build --force, new process, no cache', coldNoCache, 'pandoc', ratio(coldNoCache, pandocPeer));
-line('seeds: build, up to date', upToDate, 'node -e 0', ratio(upToDate, peer));
-line('seeds: check, inputs unchanged', check, 'node -e 0', ratio(check, peer));
-line('seeds: check, first run (no check record)', checkFirstRun, 'node -e 0', ratio(checkFirstRun, peer));
-line('watch: one statement → both outputs', results.watch.oneStatementEdit);
+if (!scaleOnly) {
+  line('node -e 0 (peer)', nodePeer);
+  if (pandocPeer) line('pandoc PPTX + PDF via wkhtmltopdf (peer)', pandocPeer);
+  else console.log(`pandoc peer skipped: ${results.seeds.pandocSkipped}`);
+  line('seeds: build --force, new process, caches warm', coldWarmCaches, 'pandoc', ratio(coldWarmCaches, pandocPeer));
+  line('seeds: build --force, new process, no cache', coldNoCache, 'pandoc', ratio(coldNoCache, pandocPeer));
+  line('seeds: build, up to date', upToDate, 'node -e 0', ratio(upToDate, peer));
+  line('seeds: check, inputs unchanged', check, 'node -e 0', ratio(check, peer));
+  line('seeds: check, first run (no check record)', checkFirstRun, 'node -e 0', ratio(checkFirstRun, peer));
+  line('watch: one statement → both outputs', results.watch.oneStatementEdit);
+}
 for (const [kind, rows] of Object.entries(results.scale)) {
+  if (kind === 'targets') continue;
   for (const r of rows) {
-    const g = r.growth ? ` (×${r.growth.size} size: check ×${r.growth.check}, build ×${r.growth.build}; build per item ×${r.growth.buildPerItem})` : '';
+    const g = r.growth
+      ? ` (×${r.growth.size} size: check ×${r.growth.check}, build ×${r.growth.build}; build per item ×${r.growth.buildPerItem} wall, ×${r.growth.buildCpuPerItem} CPU)`
+      : '';
     line(`scale: check, ${r.size} ${kind}`, r.check);
     line(`scale: build --force, ${r.size} ${kind}`, r.build, '', undefined);
+    console.log(`  per item: build ${r.buildMsPerItem} ms wall, ${r.buildCpuMsPerItem} ms CPU; check ${r.checkMsPerItem} ms wall, ${r.checkCpuMsPerItem} ms CPU`);
     if (g) console.log(`  growth${g}`);
   }
 }
-console.log('\nwritten to bench/results.json');
+const t = results.scale.targets;
+const verdict = (v) => (v === null ? 'not measured' : v ? 'met' : 'NOT met');
+console.log(
+  `targets (issue 12): 1,000 statements within 5 s: ${verdict(t.build1kWithin5s)}; 10,000 within 60 s: ${verdict(t.build10kWithin60s)}, within 2 GB: ${verdict(t.build10kWithin2GB)}; ` +
+    `time per statement 1,000 → 10,000 ×${t.perStatementGrowth1kTo10k.wall ?? '–'} wall, ×${t.perStatementGrowth1kTo10k.cpu ?? '–'} CPU (limit ×1.3): ${verdict(t.perStatementGrowth1kTo10k.met)}`,
+);
+console.log(scaleOnly ? '\n(--only scale: not written to bench/results.json)' : '\nwritten to bench/results.json');

@@ -1,7 +1,7 @@
 // The deck's zip writer writes, entry by entry, the bytes jszip writes for the same entries.
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { dosDateTime, ZipWriter } from '../src/deck/zip-writer.js';
+import { dosDateTime, pack, RunPacker, ZipWriter } from '../src/deck/zip-writer.js';
 
 async function jszipBytes(entries: [string, Uint8Array | string][], date: Date): Promise<Buffer> {
   const zip = new JSZip();
@@ -17,8 +17,9 @@ function writerBytes(entries: [string, Uint8Array | string][], date: Date): Buff
   return zip.finish();
 }
 
+const date = new Date(Date.UTC(2025, 10, 1, 13, 47, 31));
+
 describe('ZipWriter', () => {
-  const date = new Date(Date.UTC(2025, 10, 1, 13, 47, 31));
   const big = Array.from({ length: 20000 }, (_, k) => `<a:t>line ${k % 97} “quoted” ${'x'.repeat(k % 13)}</a:t>`).join('\n');
   const entries: [string, Uint8Array | string][] = [
     ['[Content_Types].xml', '<?xml version="1.0"?><Types/>'],
@@ -45,5 +46,39 @@ describe('ZipWriter', () => {
 
   it('refuses a name that is not printable ASCII', () => {
     expect(() => new ZipWriter(date).add('ppt/é.xml', 'x')).toThrow(/ASCII/);
+  });
+});
+
+describe('RunPacker', () => {
+  const words = (seed: number, n: number) => Array.from({ length: n }, (_, k) => `w${(k * 7919 + seed * 104729) % 1013}`).join(' ');
+  const shared = `<p:notes>${words(1, 30000)}`;
+  const files = [
+    `${shared} tail one ${words(2, 500)}</p:notes>`,
+    `${shared} tail two ${words(3, 800)}</p:notes>`,
+    `${shared} tail three ${words(4, 50)}</p:notes>`,
+    `${shared.slice(0, 90000)} diverging earlier ${words(5, 300)}</p:notes>`,
+    `${shared.slice(0, 90000)} diverging earlier too ${words(6, 300)}</p:notes>`,
+    shared.slice(0, 90000),
+    'short',
+    '',
+    `${shared} again ${words(7, 10)}`,
+  ];
+
+  it('packs each of a run of files alike into the bytes pack() gives it alone', () => {
+    const runs = new RunPacker();
+    for (const [k, file] of files.entries()) {
+      const a = runs.pack(file);
+      const b = pack(file);
+      expect(a.header, `file ${k}`).toEqual(b.header);
+      expect(Buffer.from(a.body).equals(Buffer.from(b.body)), `file ${k}`).toBe(true);
+    }
+  });
+
+  it('gives files jszip reads back', async () => {
+    const runs = new RunPacker();
+    const zip = new ZipWriter(date);
+    files.forEach((file, k) => zip.addPacked(`f${k}.xml`, runs.pack(file)));
+    const read = await JSZip.loadAsync(zip.finish());
+    for (const [k, file] of files.entries()) expect(await read.file(`f${k}.xml`)?.async('string')).toBe(file);
   });
 });

@@ -7,7 +7,7 @@
 // jszip would): each part is repaired, compressed and let go in turn, so a deck of thousands of
 // slides never holds an uncompressed copy of itself, nor reads back a zip it has just written.
 import type JSZipType from 'jszip';
-import { pack, ZIP_LEVEL, ZipWriter, type Packed } from './zip-writer.js';
+import { pack, RunPacker, ZIP_LEVEL, ZipWriter, type Packed } from './zip-writer.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- jszip's entries as they are held, and pptxgenjs's runtime */
 type Pptx = any;
@@ -51,11 +51,15 @@ export function zipDate(date: Date): Date {
 class Parts {
   readonly order = new Map<string, Packed | string | undefined>();
 
+  /** Notes of successive slides: a section's continued slides repeat its talking points. */
+  private readonly notes = new RunPacker();
+
   constructor(private readonly date: Date) {}
 
   /** A part of text pptxgenjs adds. */
   text(name: string, xml: string): void {
-    if (SLIDE.test(name)) this.order.set(name, pack(keepFirstParagraphProperties(xml)));
+    if (NOTES.test(name) && !NAMES_A_PART.test(xml)) this.order.set(name, this.notes.pack(xml));
+    else if (SLIDE.test(name)) this.order.set(name, pack(keepFirstParagraphProperties(xml)));
     else if (name === CORE) this.order.set(name, pack(pinCoreXml(xml, this.date)));
     else if (!TEXT_PART.test(name) || !NAMES_A_PART.test(xml)) this.order.set(name, pack(xml));
     else this.order.set(name, xml);
@@ -69,6 +73,7 @@ class Parts {
 }
 
 const SLIDE = /^ppt\/slides\/slide\d+\.xml$/;
+const NOTES = /^ppt\/notesSlides\/notesSlide\d+\.xml$/;
 const CORE = 'docProps/core.xml';
 const TEXT_PART = /\.(?:xml|rels)$/;
 /** What chartRenaming() could change: a numbered part name (slide5.xml, chart2.xml, …5.xlsx). */

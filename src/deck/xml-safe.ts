@@ -31,13 +31,26 @@ export function describeCharacters(found: ReadonlyMap<string, number>): string {
     .join(', ');
 }
 
-/** Every string in a value, cleaned (a copy; the value itself is not changed). Font faces count apart. */
-function cleanValue<T>(value: T, found: Map<string, number>, fonts: Map<string, number>): T {
-  if (typeof value === 'string') return stripForbidden(value, found) as T;
-  if (Array.isArray(value)) return value.map((v) => cleanValue(v, found, fonts)) as T;
+/** Strings this long that are known to be clean are not searched again (see cleanValue). */
+const REMEMBERED = 64;
+
+/**
+ * Every string in a value, cleaned (a copy; the value itself is not changed). Font faces count
+ * apart. A long string found clean is remembered in `clean`: a section's talking points, repeated
+ * in the notes of each of its continued slides, are searched once, not once a slide.
+ */
+function cleanValue<T>(value: T, found: Map<string, number>, fonts: Map<string, number>, clean: Set<string>): T {
+  if (typeof value === 'string') {
+    if (value.length < REMEMBERED) return stripForbidden(value, found) as T;
+    if (clean.has(value)) return value;
+    const cleaned = stripForbidden(value, found);
+    if (cleaned === value) clean.add(value);
+    return cleaned as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => cleanValue(v, found, fonts, clean)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = /fontFace$/i.test(k) ? cleanValue(v, fonts, fonts) : cleanValue(v, found, fonts);
+    for (const [k, v] of Object.entries(value)) out[k] = /fontFace$/i.test(k) ? cleanValue(v, fonts, fonts, clean) : cleanValue(v, found, fonts, clean);
     return out as T;
   }
   return value;
@@ -59,13 +72,14 @@ export function xmlSafeDeck(deck: PlacedDeck, summaryFile: string): { deck: Plac
   };
   const fontsFound = new Map<string, number>();
   const ignored = new Map<string, number>();
-  const fonts = cleanValue(deck.fonts, fontsFound, fontsFound);
+  const clean = new Set<string>();
+  const fonts = cleanValue(deck.fonts, fontsFound, fontsFound, clean);
   const metaFound = new Map<string, number>();
-  const meta = cleanValue(deck.meta, metaFound, ignored);
+  const meta = cleanValue(deck.meta, metaFound, ignored, clean);
   report("the deck's title, subject and author", metaFound);
   const slides = deck.slides.map((slide, i) => {
     const found = new Map<string, number>();
-    const cleaned = cleanValue(slide, found, ignored);
+    const cleaned = cleanValue(slide, found, ignored, clean);
     report(`slide ${i + 1} ("${cleaned.title.replace(/\s+/g, ' ').trim()}")`, found);
     return cleaned;
   });

@@ -4,7 +4,8 @@
 // folders (the deck's files have always been written that way): the same local headers, central
 // directory and DEFLATE stream (pako, the deflate jszip uses, at the same level).
 import { crc32 } from 'node:zlib';
-import pako from 'pako';
+import zlib from 'pako/lib/zlib/deflate.js';
+import ZStream from 'pako/lib/zlib/zstream.js';
 
 /** The DEFLATE level jszip was given: 6, zlib's default. */
 export const ZIP_LEVEL = 6;
@@ -123,13 +124,118 @@ function writeCommon(buffer: Buffer, at: number, e: Written): void {
   buffer.writeUInt16LE(0, at + 24); // extra field length
 }
 
-/** Raw DEFLATE as jszip drives pako: the data pushed without flushing, then finished. */
+/** Raw DEFLATE as jszip drives pako (level 6, window 2^15, memory level 8, default strategy). */
 function deflate(bytes: Uint8Array): Uint8Array {
-  const deflater = new pako.Deflate({ raw: true, level: ZIP_LEVEL });
-  const out: Uint8Array[] = [];
-  deflater.onData = (chunk: Uint8Array) => void out.push(chunk);
-  deflater.push(bytes, false);
-  deflater.push(new Uint8Array(0), true);
-  if (deflater.err) throw new Error(`deflate failed: ${deflater.msg}`);
-  return out.length === 1 ? (out[0] as Uint8Array) : Buffer.concat(out);
+  const run = new DeflateRun();
+  run.feed(bytes, 0, Z_FINISH);
+  return run.output();
+}
+
+const Z_NO_FLUSH = 0;
+const Z_FINISH = 4;
+const Z_OK = 0;
+const Z_STREAM_END = 1;
+const OUT_CHUNK = 64 * 1024;
+
+/**
+ * One raw DEFLATE stream driven through pako's zlib port. Its output does not depend on how the
+ * input is split (zlib decides nothing until it has enough lookahead, unless told to flush), so
+ * a stream stopped after a prefix and copied (snapshot) can be resumed with different endings.
+ */
+class DeflateRun {
+  private strm: ZStream;
+  /** Output buffers already full. */
+  private done: Uint8Array[];
+
+  constructor(from?: { strm: ZStream; done: Uint8Array[] }) {
+    if (from) {
+      this.strm = structuredClone(from.strm);
+      this.done = [...from.done];
+      return;
+    }
+    this.strm = new ZStream();
+    this.done = [];
+    const status = zlib.deflateInit2(this.strm, ZIP_LEVEL, 8, -15, 8, 0);
+    if (status !== Z_OK) throw new Error(`deflate failed to start: ${this.strm.msg}`);
+  }
+
+  /** Compresses bytes[from…], then finishes the stream or stops with all of it taken in. */
+  feed(bytes: Uint8Array, from: number, flush: typeof Z_NO_FLUSH | typeof Z_FINISH): void {
+    const strm = this.strm;
+    strm.input = bytes;
+    strm.next_in = from;
+    strm.avail_in = bytes.length - from;
+    let status: number;
+    do {
+      if (strm.avail_out === 0) {
+        if (strm.output) this.done.push(strm.output);
+        strm.output = new Uint8Array(OUT_CHUNK);
+        strm.next_out = 0;
+        strm.avail_out = OUT_CHUNK;
+      }
+      status = zlib.deflate(strm, flush);
+      if (status !== Z_OK && status !== Z_STREAM_END) throw new Error(`deflate failed: ${strm.msg}`);
+    } while ((strm.avail_in > 0 || strm.avail_out === 0) && status !== Z_STREAM_END);
+    strm.input = null;
+    if (flush === Z_FINISH) zlib.deflateEnd(strm);
+  }
+
+  /** The stream so far, to resume: a copy, so that this run may go on. */
+  snapshot(): { strm: ZStream; done: Uint8Array[] } {
+    return { strm: structuredClone(this.strm), done: [...this.done] };
+  }
+
+  output(): Uint8Array {
+    const last = (this.strm.output ?? new Uint8Array(0)).subarray(0, this.strm.next_out);
+    return this.done.length === 0 ? last : Buffer.concat([...this.done, last]);
+  }
+}
+
+/** Shortest shared beginning worth resuming from rather than compressing again. */
+const SHARED_AT_LEAST = 16 * 1024;
+
+/**
+ * pack() for a run of files that begin alike (the notes of a section's continued slides, which
+ * repeat its talking points): the DEFLATE stream of the beginning a file shares with the one
+ * before is kept and resumed, rather than that beginning compressed once a file. The same bytes
+ * as pack().
+ */
+export class RunPacker {
+  private previous: Uint8Array | undefined;
+  private shared: { at: number; prefix: Uint8Array; run: { strm: ZStream; done: Uint8Array[] } } | undefined;
+
+  pack(data: Uint8Array | string): Packed {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    if (bytes.length === 0) return pack(bytes);
+    const header = { method: DEFLATE, crc: crc32(bytes), size: bytes.length };
+    let run: DeflateRun;
+    let from = 0;
+    const kept = this.shared;
+    if (kept && bytes.length > kept.at && Buffer.compare(bytes.subarray(0, kept.at), kept.prefix) === 0) {
+      run = new DeflateRun(kept.run);
+      from = kept.at;
+    } else {
+      run = new DeflateRun();
+      this.shared = undefined;
+      const at = this.previous ? sharedLength(this.previous, bytes) : 0;
+      if (at >= SHARED_AT_LEAST && at < bytes.length) {
+        // The stream stops at the end of the shared part, is kept, and goes on with this file's own.
+        run.feed(bytes.subarray(0, at), 0, Z_NO_FLUSH);
+        this.shared = { at, prefix: bytes.slice(0, at), run: run.snapshot() };
+        from = at;
+      }
+    }
+    run.feed(bytes, from, Z_FINISH);
+    this.previous = bytes;
+    const body = run.output();
+    return { header: { ...header, compressed: body.length }, body };
+  }
+}
+
+/** How many bytes a and b begin with alike. */
+function sharedLength(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < n && a[k] === b[k]) k++;
+  return k;
 }
