@@ -46,12 +46,14 @@ describe('the hash a check record is found by', () => {
     expect(await hashNow()).not.toBe(before);
   });
 
-  it('differs with --json and with a --templates folder', async () => {
+  it('differs with --json, a --templates folder and SOURCE_DATE_EPOCH', async () => {
     const record = await import('../src/cli/check-record.js');
     const inputs = await record.hashCheckInputs(SEEDS, options, []);
     const plain = await record.checkHash(SEEDS, options, inputs);
     expect(await record.checkHash(SEEDS, { ...options, json: true }, inputs)).not.toBe(plain);
     expect(await record.checkHash(SEEDS, { ...options, templates: 'mine' }, inputs)).not.toBe(plain);
+    // The date a command may use: no check uses it yet, but a record never outlives it.
+    expect(await record.checkHash(SEEDS, options, inputs, { SOURCE_DATE_EPOCH: '1700000000' })).not.toBe(await record.checkHash(SEEDS, options, inputs, {}));
   });
 });
 

@@ -14,14 +14,14 @@ export async function runCheck(options: CheckOptions, io: Io, env: NodeJS.Proces
   const name = recordName(dir, options);
   const record = readRecord(store, name);
   const before = await hashCheckInputs(dir, options, record?.logos ?? []);
-  if (record && (await checkHash(dir, options, before)) === record.hash) return replay(record, io);
+  if (record && (await checkHash(dir, options, before, env)) === record.hash) return replay(record, io);
 
   const recording = recordingIo(io);
   const checked = await fullCheck(options, recording.io);
   // Recorded only when no input changed while the check read them: the record then names the
   // bytes the check saw.
   const after = await hashCheckInputs(dir, options, checked.logos);
-  if (sameInputs(before, after)) writeRecord(store, name, { hash: await checkHash(dir, options, after), logos: checked.logos, exitCode: checked.exitCode, writes: recording.writes });
+  if (sameInputs(before, after)) writeRecord(store, name, { hash: await checkHash(dir, options, after, env), logos: checked.logos, exitCode: checked.exitCode, writes: recording.writes });
   return checked.exitCode;
 }
 

@@ -74,12 +74,13 @@ export function hashCheckInputs(dir: string, options: CheckOptions, logos: reado
 
 /**
  * The hash a record is found by: the inputs, the folder's listing, the tool (version and
- * fingerprint), the Node version, the options and where the check ran (paths are printed
- * relative to it), so that another tool or another way of asking never replays it.
+ * fingerprint), the Node version, the options, where the check ran (paths are printed relative
+ * to it) and SOURCE_DATE_EPOCH (the date every command may use), so that another tool or another
+ * way of asking never replays it.
  */
-export async function checkHash(dir: string, options: CheckOptions, inputs: WorkspaceInputs): Promise<string> {
+export async function checkHash(dir: string, options: CheckOptions, inputs: WorkspaceInputs, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const [version, fingerprint] = await Promise.all([toolVersion(), toolFingerprint()]);
-  const asked = { command: 'check', json: options.json, templates: options.templates ?? null, workspace: options.workspace, dir, cwd: process.cwd() };
+  const asked = { command: 'check', json: options.json, templates: options.templates ?? null, workspace: options.workspace, dir, cwd: process.cwd(), epoch: env.SOURCE_DATE_EPOCH ?? null };
   const extra = [`node ${process.version} ${process.platform} ${process.arch}`, ...inputs.other];
   return computeInputsHash({ version, fingerprint, date: 'none', options: asked, ws: inputs, inputs: inputs.inputs, extra });
 }

@@ -52,7 +52,7 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
           .option('templates', { type: 'string', describe: 'folder of templates that replaces the defaults' }),
       async (args) => {
         const { runCheck } = await import('./check-command.js');
-        exitCode = await runCheck({ workspace: args.workspace, json: args.json, templates: await templatesFolder(args.templates) }, io);
+        exitCode = await runCheck({ workspace: args.workspace, json: args.json, templates: await templatesFolder(args.templates) }, io, env);
       },
     )
     .command(
