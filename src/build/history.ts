@@ -4,6 +4,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ManifestSchema, type Manifest } from './manifest.js';
+import { PARSE_ONCE } from '../diagnostics/zod-once.js';
 
 export const HISTORY_FOLDER = '.briefing-history';
 /** How many manifests the history keeps; the oldest go first. */
@@ -69,6 +70,6 @@ export async function readSinceManifest(file: string): Promise<{ manifest: Manif
   } catch {
     return { problem: 'it is not JSON: name a build.json, or a manifest of the output folder\'s .briefing-history' };
   }
-  const parsed = ManifestSchema.safeParse(raw);
+  const parsed = ManifestSchema.safeParse(raw, PARSE_ONCE);
   return parsed.success ? { manifest: parsed.data, text } : { problem: 'it is not a build manifest (build.json) of briefing' };
 }

@@ -90,6 +90,7 @@ export function stateOf(manifest: Manifest): BuildState {
 }
 
 import type { InputFiles } from './inputs-hash.js';
+import { PARSE_ONCE } from '../diagnostics/zod-once.js';
 export { computeInputsHash, toolVersion, type InputFiles } from './inputs-hash.js';
 
 /** Every statement with its text and the citations it rests on, for the change report. */
@@ -124,7 +125,7 @@ export function summaryFields(ws: LoadedWorkspace): Record<string, string> {
 export async function readManifest(outDir: string): Promise<Manifest | undefined> {
   try {
     const raw = JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')) as unknown;
-    const parsed = ManifestSchema.safeParse(raw);
+    const parsed = ManifestSchema.safeParse(raw, PARSE_ONCE);
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

@@ -6,6 +6,7 @@ import { pathLabel } from '../diagnostics/path-label.js';
 import { yamlLocator, type Locator } from '../diagnostics/yaml-locator.js';
 import { zodIssueDiagnostic } from '../diagnostics/zod-issues.js';
 import { SummarySchema, type Summary } from './summary-schema.js';
+import { PARSE_ONCE } from '../diagnostics/zod-once.js';
 
 export type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
 
@@ -32,9 +33,7 @@ export function summaryFromYaml(source: string, file: string): LoadedSummary {
   } catch (error) {
     return { locator, diagnostics: [diagnostic('yaml-syntax', firstLine((error as Error).message), { file, line: 1, column: 1 })] };
   }
-  // jitless: a summary is parsed once a process, and generating zod's compiled fast path for
-  // every object schema costs more than it saves (the result is the same).
-  const parsed = SummarySchema.safeParse(data ?? {}, { jitless: true });
+  const parsed = SummarySchema.safeParse(data ?? {}, PARSE_ONCE);
   if (!parsed.success) {
     const context = { schema: SummarySchema, locator, data, label: (path: readonly (string | number)[]) => (path.length > 0 ? pathLabel(path) : 'the summary') };
     for (const issue of parsed.error.issues) diagnostics.push(zodIssueDiagnostic('schema', issue, context));

@@ -8,6 +8,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileLocator, yamlLocator, type Locator } from '../diagnostics/yaml-locator.js';
 import { zodIssueDiagnostic } from '../diagnostics/zod-issues.js';
 import { THEME_FILES } from './workspace-folder.js';
+import { PARSE_ONCE } from '../diagnostics/zod-once.js';
 
 const hex = z
   .string()
@@ -76,8 +77,7 @@ export interface LogoImage {
 
 export type Theme = z.infer<typeof ThemeSchema> & { logoImage?: LogoImage };
 
-// jitless: parsed once or twice a process (see summary-load.ts).
-export const DEFAULT_THEME: Theme = ThemeSchema.parse({}, { jitless: true });
+export const DEFAULT_THEME: Theme = ThemeSchema.parse({}, PARSE_ONCE);
 
 export { THEME_FILES };
 
@@ -105,7 +105,7 @@ export async function loadTheme(workspaceDir: string, shownDir: string = workspa
     const failed = (diagnostics: Diagnostic[]): LoadedTheme => ({ theme: DEFAULT_THEME, file, inputs, diagnostics });
     const parsed = parseThemeText(bytes.toString('utf8'), name.endsWith('.json') ? 'json' : 'yaml', file);
     if ('diagnostic' in parsed) return failed([parsed.diagnostic]);
-    const result = ThemeSchema.safeParse(parsed.value ?? {}, { jitless: true });
+    const result = ThemeSchema.safeParse(parsed.value ?? {}, PARSE_ONCE);
     if (!result.success) {
       const context = { schema: ThemeSchema, locator: parsed.locator, data: parsed.value, label: (keys: readonly (string | number)[]) => (keys.length > 0 ? `theme ${keys.join('.')}` : 'the theme') };
       return failed(result.error.issues.map((issue) => zodIssueDiagnostic('theme-invalid', issue, context)));

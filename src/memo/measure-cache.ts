@@ -38,8 +38,22 @@ const MEASURED_PROPERTIES = [
   'preserveTrailingSpaces',
 ] as const;
 
-/** At most this many measured leaves are kept (a watch session on a large summary stays bounded). */
-const MAX_LEAVES = 20_000;
+/**
+ * At most this many measured words are kept (about a thousand statements' memo): a watch session
+ * on a larger summary clears them and starts again rather than grow.
+ */
+const MAX_WORDS = 200_000;
+let keptWords = 0;
+/**
+ * Whether leaves are kept: not for a process's first memo (a one-off build renders one memo,
+ * and copying its words would only cost), from the second on (a watch session).
+ */
+let keeping = false;
+
+/** Keep the measured leaves of the memos from now on (see `keeping`). */
+export function keepMeasuredText(): void {
+  keeping = true;
+}
 
 interface StyleStack {
   clone(): StyleStack;
@@ -102,7 +116,7 @@ export function cacheMeasuredText(docMeasure: { prototype: DocMeasure }, styleSt
   if (proto.briefingCached || typeof proto.measureLeaf !== 'function') return;
   const measureLeaf = proto.measureLeaf;
   proto.measureLeaf = function (this: DocMeasure, node: LeafNode): LeafNode {
-    if (node._textRef || node._pageRef || !plainText(node.text)) return measureLeaf.call(this, node);
+    if (!keeping || node._textRef || node._pageRef || !plainText(node.text)) return measureLeaf.call(this, node);
     const stack = this.styleStack.clone();
     stack.push(node);
     const context = MEASURED_PROPERTIES.map((p) => styleStack.getStyleProperty({}, stack, p, null) ?? null);
@@ -140,7 +154,11 @@ export function cacheMeasuredText(docMeasure: { prototype: DocMeasure }, styleSt
     }
     const items = node._inlines ?? [];
     if (fonts.length === items.length && typeof node._minWidth === 'number' && typeof node._maxWidth === 'number') {
-      if (measured.size >= MAX_LEAVES) measured.clear();
+      if (keptWords + items.length > MAX_WORDS) {
+        measured.clear();
+        keptWords = 0;
+      }
+      keptWords += items.length;
       measured.set(key, { items: items.map(({ font: _font, ...rest }) => rest), fonts, minWidth: node._minWidth, maxWidth: node._maxWidth });
     }
     return node;

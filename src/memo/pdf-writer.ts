@@ -9,7 +9,7 @@ import type { Memo } from '../model/types.js';
 import { memoToDocDefinition, REFERENCES_ID } from './document.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
 import { saveShapingCache, shareFonts, shareScaledRuns } from './fonts.js';
-import { cacheMeasuredText } from './measure-cache.js';
+import { cacheMeasuredText, keepMeasuredText } from './measure-cache.js';
 import { SANS, SERIF } from './style.js';
 
 export interface MemoRenderOptions {
@@ -119,8 +119,10 @@ export async function renderMemo(memo: Memo, options: MemoRenderOptions): Promis
     const doc = memoToDocDefinition(memo, options);
     const created = pdfmake.createPdf(doc);
     const laidOut = await created.getStream();
-    // From the next memo of this process on, pdfkit's scaled runs of the shared fonts are reused.
+    // From the next memo of this process on (a watch session), pdfkit's scaled runs of the shared
+    // fonts and pdfmake's measured paragraphs are kept and reused.
     if (laidOut._font) shareScaledRuns(laidOut._font);
+    keepMeasuredText();
     if (options.pdfa) escapeXmpMetadata(laidOut);
     const pages = pageCounts(laidOut);
     const buffer = await created.getBuffer();

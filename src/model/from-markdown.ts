@@ -8,6 +8,7 @@ import { markdownToBlocks } from './markdown-blocks.js';
 import { placeLabel } from '../inputs/document.js';
 import { parseWhen } from '../inputs/when.js';
 import { amountKindLabel, normalKind } from '../template/view.js';
+import { PARSE_ONCE } from '../diagnostics/zod-once.js';
 import {
   citesOf,
   DeckSchema,
@@ -127,13 +128,13 @@ export function markdownToDeck(markdown: string, ws: LoadedWorkspace, file: stri
     diagnostics.push(diagnostic('template-error', 'the deck template produced no slides', { file }));
     return { diagnostics };
   }
-  const deck = DeckSchema.parse({ meta: workspaceToMeta(ws), slides, citations });
+  const deck = DeckSchema.parse({ meta: workspaceToMeta(ws), slides, citations }, PARSE_ONCE);
   return { deck, diagnostics };
 }
 
 export function markdownToMemo(markdown: string, ws: LoadedWorkspace): { memo: Memo; diagnostics: Diagnostic[] } {
   const blocks = markdownToBlocks(markdown.replace(/<!--[\s\S]*?-->/g, ''), 'sec');
-  const memo = MemoSchema.parse({ meta: workspaceToMeta(ws), blocks, citations: workspaceToCitationRefs(ws) });
+  const memo = MemoSchema.parse({ meta: workspaceToMeta(ws), blocks, citations: workspaceToCitationRefs(ws) }, PARSE_ONCE);
   return { memo, diagnostics: [] };
 }
 
