@@ -116,6 +116,10 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
     // Every command dates what it writes or checks from SOURCE_DATE_EPOCH when it is set.
     const epochProblem = checkSourceDateEpoch(env.SOURCE_DATE_EPOCH);
     if (epochProblem) throw new UsageError(epochProblem);
+    // yargs renders the whole help text after every command, in case the command asks for it
+    // later (none does); a few milliseconds of every run.
+    const usage = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
+    if (usage?.cacheHelpMessage) usage.cacheHelpMessage = () => undefined;
     await parser.parseAsync();
   } catch (error) {
     if (error instanceof UsageError) {
