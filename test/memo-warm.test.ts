@@ -1,6 +1,7 @@
 // A process that renders memo after memo (a watch session) reuses fonts, shaping results and
 // pdfkit's scaled runs: each memo it writes must be byte for byte the memo a fresh process writes.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serialize } from 'node:v8';
@@ -20,11 +21,10 @@ async function memoOf(workspace: string): Promise<Memo> {
 }
 
 /** The memo as a new process renders it (the compiled writer, nothing warm). */
-function coldRender(dir: string, name: string, memo: Memo): Buffer {
-  const model = path.join(dir, `${name}.bin`);
+function coldRender(dir: string, name: string, memo: Memo, pdfa: boolean): Buffer {
   const out = path.join(dir, `${name}.pdf`);
-  execFileSync(process.execPath, ['--input-type=module', '-e', COLD, model, out, DATE.toISOString()], { cwd: ROOT, input: serialize(memo), stdio: ['pipe', 'inherit', 'inherit'] });
-  return execFileSync('cat', [out]);
+  execFileSync(process.execPath, ['--input-type=module', '-e', COLD, out, DATE.toISOString(), String(pdfa)], { cwd: ROOT, input: serialize(memo), stdio: ['pipe', 'inherit', 'inherit'] });
+  return readFileSync(out);
 }
 
 const COLD = `
@@ -32,8 +32,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 const { renderMemo } = await import('./dist/memo/pdf-writer.js');
 const memo = deserialize(readFileSync(0));
-const [, out, date] = process.argv.slice(1);
-const r = await renderMemo(memo, { date: new Date(date), pdfa: false });
+const [out, date, pdfa] = process.argv.slice(1);
+const r = await renderMemo(memo, { date: new Date(date), pdfa: pdfa === 'true' });
 if (r.diagnostics.length) throw new Error(JSON.stringify(r.diagnostics));
 writeFileSync(out, r.bytes);
 `;
@@ -57,10 +57,17 @@ describe('memos rendered one after another in one process', () => {
     expect(edited).not.toBe(text);
     await writeFile(yaml, edited);
     const second = await memoOf(ws);
-    const cold = [coldRender(dir, 'first', first), coldRender(dir, 'second', second)];
+    // The first memo, the second, and the first as PDF/A (a session may switch --pdfa on).
+    const jobs = [
+      { memo: first, pdfa: false },
+      { memo: second, pdfa: false },
+      { memo: first, pdfa: true },
+    ];
+    const cold = jobs.map((job, i) => coldRender(dir, `cold-${i}`, job.memo, job.pdfa));
     expect(cold[0]!.equals(cold[1]!)).toBe(false);
-    for (const [i, which] of [0, 1, 0, 1, 1, 0].entries()) {
-      const warm = await renderMemo(which === 0 ? first : second, { date: DATE, pdfa: false });
+    expect(cold[0]!.equals(cold[2]!)).toBe(false);
+    for (const [i, which] of [0, 1, 2, 0, 1, 1, 2, 0].entries()) {
+      const warm = await renderMemo(jobs[which]!.memo, { date: DATE, pdfa: jobs[which]!.pdfa });
       expect(Buffer.from(warm.bytes).equals(cold[which]!), `render ${i + 1}`).toBe(true);
     }
   });

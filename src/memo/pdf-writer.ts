@@ -10,6 +10,7 @@ import { memoToDocDefinition, REFERENCES_ID } from './document.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
 import { saveShapingCache, shareFonts, shareScaledRuns } from './fonts.js';
 import { cacheMeasuredText, keepMeasuredText } from './measure-cache.js';
+import { gatherStreamText } from './pdfkit-streams.js';
 import { SANS, SERIF } from './style.js';
 
 export interface MemoRenderOptions {
@@ -98,6 +99,10 @@ async function configureEngine(): Promise<PdfMake> {
   // Everything the memo needs is in memory: no network, no file system.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  // pdfkit's streams gather their text (see pdfkit-streams.ts): its class is reached through a
+  // document, so a blank one is made (its catalog is one of them) before the first memo.
+  const probe = await pdfmake.createPdf({ content: '', defaultStyle: { font: SERIF } }).getStream();
+  if (probe._root) gatherStreamText(probe._root as unknown as Parameters<typeof gatherStreamText>[0]);
   return pdfmake;
 }
 
