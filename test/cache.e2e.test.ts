@@ -1,6 +1,6 @@
 // Caches save work and nothing else: a build with a cold cache, a warm one, one warmed by another
 // workspace, and none at all write the same bytes; the cache lives in the user's cache folder.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copySeeds, removeDir, runCli, tempDir } from './helpers/workspace.js';
@@ -59,6 +59,14 @@ describe('the shaping cache', () => {
     await writeFile(yamlFile, yaml);
     const mixed = await build('mixed');
     expect(mixed.memo.equals(none.memo)).toBe(true);
+  });
+
+  it('removes the extracted-text folder that older versions kept in the output folder', { timeout: 120_000 }, async () => {
+    const old = path.join(dir, 'upgraded', '.briefing-cache');
+    await mkdir(old, { recursive: true });
+    await writeFile(path.join(old, 'abc.pdf-v1.json'), '{}');
+    await build('upgraded');
+    expect(await readdir(path.join(dir, 'upgraded'))).not.toContain('.briefing-cache');
   });
 
   it('keeps the cache out of the workspace and the output folder', async () => {

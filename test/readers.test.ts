@@ -12,7 +12,7 @@ import { markdownReader } from '../src/inputs/readers/markdown.js';
 import { MAX_PDF_BYTES, pdfReader } from '../src/inputs/readers/pdf.js';
 import { textReader } from '../src/inputs/readers/text.js';
 import { readSources } from '../src/inputs/sources.js';
-import { forgetExtractions } from '../src/inputs/cache.js';
+import { extractionCache, forgetExtractions } from '../src/inputs/cache.js';
 import { findQuote } from '../src/verify/match.js';
 import { makeDocx, makePdf, makeTextlessPdf } from './helpers/sources.js';
 import { RAIL_FIXTURES, railDocx, railPdf } from './helpers/rail.js';
@@ -262,8 +262,35 @@ describe('reading a workspace', () => {
     await writeFile(path.join(ws, '004_review.pdf'), await makePdf({ pages: [['A different report about the depots and the unions.']] }));
     const changed = await readSources(ws, 'ws', { cacheDir });
     expect(changed.documents[0]?.text).toBe('A different report about the depots and the unions.');
-    // The cache keeps only what the workspace has now.
-    expect(await readdir(cacheDir)).toEqual([`${changed.documents[0]?.sha256}.pdf-v1.json`]);
+    // Both texts are kept (the cache is shared by workspaces): it is bounded, oldest first.
+    const newer = `${changed.documents[0]?.sha256}.pdf-v1.json`;
+    expect((await readdir(cacheDir)).sort()).toEqual([entry, newer].sort());
+    const small = extractionCache(cacheDir, { maxBytes: Number.POSITIVE_INFINITY, maxEntries: 1 });
+    small.trim();
+    expect((await readdir(cacheDir)).length).toBe(2); // it wrote nothing: nothing to trim
+    await small.set('another.pdf-v1', { text: 'x', map: { offsets: [0], lines: [1] } });
+    small.trim();
+    expect(await readdir(cacheDir)).toEqual(['another.pdf-v1.json']);
+  });
+
+  it('keeps extracted text in the user\'s cache folder by default, where check, build, draft and find all find it', async () => {
+    const ws = path.join(dir, 'cache-default');
+    const home = path.join(dir, 'xdg');
+    await mkdir(ws);
+    await writeFile(path.join(ws, '004_review.pdf'), await railPdf());
+    const before = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = home;
+    try {
+      forgetExtractions();
+      const first = await readSources(ws, 'ws');
+      expect(await readdir(path.join(home, 'briefing', 'extracted'))).toEqual([`${first.documents[0]?.sha256}.pdf-v1.json`]);
+      forgetExtractions();
+      const off = await readSources(ws, 'ws', { cacheDir: null });
+      expect(off.documents[0]?.text).toBe(first.documents[0]?.text);
+    } finally {
+      if (before === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = before;
+    }
   });
 
   it('refuses a PDF over the size limit before reading it, naming the file', async () => {

@@ -1,6 +1,6 @@
 // One build: load and verify the workspace, skip if nothing changed, render both outputs,
 // write them atomically under a lock, then the manifest. Returns diagnostics; never prints.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { layOutDeck, prepareModels, templateDirs } from './pipeline.js';
@@ -8,7 +8,7 @@ import type { TemplateDir } from '../template/template-files.js';
 import { hashWorkspaceInputs, templateInputs } from './inputs-hash.js';
 import { formatLongDate } from '../template/view.js';
 import { HISTORY_FOLDER, readSinceManifest, recordHistory } from './history.js';
-import { CACHE_FOLDER } from '../inputs/cache.js';
+import { OLD_CACHE_FOLDER } from '../inputs/cache.js';
 import { sha256 } from '../inputs/file-hashes.js';
 import type { PlacedDeck } from '../deck/elements.js';
 import type { Memo } from '../model/types.js';
@@ -111,7 +111,7 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
       return { ...quick, timings };
     }
   }
-  const ws = await loadWorkspace(options.workspace, { cacheDir: path.join(outDir, CACHE_FOLDER) });
+  const ws = await loadWorkspace(options.workspace);
   lap('verify', t0);
   const diagnostics = [...ws.diagnostics];
   const previous = await readManifest(outDir);
@@ -188,6 +188,8 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   const written = await writeOutputs(outDir, options.out, { deck: kept.deck ? undefined : deck, memo: kept.memo ? undefined : memo }, manifest);
   diagnostics.push(...written);
   if (hasErrors(written)) return result;
+  // Older versions kept extracted text in the output folder; it is in the user's cache folder now.
+  await rm(path.join(outDir, OLD_CACHE_FOLDER), { recursive: true, force: true }).catch(() => undefined);
   lap('write', t3);
   lap('total', t0);
   result.status = 'built';

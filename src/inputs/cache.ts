@@ -1,12 +1,24 @@
 // Text extracted from formats that are slow to parse (PDF, Word, web pages, Markdown), kept by
-// the file's sha256 so an unchanged file is not parsed again: in memory for the life of the
-// process (watch mode) and, for builds, on disk in the output folder's `.briefing-cache/`.
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// the file's sha256 and its reader's version, so an unchanged file is not parsed again: in memory
+// for the life of the process (watch mode) and on disk in the user's cache folder
+// (`extracted/`), shared by every workspace and every command (check, build, draft, find).
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
+import { BoundedStore, cacheRoot } from '../cache/cache-dir.js';
 import type { ExtractedText, SourceReader } from './document.js';
 
-export const CACHE_FOLDER = '.briefing-cache';
+/** What older versions kept in an output folder; a build removes it. */
+export const OLD_CACHE_FOLDER = '.briefing-cache';
+/** The extracted texts kept on disk, at most (oldest written dropped first). */
+const MAX_BYTES = 256 * 1024 * 1024;
+const MAX_ENTRIES = 50_000;
+
+/** The folder of extracted texts in the user's cache folder; undefined when caching is off. */
+export function extractionDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const root = cacheRoot(env);
+  return root ? path.join(root, 'extracted') : undefined;
+}
 
 const ExtractedSchema = z.object({
   text: z.string(),
@@ -18,8 +30,8 @@ const ExtractedSchema = z.object({
 export interface ExtractionCache {
   get(key: string): Promise<ExtractedText | undefined>;
   set(key: string, value: ExtractedText): Promise<void>;
-  /** Remove from the folder every entry but these keys (files no longer in the workspace). */
-  keepOnly(keys: ReadonlySet<string>): Promise<void>;
+  /** Keep the folder within its bounds, when this cache wrote to it (oldest entries go first). */
+  trim(): void;
 }
 
 /** The key of a file's text: its bytes and the reader (and reader version) that read them. */
@@ -42,7 +54,8 @@ function remember(key: string, value: ExtractedText): void {
 }
 
 /** The process's cache, backed by a folder when one is given. Failures to read or write it are not errors. */
-export function extractionCache(folder?: string): ExtractionCache {
+export function extractionCache(folder?: string, bounds: { maxBytes: number; maxEntries: number } = { maxBytes: MAX_BYTES, maxEntries: MAX_ENTRIES }): ExtractionCache {
+  let wrote = false;
   return {
     async get(key) {
       const known = memory.get(key);
@@ -68,15 +81,19 @@ export function extractionCache(folder?: string): ExtractionCache {
         const temporary = `${file}.${process.pid}.tmp`;
         await writeFile(temporary, JSON.stringify(value));
         await rename(temporary, file);
+        wrote = true;
       } catch {
         // A cache that cannot be written only costs time.
       }
     },
-    async keepOnly(keys) {
-      if (!folder) return;
-      const names = await readdir(folder).catch(() => [] as string[]);
-      const stale = names.filter((n) => n.endsWith('.json') && !keys.has(n.slice(0, -'.json'.length)));
-      await Promise.all(stale.map((n) => rm(path.join(folder, n), { force: true }).catch(() => undefined)));
+    trim() {
+      if (!folder || !wrote) return;
+      wrote = false;
+      try {
+        new BoundedStore(folder, bounds.maxBytes, bounds.maxEntries).trim();
+      } catch {
+        // A cache that cannot be trimmed now is trimmed by a later run.
+      }
     },
   };
 }

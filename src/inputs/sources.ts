@@ -6,7 +6,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { isProblem, LIMITS, readInside } from './sandbox.js';
 import path from 'node:path';
 import { diagnostic, type Diagnostic, type RuleId } from '../diagnostics/diagnostic.js';
-import { cacheKey, extractionCache, type ExtractionCache } from './cache.js';
+import { cacheKey, extractionCache, extractionDir, type ExtractionCache } from './cache.js';
 import { dateOfText, impossibleDateOfText, isDateLine, withoutDateline } from './dates.js';
 import { placeOf, ReaderError, type ExtractedText, type ReaderProblem, type SourceFormat, type SourceMap, type SourceReader } from './document.js';
 import { readerFor, SOURCE_EXTENSIONS } from './readers/index.js';
@@ -59,8 +59,11 @@ export interface ReadSourcesResult {
 export interface ReadSourcesOptions {
   /** Files of the workspace that are not sources and need no warning (the summary, the theme, its logo). */
   ownFiles?: ReadonlySet<string>;
-  /** Where parsed text of slow formats is kept between runs (a build's output folder cache). */
-  cacheDir?: string;
+  /**
+   * Where parsed text of slow formats is kept between runs: by default the user's cache folder
+   * (see cache.ts); null keeps it in memory only.
+   */
+  cacheDir?: string | null;
 }
 
 const PROBLEM_RULES: Record<ReaderProblem, RuleId> = {
@@ -121,11 +124,9 @@ export async function readSources(dir: string, shownDir: string = dir, options: 
     const message = `${skipped.length === 1 ? 'file' : `${skipped.length} files`} not read as sources (sources are ${SOURCE_EXTENSIONS.join(', ')}): ${skipped.join(', ')}`;
     diagnostics.push(diagnostic('source-skipped', message, { file: shownDir }));
   }
-  const cache = extractionCache(options.cacheDir);
-  const usedKeys = new Set<string>();
-  const results = await mapLimited(names, CONCURRENCY, (name) => readOne(dir, shownDir, name, cache, usedKeys));
-  // The cache holds the text of the files the workspace has now, and no others.
-  if (names.length > 0) await cache.keepOnly(usedKeys);
+  const cache = extractionCache(options.cacheDir === undefined ? extractionDir() : (options.cacheDir ?? undefined));
+  const results = await mapLimited(names, CONCURRENCY, (name) => readOne(dir, shownDir, name, cache));
+  cache.trim();
   const byId = new Map<string, string>();
   names.forEach((name, i) => {
     const result = results[i] as SourceDocument | Diagnostic;
@@ -158,7 +159,7 @@ export async function readSources(dir: string, shownDir: string = dir, options: 
 }
 
 /** One file: its reader's text (from the cache when the bytes are unchanged), or why it has none. */
-async function readOne(dir: string, shownDir: string, name: string, cache: ExtractionCache, usedKeys: Set<string>): Promise<SourceDocument | Diagnostic> {
+async function readOne(dir: string, shownDir: string, name: string, cache: ExtractionCache): Promise<SourceDocument | Diagnostic> {
   const file = path.join(shownDir, name);
   const reader = readerFor(name) as SourceReader;
   const bytes = await readInside(dir, path.join(dir, name), 'source', reader.maxBytes ?? LIMITS.source);
@@ -174,7 +175,6 @@ async function readOne(dir: string, shownDir: string, name: string, cache: Extra
   let extracted: ExtractedText | undefined;
   const key = cacheKey(reader, hash);
   if (reader.cached) {
-    usedKeys.add(key);
     extracted = await cache.get(key);
   }
   if (!extracted) {

@@ -45,8 +45,8 @@ export interface LoadedWorkspace {
 }
 
 export interface LoadOptions {
-  /** Where text parsed from slow formats (PDF, Word, web pages) is kept between builds. */
-  cacheDir?: string;
+  /** Where text parsed from slow formats is kept between runs (default: the user's cache folder; null: memory only). */
+  cacheDir?: string | null;
 }
 
 export async function loadWorkspace(shownDir: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
