@@ -106,7 +106,7 @@ async function docx(i) {
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-sources-'));
 const ws = path.join(work, 'ws');
-const cache = path.join(work, 'out/.briefing-cache');
+const cache = path.join(work, 'cache/briefing/extracted');
 mkdirSync(ws, { recursive: true });
 const mix = { txt: 0, md: 0, html: 0, pdf: 0, docx: 0 };
 try {
