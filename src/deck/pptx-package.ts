@@ -7,7 +7,7 @@
 // jszip would): each part is repaired, compressed and let go in turn, so a deck of thousands of
 // slides never holds an uncompressed copy of itself, nor reads back a zip it has just written.
 import type JSZipType from 'jszip';
-import { pack, RunPacker, ZIP_LEVEL, ZipWriter, type Packed } from './zip-writer.js';
+import { pack, PackedByText, RunPacker, ZIP_LEVEL, ZipWriter, type Packed } from './zip-writer.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- jszip's entries as they are held, and pptxgenjs's runtime */
 type Pptx = any;
@@ -48,6 +48,14 @@ export function zipDate(date: Date): Date {
  * the end) is repaired and compressed at once, and its text let go; the others are kept, as text
  * or in pptxgenjs's zip, until the end.
  */
+/**
+ * Parts packed before in this process (a watch session), by the text pptxgenjs gave: slides
+ * (repaired, then packed) apart from the others (packed as they are). The notes' run packer gives
+ * the bytes pack() gives, so a notes part packed either way is the same.
+ */
+const PACKED_SLIDES = new PackedByText(8_000_000);
+const PACKED_TEXT = new PackedByText(8_000_000);
+
 class Parts {
   readonly order = new Map<string, Packed | string | undefined>();
 
@@ -58,10 +66,10 @@ class Parts {
 
   /** A part of text pptxgenjs adds. */
   text(name: string, xml: string): void {
-    if (NOTES.test(name) && !NAMES_A_PART.test(xml)) this.order.set(name, this.notes.pack(xml));
-    else if (SLIDE.test(name)) this.order.set(name, pack(keepFirstParagraphProperties(xml)));
+    if (NOTES.test(name) && !NAMES_A_PART.test(xml)) this.order.set(name, PACKED_TEXT.get(xml, (x) => this.notes.pack(x)));
+    else if (SLIDE.test(name)) this.order.set(name, PACKED_SLIDES.get(xml, (x) => pack(keepFirstParagraphProperties(x))));
     else if (name === CORE) this.order.set(name, pack(pinCoreXml(xml, this.date)));
-    else if (!TEXT_PART.test(name) || !NAMES_A_PART.test(xml)) this.order.set(name, pack(xml));
+    else if (!TEXT_PART.test(name) || !NAMES_A_PART.test(xml)) this.order.set(name, PACKED_TEXT.get(xml, pack));
     else this.order.set(name, xml);
   }
 
