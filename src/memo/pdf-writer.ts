@@ -11,6 +11,7 @@ import { toolFingerprint } from '../cache/fingerprint.js';
 import { saveShapingCache, shareFonts, shareScaledRuns } from './fonts.js';
 import { cacheMeasuredText, keepMeasuredText } from './measure-cache.js';
 import { gatherStreamText } from './pdfkit-streams.js';
+import { writeLinesWhole } from './merged-runs.js';
 import { SANS, SERIF } from './style.js';
 
 export interface MemoRenderOptions {
@@ -108,13 +109,18 @@ async function configureEngine(): Promise<PdfMake> {
 
 /** pdfmake's text measurement kept across the memos of this process (see measure-cache.ts). */
 async function reuseMeasuredText(): Promise<void> {
-  const [docMeasure, styleStack] = await Promise.all([import('pdfmake/js/DocMeasure.js'), import('pdfmake/js/StyleContextStack.js')]);
+  const [docMeasure, styleStack, renderer] = await Promise.all([
+    import('pdfmake/js/DocMeasure.js'),
+    import('pdfmake/js/StyleContextStack.js'),
+    import('pdfmake/js/Renderer.js'),
+  ]);
   // A CommonJS module's `exports.default`, however the module system wraps it.
   const classOf = (mod: { default?: unknown }) => {
     const d = mod.default as { default?: unknown } | undefined;
     return (typeof d === 'function' ? d : d?.default) as never;
   };
   cacheMeasuredText(classOf(docMeasure), classOf(styleStack));
+  writeLinesWhole(classOf(renderer));
 }
 
 export async function renderMemo(memo: Memo, options: MemoRenderOptions): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[]; pages?: MemoPages }> {

@@ -8,3 +8,7 @@ declare module 'pdfmake/js/StyleContextStack.js' {
   const StyleContextStack: unknown;
   export default StyleContextStack;
 }
+declare module 'pdfmake/js/Renderer.js' {
+  const Renderer: unknown;
+  export default Renderer;
+}
