@@ -17,8 +17,9 @@ export interface WatchOptions {
   changes: boolean;
   /**
    * Milliseconds to wait for a burst of file events to settle (an editor's save is one to three
-   * events within a few milliseconds). An event during a build schedules one more build, so a
-   * short wait never loses an edit; it only adds to what a user waits for.
+   * events within a millisecond or two). An event during a build schedules one more build, so a
+   * short wait never loses an edit: a save slower than this (a large file written in pieces) may
+   * only cost a build that reports the half-written file, then one that builds it.
    */
   debounceMs?: number;
 }
@@ -74,7 +75,7 @@ export async function startWatch(options: WatchOptions, io: Io): Promise<Watcher
           schedule();
         }
       });
-    }, options.debounceMs ?? 20);
+    }, options.debounceMs ?? 10);
   };
 
   const watcher = watch(targets, {

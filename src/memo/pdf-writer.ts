@@ -10,7 +10,7 @@ import { memoToDocDefinition, REFERENCES_ID } from './document.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
 import { saveShapingCache, shareFonts, shareScaledRuns } from './fonts.js';
 import { cacheMeasuredText, keepMeasuredText } from './measure-cache.js';
-import { gatherStreamText } from './pdfkit-streams.js';
+import { gatherStreamText, keepCompressedStreams } from './pdfkit-streams.js';
 import { writeLinesWhole } from './merged-runs.js';
 import { SANS, SERIF } from './style.js';
 
@@ -137,6 +137,8 @@ export async function renderMemo(memo: Memo, options: MemoRenderOptions): Promis
     if (options.pdfa) escapeXmpMetadata(laidOut);
     const pages = pageCounts(laidOut);
     const buffer = await created.getBuffer();
+    // Streams are written out as the memo ends: from the next memo on, those compressed before are reused.
+    keepCompressedStreams();
     saveShapingCache();
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     return pages ? { bytes, diagnostics, pages } : { bytes, diagnostics };

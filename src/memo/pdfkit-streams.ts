@@ -4,8 +4,11 @@
 // comes or the stream is finished: the same bytes (pdfkit encodes them as latin1, one byte a
 // character, so encoding the joined text is joining the encoded parts), far fewer allocations.
 // What pdfkit records as it writes (the stream's length, its filter) is recorded as before.
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 
 interface PdfkitReference {
+  document: unknown;
   data: Record<string, unknown>;
   buffer: Uint8Array[];
   uncompressedLength: number;
@@ -14,6 +17,37 @@ interface PdfkitReference {
   finalize(): void;
   /** Strings written since the last Buffer, not yet encoded. */
   briefingPending?: string[];
+}
+
+/**
+ * Streams compressed in this process, by the sha256 of their content: from the second memo on
+ * (a watch session), a page or a font subset that an edit did not change is not compressed again.
+ * zlib's output depends only on the input and the settings (pdfkit's: the defaults), so the bytes
+ * are the same. Bounded by the compressed bytes kept.
+ */
+const compressedByContent = new Map<string, Buffer>();
+const MAX_COMPRESSED_BYTES = 16 * 1024 * 1024;
+let compressedBytes = 0;
+let keeping = false;
+
+/** Keep compressed streams from now on (see compressedByContent). */
+export function keepCompressedStreams(): void {
+  keeping = true;
+}
+
+function compressed(content: Buffer): Buffer {
+  const key = createHash('sha256').update(content).digest('base64');
+  let bytes = compressedByContent.get(key);
+  if (!bytes) {
+    bytes = deflateSync(content);
+    if (compressedBytes + bytes.length > MAX_COMPRESSED_BYTES) {
+      compressedByContent.clear();
+      compressedBytes = 0;
+    }
+    compressedByContent.set(key, bytes);
+    compressedBytes += bytes.length;
+  }
+  return bytes;
 }
 
 function flush(ref: PdfkitReference): void {
@@ -48,7 +82,21 @@ export function gatherStreamText(sample: PdfkitReference): void {
   };
   proto.finalize = function (this: PdfkitReference): void {
     flush(this);
-    finalize.call(this);
+    if (!keeping || !this.compress || this.buffer.length === 0 || (this.document as { _security?: unknown })._security) {
+      finalize.call(this);
+      return;
+    }
+    // A stream compressed before (a page or a font subset an edit did not change) is not
+    // compressed again: pdfkit is handed the compressed bytes and told not to compress, then told
+    // again that it compresses (its Filter entry was set as the stream was written).
+    const content = Buffer.concat(this.buffer);
+    this.buffer = [compressed(content)];
+    this.compress = false;
+    try {
+      finalize.call(this);
+    } finally {
+      this.compress = true;
+    }
   };
   proto.briefingGathers = true;
 }
