@@ -7,7 +7,8 @@
 // jszip would): each part is repaired, compressed and let go in turn, so a deck of thousands of
 // slides never holds an uncompressed copy of itself, nor reads back a zip it has just written.
 import type JSZipType from 'jszip';
-import { pack, PackedByText, RunPacker, ZIP_LEVEL, ZipWriter, type Packed } from './zip-writer.js';
+import { pack, RunPacker, ZIP_LEVEL, ZipWriter, type Packed } from './zip-writer.js';
+import { WeighedMap } from '../cache/weighed-map.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- jszip's entries as they are held, and pptxgenjs's runtime */
 type Pptx = any;
@@ -53,8 +54,8 @@ export function zipDate(date: Date): Date {
  * (repaired, then packed) apart from the others (packed as they are). The notes' run packer gives
  * the bytes pack() gives, so a notes part packed either way is the same.
  */
-const PACKED_SLIDES = new PackedByText(8_000_000);
-const PACKED_TEXT = new PackedByText(8_000_000);
+const PACKED_SLIDES = new WeighedMap<string, Packed>(8_000_000);
+const PACKED_TEXT = new WeighedMap<string, Packed>(8_000_000);
 
 class Parts {
   readonly order = new Map<string, Packed | string | undefined>();
@@ -66,10 +67,11 @@ class Parts {
 
   /** A part of text pptxgenjs adds. */
   text(name: string, xml: string): void {
-    if (NOTES.test(name) && !NAMES_A_PART.test(xml)) this.order.set(name, PACKED_TEXT.get(xml, (x) => this.notes.pack(x)));
-    else if (SLIDE.test(name)) this.order.set(name, PACKED_SLIDES.get(xml, (x) => pack(keepFirstParagraphProperties(x))));
+    const weight = () => xml.length;
+    if (NOTES.test(name) && !NAMES_A_PART.test(xml)) this.order.set(name, PACKED_TEXT.getOrMake(xml, weight, () => this.notes.pack(xml)));
+    else if (SLIDE.test(name)) this.order.set(name, PACKED_SLIDES.getOrMake(xml, weight, () => pack(keepFirstParagraphProperties(xml))));
     else if (name === CORE) this.order.set(name, pack(pinCoreXml(xml, this.date)));
-    else if (!TEXT_PART.test(name) || !NAMES_A_PART.test(xml)) this.order.set(name, PACKED_TEXT.get(xml, pack));
+    else if (!TEXT_PART.test(name) || !NAMES_A_PART.test(xml)) this.order.set(name, PACKED_TEXT.getOrMake(xml, weight, () => pack(xml)));
     else this.order.set(name, xml);
   }
 

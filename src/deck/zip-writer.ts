@@ -45,32 +45,6 @@ export function pack(data: Uint8Array | string): Packed {
   return { header: { method, crc: bytes.length === 0 ? 0 : crc32(bytes), compressed: body.length, size: bytes.length }, body };
 }
 
-/**
- * Packed parts kept for the process, by their text: a watch session writes mostly the same slides
- * again, and a part's compressed bytes depend on its text alone. Bounded by the characters held
- * (a large deck goes through it without keeping more than that).
- */
-export class PackedByText {
-  private readonly kept = new Map<string, Packed>();
-  private chars = 0;
-  constructor(private readonly maxChars: number) {}
-
-  /** The part packed by `make`, or as it was packed before from the same text. */
-  get(text: string, make: (text: string) => Packed): Packed {
-    const hit = this.kept.get(text);
-    if (hit) return hit;
-    const packed = make(text);
-    if (text.length > this.maxChars) return packed;
-    if (this.chars + text.length > this.maxChars) {
-      this.kept.clear();
-      this.chars = 0;
-    }
-    this.kept.set(text, packed);
-    this.chars += text.length;
-    return packed;
-  }
-}
-
 /** A DOS time and date, from the UTC fields of `date` (seconds halved, as jszip does). */
 export function dosDateTime(date: Date): { time: number; date: number } {
   const time = (((date.getUTCHours() << 6) | date.getUTCMinutes()) << 5) | (date.getUTCSeconds() / 2);

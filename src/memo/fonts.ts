@@ -14,6 +14,8 @@
 import { createHash } from 'node:crypto';
 import { cacheStore, type BoundedStore } from '../cache/cache-dir.js';
 import { pdfkitFontkit } from './pdfkit-fontkit.js';
+import { WeighedMap } from '../cache/weighed-map.js';
+import { wrapMethod } from './wrap-method.js';
 
 export interface Position {
   xAdvance: number;
@@ -62,11 +64,11 @@ interface SharedFont {
 
 const shared = new WeakMap<Uint8Array, SharedFont>();
 /** pdfkit's scaled runs of a shared font, by text: the same in every document (see shareScaledRuns). */
-const scaledRuns = new WeakMap<FontkitFont, Map<string, unknown>>();
+const scaledRuns = new WeakMap<FontkitFont, WeighedMap<string, unknown>>();
 /** The encoded subsets of a shared font, by their glyphs in order (see shareEncodedSubsets). */
-const encodedSubsets = new WeakMap<FontkitFont, Map<string, Uint8Array>>();
-/** Subsets kept a font, at most: a watch session's recent memos. */
-const MAX_SUBSETS = 8;
+const encodedSubsets = new WeakMap<FontkitFont, WeighedMap<string, Uint8Array>>();
+/** Bytes of encoded subsets kept a font, at most: a watch session's recent memos. */
+const MAX_SUBSET_BYTES = 4 * 1024 * 1024;
 /** Words whose scaled runs are kept a font, at most (a watch session on large summaries stays bounded). */
 const MAX_SCALED_RUNS = 100_000;
 const fonts: SharedFont[] = [];
@@ -181,8 +183,8 @@ export function shareFonts(buffers: readonly Uint8Array[], toolKey = ''): void {
     const hash = createHash('sha256').update(buffer).digest('hex');
     const entry: SharedFont = { font, hash, stored: readStored(hash), added: 0 };
     memoiseLayout(entry);
-    scaledRuns.set(font, new Map());
-    encodedSubsets.set(font, new Map());
+    scaledRuns.set(font, new WeighedMap(MAX_SCALED_RUNS));
+    encodedSubsets.set(font, new WeighedMap(MAX_SUBSET_BYTES));
     shareEncodedSubsets(font.createSubset());
     shared.set(buffer, entry);
     fonts.push(entry);
@@ -230,7 +232,6 @@ class SharedFontFormat {
 interface PdfkitEmbeddedFont {
   font: FontkitFont;
   layoutRun(text: string): unknown;
-  layoutCached(text: string): unknown;
 }
 
 /**
@@ -242,21 +243,13 @@ interface PdfkitEmbeddedFont {
  * pdfkit's own per-document cache.
  */
 export function shareScaledRuns(sample: PdfkitEmbeddedFont): void {
-  const proto = Object.getPrototypeOf(sample) as PdfkitEmbeddedFont & { briefingShared?: true };
-  if (proto.briefingShared || typeof proto.layoutCached !== 'function' || typeof proto.layoutRun !== 'function') return;
-  const perDocument = proto.layoutCached;
-  proto.layoutCached = function (this: PdfkitEmbeddedFont, text: string): unknown {
-    const runs = scaledRuns.get(this.font);
-    if (!runs) return perDocument.call(this, text);
-    let run = runs.get(text);
-    if (run === undefined) {
-      run = this.layoutRun(text);
-      if (runs.size >= MAX_SCALED_RUNS) runs.clear();
-      runs.set(text, run);
-    }
-    return run;
-  };
-  proto.briefingShared = true;
+  wrapMethod<(text: string) => unknown>(Object.getPrototypeOf(sample) as object, 'layoutCached', (perDocument) =>
+    function (this: PdfkitEmbeddedFont, text: string): unknown {
+      const runs = scaledRuns.get(this.font);
+      if (!runs) return perDocument.call(this, text);
+      return runs.getOrMake(text, () => 1, () => this.layoutRun(text));
+    },
+  );
 }
 
 /**
@@ -268,20 +261,11 @@ export function shareScaledRuns(sample: PdfkitEmbeddedFont): void {
  * encoded as fontkit does.
  */
 function shareEncodedSubsets(sample: FontSubset): void {
-  const proto = Object.getPrototypeOf(sample) as FontSubset & { briefingShared?: true };
-  if (proto.briefingShared || typeof proto.encode !== 'function') return;
-  const encode = proto.encode;
-  proto.encode = function (this: FontSubset): Uint8Array {
-    const kept = encodedSubsets.get(this.font);
-    if (!kept) return encode.call(this);
-    const key = this.glyphs.join(',');
-    let bytes = kept.get(key);
-    if (!bytes) {
-      bytes = encode.call(this);
-      if (kept.size >= MAX_SUBSETS) kept.delete(kept.keys().next().value as string);
-      kept.set(key, bytes);
-    }
-    return bytes;
-  };
-  proto.briefingShared = true;
+  wrapMethod<() => Uint8Array>(Object.getPrototypeOf(sample) as object, 'encode', (encode) =>
+    function (this: FontSubset): Uint8Array {
+      const kept = encodedSubsets.get(this.font);
+      if (!kept) return encode.call(this);
+      return kept.getOrMake(this.glyphs.join(','), (bytes) => bytes.length, () => encode.call(this));
+    },
+  );
 }

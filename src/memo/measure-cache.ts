@@ -9,6 +9,9 @@
 // What is not kept: a leaf whose text pdfmake fills in during layout (page and text references)
 // and any leaf whose inline items carry pdfmake's internal links (keys starting with "_").
 
+import { WeighedMap } from '../cache/weighed-map.js';
+import { wrapMethod } from './wrap-method.js';
+
 /** The style properties pdfmake's text measurement reads (TextBreaker, TextInlines.measure and buildInlines). */
 const MEASURED_PROPERTIES = [
   'wordBreak',
@@ -43,7 +46,6 @@ const MEASURED_PROPERTIES = [
  * on a larger summary clears them and starts again rather than grow.
  */
 const MAX_WORDS = 200_000;
-let keptWords = 0;
 /**
  * Whether leaves are kept: not for a process's first memo (a one-off build renders one memo,
  * and copying its words would only cost), from the second on (a watch session).
@@ -54,6 +56,7 @@ let keeping = false;
 export function keepMeasuredText(): void {
   keeping = true;
 }
+
 
 interface StyleStack {
   clone(): StyleStack;
@@ -94,7 +97,8 @@ interface Measured {
   maxWidth: number;
 }
 
-const measured = new Map<string, Measured>();
+/** Measured leaves by key, weighed by their words. */
+const measured = new WeighedMap<string, Measured>(MAX_WORDS);
 
 /** Whether a leaf's text is plain data that names nothing of pdfmake's own. */
 function plainText(value: unknown): boolean {
@@ -112,10 +116,7 @@ function plainText(value: unknown): boolean {
  * DocMeasure and StyleContextStack classes, the very modules its layout uses.
  */
 export function cacheMeasuredText(docMeasure: { prototype: DocMeasure }, styleStack: StyleStackClass): void {
-  const proto = docMeasure.prototype as DocMeasure & { briefingCached?: true };
-  if (proto.briefingCached || typeof proto.measureLeaf !== 'function') return;
-  const measureLeaf = proto.measureLeaf;
-  proto.measureLeaf = function (this: DocMeasure, node: LeafNode): LeafNode {
+  wrapMethod<(node: LeafNode) => LeafNode>(docMeasure.prototype, 'measureLeaf', (measureLeaf) => function (this: DocMeasure, node: LeafNode): LeafNode {
     if (!keeping || node._textRef || node._pageRef || !plainText(node.text)) return measureLeaf.call(this, node);
     const stack = this.styleStack.clone();
     stack.push(node);
@@ -154,14 +155,8 @@ export function cacheMeasuredText(docMeasure: { prototype: DocMeasure }, styleSt
     }
     const items = node._inlines ?? [];
     if (fonts.length === items.length && typeof node._minWidth === 'number' && typeof node._maxWidth === 'number') {
-      if (keptWords + items.length > MAX_WORDS) {
-        measured.clear();
-        keptWords = 0;
-      }
-      keptWords += items.length;
-      measured.set(key, { items: items.map(({ font: _font, ...rest }) => rest), fonts, minWidth: node._minWidth, maxWidth: node._maxWidth });
+      measured.set(key, { items: items.map(({ font: _font, ...rest }) => rest), fonts, minWidth: node._minWidth, maxWidth: node._maxWidth }, items.length);
     }
     return node;
-  };
-  proto.briefingCached = true;
+  });
 }

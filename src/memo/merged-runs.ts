@@ -7,6 +7,8 @@
 // (a link, a page reference, a destination, a decoration, a background, font features, letter
 // spacing) are written as pdfmake writes them.
 
+import { wrapMethod } from './wrap-method.js';
+
 type Inline = Record<string, unknown> & { text: string; x: number; width: number };
 
 interface LineLike {
@@ -53,14 +55,10 @@ export function mergeWords(inlines: readonly Inline[]): Inline[] {
 
 /** Installs the joining on pdfmake's Renderer (once). */
 export function writeLinesWhole(renderer: { prototype: Renderer }): void {
-  const proto = renderer.prototype as Renderer & { briefingMerges?: true };
-  if (proto.briefingMerges || typeof proto.renderLine !== 'function') return;
-  const renderLine = proto.renderLine;
-  proto.renderLine = function (this: Renderer, line: LineLike, x: number, y: number): void {
+  wrapMethod<(line: LineLike, x: number, y: number) => void>(renderer.prototype, 'renderLine', (renderLine) => function (this: Renderer, line: LineLike, x: number, y: number): void {
     const inlines = mergeWords(line.inlines);
     if (inlines.length === line.inlines.length) return renderLine.call(this, line, x, y);
     const merged = Object.assign(Object.create(Object.getPrototypeOf(line) as object) as LineLike, line, { inlines });
     return renderLine.call(this, merged, x, y);
-  };
-  proto.briefingMerges = true;
+  });
 }

@@ -130,14 +130,13 @@ export async function renderMemo(memo: Memo, options: MemoRenderOptions): Promis
     const doc = memoToDocDefinition(memo, options);
     const created = pdfmake.createPdf(doc);
     const laidOut = await created.getStream();
-    // From the next memo of this process on (a watch session), pdfkit's scaled runs of the shared
-    // fonts and pdfmake's measured paragraphs are kept and reused.
-    if (laidOut._font) shareScaledRuns(laidOut._font);
-    keepMeasuredText();
     if (options.pdfa) escapeXmpMetadata(laidOut);
     const pages = pageCounts(laidOut);
     const buffer = await created.getBuffer();
-    // Streams are written out as the memo ends: from the next memo on, those compressed before are reused.
+    // From the next memo of this process on (a watch session), pdfkit's scaled runs of the shared
+    // fonts, pdfmake's measured paragraphs and the compressed streams are kept and reused.
+    if (laidOut._font) shareScaledRuns(laidOut._font);
+    keepMeasuredText();
     keepCompressedStreams();
     saveShapingCache();
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

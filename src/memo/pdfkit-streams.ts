@@ -6,6 +6,8 @@
 // What pdfkit records as it writes (the stream's length, its filter) is recorded as before.
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
+import { WeighedMap } from '../cache/weighed-map.js';
+import { wrapMethod } from './wrap-method.js';
 
 interface PdfkitReference {
   document: unknown;
@@ -25,9 +27,7 @@ interface PdfkitReference {
  * zlib's output depends only on the input and the settings (pdfkit's: the defaults), so the bytes
  * are the same. Bounded by the compressed bytes kept.
  */
-const compressedByContent = new Map<string, Buffer>();
-const MAX_COMPRESSED_BYTES = 16 * 1024 * 1024;
-let compressedBytes = 0;
+const compressedByContent = new WeighedMap<string, Buffer>(16 * 1024 * 1024);
 let keeping = false;
 
 /** Keep compressed streams from now on (see compressedByContent). */
@@ -37,17 +37,7 @@ export function keepCompressedStreams(): void {
 
 function compressed(content: Buffer): Buffer {
   const key = createHash('sha256').update(content).digest('base64');
-  let bytes = compressedByContent.get(key);
-  if (!bytes) {
-    bytes = deflateSync(content);
-    if (compressedBytes + bytes.length > MAX_COMPRESSED_BYTES) {
-      compressedByContent.clear();
-      compressedBytes = 0;
-    }
-    compressedByContent.set(key, bytes);
-    compressedBytes += bytes.length;
-  }
-  return bytes;
+  return compressedByContent.getOrMake(key, (bytes) => bytes.length, () => deflateSync(content));
 }
 
 function flush(ref: PdfkitReference): void {
@@ -62,11 +52,10 @@ function flush(ref: PdfkitReference): void {
  * not export their class), such as a document's catalog.
  */
 export function gatherStreamText(sample: PdfkitReference): void {
-  const proto = Object.getPrototypeOf(sample) as PdfkitReference & { briefingGathers?: true };
-  if (proto.briefingGathers || typeof proto.write !== 'function' || typeof proto.finalize !== 'function') return;
-  const write = proto.write;
-  const finalize = proto.finalize;
-  proto.write = function (this: PdfkitReference, chunk: unknown): void {
+  const proto = Object.getPrototypeOf(sample) as PdfkitReference;
+  // Both or neither: text gathered by write() is flushed by finalize().
+  if (typeof proto.write !== 'function' || typeof proto.finalize !== 'function') return;
+  wrapMethod<(chunk: unknown) => void>(proto, 'write', (write) => function (this: PdfkitReference, chunk: unknown): void {
     if (chunk instanceof Uint8Array) {
       flush(this);
       write.call(this, chunk);
@@ -79,8 +68,8 @@ export function gatherStreamText(sample: PdfkitReference): void {
     if (this.data.Length == null) this.data.Length = 0;
     this.data.Length = (this.data.Length as number) + text.length;
     if (this.compress) this.data.Filter = 'FlateDecode';
-  };
-  proto.finalize = function (this: PdfkitReference): void {
+  });
+  wrapMethod<() => void>(proto, 'finalize', (finalize) => function (this: PdfkitReference): void {
     flush(this);
     if (!keeping || !this.compress || this.buffer.length === 0 || (this.document as { _security?: unknown })._security) {
       finalize.call(this);
@@ -97,6 +86,5 @@ export function gatherStreamText(sample: PdfkitReference): void {
     } finally {
       this.compress = true;
     }
-  };
-  proto.briefingGathers = true;
+  });
 }

@@ -3,6 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import type { SourceDocument } from '../inputs/sources.js';
 import { foldText, lineAndColumn, type FoldedText } from '../inputs/source-text.js';
 import { placeOf } from '../inputs/document.js';
+import { WeighedMap } from '../cache/weighed-map.js';
 
 export interface Match {
   /** Offsets in the document's normalised text. */
@@ -16,30 +17,20 @@ export interface Match {
   passage: string;
 }
 
-const foldCache = new WeakMap<SourceDocument, FoldedText>();
 /**
- * Folded documents by their text, for the process: a watch session verifies the same documents
- * after every edit of the summary. Bounded by the characters held (the folded text and its map
- * take about ten bytes a character).
+ * Folded documents by their text, for the process: a build folds each document once, and a watch
+ * session verifies the same documents after every edit of the summary. Bounded by the characters
+ * held (the folded text and its map take about ten bytes a character).
  */
-const foldedByText = new Map<string, FoldedText>();
-const MAX_FOLDED_CHARS = 8_000_000;
-let foldedChars = 0;
+const foldedByText = new WeighedMap<string, FoldedText>(8_000_000);
+/** And by document, for the life of the document: a document too large for the map is folded once all the same. */
+const foldedByDocument = new WeakMap<SourceDocument, FoldedText>();
 
 export function foldedDocument(doc: SourceDocument): FoldedText {
-  let folded = foldCache.get(doc);
+  let folded = foldedByDocument.get(doc);
   if (!folded) {
-    folded = foldedByText.get(doc.text);
-    if (!folded) {
-      folded = foldText(doc.text);
-      if (foldedChars + doc.text.length > MAX_FOLDED_CHARS) {
-        foldedByText.clear();
-        foldedChars = 0;
-      }
-      foldedByText.set(doc.text, folded);
-      foldedChars += doc.text.length;
-    }
-    foldCache.set(doc, folded);
+    folded = foldedByText.getOrMake(doc.text, () => doc.text.length, () => foldText(doc.text));
+    foldedByDocument.set(doc, folded);
   }
   return folded;
 }
