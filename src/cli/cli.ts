@@ -5,6 +5,12 @@ import { diagnostic, EXIT, UserError } from '../diagnostics/diagnostic.js';
 import { checkSourceDateEpoch } from '../inputs/dates.js';
 import { printDiagnostics, type Io } from './io.js';
 
+/** The options several commands share, described once. */
+const WORKSPACE = { type: 'string', default: 'seeds', describe: 'workspace folder' } as const;
+const OUT = { type: 'string', default: 'output', describe: 'output folder' } as const;
+const JSON_REPORT = { type: 'boolean', default: false, describe: 'print a machine-readable report on stdout' } as const;
+const TEMPLATES = { type: 'string', describe: 'folder of templates that replaces the defaults' } as const;
+
 /** Run the command line `argv` (without node and the script), printing to `io`; the exit code. */
 export async function runCommandLine(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -16,13 +22,13 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
       'verify the summary and write the deck, the memo and build.json',
       (y) =>
         y
-          .positional('workspace', { type: 'string', default: 'seeds', describe: 'workspace folder' })
-          .option('out', { type: 'string', default: 'output', describe: 'output folder' })
-          .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable report on stdout' })
+          .positional('workspace', WORKSPACE)
+          .option('out', OUT)
+          .option('json', JSON_REPORT)
           .option('force', { type: 'boolean', default: false, describe: 'rebuild even when nothing changed' })
           .option('changes', { type: 'boolean', default: false, describe: 'add a "what changed" slide and memo section (since the last build that reported changes)' })
           .option('since', { type: 'string', describe: 'with --changes: compare with this earlier build.json, or a manifest of OUT/.briefing-history by name or its start' })
-          .option('templates', { type: 'string', describe: 'folder of templates that replaces the defaults' })
+          .option('templates', TEMPLATES)
           .option('pdfa', { type: 'boolean', default: false, describe: 'write the memo as PDF/A' }),
       async (args) => {
         const { runBuild } = await import('./build-command.js');
@@ -47,9 +53,9 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
       'validate the summary and verify every citation; writes nothing',
       (y) =>
         y
-          .positional('workspace', { type: 'string', default: 'seeds', describe: 'workspace folder' })
-          .option('json', { type: 'boolean', default: false, describe: 'print a machine-readable report on stdout' })
-          .option('templates', { type: 'string', describe: 'folder of templates that replaces the defaults' }),
+          .positional('workspace', WORKSPACE)
+          .option('json', JSON_REPORT)
+          .option('templates', TEMPLATES),
       async (args) => {
         const { runCheck } = await import('./check-command.js');
         exitCode = await runCheck({ workspace: args.workspace, json: args.json, templates: await templatesFolder(args.templates) }, io, env);
@@ -60,9 +66,9 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
       'build, then rebuild on every change until stopped (Ctrl-C)',
       (y) =>
         y
-          .positional('workspace', { type: 'string', default: 'seeds', describe: 'workspace folder' })
-          .option('out', { type: 'string', default: 'output', describe: 'output folder' })
-          .option('templates', { type: 'string', describe: 'folder of templates that replaces the defaults' })
+          .positional('workspace', WORKSPACE)
+          .option('out', OUT)
+          .option('templates', TEMPLATES)
           .option('changes', { type: 'boolean', default: false, describe: 'add a "what changed" slide and memo section' }),
       async (args) => {
         const { runWatch } = await import('./watch-command.js');
@@ -77,7 +83,7 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
       'write a first briefing.yaml from the documents (extractive: every statement is its quote)',
       (y) =>
         y
-          .positional('workspace', { type: 'string', default: 'seeds', describe: 'workspace folder' })
+          .positional('workspace', WORKSPACE)
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing briefing.yaml' })
           .option('update', { type: 'boolean', default: false, describe: 'keep briefing.yaml and append proposals from new or changed documents' })
           .option('out', { type: 'string', default: 'output', describe: 'output folder of the last build (its build.json tells which documents are new)' }),
