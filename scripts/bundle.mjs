@@ -59,6 +59,34 @@ const oneFontkit = {
   },
 };
 
+/**
+ * string-width (yargs, cliui and wrap-ansi each import a copy) builds, when its module is
+ * evaluated, a Unicode-set RegExp of every emoji sequence and an Intl.Segmenter: about 60 ms of a
+ * cold start that only help text and wrapped usage lines ever need. Each import gets a stand-in
+ * that requires the real module (kept in the bundle, evaluated lazily by esbuild) on first call.
+ */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: { real: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'lazy-string-width' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      contents:
+        `let real;\n` +
+        `export default function stringWidth(text, options) {\n` +
+        `  real ??= require(${JSON.stringify(args.path)}).default;\n` +
+        `  return real(text, options);\n` +
+        `}\n`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -77,7 +105,7 @@ const common = {
   // dist/, like the ES module layout, so paths relative to it name the same files).
   define: { 'import.meta.url': 'import_meta_url', __BRIEFING_FINGERPRINT__: JSON.stringify(fingerprint) },
   banner: { js: 'var import_meta_url=require("url").pathToFileURL(__filename).href;' },
-  plugins: [writersApart, oneFontkit, precompiledTemplates],
+  plugins: [writersApart, oneFontkit, precompiledTemplates, lazyStringWidth],
   // The language model of `draft` and `find` (megabytes of data) stays out of the bundles: it is
   // required from node_modules only when one of those commands runs.
   external: ['wink-nlp', 'wink-eng-lite-web-model'],
