@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeText, documentId, leadOf, type SourceDocument } from '../src/inputs/sources.js';
-import { foldText, normalizeSourceText } from '../src/inputs/source-text.js';
+import { foldedOnly, foldText, normalizeSourceText } from '../src/inputs/source-text.js';
 import { closestPassage, findQuote } from '../src/verify/match.js';
 import { SEEDS } from './helpers/workspace.js';
 
@@ -61,6 +61,57 @@ describe('folding for comparison', () => {
     expect(origin.length).toBe(folded.length + 1);
     expect(text[origin[2] as number]).toBe('“');
     expect(text[origin[5] as number]).toBe('…');
+  });
+});
+
+describe('folding, against a character-by-character reference', () => {
+  // The rule written the plain way, one character at a time: foldText copies runs of plain ASCII
+  // whole and must give the same text and the same map on any input.
+  function reference(text: string): { folded: string; origin: number[] } {
+    const out: string[] = [];
+    const origin: number[] = [];
+    let pendingSpace = -1;
+    let afterDash = false;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i] as string;
+      if (/\p{Cf}/u.test(ch)) continue;
+      if (/\s/u.test(ch)) {
+        if (pendingSpace < 0 && !afterDash) pendingSpace = i;
+        continue;
+      }
+      const folded = ch === '\u2026' ? '...' : /['\u2018\u2019\u201A\u201B\u2032\u2035\u02BC\u0060\u00B4]/.test(ch) ? "'" : /["\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/.test(ch) ? '"' : /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D-]/.test(ch) ? '-' : ch;
+      afterDash = folded === '-';
+      if (afterDash) pendingSpace = -1;
+      if (pendingSpace >= 0) {
+        if (out.length > 0) {
+          out.push(' ');
+          origin.push(pendingSpace);
+        }
+        pendingSpace = -1;
+      }
+      for (const c of folded) {
+        out.push(c);
+        origin.push(i);
+      }
+    }
+    origin.push(pendingSpace >= 0 ? pendingSpace : text.length);
+    return { folded: out.join(''), origin };
+  }
+
+  it('gives the reference text and map on 2,000 random strings', () => {
+    const alphabet = ['a', 'Z', '7', '.', ',', "'", '"', '`', '-', ' ', '  ', '\n', '\t', '\u00A0', '\u2003', '\u2014', '\u2013', '\u2212', '\u2018', '\u2019', '\u201C', '\u201D', '\u00AB', '\u2026', '\u00AD', '\u200B', '\uFEFF', '\u00E9', '\u4E2D', '\uD83D\uDE00', '\uD83D', '~', '!', '_'];
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      const length = Math.floor(next() * 24);
+      for (let k = 0; k < length; k++) text += alphabet[Math.floor(next() * alphabet.length)];
+      const got = foldText(text);
+      const want = reference(text);
+      expect(got.folded, JSON.stringify(text)).toBe(want.folded);
+      expect([...got.origin], JSON.stringify(text)).toEqual(want.origin);
+      expect(foldedOnly(text)).toBe(want.folded);
+    }
   });
 });
 

@@ -67,6 +67,32 @@ export function identityMap(): SourceMap {
   return { offsets: [0], lines: [1] };
 }
 
+/** Offsets of the line feeds of each document text met, for counting lines without a scan from the start. */
+const lineFeedsByDoc = new WeakMap<object, Int32Array>();
+
+function lineFeeds(doc: { text: string }): Int32Array {
+  let feeds = lineFeedsByDoc.get(doc);
+  if (!feeds) {
+    const found: number[] = [];
+    for (let at = doc.text.indexOf('\n'); at >= 0; at = doc.text.indexOf('\n', at + 1)) found.push(at);
+    feeds = Int32Array.from(found);
+    lineFeedsByDoc.set(doc, feeds);
+  }
+  return feeds;
+}
+
+/** How many of the sorted offsets are below `offset`. */
+function countBelow(sorted: ArrayLike<number>, offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The place in the file that text offset `offset` comes from. */
 export function placeOf(doc: { text: string; map?: SourceMap | undefined }, offset: number): SourcePlace {
   const { offsets, lines, pages } = doc.map ?? identityMap();
@@ -79,8 +105,10 @@ export function placeOf(doc: { text: string; map?: SourceMap | undefined }, offs
     else hi = mid - 1;
   }
   const from = offsets[lo] ?? 0;
-  let line = lines[lo] ?? 1;
-  for (let i = from; i < offset && i < doc.text.length; i++) if (doc.text.charCodeAt(i) === 10) line++;
+  const until = Math.min(offset, doc.text.length);
+  // Each line feed from the entry's offset up to the offset moves one line on.
+  const feeds = lineFeeds(doc);
+  const line = (lines[lo] ?? 1) + Math.max(0, countBelow(feeds, until) - countBelow(feeds, from));
   const place: SourcePlace = { line };
   const page = pages?.[lo];
   if (page !== undefined) place.page = page;

@@ -16,41 +16,75 @@ export interface FoldedText {
   /** The folded text: one space for any run of white space, straight quotes, ASCII dashes, "..." for "…". */
   folded: string;
   /** For each index of `folded`, the index in the original text it came from. Has one extra entry: the original length. */
-  origin: number[];
+  origin: Int32Array;
 }
+
+/**
+ * Printable ASCII that folds to itself and changes no state: everything but white space, the
+ * hyphen-minus (a dash: white space around it is dropped) and the backtick (a quote mark). Runs of
+ * it, most of any text, are copied whole.
+ */
+const PLAIN_RUN = /[\x21-\x2C\x2E-\x5F\x61-\x7E]+/y;
 
 /** Fold text for comparison; case is kept. Leading and trailing white space, and white space around dashes, is dropped. */
 export function foldText(text: string): FoldedText {
-  const chars: string[] = [];
-  const origin: number[] = [];
+  return fold(text, true) as FoldedText;
+}
+
+/** The folded text alone (see foldText), without the map back to the original. */
+export function foldedOnly(text: string): string {
+  return fold(text, false).folded;
+}
+
+function fold(text: string, withOrigin: boolean): { folded: string; origin?: Int32Array } {
+  const pieces: string[] = [];
+  // "…" becomes three characters: the only character that folds to more than one.
+  let room = text.length + 1;
+  for (let at = text.indexOf('\u2026'); at >= 0; at = text.indexOf('\u2026', at + 1)) room += 2;
+  const origin = withOrigin ? new Int32Array(room) : undefined;
+  let length = 0;
   let pendingSpace = -1;
   let afterDash = false;
-  for (let i = 0; i < text.length; i++) {
+  const emitPendingSpace = () => {
+    if (length > 0) {
+      pieces.push(' ');
+      if (origin) origin[length] = pendingSpace;
+      length++;
+    }
+    pendingSpace = -1;
+  };
+  let i = 0;
+  while (i < text.length) {
+    PLAIN_RUN.lastIndex = i;
+    if (PLAIN_RUN.test(text)) {
+      const end = PLAIN_RUN.lastIndex;
+      if (pendingSpace >= 0) emitPendingSpace();
+      pieces.push(end - i === text.length ? text : text.slice(i, end));
+      if (origin) for (let k = i; k < end; k++) origin[length++] = k;
+      else length += end - i;
+      afterDash = false;
+      i = end;
+      continue;
+    }
     const ch = text[i] as string;
     const kind = KINDS[text.charCodeAt(i)] ?? kindOf(ch);
-    if (kind === FORMAT_CHAR) continue;
     if (kind === SPACE) {
       // White space next to a dash is dropped: "deal - by far" reads as "deal—by far".
       if (pendingSpace < 0 && !afterDash) pendingSpace = i;
-      continue;
+    } else if (kind !== FORMAT_CHAR) {
+      const folded = kind === OTHER ? ch : kind;
+      afterDash = folded === '-';
+      if (afterDash) pendingSpace = -1;
+      if (pendingSpace >= 0) emitPendingSpace();
+      pieces.push(folded);
+      if (origin) for (let k = 0; k < folded.length; k++) origin[length + k] = i;
+      length += folded.length;
     }
-    const folded = kind === OTHER ? ch : kind;
-    afterDash = folded === '-';
-    if (afterDash) pendingSpace = -1;
-    if (pendingSpace >= 0) {
-      if (chars.length > 0) {
-        chars.push(' ');
-        origin.push(pendingSpace);
-      }
-      pendingSpace = -1;
-    }
-    for (const out of folded) {
-      chars.push(out);
-      origin.push(i);
-    }
+    i++;
   }
-  origin.push(pendingSpace >= 0 ? pendingSpace : text.length);
-  return { folded: chars.join(''), origin };
+  if (!origin) return { folded: pieces.join('') };
+  origin[length] = pendingSpace >= 0 ? pendingSpace : text.length;
+  return { folded: pieces.join(''), origin: origin.subarray(0, length + 1) };
 }
 
 // What a character folds to: dropped (a format character), white space, its folded form, or itself.
@@ -75,15 +109,8 @@ function foldChar(ch: string): string {
   return ch;
 }
 
-/** 1-based line and column of an offset in text. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+/** 1-based column of an offset in text: the characters since the line's start, plus one. */
+export function columnOf(text: string, offset: number): number {
+  const at = Math.min(offset, text.length);
+  return at === 0 ? 1 : at - (text.lastIndexOf('\n', at - 1) + 1) + 1;
 }

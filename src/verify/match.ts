@@ -1,7 +1,7 @@
 // Finding a quote in a document, and the closest passage when it is not there.
 import { distance } from 'fastest-levenshtein';
 import type { SourceDocument } from '../inputs/sources.js';
-import { foldText, lineAndColumn, type FoldedText } from '../inputs/source-text.js';
+import { columnOf, foldedOnly, foldText, type FoldedText } from '../inputs/source-text.js';
 import { placeOf } from '../inputs/document.js';
 import { WeighedMap } from '../cache/weighed-map.js';
 
@@ -37,7 +37,7 @@ export function foldedDocument(doc: SourceDocument): FoldedText {
 
 /** A quote folded as the documents are; composed to NFC first, as sources are on read. */
 export function foldQuote(quote: string): string {
-  return foldText(quote.normalize('NFC')).folded;
+  return foldedOnly(quote.normalize('NFC'));
 }
 
 /** The first occurrence of the quote in the document, after folding both. */
@@ -53,7 +53,7 @@ export function findQuote(doc: SourceDocument, quote: string): Match | undefined
 function matchAt(doc: SourceDocument, hay: FoldedText, from: number, to: number): Match {
   const start = hay.origin[from] as number;
   const end = (hay.origin[to - 1] as number) + 1;
-  const { column } = lineAndColumn(doc.text, start);
+  const column = columnOf(doc.text, start);
   const place = placeOf(doc, start);
   const match: Match = { start, end, line: place.line, column, passage: doc.text.slice(start, end) };
   if (place.page !== undefined) match.page = place.page;
