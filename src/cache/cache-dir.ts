@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { compareCodePoints } from '../inputs/file-hashes.js';
 
 /** `<cache home>/briefing`, or undefined when caching is switched off (BRIEFING_NO_CACHE=1) or there is no home. */
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -67,7 +68,7 @@ export class BoundedStore {
     }
     let total = entries.reduce((sum, e) => sum + e.bytes, 0);
     let count = entries.length;
-    entries.sort((a, b) => a.mtime - b.mtime || a.name.localeCompare(b.name));
+    entries.sort((a, b) => a.mtime - b.mtime || compareCodePoints(a.name, b.name));
     for (const entry of entries) {
       if (total <= this.maxBytes && count <= this.maxEntries) break;
       if (entry.name === keep) continue;

@@ -5,6 +5,7 @@
 // undated, and said so with a warning unless the summary writes `when: undated` (checked: the
 // sources give none).
 import { isoDate, monthNumber, parseDate } from './dates.js';
+import { compareCodePoints } from './file-hashes.js';
 
 export interface When {
   /** The first day the form covers, YYYY-MM-DD. */
@@ -146,7 +147,7 @@ export function byWhen<T>(items: readonly T[], whenOf: (item: T) => When | undef
   return items
     .map((item, index) => ({ item, index, when: whenOf(item) }))
     .sort((x, y) => {
-      if (x.when && y.when) return x.when.start.localeCompare(y.when.start) || x.when.end.localeCompare(y.when.end) || x.index - y.index;
+      if (x.when && y.when) return compareCodePoints(x.when.start, y.when.start) || compareCodePoints(x.when.end, y.when.end) || x.index - y.index;
       if (x.when) return -1;
       if (y.when) return 1;
       return x.index - y.index;
