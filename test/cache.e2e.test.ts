@@ -43,6 +43,8 @@ describe('the shaping cache', () => {
     const words = JSON.parse(await readFile(entries[0] as string, 'utf8')).words;
     expect(Object.keys(words).length).toBeGreaterThan(10);
 
+    // The summary was parsed once and kept (src/inputs/summary-cache.ts): the warm build reads it.
+    expect((await filesUnder(path.join(cache, 'briefing/summaries'))).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
     const warm = await build('warm');
     expect(cold.memo.equals(none.memo)).toBe(true);
     expect(warm.memo.equals(none.memo)).toBe(true);

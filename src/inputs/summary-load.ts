@@ -7,6 +7,7 @@ import { yamlLocator, type Locator } from '../diagnostics/yaml-locator.js';
 import { zodIssueDiagnostic } from '../diagnostics/zod-issues.js';
 import { SummarySchema, type Summary } from './summary-schema.js';
 import { PARSE_ONCE } from '../diagnostics/zod-once.js';
+import { nodePlaces, placesLocator, type ParsedSummary } from './summary-cache.js';
 
 export type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
 
@@ -16,7 +17,11 @@ export interface LoadedSummary {
   diagnostics: Diagnostic[];
 }
 
-export function summaryFromYaml(source: string, file: string): LoadedSummary {
+/**
+ * Parses and checks briefing.yaml. `onParsed` receives what the YAML library made of the text
+ * when it holds no YAML error (see summary-cache.ts), whatever the schema then finds.
+ */
+export function summaryFromYaml(source: string, file: string, onParsed?: (parsed: ParsedSummary) => void): LoadedSummary {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const locator = yamlLocator(doc, lineCounter, file);
@@ -33,6 +38,17 @@ export function summaryFromYaml(source: string, file: string): LoadedSummary {
   } catch (error) {
     return { locator, diagnostics: [diagnostic('yaml-syntax', firstLine((error as Error).message), { file, line: 1, column: 1 })] };
   }
+  onParsed?.({ data, lineStarts: lineCounter.lineStarts, places: nodePlaces(doc) });
+  return checkedSummary(data, locator);
+}
+
+/** The summary from a text parsed before (summary-cache.ts): only the schema's check is run. */
+export function summaryFromParsed(parsed: ParsedSummary, file: string): LoadedSummary {
+  return checkedSummary(parsed.data, placesLocator(parsed, file));
+}
+
+function checkedSummary(data: unknown, locator: Locator): LoadedSummary {
+  const diagnostics: Diagnostic[] = [];
   const parsed = SummarySchema.safeParse(data ?? {}, PARSE_ONCE);
   if (!parsed.success) {
     const context = { schema: SummarySchema, locator, data, label: (path: readonly (string | number)[]) => (path.length > 0 ? pathLabel(path) : 'the summary') };

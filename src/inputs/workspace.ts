@@ -5,9 +5,11 @@ import { parse as parseYaml } from 'yaml';
 import { diagnostic, formatDiagnostic, sortByPosition, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { assertWorkspaceFolder, SUMMARY_FILE } from './workspace-folder.js';
 import { readSources, sha256, type ReadSourcesOptions, type SourceDocument } from './sources.js';
-import { summaryFromYaml, type Locator } from './summary-load.js';
+import { summaryFromParsed, summaryFromYaml, type LoadedSummary, type Locator } from './summary-load.js';
+import { readParsedSummary, summaryStore, writeParsedSummary, type ParsedSummary } from './summary-cache.js';
 import type { Summary } from './summary-schema.js';
 import { verifySummary, type Verification } from '../verify/verify.js';
+import { compareCodePoints } from './file-hashes.js';
 
 export { shownTitle } from './shown-title.js';
 
@@ -70,7 +72,7 @@ export async function loadWorkspace(shownDir: string, options: LoadOptions = {})
   }
   workspace.summaryText = summaryText;
   workspace.summarySha256 = sha256(summaryText);
-  const loaded = summaryFromYaml(summaryText, summaryFile);
+  const loaded = await loadSummary(summaryText, workspace.summarySha256, summaryFile, options);
   workspace.locator = loaded.locator;
   diagnostics.push(...loaded.diagnostics);
   workspace.documents = sources.documents.map((d) => withMetadata(d, loaded.summary));
@@ -84,6 +86,17 @@ export async function loadWorkspace(shownDir: string, options: LoadOptions = {})
   diagnostics.push(...workspace.verification.diagnostics);
   workspace.diagnostics = sortDiagnostics(diagnostics);
   return workspace;
+}
+
+/** briefing.yaml parsed, or taken from the cache of texts parsed before (summary-cache.ts). */
+async function loadSummary(text: string, textSha256: string, file: string, options: LoadOptions): Promise<LoadedSummary> {
+  const store = options.cacheDir === null ? undefined : summaryStore();
+  const cached = store ? await readParsedSummary(store, textSha256) : undefined;
+  if (cached) return summaryFromParsed(cached, file);
+  let parsed: ParsedSummary | undefined;
+  const loaded = summaryFromYaml(text, file, (p) => (parsed = p));
+  if (store && parsed) await writeParsedSummary(store, textSha256, parsed);
+  return loaded;
 }
 
 /** The logo the workspace's theme names, if it names one at the top of the workspace: a file that is not a source. */
@@ -100,7 +113,7 @@ async function themeLogo(dir: string): Promise<string[]> {
 
 /** A briefing dated before the newest of its documents has not caught up with them. */
 function asOfProblems(asOf: string, documents: BriefingDocument[], position: ReturnType<Locator['at']>): Diagnostic[] {
-  const dated = documents.filter((d) => d.date !== undefined).sort((a, b) => (a.date as string).localeCompare(b.date as string));
+  const dated = documents.filter((d) => d.date !== undefined).sort((a, b) => compareCodePoints(a.date as string, b.date as string));
   const newest = dated[dated.length - 1];
   if (!newest || (newest.date as string) <= asOf) return [];
   const message = `asOf ${asOf} is earlier than the newest document, ${newest.id} dated ${newest.date}; set asOf to the date of the briefing`;
