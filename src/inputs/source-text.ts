@@ -20,11 +20,12 @@ export interface FoldedText {
 }
 
 /**
- * Printable ASCII that folds to itself and changes no state: everything but white space, the
- * hyphen-minus (a dash: white space around it is dropped) and the backtick (a quote mark). Runs of
+ * Printable ASCII that folds to itself and changes no state (everything but white space, the
+ * hyphen-minus, a dash around which white space is dropped, and the backtick, a quote mark), in
+ * words joined by single spaces (a space between two such characters folds to itself). Runs of
  * it, most of any text, are copied whole.
  */
-const PLAIN_RUN = /[\x21-\x2C\x2E-\x5F\x61-\x7E]+/y;
+const PLAIN_RUN = /[\x21-\x2C\x2E-\x5F\x61-\x7E]+(?: [\x21-\x2C\x2E-\x5F\x61-\x7E]+)*/y;
 
 /** Fold text for comparison; case is kept. Leading and trailing white space, and white space around dashes, is dropped. */
 export function foldText(text: string): FoldedText {
