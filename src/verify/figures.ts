@@ -67,6 +67,8 @@ export function figureText(text: string): string {
 
 export function extractFigures(written: string): Figure[] {
   const text = figureText(written);
+  // Every figure is written with a digit (a date too: its year); most prose has none.
+  if (!/\d/.test(text)) return [];
   const dated = extractDates(text);
   const figures: Figure[] = [...dated.figures];
   let rest = dated.rest;
