@@ -31,4 +31,17 @@ describe('xmlSafeDeck', () => {
       'removed from slide 2 ("Two (2/3)") characters that XML (and so PowerPoint) does not allow: U+000C (form feed)',
     ]);
   });
+
+  it('copies only what it changes: a clean deck comes back as it was, and the input is never modified', () => {
+    const input = deckOf([{ title: 'One', points: ['fine'] }, { title: 'Two', points: ['bad\u0001', 'fine'] }]);
+    const before = structuredClone(input);
+    const { deck } = xmlSafeDeck(input, 'briefing.yaml');
+    expect(input).toEqual(before);
+    expect(deck.slides[0]).toBe(input.slides[0]);
+    expect(deck.slides[1]).not.toBe(input.slides[1]);
+    expect(deck.slides[1]?.notes.talkingPoints).toEqual(['bad', 'fine']);
+    expect(deck.slides[1]?.elements).toBe(input.slides[1]?.elements);
+    const clean = xmlSafeDeck(before, 'briefing.yaml').deck;
+    expect(xmlSafeDeck(clean, 'briefing.yaml').deck.slides.every((s, i) => s === clean.slides[i])).toBe(true);
+  });
 });

@@ -34,10 +34,20 @@ export function describeCharacters(found: ReadonlyMap<string, number>): string {
 /** Strings this long that are known to be clean are not searched again (see cleanValue). */
 const REMEMBERED = 64;
 
+/** Whether a property names a font face (its value is a font name, reported apart). */
+const fontKeys = new Map<string, boolean>();
+function isFontKey(key: string): boolean {
+  let font = fontKeys.get(key);
+  if (font === undefined) fontKeys.set(key, (font = /fontFace$/i.test(key)));
+  return font;
+}
+
 /**
- * Every string in a value, cleaned (a copy; the value itself is not changed). Font faces count
- * apart. A long string found clean is remembered in `clean`: a section's talking points, repeated
- * in the notes of each of its continued slides, are searched once, not once a slide.
+ * Every string in a value, cleaned. The value itself is not changed: an array or object with
+ * something to remove is copied, and one with nothing to remove is returned as it is (most of a
+ * deck: nothing allocated). Font faces count apart. A long string found clean is remembered in
+ * `clean`: a section's talking points, repeated in the notes of each of its continued slides, are
+ * searched once, not once a slide.
  */
 function cleanValue<T>(value: T, found: Map<string, number>, fonts: Map<string, number>, clean: Set<string>): T {
   if (typeof value === 'string') {
@@ -47,11 +57,30 @@ function cleanValue<T>(value: T, found: Map<string, number>, fonts: Map<string, 
     if (cleaned === value) clean.add(value);
     return cleaned as T;
   }
-  if (Array.isArray(value)) return value.map((v) => cleanValue(v, found, fonts, clean)) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const c = cleanValue(v, found, fonts, clean);
+      if (c !== v && !out) out = value.slice(0, i);
+      if (out) out.push(c);
+    }
+    return (out ?? value) as T;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = /fontFace$/i.test(k) ? cleanValue(v, fonts, fonts, clean) : cleanValue(v, found, fonts, clean);
-    return out as T;
+    let out: Record<string, unknown> | undefined;
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      const v = (value as Record<string, unknown>)[k];
+      const c = isFontKey(k) ? cleanValue(v, fonts, fonts, clean) : cleanValue(v, found, fonts, clean);
+      if (c !== v && !out) {
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j] as string] = (value as Record<string, unknown>)[keys[j] as string];
+      }
+      if (out) out[k] = c;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }
