@@ -133,12 +133,15 @@ describe('a workspace loaded with the parsed-summary cache', () => {
     const store = summaryStore();
     expect(store).toBeDefined();
     expect(await readParsedSummary(store!, sha256(text))).toBeUndefined();
+    // Watch mode parses each edit once: it does not keep the parse.
+    const watching = await loadWorkspace(ws, { keepParsedSummary: false });
+    expect(await readParsedSummary(store!, sha256(text))).toBeUndefined();
     const cold = await loadWorkspace(ws);
     expect(await readParsedSummary(store!, sha256(text))).toBeDefined();
     const warm = await loadWorkspace(ws);
 
     expect(live.diagnostics.some((d) => d.rule === 'figure-not-in-quotes' && (d.line ?? 0) > 0)).toBe(true);
-    for (const loaded of [cold, warm]) {
+    for (const loaded of [watching, cold, warm]) {
       expect(loaded.summary).toEqual(live.summary);
       expect(loaded.diagnostics).toEqual(live.diagnostics);
       expect(loaded.verification?.citations).toEqual(live.verification?.citations);

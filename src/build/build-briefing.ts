@@ -56,6 +56,8 @@ export interface BuildOptions {
    * build's warnings. The JSON report needs the verified workspace, so `--json` leaves this off.
    */
   trustManifest?: boolean;
+  /** Whether a summary parsed by this build is kept in the cache of parsed summaries (default: yes; watch mode: no). */
+  keepParsedSummary?: boolean;
 }
 
 export interface BuildResult {
@@ -111,7 +113,7 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
       return { ...quick, timings };
     }
   }
-  const ws = await loadWorkspace(options.workspace);
+  const ws = await loadWorkspace(options.workspace, options.keepParsedSummary === false ? { keepParsedSummary: false } : {});
   lap('verify', t0);
   const diagnostics = [...ws.diagnostics];
   const previous = await readManifest(outDir);

@@ -51,6 +51,8 @@ export async function startWatch(options: WatchOptions, io: Io): Promise<Watcher
         changes: options.changes,
         templates: options.templates,
         memoRenderer,
+        // Every edit is parsed once, here: keeping each parse would only cost the loop time.
+        keepParsedSummary: false,
       });
       reportBuild(result, { out: options.out, json: false }, io);
       if (result.status === 'failed') io.stderr('watching for changes; the previous outputs are kept\n');

@@ -49,6 +49,12 @@ export interface LoadedWorkspace {
 export interface LoadOptions {
   /** Where text parsed from slow formats is kept between runs (default: the user's cache folder; null: memory only). */
   cacheDir?: string | null;
+  /**
+   * Whether a summary parsed now is written to the cache of parsed summaries (summary-cache.ts);
+   * the cache is read either way. Watch mode, which parses every edit once in a warm process,
+   * leaves it off.
+   */
+  keepParsedSummary?: boolean;
 }
 
 export async function loadWorkspace(shownDir: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
@@ -95,7 +101,7 @@ async function loadSummary(text: string, textSha256: string, file: string, optio
   if (cached) return summaryFromParsed(cached, file);
   let parsed: ParsedSummary | undefined;
   const loaded = summaryFromYaml(text, file, (p) => (parsed = p));
-  if (store && parsed) await writeParsedSummary(store, textSha256, parsed);
+  if (store && parsed && options.keepParsedSummary !== false) await writeParsedSummary(store, textSha256, parsed);
   return loaded;
 }
 
