@@ -5,8 +5,9 @@
 // numbers across runs.
 //   seeds    cold `build --force` (a new process; caches warm, and with no cache at all)
 //            against pandoc writing a PPTX and a PDF (wkhtmltopdf) of bench/peer/*.md;
-//            an up-to-date `build`, a `check` of unchanged inputs (replayed from its record)
-//            and a first `check` (no record: the full check) against `node -e 0`
+//            an up-to-date `build`, a `check` of unchanged inputs (replayed from its record),
+//            a first `check` (no record: the full check; the summary's parse cached) and a `check`
+//            after an edit of briefing.yaml (the full check, the summary parsed) against `node -e 0`
 //   watch    one statement edited in briefing.yaml → both outputs rewritten (20 edits)
 //   scale    summaries of 100, 1,000, 10,000 statements and workspaces of 100, 1,000, 10,000
 //            documents (scripts/gen-workspace.mjs): check and build --force, peak memory, and
@@ -102,7 +103,8 @@ const results = {
 };
 
 const forgetCheckRecords = () => rmSync(path.join(cacheHome, 'briefing/check-records'), { recursive: true, force: true });
-let nodePeer, pandocPeer, coldWarmCaches, coldNoCache, upToDate, check, checkFirstRun, peer;
+const forgetParsedSummaries = () => rmSync(path.join(cacheHome, 'briefing/summaries'), { recursive: true, force: true });
+let nodePeer, pandocPeer, coldWarmCaches, coldNoCache, upToDate, check, checkFirstRun, checkAfterEdit, peer;
 if (!scaleOnly) await benchSeedsAndWatch();
 
 async function benchSeedsAndWatch() {
@@ -130,6 +132,18 @@ async function benchSeedsAndWatch() {
   // first check of a workspace (or the first after an edit), the code cache still warm.
   check = measure('check, inputs unchanged', process.execPath, [bin, 'check', 'seeds']);
   checkFirstRun = measure('check, first run (no check record)', process.execPath, [bin, 'check', 'seeds'], { before: forgetCheckRecords });
+  // The check a curator runs after editing the summary: no record, and a text never parsed before
+  // (a comment line of its own each run), so briefing.yaml is parsed (src/inputs/summary-cache.ts).
+  const edited = path.join(work, 'edited-ws');
+  cpSync(path.join(root, 'seeds'), edited, { recursive: true });
+  const summaryFile = path.join(edited, 'briefing.yaml');
+  const summaryText = readFileSync(summaryFile, 'utf8');
+  let edits = 0;
+  const editSummary = () => {
+    forgetCheckRecords();
+    writeFileSync(summaryFile, `${summaryText}# bench edit ${++edits}\n`);
+  };
+  checkAfterEdit = measure('check, after an edit of briefing.yaml', process.execPath, [bin, 'check', edited], { before: editSummary });
   const nodePeerAfter = measure('node -e 0 (again, after)', process.execPath, ['-e', '0']);
   peer = { medianMs: (nodePeer.medianMs + nodePeerAfter.medianMs) / 2 };
   results.seeds = {
@@ -140,6 +154,7 @@ async function benchSeedsAndWatch() {
     upToDate: { ...upToDate, xNode: ratio(upToDate, peer) },
     check: { ...check, xNode: ratio(check, peer) },
     checkFirstRun: { ...checkFirstRun, xNode: ratio(checkFirstRun, peer) },
+    checkAfterSummaryEdit: { ...checkAfterEdit, xNode: ratio(checkAfterEdit, peer) },
   };
   results.watch.oneStatementEdit = await benchWatch();
 }
@@ -196,9 +211,14 @@ for (const kind of ['statements', 'documents']) {
     const scaleOut = path.join(work, `${kind}-${n}-out`);
     // The largest size runs once: a run can take minutes.
     const opts = { runs: n >= 10000 ? 1 : SCALE_RUNS, warmup: 0 };
-    // The full check each time: no record of an earlier run replayed.
-    const c = measure(`check, ${n} ${kind}`, process.execPath, [bin, 'check', ws], { ...opts, before: forgetCheckRecords });
-    const b = measure(`build --force, ${n} ${kind}`, process.execPath, [bin, 'build', ws, '--out', scaleOut, '--force'], opts);
+    // The full check each time, and a first build: no record of an earlier run replayed, and the
+    // summary parsed each time (not taken from the cache of parsed summaries).
+    const forget = () => {
+      forgetCheckRecords();
+      forgetParsedSummaries();
+    };
+    const c = measure(`check, ${n} ${kind}`, process.execPath, [bin, 'check', ws], { ...opts, before: forget });
+    const b = measure(`build --force, ${n} ${kind}`, process.execPath, [bin, 'build', ws, '--out', scaleOut, '--force'], { ...opts, before: forgetParsedSummaries });
     rows.push({
       size: n,
       check: c,
@@ -269,6 +289,7 @@ if (!scaleOnly) {
   line('seeds: build, up to date', upToDate, 'node -e 0', ratio(upToDate, peer));
   line('seeds: check, inputs unchanged', check, 'node -e 0', ratio(check, peer));
   line('seeds: check, first run (no check record)', checkFirstRun, 'node -e 0', ratio(checkFirstRun, peer));
+  line('seeds: check, after an edit of briefing.yaml', checkAfterEdit, 'node -e 0', ratio(checkAfterEdit, peer));
   line('watch: one statement → both outputs', results.watch.oneStatementEdit);
 }
 for (const [kind, rows] of Object.entries(results.scale)) {
