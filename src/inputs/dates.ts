@@ -86,8 +86,15 @@ const DATE_LINES: DateLine[] = [
   { pattern: new RegExp(`^by\\s+[^|·•]{1,60}?\\s*[|·•,–—-]\\s*(?:${WEEKDAY}\\s+)?${D}${TAIL}`, 'iu') },
 ];
 
+/**
+ * Whether a line can give a date at all: every form writes a year. Most lines have none, and so
+ * are not tried against the forms (whose patterns are costly to compile in a new process).
+ */
+const A_YEAR = new RegExp(YEAR);
+
 /** The date a line gives in one of the `lines` forms. */
 function dateOfLine(line: string, lines: readonly DateLine[] = DATE_LINES): string | undefined {
+  if (!A_YEAR.test(line)) return undefined;
   for (const { pattern, accept } of lines) {
     const groups = pattern.exec(line)?.groups;
     if (!groups?.date || (accept && !accept(groups))) continue;
@@ -117,10 +124,12 @@ export function dateOfText(text: string): FoundDate | undefined {
 
 /** The first non-blank lines of a text, trimmed, that may give its date, with their 0-based index. */
 function* topLines(text: string): Generator<[string, number]> {
-  const lines = text.split('\n');
   let scanned = 0;
-  for (let i = 0; i < lines.length && scanned < DATE_LINES_SCANNED; i++) {
-    const line = (lines[i] as string).trim();
+  let start = 0;
+  for (let i = 0; start <= text.length && scanned < DATE_LINES_SCANNED; i++) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end).trim();
+    start = end < 0 ? text.length + 1 : end + 1;
     if (line === '') continue;
     scanned++;
     yield [line, i];
@@ -129,7 +138,7 @@ function* topLines(text: string): Generator<[string, number]> {
 
 /** Whether a line gives the date and nothing else worth reading as a title or a lead (an impossible date too). */
 export function isDateLine(line: string): boolean {
-  return DATE_LINES.slice(0, 2).some(({ pattern }) => pattern.test(line.trim()));
+  return A_YEAR.test(line) && DATE_LINES.slice(0, 2).some(({ pattern }) => pattern.test(line.trim()));
 }
 
 /**
@@ -139,6 +148,7 @@ export function isDateLine(line: string): boolean {
 export function impossibleDateOfText(text: string): { written: string; lineIndex: number } | undefined {
   if (dateOfText(text)) return undefined;
   for (const [line, i] of topLines(text)) {
+    if (!A_YEAR.test(line)) continue;
     for (const { pattern, accept } of DATE_LINES) {
       const groups = pattern.exec(line)?.groups;
       if (groups?.date && (!accept || accept(groups)) && !parseDate(groups.date)) return { written: groups.date, lineIndex: i };
