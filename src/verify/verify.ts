@@ -220,8 +220,8 @@ class Verifier {
     this.numbersByStatement.set(statement.path.join('.'), numbers);
     const docs = new Set(statement.cite.filter((c) => this.byId.has(c.doc)).map((c) => c.doc));
     this.corroboration.push({ path: label, documents: docs.size });
-    this.sectionQuotes.set(statement.section, [...(this.sectionQuotes.get(statement.section) ?? []), ...quotes]);
-    this.sectionDates.set(statement.section, [...(this.sectionDates.get(statement.section) ?? []), ...dates]);
+    appendTo(this.sectionQuotes, statement.section, quotes);
+    appendTo(this.sectionDates, statement.section, dates);
     for (const field of statement.fields) this.figures(field.value, quotes, [...statement.path, field.name], 'its quotes', dates);
   }
 
@@ -355,3 +355,10 @@ function flat(text: string): string {
 }
 
 export { pathLabel };
+
+/** Appends to the list kept under `key` (a section's quotes grow by each statement's: no copy each time). */
+function appendTo<K, V>(lists: Map<K, V[]>, key: K, items: readonly V[]): void {
+  const list = lists.get(key);
+  if (list) for (const item of items) list.push(item);
+  else lists.set(key, [...items]);
+}
