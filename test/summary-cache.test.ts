@@ -1,6 +1,6 @@
 // The parsed-summary cache answers exactly as a live parse: the same data, the same positions for
 // every path a diagnostic can name (and for paths that miss), the same diagnostics from a workspace.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +140,15 @@ describe('a workspace loaded with the parsed-summary cache', () => {
     expect(await readParsedSummary(store!, sha256(text))).toBeDefined();
     const warm = await loadWorkspace(ws);
 
+    // An entry that cannot be read, or is not what this version writes, is parsed again.
+    const entries = await readdir(store!.dir);
+    expect(entries).toHaveLength(1);
+    for (const junk of [Buffer.from('not a v8 value'), serialize({ format: 1, parsed: { data: {}, lineStarts: [] } }), serialize({ format: 99 })]) {
+      await writeFile(path.join(store!.dir, entries[0] as string), junk);
+      const again = await loadWorkspace(ws);
+      expect(again.diagnostics).toEqual(live.diagnostics);
+      expect(again.summary).toEqual(live.summary);
+    }
     expect(live.diagnostics.some((d) => d.rule === 'figure-not-in-quotes' && (d.line ?? 0) > 0)).toBe(true);
     for (const loaded of [watching, cold, warm]) {
       expect(loaded.summary).toEqual(live.summary);

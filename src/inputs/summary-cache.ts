@@ -116,8 +116,9 @@ export async function readParsedSummary(store: BoundedStore, textSha256: string)
   if (!bytes) return undefined;
   try {
     const entry = deserialize(bytes) as { format?: unknown; parsed?: ParsedSummary };
-    if (entry.format !== FORMAT || !entry.parsed || !Array.isArray(entry.parsed.lineStarts)) return undefined;
-    return entry.parsed;
+    const parsed = entry.parsed;
+    if (entry.format !== FORMAT || !parsed || !Array.isArray(parsed.lineStarts) || typeof parsed.places !== 'object' || parsed.places === null) return undefined;
+    return parsed;
   } catch {
     return undefined;
   }

@@ -98,7 +98,13 @@ export async function loadWorkspace(shownDir: string, options: LoadOptions = {})
 async function loadSummary(text: string, textSha256: string, file: string, options: LoadOptions): Promise<LoadedSummary> {
   const store = options.cacheDir === null ? undefined : summaryStore();
   const cached = store ? await readParsedSummary(store, textSha256) : undefined;
-  if (cached) return summaryFromParsed(cached, file);
+  if (cached) {
+    try {
+      return summaryFromParsed(cached, file);
+    } catch {
+      // An entry this version did not write (the folder is the user's): parsed again below.
+    }
+  }
   let parsed: ParsedSummary | undefined;
   const loaded = summaryFromYaml(text, file, (p) => (parsed = p));
   if (store && parsed && options.keepParsedSummary !== false) await writeParsedSummary(store, textSha256, parsed);
