@@ -35,6 +35,8 @@ const MAX_BYTES = 64 * 1024 * 1024;
 const MAX_ENTRIES = 200;
 /** Larger entries are not kept: reading them would save little over parsing. */
 const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
+/** A text this long makes an entry over that size (about twice the text): not even prepared. */
+export const MAX_TEXT_KEPT = MAX_ENTRY_BYTES / 2;
 
 /** The places of every node of a parsed document, for a locator that needs no document. */
 export function nodePlaces(doc: Document): NodePlaces {

@@ -6,7 +6,7 @@ import { diagnostic, formatDiagnostic, sortByPosition, type Diagnostic } from '.
 import { assertWorkspaceFolder, SUMMARY_FILE } from './workspace-folder.js';
 import { readSources, sha256, type ReadSourcesOptions, type SourceDocument } from './sources.js';
 import { summaryFromParsed, summaryFromYaml, type LoadedSummary, type Locator } from './summary-load.js';
-import { readParsedSummary, summaryStore, writeParsedSummary, type ParsedSummary } from './summary-cache.js';
+import { MAX_TEXT_KEPT, readParsedSummary, summaryStore, writeParsedSummary, type ParsedSummary } from './summary-cache.js';
 import type { Summary } from './summary-schema.js';
 import { verifySummary, type Verification } from '../verify/verify.js';
 import { compareCodePoints } from './file-hashes.js';
@@ -106,8 +106,9 @@ async function loadSummary(text: string, textSha256: string, file: string, optio
     }
   }
   let parsed: ParsedSummary | undefined;
-  const loaded = summaryFromYaml(text, file, (p) => (parsed = p));
-  if (store && parsed && options.keepParsedSummary !== false) await writeParsedSummary(store, textSha256, parsed);
+  const keep = store !== undefined && options.keepParsedSummary !== false && text.length <= MAX_TEXT_KEPT;
+  const loaded = summaryFromYaml(text, file, keep ? (p) => (parsed = p) : undefined);
+  if (store && parsed) await writeParsedSummary(store, textSha256, parsed);
   return loaded;
 }
 
