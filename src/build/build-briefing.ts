@@ -113,7 +113,7 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
       return { ...quick, timings };
     }
   }
-  const ws = await loadWorkspace(options.workspace, options.keepParsedSummary === false ? { keepParsedSummary: false } : {});
+  const ws = await loadWorkspace(options.workspace, { keepParsedSummary: options.keepParsedSummary ?? true });
   lap('verify', t0);
   const diagnostics = [...ws.diagnostics];
   const previous = await readManifest(outDir);

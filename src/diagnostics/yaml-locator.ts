@@ -14,12 +14,25 @@ export interface Locator {
 
 /** A locator for a parsed document; `lineCounter` must be the one given to the parser. */
 export function yamlLocator(doc: Document, lineCounter: LineCounter, file: string): Locator {
+  return offsetLocator(file, lineCounter, (path) => valueOffset(doc, path), (path) => keyOffset(doc, path));
+}
+
+/**
+ * A locator from two ways of finding a node's offset in the text (of its value; of its key):
+ * the node at the path, else the deepest node on the way that exists.
+ */
+export function offsetLocator(
+  file: string,
+  lineCounter: LineCounter,
+  valueAt: (path: YamlPath) => number | undefined,
+  keyAt: (path: YamlPath) => number | undefined,
+): Locator {
   return {
     file,
     at(path, part = 'value') {
       for (let depth = path.length; depth >= 0; depth--) {
         const prefix = path.slice(0, depth);
-        const offset = part === 'key' && depth === path.length ? keyOffset(doc, prefix) : valueOffset(doc, prefix);
+        const offset = part === 'key' && depth === path.length ? keyAt(prefix) : valueAt(prefix);
         if (offset !== undefined) {
           const pos = lineCounter.linePos(offset);
           return { file, line: pos.line, column: pos.col };

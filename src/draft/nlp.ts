@@ -1,6 +1,7 @@
 // Reading documents as passages: sentences (split again at line ends) with their words, parts of
 // speech, stems and date entities, from wink-nlp and its small English model. Loaded once, lazily.
 import type { SourceDocument } from '../inputs/sources.js';
+import { lineFinder } from '../inputs/source-text.js';
 
 /** A sentence or a line of a document, as the document writes it. */
 export interface Passage {
@@ -111,18 +112,3 @@ export function documentToPassages(nlp: Wink, doc: SourceDocument): Passage[] {
   return passages;
 }
 
-/** 1-based line of an offset, by binary search over the line starts. */
-export function lineFinder(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}

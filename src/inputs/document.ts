@@ -1,5 +1,6 @@
 // What every reader gives the rest of the pipeline: a document's plain text (what a person
 // reads, whatever the format), its metadata, and a map from text offsets back to the file.
+import { lastAtOrBefore, lineFinder } from './source-text.js';
 
 /** The formats the workspace reads; one reader module each under `readers/`. */
 export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
@@ -67,48 +68,23 @@ export function identityMap(): SourceMap {
   return { offsets: [0], lines: [1] };
 }
 
-/** Offsets of the line feeds of each document text met, for counting lines without a scan from the start. */
-const lineFeedsByDoc = new WeakMap<object, Int32Array>();
+/** A line finder for each document text met: lines are counted without a scan from the start. */
+const linesByDoc = new WeakMap<object, (offset: number) => number>();
 
-function lineFeeds(doc: { text: string }): Int32Array {
-  let feeds = lineFeedsByDoc.get(doc);
-  if (!feeds) {
-    const found: number[] = [];
-    for (let at = doc.text.indexOf('\n'); at >= 0; at = doc.text.indexOf('\n', at + 1)) found.push(at);
-    feeds = Int32Array.from(found);
-    lineFeedsByDoc.set(doc, feeds);
-  }
-  return feeds;
-}
-
-/** How many of the sorted offsets are below `offset`. */
-function countBelow(sorted: ArrayLike<number>, offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+function lineOf(doc: { text: string }, offset: number): number {
+  let find = linesByDoc.get(doc);
+  if (!find) linesByDoc.set(doc, (find = lineFinder(doc.text)));
+  return find(offset);
 }
 
 /** The place in the file that text offset `offset` comes from. */
 export function placeOf(doc: { text: string; map?: SourceMap | undefined }, offset: number): SourcePlace {
   const { offsets, lines, pages } = doc.map ?? identityMap();
-  let lo = 0;
-  let hi = offsets.length - 1;
-  // The last entry at or before the offset.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((offsets[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(offsets, offset);
   const from = offsets[lo] ?? 0;
   const until = Math.min(offset, doc.text.length);
   // Each line feed from the entry's offset up to the offset moves one line on.
-  const feeds = lineFeeds(doc);
-  const line = (lines[lo] ?? 1) + Math.max(0, countBelow(feeds, until) - countBelow(feeds, from));
+  const line = (lines[lo] ?? 1) + Math.max(0, lineOf(doc, until) - lineOf(doc, from));
   const place: SourcePlace = { line };
   const page = pages?.[lo];
   if (page !== undefined) place.page = page;

@@ -115,3 +115,22 @@ export function columnOf(text: string, offset: number): number {
   const at = Math.min(offset, text.length);
   return at === 0 ? 1 : at - (text.lastIndexOf('\n', at - 1) + 1) + 1;
 }
+
+/** The index of the last of the sorted numbers at or before `offset` (0 when none is). */
+export function lastAtOrBefore(sorted: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((sorted[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** 1-based line of an offset, by binary search over the line starts. */
+export function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => lastAtOrBefore(starts, offset) + 1;
+}

@@ -9,8 +9,7 @@ import { deserialize, serialize } from 'node:v8';
 import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, type Document } from 'yaml';
 import { cacheStore, type BoundedStore } from '../cache/cache-dir.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
-import type { Position } from '../diagnostics/diagnostic.js';
-import type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
+import { offsetLocator, type Locator, type YamlPath } from '../diagnostics/yaml-locator.js';
 import { sha256 } from './file-hashes.js';
 
 /** Where a node is: its start offset, and for a collection its entries. */
@@ -88,20 +87,7 @@ export function placesLocator(parsed: Pick<ParsedSummary, 'lineStarts' | 'places
     const last = path[path.length - 1];
     return parent?.pairs?.find(([key, keyAt]) => key === last && keyAt !== undefined)?.[1];
   };
-  return {
-    file,
-    at(path, part = 'value'): Position {
-      for (let depth = path.length; depth >= 0; depth--) {
-        const prefix = path.slice(0, depth);
-        const offset = part === 'key' && depth === path.length ? keyOffset(prefix) : placesAt(parsed.places, prefix)?.at;
-        if (offset !== undefined) {
-          const pos = lineCounter.linePos(offset);
-          return { file, line: pos.line, column: pos.col };
-        }
-      }
-      return { file };
-    },
-  };
+  return offsetLocator(file, lineCounter, (path) => placesAt(parsed.places, path)?.at, keyOffset);
 }
 
 /** The cache of parsed summaries, or undefined when caching is off. */
