@@ -1,5 +1,5 @@
 // The user cache folder: where it is, that it can be switched off, and that a store stays bounded.
-import { readdirSync, utimesSync } from 'node:fs';
+import { mkdirSync, readdirSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,14 @@ describe('a bounded store', () => {
     dir = await tempDir('briefing-store-');
   });
   afterAll(() => removeDir(dir));
+
+  it('leaves no temporary file when a write fails', () => {
+    const store = new BoundedStore(path.join(dir, 'failing'), 1024 * 1024);
+    // The entry's name is taken by a folder that is not empty: the rename into place fails.
+    mkdirSync(path.join(store.dir, 'taken.bin', 'inside'), { recursive: true });
+    expect(store.write('taken.bin', 'bytes')).toBe(false);
+    expect(readdirSync(store.dir)).toEqual(['taken.bin']);
+  });
 
   it('reads back what it wrote, and nothing for a missing entry', () => {
     const store = new BoundedStore(path.join(dir, 'a'), 1000);

@@ -42,17 +42,27 @@ export class BoundedStore {
 
   /** Writes the entry atomically (temporary file, then rename), then trims the folder. Never throws. */
   write(name: string, bytes: Uint8Array | string): boolean {
+    const file = path.join(this.dir, name);
+    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      const file = path.join(this.dir, name);
-      const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       writeFileSync(temporary, bytes);
       renameSync(temporary, file);
-      this.trim(name);
-      return true;
     } catch {
+      // A full disk or a failed rename leaves no temporary behind.
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // never written
+      }
       return false;
     }
+    try {
+      this.trim(name);
+    } catch {
+      // the folder went away meanwhile: the entry is written all the same
+    }
+    return true;
   }
 
   /** Drops the oldest entries (by modification time) until the folder fits; `keep` stays. */
