@@ -3,7 +3,7 @@
 import { AlternativeSchema } from '../inputs/summary-schema.js';
 import { ungroundedFigures } from '../verify/figures.js';
 import type { AmountKind } from './cues.js';
-import { parseWhen } from '../inputs/when.js';
+import { cutKey } from './dates.js';
 import type { Corpus } from './corpus.js';
 import type { Passage } from './nlp.js';
 import { isStatementLike, quoteOf, statementOf, type Quote } from './quote.js';
@@ -44,20 +44,24 @@ export interface DraftSummary {
 
 export const LIMITS = { takeaways: 4, investment: 10, friction: 6, alternatives: 10, outlook: 6, conflicts: 5 } as const;
 
-const KIND_LABEL: Record<AmountKind, (amount: string) => string> = {
-  investment: (a) => `Investment of ${a}`,
-  total: (a) => `Total reaches ${a}`,
-  valuation: (a) => `Valuation of ${a}`,
-  plan: (a) => `Plan of ${a}`,
+const KIND_LABEL: Record<AmountKind, string> = {
+  investment: 'investment of',
+  total: 'total of',
+  valuation: 'valuation of',
+  plan: 'plan of',
+  debt: 'loan or note of',
+  contingent: 'contingent',
 };
 /** The draft's amount kinds as the summary names them (a chart compares one kind). */
-const SUMMARY_KIND: Record<AmountKind, string> = { investment: 'investment', total: 'cumulative total', valuation: 'valuation', plan: 'commitment' };
+const SUMMARY_KIND: Record<AmountKind, string> = { investment: 'investment', total: 'cumulative total', valuation: 'valuation', plan: 'commitment', debt: 'debt', contingent: 'contingent' };
 
 const KIND_NOTE: Record<AmountKind, string> = {
   investment: 'amount kind: investment (new money)',
   total: 'amount kind: cumulative total (not new money)',
   valuation: 'amount kind: valuation (not money invested)',
   plan: 'amount kind: plan (announced, not yet spent)',
+  debt: 'amount kind: debt (a loan or a note, to be repaid or converted)',
+  contingent: 'amount kind: contingent (tied to conditions or milestones)',
 };
 
 /** The sections drafted from every passage of the corpus (or of the documents `only` names). */
@@ -116,34 +120,40 @@ function first(item: DraftItem): Quote {
 
 function investmentEntry(inv: DraftInvestment): Entry {
   const cite = cites(inv.quotes);
-  const written = whenOf(inv, cite);
-  // `when` is a date form or "undated"; a phrase such as "By 2027" becomes its year, the phrase kept in the label.
-  const year = parseWhen(written) || written === 'undated' ? undefined : /\b(?:1[89]|2\d)\d\d\b/.exec(written)?.[0];
-  const when = year ?? (parseWhen(written) || written === 'undated' ? written : 'undated');
-  const label = KIND_LABEL[inv.kind](inv.amount) + (when !== written && written !== 'undated' ? ` (${written.charAt(0).toLowerCase()}${written.slice(1)})` : '');
+  const when = whenOf(inv, cite);
+  const amountText = inv.qualifier ? `${inv.qualifier} ${inv.amount}` : inv.amount;
+  const lead = inv.party ? `${inv.party}: ` : '';
+  const kindWords = KIND_LABEL[inv.kind];
+  let label = capitalise(`${lead}${lead ? kindWords : capitalise(kindWords)} ${amountText}`);
+  // A date the sentence gives but the timeline cannot place (a month of another year than its document's) stays in the label.
+  if (when === 'undated' && inv.phrase !== undefined) label += ` (${inv.phrase})`;
+  else if (inv.phrase !== undefined && /^by\b/i.test(inv.phrase)) label += ` (${inv.phrase.charAt(0).toLowerCase()}${inv.phrase.slice(1)})`;
+  const amount: Record<string, string> = { value: inv.amount, kind: SUMMARY_KIND[inv.kind] };
+  if (inv.party) amount.party = inv.party;
+  if (inv.counterparty) amount.counterparty = inv.counterparty;
+  const parties = inv.party ? `; from ${inv.party}${inv.counterparty ? ` to ${inv.counterparty}` : ''}` : '';
   return {
-    value: { when, amount: { value: inv.amount, kind: SUMMARY_KIND[inv.kind] }, label, text: statementOf(first(inv).quote), cite },
+    value: { when, amount, label, text: statementOf(first(inv).quote), cite },
     docs: inv.docs,
-    note: KIND_NOTE[inv.kind],
+    note: `${KIND_NOTE[inv.kind]}${parties}`,
   };
 }
 
 /**
- * When an amount was reported: the date its sentence gives, else its document's date, cited
- * from the document's date line when the figures of the date need a quote; else "undated"
- * (listed beside the timeline, not on it).
+ * When the event happened: its date (the sentence's own, else its document's) at the finest
+ * precision the verifier can ground in the quotes or the cited documents' dates: the day, the
+ * month, the year; else "undated" (listed beside the timeline, not on it).
  */
 function whenOf(inv: DraftInvestment, cite: Cite[]): string {
-  if (inv.when !== undefined) return inv.when;
-  const doc = first(inv).passage.doc;
-  if (doc.date === undefined) return 'undated';
+  if (inv.date === undefined) return 'undated';
   const quotes = cite.map((c) => c.quote);
-  // The date of a cited document grounds the years and months of a statement.
-  if (ungroundedFigures(doc.date, quotes, [doc.date]).length === 0) return doc.date;
-  const line = doc.text.split('\n').map((l) => l.trim()).find((l) => l.includes(doc.date as string) && l.length >= 12 && l.length <= 60);
-  if (!line) return 'undated';
-  cite.push({ doc: doc.id, quote: line });
-  return doc.date;
+  const dates = inv.quotes.map((q) => q.passage.doc.date).filter((d): d is string => d !== undefined);
+  for (const parts of [3, 2, 1]) {
+    const key = cutKey(inv.date, parts);
+    if (key.split('-').length !== parts) continue;
+    if (ungroundedFigures(key, quotes, dates).length === 0) return key;
+  }
+  return 'undated';
 }
 
 function topicTitle(topic: DraftTopic): string {

@@ -1,12 +1,10 @@
 // Drafting each section from the passages: candidates by cue words, grouped across documents,
 // ranked by how many documents support them.
-import { extractFigures } from '../verify/figures.js';
+import { amountMentions, mentionsToEvents } from './amounts.js';
 import { contentStems, namesIn, type Corpus } from './corpus.js';
 import {
   ALTERNATIVE_CUES,
   ALTERNATIVE_KIND_CUES,
-  AMOUNT_CUES,
-  AMOUNT_KIND_ORDER,
   FORWARD,
   FRICTION_CUES,
   GENERIC_NOUNS,
@@ -29,8 +27,13 @@ export interface DraftInvestment extends DraftItem {
   amount: string;
   value: number;
   currency: string;
-  /** A date the quote itself gives ("late 2022"), or undefined. */
-  when?: string;
+  qualifier?: string;
+  party?: string;
+  counterparty?: string;
+  /** The event's date key (YYYY, YYYY-MM or YYYY-MM-DD): the sentence's own, else its document's. */
+  date?: string;
+  /** The sentence's own words for the date ("in June", "late 2022"), when it gives one. */
+  phrase?: string;
   year?: string;
 }
 
@@ -53,86 +56,65 @@ export interface DraftConflict {
 /** How many documents a drafted item cites at most (the others are named in its comment). */
 export const MAX_CITED = 4;
 
-const YEAR = /\b(?:19|20)\d{2}\b/;
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
-const DATE_AROUND = new RegExp(`\\b(?:(?:early|mid|late|end of|in|since)[- ])?(?:(?:${MONTHS}|q[1-4]|h[12])[ ,]+)?(?:19|20)\\d{2}\\b`, 'gi');
-
 // ---------------------------------------------------------------- investment
 
-/** Money amounts with the kind their sentence gives them, merged when several documents state the same amount. */
+/**
+ * Money amounts as events: each with its kind, party, counterparty and date (amounts.ts); one
+ * entry per event, citing every document that states it; only events of the main actors (a
+ * party or counterparty among the pile's most used names).
+ */
 export function draftInvestments(corpus: Corpus, used: Set<Passage>): DraftInvestment[] {
-  const groups = new Map<string, DraftInvestment>();
-  for (const p of corpus.passages) {
-    if (!isStatementLike(p)) continue;
-    const money = moneyIn(p.text);
-    if (money.length === 0) continue;
-    for (const m of money.slice(0, 2)) {
-      // The cue words of the amount's own phrase (between commas) decide; else those of its clause.
-      const phrase = phraseAround(p.text, m.at);
-      const clause = clauseAround(p.text, m.at);
-      const kind = AMOUNT_KIND_ORDER.find((k) => AMOUNT_CUES[k].test(phrase)) ?? AMOUNT_KIND_ORDER.find((k) => AMOUNT_CUES[k].test(clause));
-      if (!kind) continue;
-      const when = dateNear(p, m.at);
-      const year = when?.match(YEAR)?.[0];
-      const key = `${kind}|${m.currency}${m.value}|${year ?? ''}`;
-      const quote = quoteOf(p, m.at);
+  const canonical = canonicalName(corpus);
+  const main = new Set(corpus.organisations.filter((o) => !/\d/.test(o)).slice(0, 3).map((o) => canonical(o)));
+  const events = mentionsToEvents(amountMentions(corpus, corpus.passages), canonical).filter(
+    (e) => e.party !== undefined && (main.has(e.party) || (e.counterparty !== undefined && main.has(e.counterparty))),
+  );
+  const drafted: DraftInvestment[] = [];
+  for (const e of events) {
+    const item: DraftInvestment = { kind: e.kind, amount: e.amount, value: e.value, currency: e.currency, quotes: [], docs: [], score: 0 };
+    for (const key of ['qualifier', 'party', 'counterparty', 'date', 'phrase'] as const) if (e[key] !== undefined) item[key] = e[key];
+    if (e.date) item.year = e.date.slice(0, 4);
+    for (const m of e.mentions) {
+      const quote = quoteOf(m.passage, m.at);
       if (!quote.quote.includes(m.text)) continue;
-      let group = groups.get(key);
-      if (!group) {
-        group = { kind, amount: m.text, value: m.value, currency: m.currency, quotes: [], docs: [], score: 0 };
-        if (when !== undefined) group.when = when;
-        if (year !== undefined) group.year = year;
-        groups.set(key, group);
-      }
-      addSupport(group, quote);
-      used.add(p);
+      addSupport(item, quote);
+      used.add(m.passage);
     }
+    if (item.quotes.length > 0) drafted.push(item);
   }
-  return [...groups.values()].sort(byYearThenSupport);
+  return drafted.sort(byDateThenSupport);
 }
 
-function byYearThenSupport(a: DraftInvestment, b: DraftInvestment): number {
-  return (a.year ?? '9999').localeCompare(b.year ?? '9999') || b.docs.length - a.docs.length || a.value - b.value || a.kind.localeCompare(b.kind);
+function byDateThenSupport(a: DraftInvestment, b: DraftInvestment): number {
+  return (a.date ?? '9999').localeCompare(b.date ?? '9999') || b.docs.length - a.docs.length || a.value - b.value || a.kind.localeCompare(b.kind);
 }
 
-export function moneyIn(text: string): { text: string; at: number; value: number; currency: string }[] {
-  const found: { text: string; at: number; value: number; currency: string }[] = [];
-  for (const f of extractFigures(text)) {
-    if (f.kind !== 'money') continue;
-    const at = text.indexOf(f.text);
-    if (at >= 0 && f.value > 0) found.push({ text: f.text, at, value: f.value, currency: f.currency });
-  }
-  return found;
-}
-
-/** The words between the commas around offset `at`. */
-function phraseAround(text: string, at: number): string {
-  const start = Math.max(text.lastIndexOf(',', at), text.lastIndexOf(';', at), text.lastIndexOf('. ', at)) + 1;
-  const rest = text.slice(at).search(/[,;]|\. /);
-  return text.slice(start, rest < 0 ? text.length : at + rest);
-}
-
-/** The clause of `text` around offset `at`, for reading the cue words that qualify an amount. */
-function clauseAround(text: string, at: number): string {
-  const before = text.slice(0, at);
-  const start = Math.max(before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf(', while'), before.lastIndexOf(', but')) + 1;
-  const rest = text.slice(at);
-  const ends = [rest.indexOf(';'), rest.indexOf(', while'), rest.indexOf(', but'), rest.indexOf('. ')].filter((i) => i >= 0);
-  const end = ends.length > 0 ? at + Math.min(...ends) : text.length;
-  return text.slice(start, end);
-}
-
-/** The date closest to an amount: one the model recognised, else a year written near it. */
-function dateNear(p: Passage, at: number): string | undefined {
-  const candidates = [...p.dates.filter((d) => YEAR.test(d.text) || new RegExp(`\\b(?:${MONTHS})\\b`, 'i').test(d.text))];
-  for (const m of p.text.matchAll(DATE_AROUND)) candidates.push({ text: m[0], at: m.index ?? 0 });
-  const clean = candidates
-    .map((c) => ({ text: c.text.replace(/^(?:in|since)\s+/i, '').replace(/[\s,]+$/, ''), at: c.at }))
-    .filter((c) => c.text !== '' && !/^(?:the|this|that|last|next)\b/i.test(c.text));
-  clean.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at) || b.text.length - a.text.length);
-  const best = clean[0];
-  if (!best) return undefined;
-  return best.text.charAt(0).toUpperCase() + best.text.slice(1);
+/**
+ * One spelling per actor: a name that holds or is held by a more used name of the pile, as
+ * whole words ("Volkswagen Group" and "Volkswagen"), is written as the more used one.
+ */
+export function canonicalName(corpus: Corpus): (name: string | undefined) => string | undefined {
+  const ranked = corpus.organisations;
+  const rank = new Map(ranked.map((o, i) => [o, i]));
+  const cache = new Map<string, string>();
+  const wordsOf = (s: string) => ` ${s.toLowerCase()} `;
+  return (name) => {
+    if (name === undefined) return undefined;
+    let known = cache.get(name);
+    if (known === undefined) {
+      known = name;
+      const own = rank.get(name) ?? Infinity;
+      for (const o of ranked.slice(0, 30)) {
+        if ((rank.get(o) ?? Infinity) >= own) break;
+        if (wordsOf(o).includes(wordsOf(name)) || wordsOf(name).includes(wordsOf(o))) {
+          known = o;
+          break;
+        }
+      }
+      cache.set(name, known);
+    }
+    return known;
+  };
 }
 
 // ---------------------------------------------------------------- friction, outlook
