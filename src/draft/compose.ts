@@ -6,7 +6,7 @@ import type { AmountKind } from './cues.js';
 import { cutKey } from './dates.js';
 import type { Corpus } from './corpus.js';
 import type { Passage } from './nlp.js';
-import { isStatementLike, quoteOf, statementOf, type Quote } from './quote.js';
+import { isStatementLike, quoteOf, statementOf, titleOf, type Quote } from './quote.js';
 import {
   capitalise,
   draftAlternatives,
@@ -42,7 +42,7 @@ export interface DraftSummary {
   sections: Record<DraftSectionKey, Entry[]>;
 }
 
-export const LIMITS = { takeaways: 4, investment: 10, friction: 6, alternatives: 10, outlook: 6, conflicts: 5 } as const;
+export const LIMITS = { takeaways: 4, investment: 10, friction: 8, alternatives: 10, outlook: 6, conflicts: 5 } as const;
 
 const KIND_LABEL: Record<AmountKind, string> = {
   investment: 'investment of',
@@ -157,9 +157,7 @@ function whenOf(inv: DraftInvestment, cite: Cite[]): string {
 }
 
 function topicTitle(topic: DraftTopic): string {
-  const [a, b] = topic.terms;
-  if (a === undefined) return capitalise(first(topic).quote.split(/\s+/).slice(0, 5).join(' ').replace(/[\p{N}]/gu, '').replace(/[\s,;:]+$/, ''));
-  return capitalise(b === undefined ? a : `${a} and ${b}`);
+  return topic.title ?? titleOf(first(topic).quote);
 }
 
 function topicEntry(topic: DraftTopic): Entry {
@@ -222,17 +220,17 @@ function headlinesOf(raw: RawSections, corpus: Corpus): Partial<Record<DraftSect
   if (total) h.investment = `Reported total investment reaches ${total.amount}`;
   else if (invested) h.investment = `The largest reported investment is ${invested.amount}`;
   else if (raw.investments[0]) h.investment = `Amounts reported range up to ${[...raw.investments].sort((a, b) => b.value - a.value)[0]?.amount}`;
-  const frictionTitles = raw.friction.slice(0, 3).map((f) => f.terms[0] ?? lower(topicTitle(f)));
-  if (frictionTitles.length > 0) h.friction = short(`Friction over ${list(frictionTitles)}`, `Friction over ${list(frictionTitles.slice(0, 2))}`);
+  const frictionTitles = raw.friction.slice(0, 3).map((f) => lower(topicTitle(f)));
+  if (frictionTitles.length > 0) h.friction = short(`Friction over ${list(frictionTitles.slice(0, 2))}`, `Friction over ${frictionTitles[0]}`);
   const owner = raw.alternatives[0]?.owner;
   const kinds = [...new Set(raw.alternatives.map((a) => a.kind))].slice(0, 3);
   if (owner !== undefined) h.alternatives = short(`${owner} weighs ${list(kinds)} alternatives`, `${owner} weighs alternatives`);
-  const outlookTitles = raw.outlook.slice(0, 2).map((o) => o.terms[0] ?? lower(topicTitle(o)));
-  if (outlookTitles.length > 0) h.outlook = short(`The outlook turns on ${list(outlookTitles)}`, `The outlook turns on ${outlookTitles[0]}`);
+  const outlookTitles = raw.outlook.slice(0, 2).map((o) => lower(topicTitle(o)));
+  if (outlookTitles.length > 0) h.outlook = short(`What may come: ${list(outlookTitles)}`, `What may come: ${outlookTitles[0]}`);
   if (raw.conflicts.length > 0) h.conflicts = raw.conflicts.length === 1 ? 'The sources disagree on one point' : 'The sources disagree on several points';
   const actors = corpus.organisations.filter((o) => !/\d/.test(o)).slice(0, 2);
   const main = frictionTitles[0];
-  if (main !== undefined) h.takeaways = short(`${list(actors)}: ${main} is the main friction`, `${capitalise(main)} is the main friction`);
+  if (main !== undefined) h.takeaways = short(`${list(actors)}: the main friction is ${main}`, `The main friction: ${main}`);
   // A headline's figures must be in its section's quotes; the amounts come from them, but make sure.
   for (const key of Object.keys(h) as DraftSectionKey[]) if (/\d/.test(h[key] ?? '') && key !== 'investment') delete h[key];
   return h;

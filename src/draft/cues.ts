@@ -49,7 +49,7 @@ export const ALTERNATIVE_KIND_CUES: { kind: string; cue: RegExp }[] = [
 
 /** A claim kept, and a claim given up: the two sides of a stated disagreement. */
 export const AFFIRM = word('remains?\\b(?! to be)|still\\b|continues? to|retains?|keeps?\\b|maintains?|stays?\\b|unchanged|intact|in place');
-export const REVERSE = word('releas(?:ed|ing|es?) (?:\\S+ ){0,3}from|freed from|no longer|ended|ending|ends\\b|dropped|lifted|scrapped|cancel|terminat|abandon|loosen|waived|expired|pulled out of|withdr');
+export const REVERSE = word('releas(?:ed|ing|es?) (?:\\S+ ){0,3}from|freed from|free to|no longer|renegotiat|reworked|being revised|potentially reduce|ended|ending|ends\\b|dropped|lifted|scrapped|cancel|terminat|abandon|loosen|waived|expired|pulled out of|withdr');
 
 /** Nouns too general to say what a group of sentences is about. */
 export const GENERIC_NOUNS = new Set(
@@ -64,3 +64,6 @@ export const STOP_STEMS = new Set(
     'there here when where why how all both few own same only very can will just should now said say says report reportedly according would could may might one two new year years'
   ).split(' '),
 );
+
+/** A negated or failed action ("has struggled to gain traction"): the two words after it are what did not happen. */
+export const NEGATED_ACTION = /\b(?:struggl(?:ed|es|ing)? to|fail(?:ed|s|ing)? to|unable to|has not|have not|hasn't|haven't|is not|isn't|did not|didn't|never)\s+(\p{L}+)\s+(?:the\s+|a\s+|an\s+|any\s+)?(\p{L}+)/iu;

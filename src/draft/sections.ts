@@ -12,7 +12,8 @@ import {
   type AmountKind,
 } from './cues.js';
 import type { Passage } from './nlp.js';
-import { isStatementLike, quoteOf, type Quote } from './quote.js';
+import { isStatementLike, quoteOf, titleOf, type Quote } from './quote.js';
+import { listedItems, type StructureKind } from './structure.js';
 
 /** A drafted statement: what it says and the quotes (one per document) that support it. */
 export interface DraftItem {
@@ -40,6 +41,8 @@ export interface DraftInvestment extends DraftItem {
 export interface DraftTopic extends DraftItem {
   /** The words the group shares, most telling first (surface forms). */
   terms: string[];
+  /** A title a person would write: a lead-in, or the opening words of its statement. */
+  title?: string;
 }
 
 export interface DraftAlternative extends DraftItem {
@@ -120,14 +123,50 @@ export function canonicalName(corpus: Corpus): (name: string | undefined) => str
 // ---------------------------------------------------------------- friction, outlook
 
 /** Statements carrying `cue`, grouped by shared words across documents, best supported first. */
-export function draftTopics(corpus: Corpus, cue: RegExp, used: Set<Passage>, accept: (p: Passage) => boolean = () => true): DraftTopic[] {
+export function draftTopics(corpus: Corpus, cue: RegExp, used: Set<Passage>, accept: (p: Passage) => boolean = () => true, labelled: DraftTopic[] = []): DraftTopic[] {
   const candidates = corpus.passages.filter((p) => !used.has(p) && isStatementLike(p) && cue.test(p.text) && accept(p));
-  const groups = groupPassages(corpus, candidates, (p) => cueCount(p.text, cue));
+  // A passage that names a labelled topic's first word ("transparency") from another document supports it.
+  const keyOf = (t: DraftTopic) => {
+    const head = (t.title ?? '').split(/\s+/).find((w) => w.length > 3 && !/^(?:the|this|that|over|with|from|into)$/i.test(w));
+    if (head === undefined) return undefined;
+    const lower = head.toLowerCase();
+    // The stem wink gave the word where the topic's passage (or its heading) writes it.
+    return t.quotes[0]?.passage.tokens.find((k) => k.lower === lower)?.stem ?? lower;
+  };
+  const keyed = labelled.map((t) => ({ t, key: keyOf(t) })).filter((x): x is { t: DraftTopic; key: string } => x.key !== undefined);
+  const rest: Passage[] = [];
+  for (const p of candidates) {
+    const stems = new Set(p.tokens.map((t) => t.stem));
+    const home = keyed.find((x) => stems.has(x.key));
+    if (home) {
+      // From its own document it is the same point again: absorbed; from another, support.
+      if (!home.t.docs.includes(p.doc.id)) addSupport(home.t, quoteOf(p), cueCount(p.text, cue));
+      used.add(p);
+    } else rest.push(p);
+  }
+  const groups = groupPassages(corpus, rest, (p) => cueCount(p.text, cue));
   return groups.map((g) => ({ ...g, terms: telling(corpus, g.quotes.map((q) => q.passage)) }));
 }
 
 export function draftFriction(corpus: Corpus, used: Set<Passage>): DraftTopic[] {
-  return draftTopics(corpus, FRICTION_CUES, used);
+  const listed = draftListed(corpus, 'friction', used);
+  const rest = draftTopics(corpus, FRICTION_CUES, used, () => true, listed);
+  return [...listed, ...rest.filter((t) => !listed.includes(t))];
+}
+
+/**
+ * Items a heading or an introducing line announces ("three major friction points:"): each its
+ * own item, titled by its lead-in or heading. Ranked before the items found by cue words alone.
+ */
+function draftListed(corpus: Corpus, kind: StructureKind, used: Set<Passage>): DraftTopic[] {
+  const topics: DraftTopic[] = [];
+  for (const item of listedItems(corpus)) {
+    // Items that only illustrate one point ("This divide manifests in:") are left to the cue words.
+    if (item.kind !== kind || !item.separate || used.has(item.passage)) continue;
+    used.add(item.passage);
+    topics.push({ quotes: [quoteOf(item.passage)], docs: [item.passage.doc.id], score: 100, terms: [], title: item.label ?? titleOf(item.passage.text) });
+  }
+  return topics;
 }
 
 export function draftOutlook(corpus: Corpus, used: Set<Passage>): DraftTopic[] {
