@@ -123,7 +123,8 @@ function investmentEntry(inv: DraftInvestment): Entry {
   const when = whenOf(inv, cite);
   const amountText = inv.qualifier ? `${inv.qualifier} ${inv.amount}` : inv.amount;
   const lead = inv.party ? `${inv.party}: ` : '';
-  const kindWords = KIND_LABEL[inv.kind];
+  // "valuation past $80 billion", "plan of up to $5 billion": a comparing qualifier takes no "of".
+  const kindWords = inv.qualifier && /^(?:past|over|more than|above|under|below)$/.test(inv.qualifier) ? KIND_LABEL[inv.kind].replace(/ of$/, '') : KIND_LABEL[inv.kind];
   let label = capitalise(`${lead}${lead ? kindWords : capitalise(kindWords)} ${amountText}`);
   // A date the sentence gives but the timeline cannot place (a month of another year than its document's) stays in the label.
   if (when === 'undated' && inv.phrase !== undefined) label += ` (${inv.phrase})`;
@@ -165,7 +166,10 @@ function topicEntry(topic: DraftTopic): Entry {
 }
 
 function alternativeEntry(alt: DraftAlternative): Entry {
-  return { value: { name: alt.name, kind: alt.kind, pursuedBy: alt.owner, text: statementOf(first(alt).quote), cite: cites(alt.quotes) }, docs: alt.docs };
+  const value: Record<string, unknown> = { name: alt.name, kind: alt.kind };
+  if (alt.maker) value.maker = alt.maker;
+  Object.assign(value, { pursuedBy: alt.owner, text: statementOf(first(alt).quote), cite: cites(alt.quotes) });
+  return { value, docs: alt.docs };
 }
 
 /** An alternative the summary's schema accepts as it stands (owner and kind may be restricted). */

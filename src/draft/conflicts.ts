@@ -74,7 +74,7 @@ function claimConflicts(corpus: Corpus): DraftConflict[] {
   const kept: { p: Passage; stems: Set<string>; object: Set<string>; near: Set<string> }[] = [];
   const reversed: { p: Passage; stems: Set<string>; object: Set<string>; near: Set<string> }[] = [];
   for (const p of corpus.passages) {
-    // A line that introduces a list ("While Azure remains …, analysts note subtle shifts:") states a claim too.
+    // A line that introduces a list ("While X remains …, analysts note subtle shifts:") states a claim too.
     if (!isStatementLike(p) && !(p.text.trim().endsWith(':') && p.tokens.length >= 8)) continue;
     const a = AFFIRM.test(p.text);
     const r = REVERSE.test(p.text);
@@ -94,7 +94,7 @@ function claimConflicts(corpus: Corpus): DraftConflict[] {
         if (r.p.doc.id === k.p.doc.id || usedPassages.has(r.p)) continue;
         const shared = [...k.stems].filter((x) => r.stems.has(x));
         // What is kept and what is given up must be the same thing ("exclusive" / "exclusivity").
-        // or they share a name other than the main actors' ("Azure") and one more word, or three words.
+        // or they share a name other than the main actors' ("X") and one more word, or three words.
         // Either way, a shared word must stand near each cue: the claim kept is the claim given up.
         const near = shared.some((x) => k.near.has(x) && r.near.has(x));
         const same = [...k.object].some((x) => r.object.has(x)) || (near && (shared.length >= 2 || shared.some((x) => nameStems.has(x))));

@@ -48,7 +48,8 @@ function isTitleCase(p: Passage): boolean {
  * passage) that fits MAX_QUOTE. Clauses end at ";", ":", dashes and ", " before a conjunction.
  */
 export function quoteOf(p: Passage, focus = 0): Quote {
-  const text = p.text.trim();
+  // A line that introduces a list is quoted without its colon.
+  const text = p.text.trim().replace(/\s*:$/, '');
   const lead = p.text.indexOf(text);
   if (text.length <= MAX_QUOTE) return { passage: p, quote: text };
   const cuts = [0];

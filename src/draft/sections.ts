@@ -49,6 +49,8 @@ export interface DraftAlternative extends DraftItem {
   name: string;
   owner: string;
   kind: string;
+  /** Who makes it: the owner for its own build, else the named company itself or its possessor. */
+  maker?: string;
 }
 
 export interface DraftConflict {
@@ -258,35 +260,118 @@ function isCueWord(word: string): boolean {
 /** Named alternatives (a model, a partner, a supplier) with their owner and kind, merged by name. */
 export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlternative[] {
   const actors = corpus.organisations.slice(0, 6);
+  const main = actors.slice(0, 2);
   const groups = new Map<string, DraftAlternative>();
+  const add = (key: string, make: () => DraftAlternative, quote: Quote, score: number) => {
+    let group = groups.get(key);
+    if (!group) {
+      group = make();
+      groups.set(key, group);
+    }
+    addSupport(group, quote, score);
+  };
+  // Items listed under an alternatives heading: the lead-in names the option; whose it is, the heading says.
+  for (const item of listedItems(corpus)) {
+    // Only a lead-in names an option (a heading's words name the section); an amount's passage may name one too.
+    if (item.kind !== 'alternatives' || item.label === undefined || item.label === item.intro.text.trim() || item.intro.text.includes(item.label)) continue;
+    const owner = main.find((m) => item.intro.text.includes(m)) ?? namesIn(item.passage).map((n) => n.name).find((n) => main.includes(n) && n !== item.label);
+    if (!owner || main.includes(item.label as string)) continue;
+    const name = item.label as string;
+    const kind = kindNear(item.passage.text, 0);
+    add(name.toLowerCase(), () => ({ name, owner, kind, maker: kind === 'own build' ? owner : name, quotes: [], docs: [], score: 0 }), quoteOf(item.passage), 100);
+    used.add(item.passage);
+  }
   for (const p of corpus.passages) {
-    if (used.has(p) || !isStatementLike(p) || !ALTERNATIVE_CUES.test(p.text)) continue;
-    const names = namesIn(p).filter((n) => corpus.names.has(n.name));
+    if (used.has(p) || !isStatementLike(p)) continue;
+    const option = optionIn(p, main);
+    if (option) {
+      // Not marked used: the same sentence may state a friction ("if talks fail, the unions plan a strike").
+      add(option.name.toLowerCase(), () => ({ name: option.name, owner: option.owner, kind: option.kind, quotes: [], docs: [], score: 0 }), quoteOf(p, option.at), 1);
+      continue;
+    }
+    if (!ALTERNATIVE_CUES.test(p.text)) continue;
+    const names = namesIn(p).filter((n) => corpus.names.has(n.name) && !isPerson(p.text, n) && !isPlace(p.text, n));
     // The owner: the main actor the sentence names first (its subject, most often).
     const owner = names.find((n) => actors.includes(n.name))?.name;
     if (!owner) continue;
     // The main actors are who the alternatives are for and against, not alternatives themselves.
-    const main = actors.slice(0, 2);
     const candidates = [...namedThings(p), ...names];
     const named = candidates
       .filter((n) => n.name !== owner && !main.some((m) => n.name === m || m.includes(n.name) || n.name.includes(m)))
-      .filter((n) => !isPossessor(p.text, n, candidates) && !ownedBy(p.text, n, main.filter((m) => m !== owner)))
+      .filter((n) => !isPossessor(p.text, n, candidates) && !ownedBy(p.text, n, main) && !isOwnProduct(corpus, n.name, main))
       .sort((a, b) => a.at - b.at);
     const seen = new Set<string>();
     for (const n of named) {
       const key = n.name.toLowerCase();
       if (seen.has(key) || seen.size >= 4) continue;
       seen.add(key);
-      let group = groups.get(key);
-      if (!group) {
-        group = { name: n.name, owner, kind: kindNear(p.text, n.at), quotes: [], docs: [], score: 0 };
-        groups.set(key, group);
-      }
-      addSupport(group, quoteOf(p, n.at), cueCount(p.text, ALTERNATIVE_CUES));
+      const kind = kindNear(p.text, n.at);
+      add(key, () => ({ name: n.name, owner, kind, maker: makerOf(p.text, n, owner, kind, corpus), quotes: [], docs: [], score: 0 }), quoteOf(p, n.at), cueCount(p.text, ALTERNATIVE_CUES));
     }
     if (seen.size > 0) used.add(p);
   }
-  return [...groups.values()].sort((a, b) => b.docs.length - a.docs.length || b.score - a.score || a.name.localeCompare(b.name));
+  return [...groups.values()].sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.name.localeCompare(b.name));
+}
+
+/** A person: "X said", "chief executive, X", "X, the chief executive". */
+function isPerson(text: string, n: { name: string; at: number }): boolean {
+  const before = text.slice(Math.max(0, n.at - 40), n.at);
+  const after = text.slice(n.at + n.name.length, n.at + n.name.length + 40);
+  return (
+    /\b(?:chief executive|ceo|cto|cfo|chair(?:man|woman)?|president|founder|director|officer|minister|spokes(?:man|woman|person)|leader|head|led by)\s*,?\s*$/i.test(before) ||
+    /^,?\s+(?:said|told|says|the (?:chief|company's|firm's))\b/i.test(after)
+  );
+}
+
+/** A place: after "to", "in", "across" or a compass word ("routes to southern Europe"). */
+function isPlace(text: string, n: { at: number }): boolean {
+  return /\b(?:to|in|across|throughout|within)\s+(?:(?:southern|northern|eastern|western|central|the)\s+)?$/i.test(text.slice(Math.max(0, n.at - 24), n.at));
+}
+
+/** A main actor's own product ("Acme's Widget" somewhere in the pile): what the alternatives replace, not one of them. */
+const ownProducts = new WeakMap<Corpus, Set<string>>();
+function isOwnProduct(corpus: Corpus, name: string, main: readonly string[]): boolean {
+  let set = ownProducts.get(corpus);
+  if (!set) {
+    set = new Set();
+    const pattern = new RegExp(`(?:${main.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})['’]s\\s+((?:\\p{Lu}[\\p{L}\\p{N}-]*\\s?)+)`, 'gu');
+    for (const p of corpus.passages) {
+      if (!/['’]s\s+\p{Lu}/u.test(p.text)) continue;
+      for (const m of p.text.matchAll(pattern)) if (m[1]) set.add(m[1].trim());
+    }
+    ownProducts.set(corpus, set);
+  }
+  return set.has(name);
+}
+
+/** Who makes a named option: the owner for its own build; "X's N" and "X-developed N" name X; else the name itself. */
+function makerOf(text: string, n: { name: string; at: number }, owner: string, kind: string, corpus: Corpus): string | undefined {
+  if (kind === 'own build') return owner;
+  if (corpus.names.has(n.name) && !/\d/.test(n.name)) return n.name;
+  const before = text.slice(Math.max(0, n.at - 40), n.at);
+  const possessor = /((?:\p{Lu}[\p{L}\p{N}&.-]*\s?)+)(?:['’]s\s+|-developed\s+|-built\s+)(?:\p{Ll}+\s+)?$/u.exec(before)?.[1]?.trim();
+  if (possessor && corpus.names.has(possessor)) return possessor;
+  return corpus.names.has(n.name) ? n.name : undefined;
+}
+
+/**
+ * An option stated as what an actor offers, could or would do ("The parties have offered to sell
+ * the Eastbank line", "the authority could run the line itself", "X would keep its offer open"):
+ * the option named by its verb phrase, pursued by the clause's subject.
+ */
+const OPTION = /\b(?:ha(?:ve|s) offered to|offered to|(?:could|would) (?=\p{L}+ (?:\S+ ){0,4}(?:itself|themselves|instead|open|alone)\b)|would (?=run |keep |sell |buy |build |use ))(?<phrase>(?:\S+ ?){2,6})/iu;
+function optionIn(p: Passage, main: readonly string[]): { name: string; owner: string; kind: string; at: number } | undefined {
+  const m = OPTION.exec(p.text);
+  if (!m?.groups?.phrase) return undefined;
+  const at = m.index ?? 0;
+  const phrase = m.groups.phrase.split(/\s+(?:to|on|if|as|until|for|because|while|with)\s+|[,;.]/)[0]?.trim() ?? '';
+  if (phrase.split(/\s+/).length < 2) return undefined;
+  // The subject: the words before the verb, in the clause ("If talks fail, the operators would …").
+  const clause = p.text.slice(Math.max(0, p.text.lastIndexOf(',', at) + 1), at);
+  const subject = clause.replace(/\b(?:has|have|had|is|are|was|were|said|says|will)\b.*$/i, '').trim();
+  if (subject === '' || /^(?:it|they|he|she|we|this|that)$/i.test(subject)) return undefined;
+  const owner = main.find((x) => subject.includes(x)) ?? subject.replace(/^the\s+/i, '');
+  return { name: phrase.charAt(0).toUpperCase() + phrase.slice(1), owner: owner.charAt(0).toUpperCase() + owner.slice(1), kind: /\bsell|dispos|remed/i.test(phrase) ? 'remedy' : 'option', at };
 }
 
 /**
