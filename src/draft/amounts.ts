@@ -136,7 +136,7 @@ function knownNames(corpus: Corpus): Set<string> {
 function candidateNames(p: Passage, known: ReadonlySet<string>): { name: string; at: number }[] {
   return namesIn(p)
     .filter((n) => known.has(n.name) || !n.initial || n.name.includes(' '))
-    .filter((n) => !isDateline(p.text, n) && !isListLabel(p.text, n) && !isPersonNear(p.text, n));
+    .filter((n) => !isDateline(p.text, n) && !isListLabel(p.text, n) && !isPerson(p.text, n));
 }
 
 /** "VALLEYFORD, 3 June 2024 —": a place in capitals opening a wire story. */
@@ -149,11 +149,14 @@ function isListLabel(text: string, n: { name: string; at: number }): boolean {
   return n.at < 3 && /^\s*:/.test(text.slice(n.at + n.name.length));
 }
 
-/** A person: "X said", "chief executive, X", "X, the chief executive". */
-function isPersonNear(text: string, n: { name: string; at: number }): boolean {
+/** A person: "X said", "chief executive, X", "X, the chief executive", "led by X". */
+export function isPerson(text: string, n: { name: string; at: number }): boolean {
   const before = text.slice(Math.max(0, n.at - 40), n.at);
   const after = text.slice(n.at + n.name.length, n.at + n.name.length + 40);
-  return /\b(?:chief executive|ceo|chair(?:man|woman)?|president|founder|director|officer|minister|spokes(?:man|woman|person)|analyst|leader|head)\s*,?\s*$/i.test(before) || /^,?\s+(?:said|told|says|the (?:chief|company's|firm's))\b/i.test(after);
+  return (
+    /\b(?:chief executive|ceo|cto|cfo|chair(?:man|woman)?|president|founder|director|officer|minister|spokes(?:man|woman|person)|analyst|leader|head|led by)\s*,?\s*$/i.test(before) ||
+    /^,?\s+(?:said|told|says|the (?:chief|company's|firm's))\b/i.test(after)
+  );
 }
 
 /** The subject of the sentence (its first name not after a preposition) and the name after "in", "into", "to" or "for" that follows it. */

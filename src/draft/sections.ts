@@ -1,6 +1,6 @@
 // Drafting each section from the passages: candidates by cue words, grouped across documents,
 // ranked by how many documents support them.
-import { amountMentions, mentionsToEvents } from './amounts.js';
+import { amountMentions, isPerson, mentionsToEvents, type AmountEvent } from './amounts.js';
 import { contentStems, namesIn, type Corpus } from './corpus.js';
 import {
   ALTERNATIVE_CUES,
@@ -9,7 +9,6 @@ import {
   FRICTION_CUES,
   GENERIC_NOUNS,
   OUTLOOK_CUES,
-  type AmountKind,
 } from './cues.js';
 import type { Passage } from './nlp.js';
 import { isStatementLike, quoteOf, titleOf, type Quote } from './quote.js';
@@ -23,18 +22,10 @@ export interface DraftItem {
   score: number;
 }
 
-export interface DraftInvestment extends DraftItem {
-  kind: AmountKind;
-  amount: string;
-  value: number;
-  currency: string;
-  qualifier?: string;
-  party?: string;
-  counterparty?: string;
+/** An investment event (amounts.ts) with the quotes that state it. */
+export interface DraftInvestment extends DraftItem, Omit<AmountEvent, 'mentions' | 'date'> {
   /** The event's date key (YYYY, YYYY-MM or YYYY-MM-DD): the sentence's own, else its document's. */
   date?: string;
-  /** The sentence's own words for the date ("in June", "late 2022"), when it gives one. */
-  phrase?: string;
   year?: string;
 }
 
@@ -311,16 +302,6 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
     if (seen.size > 0) used.add(p);
   }
   return [...groups.values()].sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.name.localeCompare(b.name));
-}
-
-/** A person: "X said", "chief executive, X", "X, the chief executive". */
-function isPerson(text: string, n: { name: string; at: number }): boolean {
-  const before = text.slice(Math.max(0, n.at - 40), n.at);
-  const after = text.slice(n.at + n.name.length, n.at + n.name.length + 40);
-  return (
-    /\b(?:chief executive|ceo|cto|cfo|chair(?:man|woman)?|president|founder|director|officer|minister|spokes(?:man|woman|person)|leader|head|led by)\s*,?\s*$/i.test(before) ||
-    /^,?\s+(?:said|told|says|the (?:chief|company's|firm's))\b/i.test(after)
-  );
 }
 
 /** A place: after "to", "in", "across" or a compass word ("routes to southern Europe"). */
