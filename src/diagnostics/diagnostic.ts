@@ -37,6 +37,7 @@ export const RULES = {
   // grounding (issue 19): what is checked is what is shown
   'quote-inside-word': 'error',
   'invisible-character': 'error',
+  'duplicate-document': 'warning',
   'figure-not-in-quotes': 'error',
   'when-invalid': 'error',
   'undated-event': 'warning',

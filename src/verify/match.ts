@@ -222,3 +222,16 @@ function anchoredStarts(index: WordIndex, needleWords: string[]): number[] {
   for (let w = 0; w < index.starts.length; w += step) even.push(w);
   return even;
 }
+
+/** The offset in the document's folded text of an offset in its text (the first folded character at or after it). */
+export function foldedOffset(doc: SourceDocument, offset: number): number {
+  const { origin } = foldedDocument(doc);
+  let lo = 0;
+  let hi = origin.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((origin[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

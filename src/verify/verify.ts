@@ -13,6 +13,7 @@ import { closestPassage, findQuote, foldQuote, occurrences, type InsideWord } fr
 import { isUndated, looksLikeDate, parseWhen, WHEN_FORMS } from '../inputs/when.js';
 import { containedCitations, renumberVerification } from './numbering.js';
 import { lookalikeDifference } from './lookalike.js';
+import { distinctSources, overlapping, sourceIdentity, type Span } from './source-identity.js';
 import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
 
 export const MIN_QUOTE_LENGTH = 12;
@@ -53,7 +54,15 @@ export interface Verification {
   numbersByStatement: Map<string, number[]>;
   /** Citation number of every cited passage, keyed by `citationKey` (a quote merged into a longer one has the longer one's). */
   numberOf: Map<string, number>;
+  /** How many distinct sources each statement rests on (documents of the same content count once). */
   corroboration: { path: string; documents: number }[];
+  /** Document id → the id of the first document with the same content (itself for most). */
+  canonicalOf: Map<string, string>;
+  /**
+   * Citation keys (`citationKey`) of every cited passage that overlaps a passage a side of a
+   * disagreement (`conflicts`) cites: a statement citing one of them is disputed.
+   */
+  disputedKeys: Set<string>;
   /** Statements (path labels) with a citation that does not hold. */
   failedStatements: Set<string>;
   diagnostics: Diagnostic[];
@@ -153,8 +162,11 @@ export function verifySummary(
   locator: Locator,
   unreadable: ReadonlySet<string> = new Set(),
 ): Verification {
-  const verifier = new Verifier(documents, locator, unreadable);
+  const identity = sourceIdentity(documents);
+  const verifier = new Verifier(documents, locator, unreadable, identity.canonicalOf);
+  verifier.add(identity.diagnostics);
   for (const statement of statementsOf(summary)) verifier.statement(statement);
+  verifier.disputed(summary.conflicts.flatMap((c) => c.sides.flatMap((side) => side.cite)));
   verifier.add(undatedEvents(summary, locator));
   summary.conflicts.forEach((conflict, i) => {
     const quotes = conflict.sides.flatMap((s) => s.cite.map((c) => c.quote));
@@ -209,8 +221,33 @@ class Verifier {
     private readonly documents: SourceDocument[],
     private readonly locator: Locator,
     private readonly unreadable: ReadonlySet<string>,
+    private readonly canonicalOf: Map<string, string>,
   ) {
     this.byId = new Map(documents.map((d) => [d.id, d]));
+  }
+
+  private readonly disputedKeys = new Set<string>();
+
+  /** Every cited passage that overlaps a passage a side of a disagreement cites is disputed (by key). */
+  disputed(sides: readonly Citation[]): void {
+    const spanOf = (n: number | undefined): Span | undefined => {
+      const c = n === undefined ? undefined : this.citations[n - 1];
+      return c?.verified && c.start !== undefined && c.end !== undefined ? { doc: c.doc, start: c.start, end: c.end } : undefined;
+    };
+    const hedged = sides.map((c) => spanOf(this.numberOf.get(citationKey(c)))).filter((s): s is Span => s !== undefined);
+    if (hedged.length === 0) return;
+    const spans = new Map<Span, string[]>();
+    const byNumber = new Map<number, Span>();
+    for (const [key, n] of this.numberOf) {
+      let span = byNumber.get(n);
+      if (!span) {
+        span = spanOf(n);
+        if (!span) continue;
+        byNumber.set(n, span);
+      }
+      spans.get(span)?.push(key) ?? spans.set(span, [key]);
+    }
+    for (const span of overlapping([...spans.keys()], hedged, this.byId, this.canonicalOf)) for (const key of spans.get(span) ?? []) this.disputedKeys.add(key);
   }
 
   /** A statement's citations, numbered; then its figures against the quotes that hold. */
@@ -232,8 +269,7 @@ class Verifier {
     });
     if (this.diagnostics.length > errorsBefore) this.failedStatements.add(label);
     this.numbersByStatement.set(statement.path.join('.'), numbers);
-    const docs = new Set(statement.cite.filter((c) => this.byId.has(c.doc)).map((c) => c.doc));
-    this.corroboration.push({ path: label, documents: docs.size });
+    this.corroboration.push({ path: label, documents: distinctSources(statement.cite, this.canonicalOf, this.byId) });
     appendTo(this.sectionQuotes, statement.section, quotes);
     appendTo(this.sectionDates, statement.section, dates);
     for (const field of statement.fields) this.figures(field.value, quotes, [...statement.path, field.name], 'its quotes', dates);
@@ -337,8 +373,8 @@ class Verifier {
 
   /** A quote within another quote of the same document is one reference with it: the longer. */
   result(): Verification {
-    const { citations, numbersByStatement, numberOf, corroboration, failedStatements, diagnostics } = this;
-    const verification = { citations, numbersByStatement, numberOf, corroboration, failedStatements, diagnostics };
+    const { citations, numbersByStatement, numberOf, corroboration, canonicalOf, disputedKeys, failedStatements, diagnostics } = this;
+    const verification = { citations, numbersByStatement, numberOf, corroboration, canonicalOf, disputedKeys, failedStatements, diagnostics };
     const into = containedCitations(citations);
     return into.size === 0 ? verification : renumberVerification(verification, [], into).verification;
   }
