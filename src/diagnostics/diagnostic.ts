@@ -38,6 +38,7 @@ export const RULES = {
   'quote-inside-word': 'error',
   'invisible-character': 'error',
   'duplicate-document': 'warning',
+  'source-date-conflict': 'error',
   'figure-not-in-quotes': 'error',
   'when-invalid': 'error',
   'undated-event': 'warning',

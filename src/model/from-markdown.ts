@@ -60,6 +60,7 @@ export function workspaceToCitationRefs(ws: LoadedWorkspace): CitationRef[] {
       place: placeLabel(doc?.format, c.page !== undefined ? { line: c.line ?? 1, page: c.page } : { line: c.line ?? 1 }),
     };
     if (doc?.date !== undefined) ref.docDate = doc.date;
+    if (doc?.dateFrom === 'editor') ref.docDateFromEditor = true;
     const documents = support.get(c.n);
     if (documents !== undefined) ref.support = documents;
     return ref;

@@ -124,7 +124,7 @@ export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): R
   const citedIds = new Set((ws.verification?.citations ?? []).map((c) => c.doc));
   const citedDocuments = ws.documents.filter((d) => citedIds.has(d.id));
   const uncitedDocuments = ws.documents.filter((d) => !citedIds.has(d.id));
-  const documentView = (d: (typeof ws.documents)[number]) => ({ id: e(d.id), title: e(shownTitle(d)), editorTitle: d.titleFrom === 'editor', date: d.date ?? '', file: e(d.name), publisher: e(d.publisher ?? '') });
+  const documentView = (d: (typeof ws.documents)[number]) => ({ id: e(d.id), title: e(shownTitle(d)), editorTitle: d.titleFrom === 'editor', date: d.date === undefined ? '' : d.dateFrom === 'editor' ? `[${d.date}]` : d.date, file: e(d.name), publisher: e(d.publisher ?? '') });
   const markers = extras.markers ?? DEFAULT_MARKERS;
   // A passage that overlaps one a side of a conflict cites (the verifier says which): any statement citing it is disputed.
   const disputedPassages = ws.verification?.disputedKeys ?? new Set(summary.conflicts.flatMap((c) => c.sides.flatMap((side) => side.cite.map(citationKey))));
@@ -269,6 +269,8 @@ export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): R
     },
     /** Whether a title is the editor's (shown in brackets): the sources slide says what brackets mean. */
     editorTitles: citedDocuments.some((d) => d.titleFrom === 'editor' || d.titleFrom === 'lead'),
+    /** Whether a date is the editor's (shown in brackets): the document gives none of its own. */
+    editorDates: citedDocuments.some((d) => d.dateFrom === 'editor'),
     changes: extras.changes ?? null,
   };
 }

@@ -168,6 +168,11 @@ export function verifySummary(
   for (const statement of statementsOf(summary)) verifier.statement(statement);
   verifier.disputed(summary.conflicts.flatMap((c) => c.sides.flatMap((side) => side.cite)));
   verifier.add(undatedEvents(summary, locator));
+  // An amount's kind is printed (the chart's title and axis, call-outs): its figures are its statement's.
+  summary.investment.forEach((item, i) => {
+    const kind = item.amount?.kind;
+    if (kind !== undefined) verifier.figures(kind, verifier.quotesOfStatement(['investment', i]), ['investment', i, 'amount', 'kind'], 'its quotes', verifier.datesOfStatement(['investment', i]));
+  });
   summary.conflicts.forEach((conflict, i) => {
     const quotes = conflict.sides.flatMap((s) => s.cite.map((c) => c.quote));
     const dates = conflict.sides.flatMap((s) => s.cite.map((c) => ownDate(documents.find((d) => d.id === c.doc))).filter((d): d is string => d !== undefined));
@@ -183,6 +188,7 @@ export function verifySummary(
     [['title'], summary.title],
     [['subtitle'], summary.subtitle],
     [['author'], summary.author],
+    [['audience'], summary.audience],
     [['memo', 'to'], summary.memo.to],
     [['memo', 'from'], summary.memo.from],
     [['memo', 'subject'], summary.memo.subject],
@@ -196,6 +202,11 @@ export function verifySummary(
     for (const key of ['title', 'publisher'] as const) {
       const value = meta[key];
       if (value !== undefined) verifier.figures(value, [doc.text], ['sources', id, key], `the text of document ${id}`, date ? [date] : []);
+    }
+    // A document's own date is what it says; the summary may give one only where it gives none (shown as the editor's).
+    if (meta.date !== undefined && date !== undefined && meta.date !== date) {
+      const message = `sources.${id}.date ${meta.date} differs from the date document ${id} gives itself, ${date}; remove it (a date the summary gives is shown as the editor's, and only for a document without one)`;
+      verifier.add([diagnostic('source-date-conflict', message, locator.at(['sources', id, 'date']))]);
     }
   }
   verifier.add(forbiddenCharacters(summary, locator));
@@ -216,6 +227,7 @@ class Verifier {
   private readonly citedDocs = new Set<string>();
   private readonly sectionQuotes = new Map<SectionKey, string[]>();
   private readonly sectionDates = new Map<SectionKey, string[]>();
+  private readonly statementGround = new Map<string, { quotes: string[]; dates: string[] }>();
 
   constructor(
     private readonly documents: SourceDocument[],
@@ -272,6 +284,7 @@ class Verifier {
     this.corroboration.push({ path: label, documents: distinctSources(statement.cite, this.canonicalOf, this.byId) });
     appendTo(this.sectionQuotes, statement.section, quotes);
     appendTo(this.sectionDates, statement.section, dates);
+    this.statementGround.set(statement.path.join('.'), { quotes, dates });
     for (const field of statement.fields) this.figures(field.value, quotes, [...statement.path, field.name], 'its quotes', dates);
   }
 
@@ -336,6 +349,16 @@ class Verifier {
       const orDate = dated ? ' nor in the date of a document cited' : '';
       this.diagnostics.push(diagnostic('figure-not-in-quotes', `figure "${figure.text}" in ${pathLabel(path)} does not occur in ${where}${orDate}`, this.locator.at(path)));
     }
+  }
+
+  /** The quotes that hold of one statement (by its path). */
+  quotesOfStatement(path: YamlPath): string[] {
+    return this.statementGround.get(path.join('.'))?.quotes ?? [];
+  }
+
+  /** The dates of the documents one statement cites. */
+  datesOfStatement(path: YamlPath): string[] {
+    return this.statementGround.get(path.join('.'))?.dates ?? [];
   }
 
   /** The quotes that hold in one section, or in all of them. */
