@@ -11,7 +11,7 @@ import { dateOfText, impossibleDateOfText, isDateLine, withoutDateline } from '.
 import { placeOf, ReaderError, type ExtractedText, type ReaderProblem, type SourceFormat, type SourceMap, type SourceReader } from './document.js';
 import { readerFor, SOURCE_EXTENSIONS } from './readers/index.js';
 import { stripInvisible, withoutInvisible } from './invisible.js';
-import { compareCodePoints, mapLimited, sha256 } from './file-hashes.js';
+import { compareCodePoints, mapLimited, sha256 } from '../common/file-hashes.js';
 
 export { compareCodePoints, sha256 };
 
