@@ -102,10 +102,21 @@ export function pageGlyphs(list: OperatorList, OPS: Ops, page: PageContext): Pla
     }
     return undefined;
   };
+  /**
+   * Whether the glyphs of the current text operator are seen at (x, y): the position decides
+   * what lies under them, and the colours on it are judged once per thing under them (`verdicts`,
+   * cleared for each operator).
+   */
+  const verdicts = new Map<Painted | undefined, boolean>();
   const seen = (x: number, y: number, height: number): boolean => {
     if (layers.includes(false) || height < MIN_VISIBLE_POINTS) return false;
     if (x < x0 - 1 || x > x1 + 1 || y < y0 - 1 || y > y1 + 1) return false;
     const below = under(x, y);
+    let verdict = verdicts.get(below);
+    if (verdict === undefined) verdicts.set(below, (verdict = colourSeen(below)));
+    return verdict;
+  };
+  const colourSeen = (below: Painted | undefined): boolean => {
     const mode = state.mode & 3;
     // Invisible text on an image is the text of the image (OCR); anywhere else it is hidden.
     if (mode === 3) return below !== undefined && below.colour === undefined;
@@ -193,6 +204,7 @@ export function pageGlyphs(list: OperatorList, OPS: Ops, page: PageContext): Pla
         break;
       case 'showText':
       case 'showSpacedText': {
+        verdicts.clear();
         const fontMatrix = page.fontMatrix(state.font) ?? [0.001, 0, 0, 0.001, 0, 0];
         const text = multiply(state.ctm, line);
         // The glyphs' height on the page, in points: the font size through both matrices.
@@ -202,8 +214,10 @@ export function pageGlyphs(list: OperatorList, OPS: Ops, page: PageContext): Pla
             advance -= (glyph / 1000) * state.size * state.hScale;
             continue;
           }
-          const [x, y] = apply(text, advance, 0);
-          const unicode = (glyph.unicode ?? '').normalize('NFKC');
+          // The glyph's origin on the page: the text matrix applied to (advance, 0).
+          const x = text[0] * advance + text[4];
+          const y = text[1] * advance + text[5];
+          const unicode = compatible(glyph.unicode ?? '');
           if (unicode !== '') glyphs.push({ text: unicode, hidden: !seen(x, y, height) });
           advance += ((glyph.width ?? 0) * state.size * (fontMatrix[0] as number) + state.charSpacing + (glyph.isSpace ? state.wordSpacing : 0)) * state.hScale;
         }
@@ -240,6 +254,11 @@ export function pageGlyphs(list: OperatorList, OPS: Ops, page: PageContext): Pla
   return glyphs;
 }
 
+/** Text with its compatibility forms unfolded (NFKC: "ﬁ" → "fi"), as pdfjs gives text items; ASCII as it is. */
+function compatible(text: string): string {
+  return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKC');
+}
+
 /** The first `n` numbers of an operator's arguments, given flat (`[r, g, b]`) or as one array (`[[r, g, b]]`). */
 function numbers(args: unknown, n: number): number[] {
   const flat = Array.from(args as ArrayLike<unknown>);
@@ -268,7 +287,7 @@ export function withoutHidden<T extends Item>(items: T[], glyphs: PlacedGlyph[])
   let hidden = false;
   const verdicts = items.map((item) => {
     // Right-to-left text is given in reading order; its glyphs come in the order they were drawn.
-    const text = [...item.str.normalize('NFKC')];
+    const text = [...compatible(item.str)];
     const order = item.dir === 'rtl' ? [...text.keys()].reverse() : [...text.keys()];
     const flags = new Array<boolean>(text.length).fill(false);
     for (const i of order) {
