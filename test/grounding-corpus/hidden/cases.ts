@@ -64,6 +64,8 @@ export const MARKDOWN_CASES: HiddenCase[] = [
   markdown('font-size-zero', 'text of font size 0', (s, shown) => `<span style="font-size:${shown ? '12px' : '0'}">${s}</span>`),
   markdown('comment', 'an HTML comment inside a paragraph', (s, shown) => (shown ? `Note: ${s}` : `Note: <!-- ${s} -->`)),
   markdown('comment-block', 'an HTML comment on lines of its own', (s, shown) => (shown ? s : `<!--\n${s}\n-->`)),
+  markdown('hidden-block', 'a paragraph between <div hidden> and </div> lines', (s, shown) => `<div${shown ? '' : ' hidden'}>\n\n${s}\n\n</div>`),
+  markdown('display-none-block', 'a paragraph inside an HTML block styled display:none', (s, shown) => `<section class="note">\n<div style="display:${shown ? 'block' : 'none'}">\n\n${s}\n\n</div>\n</section>`),
 ];
 
 export const HTML_CASES: HiddenCase[] = [
