@@ -63,6 +63,10 @@ export const RULES = {
   'document-added': 'info',
   'document-removed': 'info',
   'document-changed': 'info',
+  // changes
+  'conflict-candidate': 'info',
+  'duplicate-id': 'error',
+  'unreviewed-item': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

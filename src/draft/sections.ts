@@ -67,10 +67,7 @@ export function draftInvestments(corpus: Corpus, used: Set<Passage>): DraftInves
     const money = moneyIn(p.text);
     if (money.length === 0) continue;
     for (const m of money.slice(0, 2)) {
-      // The cue words of the amount's own phrase (between commas) decide; else those of its clause.
-      const phrase = phraseAround(p.text, m.at);
-      const clause = clauseAround(p.text, m.at);
-      const kind = AMOUNT_KIND_ORDER.find((k) => AMOUNT_CUES[k].test(phrase)) ?? AMOUNT_KIND_ORDER.find((k) => AMOUNT_CUES[k].test(clause));
+      const kind = amountKindAt(p.text, m.at);
       if (!kind) continue;
       const when = dateNear(p, m.at);
       const year = when?.match(YEAR)?.[0];
@@ -103,6 +100,12 @@ export function moneyIn(text: string): { text: string; at: number; value: number
     if (at >= 0 && f.value > 0) found.push({ text: f.text, at, value: f.value, currency: f.currency });
   }
   return found;
+}
+
+/** The kind of the amount at offset `at` of a sentence: the cue words of its own phrase (between commas) decide; else those of its clause. */
+export function amountKindAt(text: string, at: number): AmountKind | undefined {
+  const phrase = phraseAround(text, at);
+  return AMOUNT_KIND_ORDER.find((k) => AMOUNT_CUES[k].test(phrase)) ?? AMOUNT_KIND_ORDER.find((k) => AMOUNT_CUES[k].test(clauseAround(text, at)));
 }
 
 /** The words between the commas around offset `at`. */
