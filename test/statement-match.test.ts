@@ -1,7 +1,7 @@
 // Pairing statements across builds by identity (id, then wording and citations, then likeness).
 import { describe, expect, it } from 'vitest';
-import { figureChanges, matchStatements, sectionOf } from '../src/build/statement-match.js';
-import type { StatementRecord } from '../src/build/manifest.js';
+import { figureChanges, matchStatements, sectionOf } from '../src/pipeline/statement-match.js';
+import type { StatementRecord } from '../src/pipeline/manifest.js';
 
 function record(path: string, fields: Record<string, string>, citations: string[], extra: Partial<StatementRecord> = {}): StatementRecord {
   return { path, text: Object.values(fields).join(' · '), citations, docs: [...new Set(citations.map((c) => c.split(':')[0] as string))], fields, ...extra };

@@ -1,20 +1,10 @@
 // Cue words that mark what a sentence is about. Plain English, no topic: they name kinds of
 // statements (an investment, a friction, an alternative, an outlook), never a company or a sector.
 
-/** Kinds of money amounts, told apart so that a chart compares like with like. */
-export type AmountKind = 'investment' | 'total' | 'valuation' | 'plan';
+/** Kinds of money amounts and their cue words: in verify/amount-kinds.ts, which the change report shares. */
+export { AMOUNT_CUES, AMOUNT_KIND_ORDER, type AmountKind } from '../verify/amount-kinds.js';
 
 const word = (alternatives: string): RegExp => new RegExp(`\\b(?:${alternatives})`, 'i');
-
-export const AMOUNT_CUES: Record<AmountKind, RegExp> = {
-  valuation: word('valuation|valu(?:ed|ing)\\b|worth\\b|market cap'),
-  total: word('in total|total|cumulative|in all\\b|altogether|to date|so far|overall|ballooned|bringing (?:its|the|their) (?:total|stake)'),
-  plan: word('plans?\\b|planned|planning|will (?:invest|spend|put|commit)|intends?|aims? to|pledg|earmark|budget|proposed|over the next|is set to (?:invest|spend)'),
-  investment: word('invest|stake\\b|funding|funded|raised?\\b|raising|backed|backing|inject|financ|capital (?:increase|injection)|bought|acquir|acquisition|purchase|commit'),
-};
-
-/** Precedence when a sentence carries several cues: a valuation is never new money, nor a total. */
-export const AMOUNT_KIND_ORDER: AmountKind[] = ['valuation', 'total', 'plan', 'investment'];
 
 export const FRICTION_CUES = word(
   'tension|strain|friction|dispute|disagree|conflict|clash|rift|frustrat|concern|complain|lawsuit|legal action|sue\\b|sued|suing|breach|reluctan|unwilling|refus|pushback|push back|criticis|critic\\b|delay|setback|fray|crack|distrust|mistrust|standoff|grievance|penalt|fined|antitrust|scrutiny|probe|investigation|walkout|strike\\b|objection|oppos|resist|threat|accus|blame|at odds|row\\b|feud|spat|tussle|falling out|uneasy|damag',

@@ -2,11 +2,10 @@
 // ranked by how many documents support them.
 import { extractFigures } from '../verify/figures.js';
 import { contentStems, namesIn, type Corpus } from './corpus.js';
+import { amountKindAt } from '../verify/amount-kinds.js';
 import {
   ALTERNATIVE_CUES,
   ALTERNATIVE_KIND_CUES,
-  AMOUNT_CUES,
-  AMOUNT_KIND_ORDER,
   FORWARD,
   FRICTION_CUES,
   GENERIC_NOUNS,
@@ -100,29 +99,6 @@ export function moneyIn(text: string): { text: string; at: number; value: number
     if (at >= 0 && f.value > 0) found.push({ text: f.text, at, value: f.value, currency: f.currency });
   }
   return found;
-}
-
-/** The kind of the amount at offset `at` of a sentence: the cue words of its own phrase (between commas) decide; else those of its clause. */
-export function amountKindAt(text: string, at: number): AmountKind | undefined {
-  const phrase = phraseAround(text, at);
-  return AMOUNT_KIND_ORDER.find((k) => AMOUNT_CUES[k].test(phrase)) ?? AMOUNT_KIND_ORDER.find((k) => AMOUNT_CUES[k].test(clauseAround(text, at)));
-}
-
-/** The words between the commas around offset `at`. */
-function phraseAround(text: string, at: number): string {
-  const start = Math.max(text.lastIndexOf(',', at), text.lastIndexOf(';', at), text.lastIndexOf('. ', at)) + 1;
-  const rest = text.slice(at).search(/[,;]|\. /);
-  return text.slice(start, rest < 0 ? text.length : at + rest);
-}
-
-/** The clause of `text` around offset `at`, for reading the cue words that qualify an amount. */
-function clauseAround(text: string, at: number): string {
-  const before = text.slice(0, at);
-  const start = Math.max(before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf(', while'), before.lastIndexOf(', but')) + 1;
-  const rest = text.slice(at);
-  const ends = [rest.indexOf(';'), rest.indexOf(', while'), rest.indexOf(', but'), rest.indexOf('. ')].filter((i) => i >= 0);
-  const end = ends.length > 0 ? at + Math.min(...ends) : text.length;
-  return text.slice(start, end);
 }
 
 /** The date closest to an amount: one the model recognised, else a year written near it. */

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { labelPath } from '../diagnostics/path-label.js';
-import type { LoadedWorkspace } from '../inputs/workspace.js';
+import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { summaryFields, type BuildState, type Manifest, type StatementRecord } from './manifest.js';
 import { matchStatements, type ChangedStatement, type StatementMatch } from './statement-match.js';
 import type { AmountFinding, NewDocumentReport } from './new-documents.js';
@@ -73,7 +73,7 @@ export function changedInputs(previous: Manifest | undefined, current: { templat
 
 type FileHash = { file: string; sha256: string };
 
-export function compareBuilds(previous: BuildState | undefined, ws: LoadedWorkspace, current: StatementRecord[]): ChangeReport {
+export function compareBuilds(previous: BuildState | undefined, ws: VerifiedWorkspace, current: StatementRecord[]): ChangeReport {
   const report = emptyReport();
   if (!previous) return report;
   report.hasPrevious = true;
@@ -119,7 +119,7 @@ export function isEmptyReport(r: ChangeReport): boolean {
  * What the documents added since the baseline say (who cites them, what they corroborate or
  * contradict), into the report. Loaded only when documents were added.
  */
-export async function describeNewDocuments(report: ChangeReport, ws: LoadedWorkspace): Promise<void> {
+export async function describeNewDocuments(report: ChangeReport, ws: VerifiedWorkspace): Promise<void> {
   if (!report.hasPrevious || report.documents.added.length === 0 || !ws.summary) return;
   const { newDocumentsToReport } = await import('./new-documents.js');
   report.newDocuments = newDocumentsToReport(ws, report.documents.added);
@@ -132,7 +132,7 @@ export async function describeNewDocuments(report: ChangeReport, ws: LoadedWorks
  * in briefing.yaml), conflict candidates (at the new document's passage). stderr shows the same
  * report as the lines of formatChangeReport.
  */
-export function changeDiagnostics(r: ChangeReport, ws: LoadedWorkspace): Diagnostic[] {
+export function changeDiagnostics(r: ChangeReport, ws: VerifiedWorkspace): Diagnostic[] {
   if (!r.hasPrevious) return [];
   const fileOf = (id: string) => {
     const doc = ws.documents.find((d) => d.id === id);

@@ -10,9 +10,9 @@ import { pathLabel } from '../diagnostics/path-label.js';
 import { placeOf, placeRef } from '../inputs/document.js';
 import { parseWhen } from '../inputs/when.js';
 import { normalKind } from '../template/view.js';
-import { AMOUNT_CUES, AMOUNT_KIND_ORDER, GENERIC_NOUNS, STOP_STEMS } from '../draft/cues.js';
-import { amountKindAt } from '../draft/sections.js';
-import type { BriefingDocument, LoadedWorkspace } from '../inputs/workspace.js';
+import { AMOUNT_CUES, AMOUNT_KIND_ORDER, amountKindAt } from '../verify/amount-kinds.js';
+import type { BriefingDocument } from '../inputs/workspace.js';
+import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import type { Summary } from '../inputs/summary-schema.js';
 
 /** Two values further apart than this factor are two different things, not two accounts of one. */
@@ -20,6 +20,8 @@ const SAME_FIGURE_FACTOR = 2;
 const STAKE = /\bstake\b|\bshare of\b|\bholding\b|\bownership\b/i;
 const YEAR = /(?<![\p{L}\p{N}])((?:19|20)\d\d)(?![\p{L}\p{N}])/gu;
 /** A year after these words is where a period starts, not when the amount was stated. */
+/** What comes before the first word of a sentence: nothing, or the end of the one before. */
+const SENTENCE_START = /(?:^|[.!?:;]["”’)]?\s+["“‘(]?|^["“‘(])$/u;
 const START_OF_PERIOD = /\b(?:since|from|after|between)\s+(?:early\s+|late\s+|mid-?)?$/i;
 
 export interface AmountFinding {
@@ -70,7 +72,7 @@ interface DocumentAmount extends Amount {
 }
 
 /** The findings for each document `ids` names, in that order. */
-export function newDocumentsToReport(ws: LoadedWorkspace, ids: readonly string[]): NewDocumentReport[] {
+export function newDocumentsToReport(ws: VerifiedWorkspace, ids: readonly string[]): NewDocumentReport[] {
   if (!ws.summary || ids.length === 0) return [];
   const refs = statementsOf(ws.summary);
   const statementAmounts = refs.flatMap((ref) => amountsOfStatement(ws.summary as Summary, ref));
@@ -152,7 +154,7 @@ function amountsOfStatement(summary: Summary, ref: StatementRef): StatementAmoun
   const when = typeof item?.when === 'string' ? parseWhen(item.when) : undefined;
   const itemYear = when && when.years.length === 1 ? when.years[0] : undefined;
   const quotes = ref.cite.map((c) => figureText(c.quote));
-  const names = new Set([...ref.fields.flatMap((f) => namesIn(f.value)), ...quotes.flatMap(namesIn)]);
+  const names = new Set([...ref.fields.flatMap((f) => namesIn(f.value, true)), ...quotes.flatMap((q) => namesIn(q, true))]);
   const party = amount?.party !== undefined ? new Set(namesIn(amount.party)) : undefined;
   const found: StatementAmount[] = [];
   for (const field of ref.fields) {
@@ -249,7 +251,16 @@ function sentences(text: string): { text: string; start: number }[] {
   return out;
 }
 
-/** Names: words with a capital letter that are not common words ("Acme", "NordRail", "EU"). */
-function namesIn(text: string): string[] {
-  return (text.match(/\p{Lu}[\p{L}\p{N}&-]*/gu) ?? []).filter((w) => w.length > 1 && !STOP_STEMS.has(w.toLowerCase()) && !GENERIC_NOUNS.has(w.toLowerCase()));
+/**
+ * Names: words written with a capital letter ("Acme", "NordRail", "EU"). With `inner`, only those
+ * inside a sentence, not at its start, where a capital says nothing ("The", "Reports").
+ */
+function namesIn(text: string, inner = false): string[] {
+  const names: string[] = [];
+  for (const m of text.matchAll(/\p{Lu}[\p{L}\p{N}&-]*/gu)) {
+    const at = m.index ?? 0;
+    if (m[0].length < 2 || (inner && SENTENCE_START.test(text.slice(Math.max(0, at - 4), at)))) continue;
+    names.push(m[0]);
+  }
+  return names;
 }

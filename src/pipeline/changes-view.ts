@@ -5,7 +5,7 @@
 import { citationKey, statementsOf } from '../verify/verify.js';
 import { labelPath, pathLabel } from '../diagnostics/path-label.js';
 import { shownTitle } from '../inputs/shown-title.js';
-import type { LoadedWorkspace } from '../inputs/workspace.js';
+import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { CiteList, escapeMarkdown } from '../template/view.js';
 import type { ChangeReport } from './changes.js';
 import type { FigureChange } from './statement-match.js';
@@ -38,7 +38,7 @@ function readerText(fields: Record<string, string>): string {
   return fields.text ?? fields.signpost ?? Object.values(fields).join(' · ');
 }
 
-export function changesToView(r: ChangeReport, ws: LoadedWorkspace): Record<string, unknown> {
+export function changesToView(r: ChangeReport, ws: VerifiedWorkspace): Record<string, unknown> {
   const e = escapeMarkdown;
   const numbers = ws.verification?.numberOf ?? new Map<string, number>();
   const cites = new Map((ws.summary ? statementsOf(ws.summary) : []).map((s) => [pathLabel(s.path), [...new Set(s.cite.map((c) => numbers.get(citationKey(c))).filter((n): n is number => n !== undefined))]]));
