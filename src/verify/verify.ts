@@ -11,6 +11,7 @@ import type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
 import { closestPassage, findQuote, foldQuote } from './match.js';
 import { isUndated, looksLikeDate, parseWhen, WHEN_FORMS } from '../inputs/when.js';
 import { containedCitations, renumberVerification } from './numbering.js';
+import { duplicateIds } from './item-ids.js';
 import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
 
 export const MIN_QUOTE_LENGTH = 12;
@@ -173,6 +174,7 @@ export function verifySummary(
     }
   }
   verifier.add(markerCharacters(summary, locator));
+  verifier.add(duplicateIds(summary, locator));
   verifier.sourcesBlock(Object.keys(summary.sources));
   verifier.uncitedDocuments();
   return verifier.result();
