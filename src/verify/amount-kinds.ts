@@ -5,17 +5,19 @@
 const word = (alternatives: string): RegExp => new RegExp(`\\b(?:${alternatives})`, 'i');
 
 /** Kinds of money amounts, told apart so that a chart compares like with like. */
-export type AmountKind = 'investment' | 'total' | 'valuation' | 'plan';
+export type AmountKind = 'investment' | 'total' | 'valuation' | 'plan' | 'debt' | 'contingent';
 
 export const AMOUNT_CUES: Record<AmountKind, RegExp> = {
-  valuation: word('valuation|valu(?:ed|ing)\\b|worth\\b|market cap'),
-  total: word('in total|total|cumulative|in all\\b|altogether|to date|so far|overall|ballooned|bringing (?:its|the|their) (?:total|stake)'),
-  plan: word('plans?\\b|planned|planning|will (?:invest|spend|put|commit)|intends?|aims? to|pledg|earmark|budget|proposed|over the next|is set to (?:invest|spend)'),
-  investment: word('invest|stake\\b|funding|funded|raised?\\b|raising|backed|backing|inject|financ|capital (?:increase|injection)|bought|acquir|acquisition|purchase|commit'),
+  valuation: word('valuation|valu(?:ed|ing)\\b|worth\\b|market (?:cap|value)|(?:the|a) value of|put the value'),
+  total: word('in total|total|cumulative|in all\\b|altogether|to date|so far|overall|ballooned|now stands at|bringing (?:its|the|their) (?:total|stake)'),
+  debt: word('loans?\\b|(?:convertible )?notes?\\b|debt\\b|bonds?\\b|credit (?:line|facility)|borrow'),
+  contingent: word('depends? on|depending on|tied to|milestones?|conditional on|if (?:it|the|they)'),
+  plan: word('plans?\\b|planned|planning|will (?:invest|spend|put|commit|pay)|intends?|aims? to|pledg|earmark|budget|proposed|over the next|is set to (?:invest|spend)|up to|as much as|package|prepared to (?:pay|invest)|offer(?:ed)? to (?:pay|buy)|bid\\b|promised'),
+  investment: word('invest|stake\\b|funding|funded|raised?\\b|raising|backed|backing|inject|financ|capital (?:increase|injection)|bought|buy|acquir|acquisition|purchase|commit|paid|pay|put (?:\\S+ )?into'),
 };
 
-/** Precedence when a sentence carries several cues: a valuation is never new money, nor a total. */
-export const AMOUNT_KIND_ORDER: AmountKind[] = ['valuation', 'total', 'plan', 'investment'];
+/** Precedence when a phrase carries several cues: a valuation is never new money, nor a total; a loan is a loan even when conditional. */
+export const AMOUNT_KIND_ORDER: AmountKind[] = ['valuation', 'total', 'debt', 'contingent', 'plan', 'investment'];
 
 /** The kind of the amount at offset `at` of a sentence: the cue words of its own phrase (between commas) decide; else those of its clause. */
 export function amountKindAt(text: string, at: number): AmountKind | undefined {
