@@ -47,7 +47,9 @@ export function changesToView(r: ChangeReport, ws: VerifiedWorkspace): Record<st
   const docs = new Map(ws.documents.map((d) => [d.id, d]));
   const docView = (id: string) => {
     const d = docs.get(id);
-    return { id: e(id), title: e(d ? shownTitle(d) : id), date: d?.date !== undefined ? e(datePrecise(d.date)) : '' };
+    // The editor's date (from the summary's sources block) in brackets, as everywhere else.
+    const date = d?.date !== undefined ? datePrecise(d.date) : '';
+    return { id: e(id), title: e(d ? shownTitle(d) : id), date: e(d?.dateFrom === 'editor' && date !== '' ? `[${date}]` : date) };
   };
 
   // Only a change a reader can see is a changed fact: its wording. Citations alone changing are not.
