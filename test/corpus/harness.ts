@@ -4,6 +4,9 @@ import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { InProcessResult } from '../helpers/workspace.js';
 
+/** The in-process runner the corpus files use (helpers/workspace.ts). */
+export { runInProcess } from '../helpers/workspace.js';
+
 export interface CaseContext {
   /** The case's folder: the current directory while the CLI runs. */
   dir: string;
