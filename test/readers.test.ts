@@ -251,7 +251,7 @@ describe('reading a workspace', () => {
     await writeFile(path.join(ws, '004_review.pdf'), await railPdf());
     const first = await readSources(ws, 'ws', { cacheDir });
     const [entry] = await readdir(cacheDir);
-    expect(entry).toBe(`${first.documents[0]?.sha256}.pdf-v1.json`);
+    expect(entry).toBe(`${first.documents[0]?.sha256}.pdf-v2.entry`);
     // A new process finds it on disk: prove it reads the cache (not the PDF) by marking the cached text.
     const cached = JSON.parse(await readFile(path.join(cacheDir, entry as string), 'utf8')) as { text: string };
     await writeFile(path.join(cacheDir, entry as string), JSON.stringify({ ...cached, text: `${cached.text}\n\nMarker from the cache.` }));
@@ -283,7 +283,7 @@ describe('reading a workspace', () => {
     try {
       forgetExtractions();
       const first = await readSources(ws, 'ws');
-      expect(await readdir(path.join(home, 'briefing', 'extracted'))).toEqual([`${first.documents[0]?.sha256}.pdf-v1.json`]);
+      expect(await readdir(path.join(home, 'briefing', 'extracted'))).toEqual([`${first.documents[0]?.sha256}.pdf-v2.entry`]);
       forgetExtractions();
       const off = await readSources(ws, 'ws', { cacheDir: null });
       expect(off.documents[0]?.text).toBe(first.documents[0]?.text);

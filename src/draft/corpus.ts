@@ -2,6 +2,7 @@
 import type { SourceDocument } from '../inputs/sources.js';
 import { STOP_STEMS } from './cues.js';
 import { documentToPassages, loadNlp, type Passage, type Token } from './nlp.js';
+import { pushAll } from '../lib/arrays.js';
 
 export interface Corpus {
   documents: SourceDocument[];
@@ -22,7 +23,7 @@ export async function documentsToCorpus(documents: SourceDocument[], progress?: 
   const nlp = await loadNlp();
   const passages: Passage[] = [];
   documents.forEach((doc, i) => {
-    passages.push(...documentToPassages(nlp, doc));
+    pushAll(passages, documentToPassages(nlp, doc));
     progress?.(i + 1, documents.length);
   });
   const df = new Map<string, number>();

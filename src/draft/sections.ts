@@ -15,6 +15,8 @@ import {
 } from './cues.js';
 import type { Passage } from './nlp.js';
 import { isStatementLike, quoteOf, type Quote } from './quote.js';
+import { minOf } from '../lib/arrays.js';
+import { compareCodePoints } from '../inputs/file-hashes.js';
 
 /** A drafted statement: what it says and the quotes (one per document) that support it. */
 export interface DraftItem {
@@ -92,7 +94,7 @@ export function draftInvestments(corpus: Corpus, used: Set<Passage>): DraftInves
 }
 
 function byYearThenSupport(a: DraftInvestment, b: DraftInvestment): number {
-  return (a.year ?? '9999').localeCompare(b.year ?? '9999') || b.docs.length - a.docs.length || a.value - b.value || a.kind.localeCompare(b.kind);
+  return compareCodePoints(a.year ?? '9999', b.year ?? '9999') || b.docs.length - a.docs.length || a.value - b.value || compareCodePoints(a.kind, b.kind);
 }
 
 export function moneyIn(text: string): { text: string; at: number; value: number; currency: string }[] {
@@ -118,7 +120,7 @@ function clauseAround(text: string, at: number): string {
   const start = Math.max(before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf(', while'), before.lastIndexOf(', but')) + 1;
   const rest = text.slice(at);
   const ends = [rest.indexOf(';'), rest.indexOf(', while'), rest.indexOf(', but'), rest.indexOf('. ')].filter((i) => i >= 0);
-  const end = ends.length > 0 ? at + Math.min(...ends) : text.length;
+  const end = ends.length > 0 ? at + minOf(ends) : text.length;
   return text.slice(start, end);
 }
 
@@ -265,7 +267,7 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
     }
     if (seen.size > 0) used.add(p);
   }
-  return [...groups.values()].sort((a, b) => b.docs.length - a.docs.length || b.score - a.score || a.name.localeCompare(b.name));
+  return [...groups.values()].sort((a, b) => b.docs.length - a.docs.length || b.score - a.score || compareCodePoints(a.name, b.name));
 }
 
 /**

@@ -131,6 +131,11 @@ export async function readSources(dir: string, shownDir: string = dir, options: 
   names.forEach((name, i) => {
     const result = results[i] as SourceDocument | Diagnostic;
     const id = documentId(name);
+    // A briefing's own memo is no source: it is left out (its id names no document), with a warning.
+    if ('rule' in result && result.rule === 'source-own-output') {
+      diagnostics.push(result);
+      return;
+    }
     if ('rule' in result) {
       diagnostics.push(result);
       failedIds.add(id);
@@ -139,6 +144,8 @@ export async function readSources(dir: string, shownDir: string = dir, options: 
     const previous = byId.get(id);
     if (previous !== undefined) {
       diagnostics.push(diagnostic('duplicate-doc-id', `document id "${id}" is used by both ${previous} and ${name}; rename one`, { file: result.file }));
+      // Neither file is the document: its citations are not checked against whichever came first.
+      failedIds.add(id);
       return;
     }
     byId.set(id, name);
@@ -155,7 +162,7 @@ export async function readSources(dir: string, shownDir: string = dir, options: 
       );
     }
   });
-  return { documents, diagnostics, failedIds };
+  return { documents: documents.filter((d) => !failedIds.has(d.id)), diagnostics, failedIds };
 }
 
 /** One file: its reader's text (from the cache when the bytes are unchanged), or why it has none. */
@@ -187,6 +194,9 @@ async function readOne(dir: string, shownDir: string, name: string, cache: Extra
     if (reader.cached) await cache.set(key, extracted);
   }
   const { text } = extracted;
+  if (extracted.creator !== undefined && OWN_CREATOR.test(extracted.creator)) {
+    return diagnostic('source-own-output', `${name} is a memo this tool wrote (its PDF metadata names briefing); a briefing's own output is never a source, so it was not read`, { file });
+  }
   if (text.trim() === '') return diagnostic('source-empty', 'source has no text', { file });
   const found = describeText(text);
   const doc: SourceDocument = { id: documentId(name), name, file, text, format: reader.format, map: extracted.map, sha256: hash, lead: leadOf(text) };
@@ -196,6 +206,9 @@ async function readOne(dir: string, shownDir: string, name: string, cache: Extra
   if (date !== undefined) doc.date = date;
   return doc;
 }
+
+/** The Creator the memo's PDF metadata carries (src/memo/document.ts). */
+const OWN_CREATOR = /^briefing$/;
 
 function megabytes(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MB`;

@@ -10,6 +10,7 @@ import { MAX_TEXT_KEPT, readParsedSummary, summaryStore, writeParsedSummary, typ
 import type { Summary } from './summary-schema.js';
 import { verifySummary, type Verification } from '../verify/verify.js';
 import { compareCodePoints } from './file-hashes.js';
+import { pushAll } from '../lib/arrays.js';
 
 export { shownTitle } from './shown-title.js';
 
@@ -80,16 +81,16 @@ export async function loadWorkspace(shownDir: string, options: LoadOptions = {})
   workspace.summarySha256 = sha256(summaryText);
   const loaded = await loadSummary(summaryText, workspace.summarySha256, summaryFile, options);
   workspace.locator = loaded.locator;
-  diagnostics.push(...loaded.diagnostics);
+  pushAll(diagnostics, loaded.diagnostics);
   workspace.documents = sources.documents.map((d) => withMetadata(d, loaded.summary));
   if (!loaded.summary) {
     workspace.diagnostics = sortDiagnostics(diagnostics);
     return workspace;
   }
   workspace.summary = loaded.summary;
-  diagnostics.push(...asOfProblems(loaded.summary.asOf, workspace.documents, loaded.locator.at(['asOf'])));
+  pushAll(diagnostics, asOfProblems(loaded.summary.asOf, workspace.documents, loaded.locator.at(['asOf'])));
   workspace.verification = verifySummary(loaded.summary, workspace.documents, loaded.locator, sources.failedIds);
-  diagnostics.push(...workspace.verification.diagnostics);
+  pushAll(diagnostics, workspace.verification.diagnostics);
   workspace.diagnostics = sortDiagnostics(diagnostics);
   return workspace;
 }
@@ -113,7 +114,7 @@ async function loadSummary(text: string, textSha256: string, file: string, optio
 }
 
 /** The logo the workspace's theme names, if it names one at the top of the workspace: a file that is not a source. */
-async function themeLogo(dir: string): Promise<string[]> {
+export async function themeLogo(dir: string): Promise<string[]> {
   const text = await readTextInside(dir, path.join(dir, 'theme.yaml'), 'theme');
   if (typeof text !== 'string') return [];
   try {

@@ -12,7 +12,7 @@ export const pdfReader: SourceReader = {
   format: 'pdf',
   extensions: FORMAT_EXTENSIONS.pdf,
   cached: true,
-  version: 1,
+  version: 2,
   maxBytes: MAX_PDF_BYTES,
   read: pdfToText,
 };
@@ -56,6 +56,9 @@ export async function pdfToText(bytes: Uint8Array): Promise<ExtractedText> {
     }
     const result: ExtractedText = { text, map: out.map };
     const { info, metadata } = await doc.getMetadata().catch(() => ({ info: {}, metadata: null }));
+    // The program that made the file: a memo this tool wrote says "briefing" (see sources.ts).
+    const creator = (info as Record<string, unknown>).Creator ?? metadata?.get('xmp:creatortool');
+    if (typeof creator === 'string' && creator.trim() !== '') result.creator = creator.trim();
     const title = usableTitle((info as Record<string, unknown>).Title ?? metadata?.get('dc:title'));
     if (title) result.title = title;
     // Only a publication date counts; the creation and modification dates say when the file was made.
