@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoundedStore, sealEntry, unsealEntry } from '../src/cache/cache-dir.js';
 import { manifestFromText, manifestText, type Manifest } from '../src/build/manifest.js';
 import { diagnostic, formatDiagnostic, shownText } from '../src/diagnostics/diagnostic.js';
-import { maxOf, minOf, pushAll } from '../src/lib/arrays.js';
+import { maxOf, minOf, pushAll } from '../src/common/arrays.js';
 import { LIMITS, readRegularFile } from '../src/inputs/sandbox.js';
 import { loadTheme } from '../src/inputs/theme.js';
 import { compileTemplate } from '../src/template/handlebars.js';

@@ -1,12 +1,11 @@
 // The full check: everything a build checks before it writes.
 import { EXIT, hasErrors, shownText } from '../diagnostics/diagnostic.js';
 import { printDiagnostics, type Io } from './io.js';
-import { prepareOutputs } from '../build/pipeline.js';
+import { loadVerifiedWorkspace, prepareOutputs } from '../pipeline/pipeline.js';
 import { workspaceToReport } from './json-report.js';
 import { loadTheme } from '../inputs/theme.js';
-import { loadWorkspace } from '../inputs/workspace.js';
 import type { CheckOptions } from './check-record.js';
-import { pushAll } from '../lib/arrays.js';
+import { pushAll } from '../common/arrays.js';
 
 /**
  * The sources, the summary and its citations, the theme, the templates and the deck's layout
@@ -14,7 +13,7 @@ import { pushAll } from '../lib/arrays.js';
  * the check's record hashes with the other inputs.
  */
 export async function fullCheck(options: CheckOptions, io: Io): Promise<{ exitCode: number; logos: string[] }> {
-  const ws = await loadWorkspace(options.workspace);
+  const ws = await loadVerifiedWorkspace(options.workspace);
   const logos: string[] = [];
   if (!hasErrors(ws.diagnostics)) {
     const themed = await loadTheme(ws.dir, ws.shownDir);

@@ -3,7 +3,7 @@
 import { shownText } from '../diagnostics/diagnostic.js';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { buildBriefing } from '../build/build-briefing.js';
+import { buildBriefing } from '../pipeline/build-briefing.js';
 import { createMemoRenderer } from '../memo/worker-client.js';
 import { EXIT } from '../diagnostics/diagnostic.js';
 import { printDiagnostics, type Io } from './io.js';

@@ -6,7 +6,7 @@ import { BODY_H, CARD_INSETS, CONTENT_W, GRID, MAX_CARDS, PT } from './grid.js';
 import { inlinesToRuns, textHeight, type Paragraph, type Run } from './measure.js';
 import { paginate, sizesDown } from './paginate.js';
 import { isSparse, sparseSize } from './sparse.js';
-import { maxOf } from '../lib/arrays.js';
+import { maxOf } from '../common/arrays.js';
 
 interface Card {
   heading: Inline[];

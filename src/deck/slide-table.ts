@@ -7,7 +7,7 @@ import { BODY_H, CELL_INSETS_IN, CONTENT_W, GRID, PT, TABLE_MAX } from './grid.j
 import { inlinesToRuns, lineHeightOf, longestWord, naturalWidth, textHeight, type Insets, type Run } from './measure.js';
 import { paginate, sizesDown } from './paginate.js';
 import { isSparse, sparseSize, SPARSE_TARGET } from './sparse.js';
-import { maxOf } from '../lib/arrays.js';
+import { maxOf } from '../common/arrays.js';
 
 const cellInsetsPt: Insets = {
   left: CELL_INSETS_IN.left * PT,

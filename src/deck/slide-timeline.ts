@@ -6,7 +6,7 @@ import { finite, fitSize, placed, report, textBox, type Context } from './frame.
 import { BODY_H, CONTENT_W, GRID, MAX_EVENTS, PT, TEXT_INSETS } from './grid.js';
 import { countLines, inlinesToRuns, lineHeightOf, textHeight, type Run } from './measure.js';
 import { balanced } from './paginate.js';
-import { maxOf } from '../lib/arrays.js';
+import { maxOf } from '../common/arrays.js';
 
 export function timelineSlides(slide: Slide, timeline: TimelineBlock, ctx: Context): PlacedSlide[] {
   const { theme } = ctx;

@@ -2,7 +2,7 @@
 import type { SourceDocument } from '../inputs/sources.js';
 import { STOP_STEMS } from './cues.js';
 import { documentToPassages, loadNlp, type Passage, type Token } from './nlp.js';
-import { pushAll } from '../lib/arrays.js';
+import { pushAll } from '../common/arrays.js';
 
 export interface Corpus {
   documents: SourceDocument[];

@@ -15,8 +15,8 @@ import {
 } from './cues.js';
 import type { Passage } from './nlp.js';
 import { isStatementLike, quoteOf, type Quote } from './quote.js';
-import { minOf } from '../lib/arrays.js';
-import { compareCodePoints } from '../inputs/file-hashes.js';
+import { minOf } from '../common/arrays.js';
+import { compareCodePoints } from '../common/file-hashes.js';
 
 /** A drafted statement: what it says and the quotes (one per document) that support it. */
 export interface DraftItem {

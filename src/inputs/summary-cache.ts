@@ -10,8 +10,8 @@ import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, type Documen
 import { cacheStore, type BoundedStore } from '../cache/cache-dir.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
 import { offsetLocator, type Locator, type YamlPath } from '../diagnostics/yaml-locator.js';
-import { sha256 } from './file-hashes.js';
-import { pushAll } from '../lib/arrays.js';
+import { sha256 } from '../common/file-hashes.js';
+import { pushAll } from '../common/arrays.js';
 
 /** Where a node is: its start offset, and for a collection its entries. */
 export interface NodePlaces {

@@ -6,8 +6,8 @@ import { plainText, type Block, type CitationRef, type Inline, type Memo } from 
 import { formatLongDate } from '../template/view.js';
 import { citeGroups, GROUP_SEPARATOR, RANGE_DASH } from '../verify/numbering.js';
 import { BODY_SIZE, COLORS, MARGINS, PAGE, SERIF, SERIF_LEADING, TABLE_LAYOUT, withStylesInline } from './style.js';
-import { pushAll, maxOf } from '../lib/arrays.js';
-import { compareCodePoints } from '../inputs/file-hashes.js';
+import { pushAll, maxOf } from '../common/arrays.js';
+import { compareCodePoints } from '../common/file-hashes.js';
 
 export interface MemoDocumentOptions {
   date: Date;

@@ -12,7 +12,7 @@ import { saveShapingCache, shareFonts, shareScaledRuns } from './fonts.js';
 import { cacheMeasuredText, keepMeasuredText } from './measure-cache.js';
 import { gatherStreamText, keepCompressedStreams } from './pdfkit-streams.js';
 import { wrapMethod } from './wrap-method.js';
-import { compareCodePoints } from '../inputs/file-hashes.js';
+import { compareCodePoints } from '../common/file-hashes.js';
 import { writeLinesWhole } from './merged-runs.js';
 import { SANS, SERIF } from './style.js';
 

@@ -6,7 +6,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { plainText, type Block } from '../model/types.js';
 import { MARGINS, PAGE } from './style.js';
-import { maxOf } from '../lib/arrays.js';
+import { maxOf } from '../common/arrays.js';
 
 const TABLE_SIZE = 9;
 const EM_PER_CHARACTER = 0.52;

@@ -3,7 +3,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { CITE_CLOSE, CITE_OPEN, LINE_BREAK, MARK_CLOSE, MARK_OPEN } from '../template/view.js';
 import type { Block, Inline } from './types.js';
-import { pushAll } from '../lib/arrays.js';
+import { pushAll } from '../common/arrays.js';
 
 const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false }).enable('table');
 

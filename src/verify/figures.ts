@@ -2,7 +2,7 @@
 // A statement's figures must occur in its quotes; a year, a month or a day may instead be the
 // date of a document it cites.
 import { DATE_SOURCE, isoDate, monthNumber, parseDate } from '../inputs/dates.js';
-import { pushAll } from '../lib/arrays.js';
+import { pushAll } from '../common/arrays.js';
 
 export type Figure =
   | { kind: 'money'; text: string; currency: string; value: number }

@@ -12,7 +12,7 @@ import { closestPassage, findQuote, foldQuote } from './match.js';
 import { isUndated, looksLikeDate, parseWhen, WHEN_FORMS } from '../inputs/when.js';
 import { containedCitations, renumberVerification } from './numbering.js';
 import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
-import { pushAll } from '../lib/arrays.js';
+import { pushAll } from '../common/arrays.js';
 
 export const MIN_QUOTE_LENGTH = 12;
 /** Up to this many uncited documents are reported one by one. */

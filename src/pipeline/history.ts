@@ -5,7 +5,7 @@ import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/prom
 import path from 'node:path';
 import { manifestFromText, type Manifest } from './manifest.js';
 import { isProblem, readRegularFile } from '../inputs/sandbox.js';
-import { compareCodePoints } from '../inputs/file-hashes.js';
+import { compareCodePoints } from '../common/file-hashes.js';
 
 export const HISTORY_FOLDER = '.briefing-history';
 /** How many manifests the history keeps; the oldest go first. */
