@@ -222,7 +222,10 @@ const MD_HEADING = /^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$/;
 
 /** Title and date where the text gives them: a date line, a Markdown heading, a headline-like first line. */
 export function describeText(text: string): { title?: string; date?: string } {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = topOf(text)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const found: { title?: string; date?: string } = {};
   const date = dateOfText(text)?.date;
   if (date !== undefined) found.date = date;
@@ -246,7 +249,7 @@ export function describeText(text: string): { title?: string; date?: string } {
 
 /** The first sentence of the body (after any date line), cut at a word to about 70 characters. */
 export function leadOf(text: string): string {
-  const lines = text
+  const lines = topOf(text)
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && !isDateLine(l));
@@ -257,6 +260,15 @@ export function leadOf(text: string): string {
   if (sentence.length <= 70) return sentence;
   const cut = sentence.slice(0, 70);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 70).replace(/[\s,;:]+$/, '')}…`;
+}
+
+/**
+ * The start of a text, where a title, a lead or a date line can be: the rest is never looked at
+ * (a first line over 140 characters is no headline, a lead is cut to 70), so a 48 MB source is
+ * not split, trimmed and joined whole for them.
+ */
+function topOf(text: string): string {
+  return text.length <= 65_536 ? text : text.slice(0, 65_536);
 }
 
 function looksLikeHeadline(line: string): boolean {

@@ -208,9 +208,13 @@ class Verifier {
     const numbers: number[] = [];
     const quotes: string[] = [];
     const dates: string[] = [];
+    let unreadable = false;
     statement.cite.forEach((c, k) => {
       const n = this.citation(c, [...statement.path, 'cite', k], seen);
-      if (n === 'unreadable') this.failedStatements.add(label);
+      if (n === 'unreadable') {
+        this.failedStatements.add(label);
+        unreadable = true;
+      }
       if (typeof n !== 'number') return;
       numbers.push(n);
       quotes.push(c.quote);
@@ -223,6 +227,10 @@ class Verifier {
     this.corroboration.push({ path: label, documents: docs.size });
     appendTo(this.sectionQuotes, statement.section, quotes);
     appendTo(this.sectionDates, statement.section, dates);
+    // A quote of a source that could not be read (or whose id two files claim) grounds nothing and
+    // refutes nothing: its figures are not checked against the other quotes alone, which would
+    // only add errors that follow from the one on the source.
+    if (unreadable) return;
     for (const field of statement.fields) this.figures(field.value, quotes, [...statement.path, field.name], 'its quotes', dates);
   }
 
