@@ -33,7 +33,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 /** The folder holds exactly the set its build.json names. */
 async function expectOneBuild(out: string, label: string): Promise<void> {
-  const { manifestFromText } = (await import(path.join(ROOT, 'dist/build/manifest.js'))) as ManifestModule;
+  const { manifestFromText } = (await import(path.join(ROOT, 'dist/pipeline/manifest.js'))) as ManifestModule;
   const text = await readFile(path.join(out, 'build.json'), 'utf8');
   const read = manifestFromText(text);
   expect('manifest' in read, `${label}: build.json whole`).toBe(true);

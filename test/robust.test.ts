@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoundedStore, sealEntry, unsealEntry } from '../src/cache/cache-dir.js';
-import { manifestFromText, manifestText, type Manifest } from '../src/build/manifest.js';
+import { manifestFromText, manifestText, type Manifest } from '../src/pipeline/manifest.js';
 import { diagnostic, formatDiagnostic, shownText } from '../src/diagnostics/diagnostic.js';
 import { maxOf, minOf, pushAll } from '../src/common/arrays.js';
 import { LIMITS, readRegularFile } from '../src/inputs/sandbox.js';
