@@ -308,7 +308,7 @@ describe('reading a workspace', () => {
     expect((await readdir(cacheDir)).length).toBe(2); // it wrote nothing: nothing to trim
     await small.set('another.pdf-v1', { text: 'x', map: { offsets: [0], lines: [1] } });
     small.trim();
-    expect(await readdir(cacheDir)).toEqual(['another.pdf-v1.json']);
+    expect(await readdir(cacheDir)).toEqual(['another.pdf-v1.entry']);
   });
 
   it('keeps extracted text in the user\'s cache folder by default, where check, build, draft and find all find it', async () => {
