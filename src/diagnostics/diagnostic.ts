@@ -73,7 +73,8 @@ export const RULES = {
   'template-limit': 'error',
   'source-own-output': 'warning',
   'lock-taken-over': 'warning',
-  'output-in-workspace': 'error',
+  // readers: a source past one of the readers' limits (inputs/sandbox.ts READER_LIMITS)
+  'source-over-limit': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
