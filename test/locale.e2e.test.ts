@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, runCli, tempDir, writeFiles } from './helpers/workspace.js';
+import { removeDir, runCliProcess, tempDir, writeFiles } from './helpers/workspace.js';
 import { mkdir } from 'node:fs/promises';
 
 const LANGS = ['C', 'en_US.UTF-8', 'cs_CZ.UTF-8', 'tr_TR.UTF-8', 'sv_SE.UTF-8'];
@@ -53,7 +53,8 @@ describe('bytes under several locales', () => {
     for (const lang of LANGS) {
       const out = `out-${lang}`;
       const env = { LANG: lang, LC_ALL: lang, LANGUAGE: '', BRIEFING_NO_CACHE: '1' };
-      const r = await runCli(['build', 'ws', '--out', out], { cwd: dir, env });
+      // A process of its own: the locale is read when a process starts.
+      const r = await runCliProcess(['build', 'ws', '--out', out], { cwd: dir, env });
       expect(r.code, `${lang}: ${r.stderr}`).toBe(0);
       const files = ['briefing.pptx', 'memo.pdf', 'build.json'];
       hashes[lang] = await Promise.all(files.map(async (f) => createHash('sha256').update(await readFile(path.join(dir, out, f))).digest('hex')));
