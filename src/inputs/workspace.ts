@@ -11,6 +11,7 @@ import { MAX_TEXT_KEPT, readParsedSummary, summaryStore, writeParsedSummary, typ
 import type { Summary } from './summary-schema.js';
 import { compareCodePoints } from '../common/file-hashes.js';
 import { pushAll } from '../common/arrays.js';
+import { unreviewedItems } from './review-marks.js';
 
 export { shownTitle } from './shown-title.js';
 
@@ -92,6 +93,7 @@ export async function loadWorkspace(shownDir: string, options: LoadOptions = {})
   }
   workspace.summary = loaded.summary;
   pushAll(diagnostics, asOfProblems(loaded.summary.asOf, workspace.documents, loaded.locator.at(['asOf'])));
+  pushAll(diagnostics, unreviewedItems(summaryText, summaryFile));
   workspace.diagnostics = sortDiagnostics(diagnostics);
   return workspace;
 }
