@@ -1,22 +1,10 @@
 // Cue words that mark what a sentence is about. Plain English, no topic: they name kinds of
 // statements (an investment, a friction, an alternative, an outlook), never a company or a sector.
 
-/** Kinds of money amounts, told apart so that a chart compares like with like. */
-export type AmountKind = 'investment' | 'total' | 'valuation' | 'plan' | 'debt' | 'contingent';
+/** Kinds of money amounts and their cue words: in verify/amount-kinds.ts, which the change report (below the draft) shares. */
+export { AMOUNT_CUES, AMOUNT_KIND_ORDER, type AmountKind } from '../verify/amount-kinds.js';
 
 const word = (alternatives: string): RegExp => new RegExp(`\\b(?:${alternatives})`, 'i');
-
-export const AMOUNT_CUES: Record<AmountKind, RegExp> = {
-  valuation: word('valuation|valu(?:ed|ing)\\b|worth\\b|market (?:cap|value)|(?:the|a) value of|put the value'),
-  total: word('in total|total|cumulative|in all\\b|altogether|to date|so far|overall|ballooned|now stands at|bringing (?:its|the|their) (?:total|stake)'),
-  debt: word('loans?\\b|(?:convertible )?notes?\\b|debt\\b|bonds?\\b|credit (?:line|facility)|borrow'),
-  contingent: word('depends? on|depending on|tied to|milestones?|conditional on|if (?:it|the|they)'),
-  plan: word('plans?\\b|planned|planning|will (?:invest|spend|put|commit|pay)|intends?|aims? to|pledg|earmark|budget|proposed|over the next|is set to (?:invest|spend)|up to|as much as|package|prepared to (?:pay|invest)|offer(?:ed)? to (?:pay|buy)|bid\\b|promised'),
-  investment: word('invest|stake\\b|funding|funded|raised?\\b|raising|backed|backing|inject|financ|capital (?:increase|injection)|bought|buy|acquir|acquisition|purchase|commit|paid|pay|put (?:\\S+ )?into'),
-};
-
-/** Precedence when a phrase carries several cues: a valuation is never new money, nor a total; a loan is a loan even when conditional. */
-export const AMOUNT_KIND_ORDER: AmountKind[] = ['valuation', 'total', 'debt', 'contingent', 'plan', 'investment'];
 
 /** Amounts that are results, not money put in: a loss, a profit, revenue, savings, costs. */
 export const NOT_AN_EVENT = word('(?:net |operating |gross )?loss(?:es)?\\b|lost\\b|losing|profit|earnings|sav(?:e|es|ing|ings)\\b|revenue of|sales of|turnover|cost(?:s)? of|fined?\\b|burn');
@@ -25,7 +13,7 @@ export const NOT_AN_EVENT = word('(?:net |operating |gross )?loss(?:es)?\\b|lost
 export const QUALIFIER = /\b(up to|as much as|more than|over|past|about|around|roughly|nearly|almost|at least|some|approximately|an estimated|a reported)\s+$/i;
 
 export const FRICTION_CUES = word(
-  'tension|strain|friction|dispute|disagree|conflict|clash|rift|frustrat|concern|complain|lawsuit|legal action|sue\\b|sued|suing|breach|reluctan|unwilling|refus|pushback|push back|criticis|critic\\b|delay|setback|fray|crack|distrust|mistrust|standoff|grievance|penalt|fined|antitrust|scrutiny|probe|investigation|walkout|strike\\b|objection|oppos|resist|threat|accus|blame|at odds|row\\b|feud|spat|tussle|falling out|uneasy|damag',
+  'examine|in-depth review|regulators?\\b|competition authority|authority has found|blocked|tension|strain|friction|dispute|disagree|conflict|clash|rift|frustrat|concern|complain|lawsuit|legal action|sue\\b|sued|suing|breach|reluctan|unwilling|refus|pushback|push back|criticis|critic\\b|delay|setback|fray|crack|distrust|mistrust|standoff|grievance|penalt|fined|antitrust|scrutiny|probe|investigation|walkout|strike\\b|objection|oppos|resist|threat|accus|blame|at odds|row\\b|feud|spat|tussle|falling out|uneasy|damag',
 );
 
 export const OUTLOOK_CUES = word(
@@ -36,7 +24,7 @@ export const OUTLOOK_CUES = word(
 export const FORWARD = word('could|may\\b|might|likely|unlikely|expected|expects?\\b|forecast|predict|projected|scenario|future|outlook|poised|set to|on track|remains to be seen|prospect');
 
 export const ALTERNATIVE_CUES = word(
-  'alternative|in[- ]house|its own|their own|own (?:model|fleet|system|product|platform|network|service)|proprietary|home-grown|rival|switch(?:ed|ing)? to|diversif|partner(?:ship|ed|ing)?\\b|talks with|tie-up|teamed up|turn(?:ed|ing)? to|open[- ]source|open[- ]weight|instead of|replace|second source|other (?:providers|suppliers|partners)|multi-',
+  'alternative|in[- ]house|its own|custom (?:\\S+ )?chips?|self-sufficien|their own|own (?:model|fleet|system|product|platform|network|service)|proprietary|home-grown|rival|switch(?:ed|ing)? to|diversif|partner(?:ship|ed|ing)?\\b|talks with|tie-up|teamed up|turn(?:ed|ing)? to|open[- ]source|open[- ]weight|instead of|replace|second source|other (?:providers|suppliers|partners)|multi-',
 );
 
 /** The kind of an alternative, from its sentence. */
