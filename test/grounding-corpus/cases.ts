@@ -179,8 +179,8 @@ export const CASES: GroundingCase[] = [
     covers: 'a workspace deck template whose own text holds a right-to-left override',
     rule: 'invisible-character',
     says: 'the template contains U+202E RIGHT-TO-LEFT OVERRIDE',
-    bad: { files: { 'templates/deck.md.hbs': DECK_TEMPLATE.replace('What changed in the sources', 'What \u202Echanged\u202C in the sources') } },
-    twin: { files: { 'templates/deck.md.hbs': DECK_TEMPLATE.replace('What changed in the sources', 'What changed in the sources') } },
+    bad: { files: { 'templates/deck.md.hbs': DECK_TEMPLATE.replace(/^# /m, '# \u202E') } },
+    twin: { files: { 'templates/deck.md.hbs': DECK_TEMPLATE } },
   },
   {
     group: 'normal-form',
