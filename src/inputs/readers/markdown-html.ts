@@ -2,6 +2,7 @@
 // style="display:none">`, `<div hidden>` … `</div>` around paragraphs), read with htmlparser2
 // (entities in attributes decoded; the caller loads it), and whether each hides what it holds.
 import type { Parser as HtmlParser } from 'htmlparser2';
+import { pushAll } from '../../common/arrays.js';
 import { cssColour, hides, parseDeclarations } from './html-unseen.js';
 import { unseenColour, WHITE } from './visibility.js';
 
@@ -56,7 +57,7 @@ export function inlineHtmlHides(tag: Extract<InlineTag, { kind: 'open' }>): bool
 export function blockTags(html: string, Parser: typeof HtmlParser): InlineTag[] {
   const markup = html.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').replace(/<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, (whole, name: string) => (name.toLowerCase() === 'template' ? whole : ' '));
   const tags: InlineTag[] = [];
-  for (const m of markup.matchAll(/<\/?[a-z][^>]*>/gi)) tags.push(...parseInlineTag(m[0], Parser));
+  for (const m of markup.matchAll(/<\/?[a-z][^>]*>/gi)) pushAll(tags, parseInlineTag(m[0], Parser));
   return tags;
 }
 

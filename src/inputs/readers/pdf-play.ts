@@ -3,6 +3,7 @@
 // known with its place on the page, its colour, opacity, size and rendering mode, the clip and
 // the layer it is drawn in, and each shape and image with its box, colour and place in the order
 // of painting. pdf-unseen.ts judges from these what a reader sees.
+import { maxOf, minOf } from '../../common/arrays.js';
 import type { Rgb } from './visibility.js';
 
 /** The operator numbers (pdfjs's OPS). */
@@ -79,7 +80,7 @@ function boxThrough(m: Matrix, b: ArrayLike<number>): Box {
     xs.push(m[0] * x + m[2] * y + m[4]);
     ys.push(m[1] * x + m[3] * y + m[5]);
   }
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  return [minOf(xs), minOf(ys), maxOf(xs), maxOf(ys)];
 }
 
 function intersect(a: Box | undefined, b: Box): Box {
