@@ -37,7 +37,8 @@ export const ManifestSchema = z.object({
   /** Where the date came from: an up-to-date check that skips parsing the summary needs to know. */
   dateSource: z.enum(['asOf', 'SOURCE_DATE_EPOCH']).optional(),
   /** `since`: the sha256 of the manifest a --since build compared with (only then). */
-  options: z.object({ changes: z.boolean(), pdfa: z.boolean(), templates: z.string().nullable(), since: z.string().optional() }),
+  /** `preview`: a watch session's build with --changes: it reports its changes but is no baseline (it carries the last one forward). */
+  options: z.object({ changes: z.boolean(), pdfa: z.boolean(), templates: z.string().nullable(), since: z.string().optional(), preview: z.boolean().optional() }),
   inputs: z.object({
     documents: z.array(DocumentSchema),
     summary: FileHash,
@@ -93,7 +94,7 @@ export function stateOf(manifest: Manifest): BuildState {
   const state: BuildState = {
     date: manifest.date,
     inputsHash: manifest.inputsHash,
-    reported: manifest.options.changes,
+    reported: manifest.options.changes && manifest.options.preview !== true,
     documents: manifest.inputs.documents,
     statements: manifest.statements,
     summarySha256: manifest.inputs.summary.sha256,
