@@ -114,7 +114,7 @@ export function statementRecords(ws: VerifiedWorkspace): StatementRecord[] {
   return statementsOf(summary).map((s) => {
     const record: StatementRecord = {
       path: pathLabel(s.path),
-      text: s.fields.map((f) => f.value).join(' · '),
+      text: wording(s.fields.map((f) => f.value).join(' · ')),
       citations: s.cite.map((c) => citationKey(c).replace('\u0000', ': ')),
       docs: [...new Set(s.cite.map((c) => c.doc))].sort(),
     };
@@ -153,13 +153,18 @@ export function itemIdentity(summary: unknown, path: readonly (string | number)[
   return identity;
 }
 
+/** Wording as a reader sees it: composed (NFC), white space as single spaces; so an editor's re-encoding or re-wrapping is no change. */
+function wording(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
 /** Scalar fields by dotted path; nested objects only for the item itself (an enclosing item gives its own scalars). */
 function flatten(value: Record<string, unknown>, prefix: string, into: Record<string, string>, nested: boolean): void {
   for (const [key, v] of Object.entries(value)) {
     if (key === 'id' || key === 'cite' || v === undefined || v === null || Array.isArray(v)) continue;
     if (typeof v === 'object') {
       if (nested) flatten(v as Record<string, unknown>, `${prefix}${key}.`, into, true);
-    } else into[`${prefix}${key}`] = String(v);
+    } else into[`${prefix}${key}`] = wording(String(v));
   }
 }
 
