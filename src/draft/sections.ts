@@ -392,6 +392,7 @@ function makerOf(text: string, n: { name: string; at: number }, owner: string, k
  */
 const OPTION = /\b(?:ha(?:ve|s) offered to|offered to|(?:could|would) (?=\p{L}+ (?:\S+ ){0,4}(?:itself|themselves|instead|open|alone)\b)|would (?=run |keep |sell |buy |build |use ))(?<phrase>(?:\S+ ?){2,6})/iu;
 function optionIn(p: Passage, main: readonly string[]): { name: string; owner: string; kind: string; at: number } | undefined {
+  if (!/\b(?:offered|could|would)\b/i.test(p.text)) return undefined;
   const m = OPTION.exec(p.text);
   if (!m?.groups?.phrase) return undefined;
   const at = m.index ?? 0;
