@@ -1,4 +1,5 @@
-// Real temporary folders for fixtures, and a way to run the compiled CLI.
+// Real temporary folders for fixtures, and two ways to run the CLI: its command table in this
+// process (runCli, most tests) and an entry in a child process (runCliProcess).
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
