@@ -1,5 +1,4 @@
 // build.json: what a build read, what it wrote, and how every citation resolved.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -104,6 +103,8 @@ export function stateOf(manifest: Manifest): BuildState {
 
 import type { InputFiles } from './inputs-hash.js';
 import { PARSE_ONCE } from '../diagnostics/zod-once.js';
+import { isProblem, readRegularFile } from '../inputs/sandbox.js';
+import { sha256 } from '../common/file-hashes.js';
 export { computeInputsHash, toolVersion, type InputFiles } from './inputs-hash.js';
 
 /** Every statement with its wording, identity and the citations it rests on, for the change report. */
@@ -180,14 +181,45 @@ export function summaryFields(ws: VerifiedWorkspace): Record<string, string> {
   return fields;
 }
 
-export async function readManifest(outDir: string): Promise<Manifest | undefined> {
+/**
+ * The manifest's own hash: sha256 over its content (every field but `checksum`, as compact JSON,
+ * in the order written). A build writes it last in build.json; a manifest read back is used only
+ * when it holds, so an edited, truncated or hand-made build.json is never taken for a build's
+ * record (a --since baseline, the previous build of an up-to-date check). It proves integrity,
+ * not authorship: anyone can compute it, but no edit goes unnoticed by accident.
+ */
+function manifestChecksum(content: unknown): string {
+  return sha256(`briefing-manifest\n${JSON.stringify(content)}`);
+}
+
+/** build.json's text: the manifest with its checksum, as the last field. */
+export function manifestText(manifest: Manifest): string {
+  const sealed = { ...manifest, checksum: manifestChecksum(manifest) };
+  return `${JSON.stringify(sealed, null, 2)}\n`;
+}
+
+/** A manifest from build.json's text, or why it is not one this tool wrote and left as it was. */
+export function manifestFromText(text: string): { manifest: Manifest } | { problem: 'not-json' | 'not-a-manifest' | 'checksum' } {
+  let raw: unknown;
   try {
-    const raw = JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')) as unknown;
-    const parsed = ManifestSchema.safeParse(raw, PARSE_ONCE);
-    return parsed.success ? parsed.data : undefined;
+    raw = JSON.parse(text);
   } catch {
-    return undefined;
+    return { problem: 'not-json' };
   }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { problem: 'not-a-manifest' };
+  const { checksum, ...content } = raw as Record<string, unknown>;
+  const parsed = ManifestSchema.safeParse(content, PARSE_ONCE);
+  if (!parsed.success) return { problem: 'not-a-manifest' };
+  if (typeof checksum !== 'string' || checksum !== manifestChecksum(content)) return { problem: 'checksum' };
+  return { manifest: parsed.data };
+}
+
+/** The output folder's build.json, when it is a regular file (a link is not followed), within its size limit, and whole. */
+export async function readManifest(outDir: string): Promise<Manifest | undefined> {
+  const bytes = await readRegularFile(path.join(outDir, MANIFEST_FILE), 'manifest', { follow: false });
+  if (isProblem(bytes)) return undefined;
+  const read = manifestFromText(bytes.toString('utf8'));
+  return 'manifest' in read ? read.manifest : undefined;
 }
 
 /** The manifest of a build, but for its outputs. */

@@ -7,6 +7,7 @@
 // aligning their characters: the text content and the operator list come from the same glyphs,
 // in the same order.
 import { MIN_VISIBLE_POINTS, unseenColour, WHITE, type Rgb } from './visibility.js';
+import { maxOf, minOf } from '../../common/arrays.js';
 
 /** The operator numbers this module plays (pdfjs's OPS). */
 export type Ops = Record<string, number>;
@@ -92,7 +93,7 @@ export function pageGlyphs(list: OperatorList, OPS: Ops, page: PageContext): Pla
     const corners = [apply(m, b[0] as number, b[1] as number), apply(m, b[2] as number, b[1] as number), apply(m, b[0] as number, b[3] as number), apply(m, b[2] as number, b[3] as number)];
     const xs = corners.map((p) => p[0]);
     const ys = corners.map((p) => p[1]);
-    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+    return [minOf(xs), minOf(ys), maxOf(xs), maxOf(ys)];
   };
   /** The last thing painted under (x, y) before now. */
   const under = (x: number, y: number): Painted | undefined => {

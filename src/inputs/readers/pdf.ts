@@ -17,7 +17,8 @@ export const pdfReader: SourceReader = {
   cached: true,
   // 2: a date line at the top of the first page is a paragraph of its own.
   // 3: text a reader does not see left out; pages and text bounded.
-  version: 3,
+  // 4: the Creator of its metadata, so that a memo this tool wrote is never read as a source (sources.ts).
+  version: 4,
   maxBytes: MAX_PDF_BYTES,
   read: pdfToText,
 };
@@ -93,6 +94,9 @@ export async function pdfToText(bytes: Uint8Array): Promise<ExtractedText> {
     }
     const result: ExtractedText = { text, map: out.map };
     const { info, metadata } = await doc.getMetadata().catch(() => ({ info: {}, metadata: null }));
+    // The program that made the file: a memo this tool wrote says "briefing" (see sources.ts).
+    const creator = (info as Record<string, unknown>).Creator ?? metadata?.get('xmp:creatortool');
+    if (typeof creator === 'string' && creator.trim() !== '') result.creator = creator.trim();
     const title = usableTitle((info as Record<string, unknown>).Title ?? metadata?.get('dc:title'));
     if (title) result.title = title;
     // Only a publication date counts; the creation and modification dates say when the file was made.
