@@ -52,6 +52,8 @@ export async function startWatch(options: WatchOptions, io: Io): Promise<Watcher
         workspace: options.workspace,
         out: options.out,
         changes: options.changes,
+        // Each rebuild reports what changed since the last delivered build, and is none itself.
+        preview: true,
         templates: options.templates,
         memoRenderer,
         // Every edit is parsed once, here: keeping each parse would only cost the loop time.

@@ -47,6 +47,12 @@ export interface BuildOptions {
   out: string;
   force?: boolean;
   changes?: boolean;
+  /**
+   * A preview (watch mode): with `changes`, the report compares with the last build that reported
+   * its changes, as `build --changes` does, but this build does not become the baseline: the
+   * session's edits are reported together until a `build --changes` delivers them.
+   */
+  preview?: boolean;
   /** An earlier build.json (a file of the output folder's history, say) the change report compares with; implies `changes`. */
   since?: string | undefined;
   templates?: string | undefined;
@@ -212,7 +218,7 @@ async function buildLocked(options: BuildOptions, memoRenderer: MemoRenderer, lo
   const dateSource = epochDate(options.env) ? 'SOURCE_DATE_EPOCH' : 'asOf';
   const manifest = manifestOf({ ws, version, fingerprint, inputsHash, date, dateSource, options: manifestOptions, inputs, current, diagnostics });
   // A build that reports its changes is the new baseline; one that does not carries the old one forward.
-  const carried = reporting || !previous ? undefined : (previous.baseline ?? stateOf(previous));
+  const carried = (reporting && !options.preview) || !previous ? undefined : (previous.baseline ?? stateOf(previous));
   if (carried) manifest.baseline = carried;
   const memoPages = rendered.memoPages ?? pagesOf(previous?.outputs.find((o) => o.file === MEMO_FILE));
   manifest.outputs = [
@@ -271,6 +277,7 @@ async function upToDateByHashes(options: BuildOptions, outDir: string): Promise<
 function optionsOf(options: BuildOptions, sinceHash?: string): Manifest['options'] {
   const recorded: Manifest['options'] = { changes: !!options.changes || options.since !== undefined, pdfa: !!options.pdfa, templates: options.templates ?? null };
   if (sinceHash !== undefined) recorded.since = sinceHash;
+  if (options.preview && recorded.changes) recorded.preview = true;
   return recorded;
 }
 
@@ -299,9 +306,9 @@ async function baselineOf(
   if (!options.changes) return { base: previous ? stateOf(previous) : undefined, since: emptyReport().since };
   const reported = previous ? (previous.baseline ?? stateOf(previous)) : undefined;
   if (!reported?.reported) {
-    const why = previous
-      ? `no earlier build in ${options.out} reported its changes; this one is the baseline of the next --changes build (--since names an earlier build.json)`
-      : `no earlier build in ${options.out}; this one is the baseline of the next --changes build (--since names an earlier build.json)`;
+    const none = previous ? `no earlier build in ${options.out} reported its changes` : `no earlier build in ${options.out}`;
+    const next = options.preview ? 'the first "build --changes" will be the baseline' : 'this one is the baseline of the next --changes build';
+    const why = `${none}; ${next} (--since names an earlier build.json)`;
     return { base: undefined, since: { label: 'nothing', reader: 'nothing' }, nothingToCompare: why };
   }
   const day = reported.date.slice(0, 10);

@@ -36,7 +36,8 @@ export const ManifestSchema = z.object({
   /** Where the date came from: an up-to-date check that skips parsing the summary needs to know. */
   dateSource: z.enum(['asOf', 'SOURCE_DATE_EPOCH']).optional(),
   /** `since`: the sha256 of the manifest a --since build compared with (only then). */
-  options: z.object({ changes: z.boolean(), pdfa: z.boolean(), templates: z.string().nullable(), since: z.string().optional() }),
+  /** `preview`: a watch session's build with --changes: it reports its changes but is no baseline (it carries the last one forward). */
+  options: z.object({ changes: z.boolean(), pdfa: z.boolean(), templates: z.string().nullable(), since: z.string().optional(), preview: z.boolean().optional() }),
   inputs: z.object({
     documents: z.array(DocumentSchema),
     summary: FileHash,
@@ -92,7 +93,7 @@ export function stateOf(manifest: Manifest): BuildState {
   const state: BuildState = {
     date: manifest.date,
     inputsHash: manifest.inputsHash,
-    reported: manifest.options.changes,
+    reported: manifest.options.changes && manifest.options.preview !== true,
     documents: manifest.inputs.documents,
     statements: manifest.statements,
     summarySha256: manifest.inputs.summary.sha256,
@@ -114,7 +115,7 @@ export function statementRecords(ws: VerifiedWorkspace): StatementRecord[] {
   return statementsOf(summary).map((s) => {
     const record: StatementRecord = {
       path: pathLabel(s.path),
-      text: s.fields.map((f) => f.value).join(' · '),
+      text: wording(s.fields.map((f) => f.value).join(' · ')),
       citations: s.cite.map((c) => citationKey(c).replace('\u0000', ': ')),
       docs: [...new Set(s.cite.map((c) => c.doc))].sort(),
     };
@@ -153,13 +154,18 @@ export function itemIdentity(summary: unknown, path: readonly (string | number)[
   return identity;
 }
 
+/** Wording as a reader sees it: composed (NFC), white space as single spaces; so an editor's re-encoding or re-wrapping is no change. */
+function wording(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
 /** Scalar fields by dotted path; nested objects only for the item itself (an enclosing item gives its own scalars). */
 function flatten(value: Record<string, unknown>, prefix: string, into: Record<string, string>, nested: boolean): void {
   for (const [key, v] of Object.entries(value)) {
     if (key === 'id' || key === 'cite' || v === undefined || v === null || Array.isArray(v)) continue;
     if (typeof v === 'object') {
       if (nested) flatten(v as Record<string, unknown>, `${prefix}${key}.`, into, true);
-    } else into[`${prefix}${key}`] = String(v);
+    } else into[`${prefix}${key}`] = wording(String(v));
   }
 }
 
