@@ -43,6 +43,8 @@ export const READER_LIMITS = {
   pdfPages: { value: 2_000, unit: 'pages' },
   /** Characters of text extracted from a PDF (its streams are compressed: 100 MB can hold far more). */
   pdfText: { value: 50_000_000, unit: 'characters' },
+  /** Characters of text on one PDF page (a dense page holds about 5,000; 200,000 take pdfjs about 2 s). */
+  pdfPageText: { value: 200_000, unit: 'characters' },
   /** Entries in a Word document's zip archive. */
   docxEntries: { value: 10_000, unit: 'entries' },
   /**
