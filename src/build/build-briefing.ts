@@ -2,7 +2,7 @@
 // write them atomically under a lock, then the manifest. Returns diagnostics; never prints.
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, STRICT_RULES, UserError, type Diagnostic, type RuleId } from '../diagnostics/diagnostic.js';
 import { layOutDeck, prepareModels, templateDirs } from './pipeline.js';
 import type { TemplateDir } from '../template/template-files.js';
 import { hashWorkspaceInputs, templateInputs } from './inputs-hash.js';
@@ -47,6 +47,8 @@ export interface BuildOptions {
   since?: string | undefined;
   templates?: string | undefined;
   pdfa?: boolean;
+  /** `--strict`: the warnings of STRICT_RULES are errors (the build fails and writes nothing). */
+  strict?: boolean;
   env?: NodeJS.ProcessEnv;
   /** A memo renderer to reuse (watch mode keeps one); by default each build starts its own. */
   memoRenderer?: MemoRenderer;
@@ -113,7 +115,7 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
       return { ...quick, timings };
     }
   }
-  const ws = await loadWorkspace(options.workspace, { keepParsedSummary: options.keepParsedSummary ?? true });
+  const ws = await loadWorkspace(options.workspace, { keepParsedSummary: options.keepParsedSummary ?? true, strict: options.strict === true });
   lap('verify', t0);
   const diagnostics = [...ws.diagnostics];
   const previous = await readManifest(outDir);
@@ -209,6 +211,8 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
 async function upToDateByHashes(options: BuildOptions, outDir: string): Promise<Omit<BuildResult, 'timings'> | undefined> {
   const previous = await readManifest(outDir);
   if (!previous) return undefined;
+  // Under --strict, a previous build's warnings of STRICT_RULES are errors now: build again to report them.
+  if (options.strict && previous.warnings.some((w) => STRICT_RULES.has(w.rule as RuleId))) return undefined;
   const epoch = epochDate(options.env);
   if (!epoch && previous.dateSource !== 'asOf') return undefined;
   const dir = await assertWorkspaceFolder(options.workspace);

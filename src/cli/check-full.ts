@@ -13,7 +13,7 @@ import type { CheckOptions } from './check-record.js';
  * the check's record hashes with the other inputs.
  */
 export async function fullCheck(options: CheckOptions, io: Io): Promise<{ exitCode: number; logos: string[] }> {
-  const ws = await loadWorkspace(options.workspace);
+  const ws = await loadWorkspace(options.workspace, { strict: options.strict === true });
   const logos: string[] = [];
   if (!hasErrors(ws.diagnostics)) {
     const themed = await loadTheme(ws.dir, ws.shownDir);

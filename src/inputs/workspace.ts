@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { problemDiagnostic, readTextInside } from './sandbox.js';
 import { parse as parseYaml } from 'yaml';
-import { diagnostic, formatDiagnostic, sortByPosition, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, formatDiagnostic, sortByPosition, strictly, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { assertWorkspaceFolder, SUMMARY_FILE } from './workspace-folder.js';
 import { readSources, sha256, type ReadSourcesOptions, type SourceDocument } from './sources.js';
 import { summaryFromParsed, summaryFromYaml, type LoadedSummary, type Locator } from './summary-load.js';
@@ -55,6 +55,8 @@ export interface LoadOptions {
    * leaves it off.
    */
   keepParsedSummary?: boolean;
+  /** `--strict`: the warnings of STRICT_RULES (the support check's) are errors. */
+  strict?: boolean;
 }
 
 export async function loadWorkspace(shownDir: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
@@ -90,7 +92,7 @@ export async function loadWorkspace(shownDir: string, options: LoadOptions = {})
   diagnostics.push(...asOfProblems(loaded.summary.asOf, workspace.documents, loaded.locator.at(['asOf'])));
   workspace.verification = verifySummary(loaded.summary, workspace.documents, loaded.locator, sources.failedIds);
   diagnostics.push(...workspace.verification.diagnostics);
-  workspace.diagnostics = sortDiagnostics(diagnostics);
+  workspace.diagnostics = strictly(sortDiagnostics(diagnostics), options.strict === true);
   return workspace;
 }
 
