@@ -34,6 +34,11 @@ export const RULES = {
   'quote-empty': 'error',
   'quote-too-short': 'error',
   'quote-duplicate': 'error',
+  // grounding (issue 19): what is checked is what is shown
+  'quote-inside-word': 'error',
+  'invisible-character': 'error',
+  'duplicate-document': 'warning',
+  'source-date-conflict': 'error',
   'figure-not-in-quotes': 'error',
   'when-invalid': 'error',
   'undated-event': 'warning',
@@ -141,6 +146,17 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function sortByPosition(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const byFile = (a: Diagnostic, b: Diagnostic) => ((a.file ?? '') === (b.file ?? '') ? 0 : (a.file ?? '').localeCompare(b.file ?? ''));
   return [...diagnostics].sort((a, b) => byFile(a, b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** Diagnostics in file order (a workspace's document diagnostics first), each printed once. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return sortByPosition(diagnostics).filter((d) => {
+    const key = formatDiagnostic(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
