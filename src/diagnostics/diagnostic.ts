@@ -68,6 +68,12 @@ export const RULES = {
   'document-added': 'info',
   'document-removed': 'info',
   'document-changed': 'info',
+  // readers: a source past one of the readers' limits (inputs/sandbox.ts READER_LIMITS)
+  'source-over-limit': 'error',
+  // changes
+  'conflict-candidate': 'info',
+  'duplicate-id': 'error',
+  'unreviewed-item': 'warning',
   // support: a statement says what its quotes say (src/verify/support.ts)
   'support-words': 'warning',
   'support-hedge': 'warning',

@@ -24,13 +24,24 @@ export const CitationSchema = z.strictObject({
 const cite = z.array(CitationSchema).min(1, 'every statement needs at least one citation');
 
 /**
+ * An item's identity across versions of the summary (optional): the change report pairs items
+ * with the same id, whatever their place or wording; items without one are paired by their
+ * citations and text. Unique in the summary. Never shown.
+ */
+const id = z
+  .union([z.string(), z.int().nonnegative()], 'must be a short name, e.g. "stake-total"')
+  .transform((v) => String(v).trim())
+  .pipe(z.string().min(1, 'must not be empty'))
+  .optional();
+
+/**
  * `view: true` marks an item as the team's own judgement: exempt from the support check (it
  * still cites what it rests on, and its figures are still grounded), and shown as the team's
  * view in the deck and the memo. Every kind of item takes it; see `isTeamView`.
  */
 export const TeamViewField = z.boolean().optional();
 
-export const StatementSchema = z.strictObject({ text, view: TeamViewField, cite });
+export const StatementSchema = z.strictObject({ id, text, view: TeamViewField, cite });
 
 /** The kinds of amount the tool knows; a summary may write another (free text). Charts compare one kind. */
 export const AMOUNT_KINDS = ['investment', 'cumulative total', 'valuation', 'commitment', 'revenue', 'other'] as const;
@@ -63,9 +74,10 @@ export const InvestmentSchema = z.strictObject({
   text,
   view: TeamViewField,
   cite,
+  id,
 });
 
-export const FrictionSchema = z.strictObject({ title: text, text, view: TeamViewField, cite });
+export const FrictionSchema = z.strictObject({ title: text, text, view: TeamViewField, cite, id });
 
 export const AlternativeSchema = z.strictObject({
   name: text,
@@ -80,6 +92,7 @@ export const AlternativeSchema = z.strictObject({
   text,
   view: TeamViewField,
   cite,
+  id,
 })
   .refine((a) => a.owner === undefined || a.pursuedBy === undefined, { message: 'give pursuedBy or its older name owner, not both', path: ['owner'] })
   .transform(({ owner, ...a }) => ({ ...a, pursuedBy: a.pursuedBy ?? owner }));
@@ -91,6 +104,7 @@ export const ImplicationSchema = z.strictObject({
   text,
   view: TeamViewField,
   cite,
+  id,
 });
 
 export const WatchSchema = z.strictObject({
@@ -104,13 +118,15 @@ export const WatchSchema = z.strictObject({
   when: text.optional(),
   view: TeamViewField,
   cite,
+  id,
 });
 
-export const OutlookSchema = z.strictObject({ title: text, text, view: TeamViewField, cite });
+export const OutlookSchema = z.strictObject({ title: text, text, view: TeamViewField, cite, id });
 
 export const ConflictSchema = z.strictObject({
   topic: text,
   sides: z.array(StatementSchema).min(2, 'a disagreement needs at least two sides'),
+  id,
 });
 
 export const SourceMetaSchema = z.strictObject({
