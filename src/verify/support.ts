@@ -131,6 +131,11 @@ interface QuoteIndex {
   sortedStems?: string[];
   /** Where each number is written (figure tokens by their leading number). */
   numbers: Map<string, Occurrence[]>;
+  /** Words the quotes write with a capital inside a sentence (names), and every word they write with a capital. */
+  names?: Set<string>;
+  capitals?: Set<string>;
+  /** What each quote's hedges reach, framing quotes applied (see `framed`). */
+  reached?: Map<number, Cue[]>[];
 }
 
 /** Whether some run of the quotes' words has the acronym's letters as initials ("IPO": initial public offering), function words counted or not. */
@@ -316,13 +321,17 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
   const index = indexQuotes(given);
   const quotes = given.map((q) => (typeof q === 'string' ? q : q.text));
   // A capital inside a sentence marks a name; so does one the statement and a quote both write (a name that opens both).
-  const namesSeen = new Set<string>();
-  for (const a of [own, ...index.quotes]) for (const t of a.tokens) if (t.capital && !t.initial && !t.punct) namesSeen.add(t.lower);
-  const quoteCapitals = new Set(index.quotes.flatMap((q) => q.tokens.filter((t) => t.capital && !t.punct).map((t) => t.text)));
-  for (const t of own.tokens) if (t.capital && t.initial && quoteCapitals.has(t.text) && !isFunctionWord(t.lower)) namesSeen.add(t.lower);
+  // (What the quotes give is computed once for their list: the fields of an item, a section's headline, share it.)
+  if (!index.names || !index.capitals) {
+    index.names = new Set(index.quotes.flatMap((q) => q.tokens.filter((t) => t.capital && !t.initial && !t.punct).map((t) => t.lower)));
+    index.capitals = new Set(index.quotes.flatMap((q) => q.tokens.filter((t) => t.capital && !t.punct).map((t) => t.text)));
+  }
+  const namesSeen = new Set<string>(index.names);
+  for (const t of own.tokens) if (t.capital && !t.punct && (!t.initial || (index.capitals.has(t.text) && !isFunctionWord(t.lower)))) namesSeen.add(t.lower);
   const ownHedges = own.hedges;
   const ownNegations = own.negations;
-  const hedged = { cues: index.quotes.map((q) => q.hedges), reached: framed(index) };
+  index.reached ??= framed(index);
+  const hedged = { cues: index.quotes.map((q) => q.hedges), reached: index.reached };
   const quoteNegations = index.quotes.map((q) => q.negations);
   const result: SupportResult = {
     covered: [],
