@@ -195,7 +195,8 @@ describe('support: fields', () => {
     const quotes = Array.from({ length: 200 }, (_, q) => words.slice(q * 60, q * 60 + 300).join(' ').replace(/\d/g, ''));
     const started = performance.now();
     const r = supportOf(statement, quotes);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // About 0.7 s alone; the bound leaves room for a loaded machine (a quadratic pass took 40 s).
+    expect(performance.now() - started).toBeLessThan(15_000);
     expect(r.covered.length + r.uncovered.length).toBeGreaterThan(0);
   });
 });

@@ -16,6 +16,7 @@ import { duplicateIds } from './item-ids.js';
 import { lookalikeDifference } from './lookalike.js';
 import { distinctSources, overlapping, sourceIdentity, type Span } from './source-identity.js';
 import { supportOf, type SupportMode, type SupportQuote, type SupportResult } from './support.js';
+import { supportKey, type SupportMemo } from './support-memo.js';
 import { isHeadlineTeamView, isTeamView, SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
 
 export const MIN_QUOTE_LENGTH = 12;
@@ -199,9 +200,10 @@ export function verifySummary(
   documents: SourceDocument[],
   locator: Locator,
   unreadable: ReadonlySet<string> = new Set(),
+  supportMemo?: SupportMemo,
 ): Verification {
   const identity = sourceIdentity(documents);
-  const verifier = new Verifier(documents, locator, unreadable, identity.canonicalOf);
+  const verifier = new Verifier(documents, locator, unreadable, identity.canonicalOf, supportMemo);
   verifier.add(identity.diagnostics);
   for (const statement of statementsOf(summary)) verifier.statement(statement);
   verifier.disputed(summary.conflicts.flatMap((c) => c.sides.flatMap((side) => side.cite)));
@@ -280,6 +282,8 @@ class Verifier {
     private readonly locator: Locator,
     private readonly unreadable: ReadonlySet<string>,
     private readonly canonicalOf: Map<string, string>,
+    /** Support results of earlier runs, by what they read (support-memo.ts); this run's are added to it. */
+    private readonly supportMemo?: SupportMemo,
   ) {
     this.byId = new Map(documents.map((d) => [d.id, d]));
   }
@@ -372,7 +376,9 @@ class Verifier {
    */
   support(text: string, quotes: readonly SupportQuote[], path: YamlPath, mode: SupportMode, view = false): void {
     if (quotes.length === 0) return;
-    const result = supportOf(text, quotes, mode);
+    const key = this.supportMemo ? supportKey(text, quotes, mode) : '';
+    const result = this.supportMemo?.known.get(key) ?? supportOf(text, quotes, mode);
+    this.supportMemo?.used.set(key, result);
     // A headline written { text, view } is placed at its text (the locator falls back to the plain form's node).
     const position = this.locator.at(path[0] === 'headlines' && path.length === 2 ? [...path, 'text'] : path);
     const entry: StatementSupport = { path: path.join('.'), label: pathLabel(path), ...result };
