@@ -6,6 +6,7 @@
 import { CLOSING_WORDS, hedgesOf, isDoneDeal, isHedgeWord, isNegationWord, isScopeWord, isStatementAttribution, negationsOf, type Cue, type HedgeKind, type Negation } from './support-cues.js';
 import { ATTRIBUTION_WORDS, equivalenceGroups, groupKey, isFunctionWord, isNumberWord, stemOf, tokenize, type Token } from './support-lexicon.js';
 import { swappedRoles } from './support-roles.js';
+import { pushAll } from '../common/arrays.js';
 
 export const SUPPORT_RULES = ['support-words', 'support-hedge', 'support-negation', 'support-modality', 'support-roles', 'support-scope'] as const;
 export type SupportRule = (typeof SUPPORT_RULES)[number];
@@ -432,7 +433,7 @@ function hedgeFinding(own: Analysed, words: readonly StatementWord[], reached: r
         everywhere = false;
         break;
       }
-      all.push(...on);
+      pushAll(all, on);
     }
     const result = everywhere ? unique(all.map((c) => c.text)).map((text) => all.find((c) => c.text === text) as Cue) : undefined;
     hedgesOn.set(occurrences, result);
@@ -451,7 +452,7 @@ function hedgeFinding(own: Analysed, words: readonly StatementWord[], reached: r
     const kept = needTentative ? kinds.has('tentative') || kinds.has('plan') : kinds.size > 0;
     if (kept) continue;
     faulty.push(word.token.text);
-    cues.push(...all.map((c) => c.text));
+    pushAll(cues, all.map((c) => c.text));
   }
   return faulty.length === 0 ? undefined : { words: unique(faulty), cues: unique(cues) };
 }
@@ -473,13 +474,13 @@ function modalityFinding(own: Analysed, words: readonly StatementWord[], uncover
     const planned = word.occurrences.map((o) => reached[o.quote]?.get(o.token)?.filter((c) => c.kind === 'plan'));
     if (planned.length === 0 || planned.some((p) => p === undefined || p.length === 0)) continue;
     faulty.push(t);
-    cues.push(...planned.flat().map((c) => (c as Cue).text));
+    pushAll(cues, planned.flat().map((c) => (c as Cue).text));
   }
   if (planCues.length > 0) {
     for (const t of uncovered) {
       if (ownCueSegments.has(t.segment) || !CLOSING_WORDS.has(t.lower)) continue;
       faulty.push(t);
-      cues.push(...planCues.map((c) => c.text));
+      pushAll(cues, planCues.map((c) => c.text));
     }
   }
   // "up to $5 billion" said as "$5 billion".
