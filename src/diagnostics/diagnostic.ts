@@ -63,6 +63,8 @@ export const RULES = {
   'document-added': 'info',
   'document-removed': 'info',
   'document-changed': 'info',
+  // figures (issue 19: figures as values)
+  'figure-qualifier-dropped': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

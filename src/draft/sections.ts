@@ -99,8 +99,7 @@ export function moneyIn(text: string): { text: string; at: number; value: number
   const found: { text: string; at: number; value: number; currency: string }[] = [];
   for (const f of extractFigures(text)) {
     if (f.kind !== 'money') continue;
-    const at = text.indexOf(f.text);
-    if (at >= 0 && f.value > 0) found.push({ text: f.text, at, value: f.value, currency: f.currency });
+    if (f.value > 0 && f.high === undefined && !f.vague) found.push({ text: f.text, at: f.start, value: f.value, currency: f.currency });
   }
   return found;
 }
