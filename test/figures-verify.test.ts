@@ -1,7 +1,7 @@
 // The figure rule as `check` applies it: a `when` at the precision the outputs show, the messages
 // (figure, value, the closest figure the quotes state), and a dropped qualifier.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkspace } from '../src/inputs/workspace.js';
+import { loadVerifiedWorkspace } from '../src/pipeline/pipeline.js';
 import { makeTinyWorkspace, TINY_SUMMARY } from './helpers/tiny.js';
 import { removeDir, tempDir, writeFiles } from './helpers/workspace.js';
 
@@ -25,7 +25,7 @@ afterAll(async () => {
 async function figureDiagnostics(item: string[]): Promise<string[]> {
   const summary = [TINY_SUMMARY.trimEnd(), 'investment:', ...item.map((line, i) => (i === 0 ? `  - ${line}` : `    ${line}`)), ''].join('\n');
   await writeFiles(ws, { 'briefing.yaml': summary });
-  const loaded = await loadWorkspace(ws, { cacheDir: null });
+  const loaded = await loadVerifiedWorkspace(ws, { cacheDir: null });
   return loaded.diagnostics.filter((d) => d.rule.startsWith('figure-')).map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}: ${d.message}`);
 }
 

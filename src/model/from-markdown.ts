@@ -2,7 +2,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { currencyShown, extractFigures } from '../verify/figures.js';
 import { statementsOf } from '../verify/verify.js';
-import type { LoadedWorkspace } from '../inputs/workspace.js';
+import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { shownTitle } from '../inputs/shown-title.js';
 import { markdownToBlocks } from './markdown-blocks.js';
 import { placeLabel } from '../inputs/document.js';
@@ -25,7 +25,7 @@ import {
   type SlideLayout,
 } from './types.js';
 
-export function workspaceToMeta(ws: LoadedWorkspace): Meta {
+export function workspaceToMeta(ws: VerifiedWorkspace): Meta {
   const s = ws.summary;
   if (!s) throw new Error('workspaceToMeta needs a loaded summary');
   const meta: Meta = {
@@ -43,7 +43,7 @@ export function workspaceToMeta(ws: LoadedWorkspace): Meta {
   return meta;
 }
 
-export function workspaceToCitationRefs(ws: LoadedWorkspace): CitationRef[] {
+export function workspaceToCitationRefs(ws: VerifiedWorkspace): CitationRef[] {
   const docs = new Map(ws.documents.map((d) => [d.id, d]));
   const support = supportByCitation(ws);
   return (ws.verification?.citations ?? []).map((c) => {
@@ -66,7 +66,7 @@ export function workspaceToCitationRefs(ws: LoadedWorkspace): CitationRef[] {
 }
 
 /** Citation number → how many documents support the statements citing it (the fewest). */
-function supportByCitation(ws: LoadedWorkspace): Map<number, number> {
+function supportByCitation(ws: VerifiedWorkspace): Map<number, number> {
   const out = new Map<number, number>();
   const numbers = ws.verification?.numbersByStatement;
   if (!ws.summary || !numbers) return out;
@@ -81,7 +81,7 @@ function supportByCitation(ws: LoadedWorkspace): Map<number, number> {
 const DIRECTIVE = /<!--\s*(layout|subtitle)\s*:\s*([\s\S]*?)-->/g;
 const NOTES = /<!--\s*notes\s*:?([\s\S]*?)-->/g;
 
-export function markdownToDeck(markdown: string, ws: LoadedWorkspace, file: string, templateSource?: string): { deck?: Deck; diagnostics: Diagnostic[] } {
+export function markdownToDeck(markdown: string, ws: VerifiedWorkspace, file: string, templateSource?: string): { deck?: Deck; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const citations = workspaceToCitationRefs(ws);
   const byNumber = new Map(citations.map((c) => [c.n, c]));
@@ -132,7 +132,7 @@ export function markdownToDeck(markdown: string, ws: LoadedWorkspace, file: stri
   return { deck, diagnostics };
 }
 
-export function markdownToMemo(markdown: string, ws: LoadedWorkspace): { memo: Memo; diagnostics: Diagnostic[] } {
+export function markdownToMemo(markdown: string, ws: VerifiedWorkspace): { memo: Memo; diagnostics: Diagnostic[] } {
   const blocks = markdownToBlocks(markdown.replace(/<!--[\s\S]*?-->/g, ''), 'sec');
   const memo = MemoSchema.parse({ meta: workspaceToMeta(ws), blocks, citations: workspaceToCitationRefs(ws) }, PARSE_ONCE);
   return { memo, diagnostics: [] };
@@ -227,7 +227,7 @@ const SCALES: [number, string][] = [
  * kind of the summary's amount its citations come from; rows of several kinds are an error:
  * a chart compares like with like.
  */
-function tableToChart(block: Block, ws: LoadedWorkspace): { block: Block; problems: { rule: 'template-error' | 'chart-mixed-kinds'; message: string }[] } {
+function tableToChart(block: Block, ws: VerifiedWorkspace): { block: Block; problems: { rule: 'template-error' | 'chart-mixed-kinds'; message: string }[] } {
   if (block.type !== 'table') return { block, problems: [] };
   const problems: { rule: 'template-error' | 'chart-mixed-kinds'; message: string }[] = [];
   const rows: { label: string; display: string; value: number; currency: string; kind: string | undefined }[] = [];
@@ -274,7 +274,7 @@ function tableToChart(block: Block, ws: LoadedWorkspace): { block: Block; proble
 }
 
 /** The summary's amounts: each one's kind ("" when it has none) and its statement's citation numbers. */
-function amountStatements(ws: LoadedWorkspace): { kind: string; label: string; numbers: number[] }[] {
+function amountStatements(ws: VerifiedWorkspace): { kind: string; label: string; numbers: number[] }[] {
   return (ws.summary?.investment ?? []).flatMap((item, i) =>
     item.amount === undefined ? [] : [{ kind: normalKind(item.amount.kind), label: item.label, numbers: ws.verification?.numbersByStatement.get(`investment.${i}`) ?? [] }],
   );
