@@ -91,6 +91,12 @@ interface AmountRead {
 
 const DAY_MS = 86_400_000;
 
+const QUALIFIERS_BY_FIRST_WORD = new Map<string, (readonly [readonly string[], QualifierKind])[]>();
+for (const entry of QUALIFIERS) {
+  const first = entry[0][0] as string;
+  QUALIFIERS_BY_FIRST_WORD.set(first, [...(QUALIFIERS_BY_FIRST_WORD.get(first) ?? []), entry]);
+}
+
 /** Words a figure may start with (lower case); any other word starts one only with a digit or a "$" joined to it. */
 const TRIGGER_WORDS: ReadonlySet<string> = new Set([
   ...MONTH_NAMES.keys(),
@@ -181,9 +187,12 @@ class FigureReader {
   }
 
   private push(figure: Unplaced, qualifier?: { kind: QualifierKind; start: number; end: number }): void {
+    const out = figure as Figure;
     const start = this.toWritten(figure.start);
     const end = this.toWritten(figure.end);
-    const out = { ...figure, start, end, text: this.written.slice(start, end) } as Figure;
+    out.start = start;
+    out.end = end;
+    out.text = this.written.slice(start, end);
     if (qualifier) {
       const qs = this.toWritten(qualifier.start);
       const qe = this.toWritten(qualifier.end);
@@ -534,11 +543,19 @@ class FigureReader {
     if (!t) return undefined;
     if (t.kind === 'sign') return t.text === '~' ? { kind: 'about', next: i + 1 } : undefined;
     if (t.kind !== 'word') return undefined;
-    for (const [words, kind] of QUALIFIERS) {
-      if (words[0] !== t.lower) continue;
-      if (words.every((w, k) => this.tokens[i + k]?.kind === 'word' && this.tokens[i + k]?.lower === w)) return { kind, next: i + words.length };
-    }
+    const candidates = QUALIFIERS_BY_FIRST_WORD.get(t.lower);
+    if (!candidates) return undefined;
+    for (const [words, kind] of candidates) if (this.words(i, words)) return { kind, next: i + words.length };
     return undefined;
+  }
+
+  /** Whether the tokens from i on are these words. */
+  private words(i: number, words: readonly string[]): boolean {
+    for (let k = 0; k < words.length; k++) {
+      const t = this.tokens[i + k];
+      if (t === undefined || t.kind !== 'word' || t.lower !== words[k]) return false;
+    }
+    return true;
   }
 
   /** A currency written before an amount: "$", "US$", "€", "USD ". */
@@ -973,11 +990,9 @@ class FigureReader {
       out = { ...out, unit: unit.unit, ...(unit.per && out.kind === 'number' ? { per: unit.per } : {}) };
     }
     if (trailing) {
-      for (const [words, kind] of POSTFIX_QUALIFIERS) {
-        if (words.every((w, k) => this.word(next + k, w))) {
-          out = { ...out, postfix: { kind, start: (this.tokens[next] as Token).start, end: (this.tokens[next + words.length - 1] as Token).end } };
-          break;
-        }
+      if (this.word(next, 'or')) {
+        const postfix = POSTFIX_QUALIFIERS.find(([words]) => this.words(next, words));
+        if (postfix) out = { ...out, postfix: { kind: postfix[1], start: (this.tokens[next] as Token).start, end: (this.tokens[next + postfix[0].length - 1] as Token).end } };
       }
       const plus = this.tokens[next];
       if (!out.postfix && plus && this.sign(next, '+') && !plus.space) out = { ...out, postfix: { kind: 'over', start: plus.start, end: plus.end }, next: next + 1 };
@@ -1043,22 +1058,15 @@ class FigureReader {
 }
 
 function figureOf(a: AmountRead): Unplaced {
-  const base = { start: a.start, end: a.end, value: a.value };
-  const range = { ...(a.high !== undefined ? { high: a.high } : {}), ...(a.vague ? { vague: true } : {}), ...(a.per ? { per: a.per } : {}) };
-  switch (a.kind) {
-    case 'money':
-      return { kind: 'money', ...base, ...range, currency: a.currency ?? 'USD' };
-    case 'percent':
-      return { kind: 'percent', ...base, ...range };
-    case 'points':
-      return { kind: 'points', ...base, ...range };
-    case 'number':
-      return { kind: 'number', ...base, ...range, unit: a.unit ?? [] };
-    case 'multiple':
-      return { kind: 'multiple', ...base };
-    case 'ordinal':
-      return { kind: 'ordinal', ...base, unit: a.unit ?? [] };
-  }
+  if (a.kind === 'multiple') return { kind: 'multiple', start: a.start, end: a.end, value: a.value };
+  if (a.kind === 'ordinal') return { kind: 'ordinal', start: a.start, end: a.end, value: a.value, unit: a.unit ?? [] };
+  const f = { kind: a.kind, start: a.start, end: a.end, value: a.value } as Unplaced & { high?: number; vague?: boolean; per?: string; currency?: string; unit?: string[] };
+  if (a.high !== undefined) f.high = a.high;
+  if (a.vague) f.vague = true;
+  if (a.per) f.per = a.per;
+  if (a.kind === 'money') f.currency = a.currency ?? 'USD';
+  if (a.kind === 'number') f.unit = a.unit ?? [];
+  return f;
 }
 
 function validPart(kind: string, n: number, next: number): { kind: 'Q' | 'H'; n: number; next: number; fiscal: boolean } | undefined {
@@ -1090,15 +1098,14 @@ function withYear(date: DateFigure, year: number): DateFigure | undefined {
   if (key === undefined) return undefined;
   if (date.precision === 'day') {
     const [m, d] = key.split('-').map(Number) as [number, number];
-    if (!realDay(year, m, d)) return undefined;
-    return { ...date, recurring: undefined, from: iso(year, m, d), until: iso(year, m, d) } as DateFigure;
+    return realDay(year, m, d) ? dateFigure('day', iso(year, m, d), iso(year, m, d), date.start, date.end) : undefined;
   }
   if (date.precision === 'month') {
     const m = Number(key);
-    return { ...date, recurring: undefined, from: iso(year, m, 1), until: iso(year, m, lastDay(year, m)) } as DateFigure;
+    return dateFigure('month', iso(year, m, 1), iso(year, m, lastDay(year, m)), date.start, date.end);
   }
   const part = partPeriod(year, key[0] as string, Number(key.slice(1)));
-  return part ? ({ ...date, recurring: undefined, from: part.from, until: part.until } as DateFigure) : undefined;
+  return part ? dateFigure(date.precision, part.from, part.until, date.start, date.end) : undefined;
 }
 
 function pad(n: number): string {
@@ -1119,8 +1126,9 @@ export function parseFigures(written: string): Figure[] {
   const origin = folded.origin;
   const toWritten = origin ? (offset: number) => origin[offset] ?? written.length : (offset: number) => offset;
   const figures = new FigureReader(tokenize(folded.text), folded.text, toWritten, written).read();
-  for (const f of figures) if (f.kind === 'date' && f.recurring === undefined) delete (f as { recurring?: string }).recurring;
-  return figures.sort((a, b) => a.start - b.start);
+  // Figures are found in the order of the text; a pair read together ("from 49 to 51 percent") too.
+  for (let k = 1; k < figures.length; k++) if ((figures[k] as Figure).start < (figures[k - 1] as Figure).start) return figures.sort((a, b) => a.start - b.start);
+  return figures;
 }
 
 export { DAY_MS };

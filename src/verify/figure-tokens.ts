@@ -70,19 +70,21 @@ const TOKEN = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?)|([\p{L}\p
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let last = 0;
-  for (const m of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const start = m.index;
     const word = m[0];
     const kind: TokenKind = m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'sign';
+    const separated = kind === 'num' && (word.includes(',') || word.includes('.'));
     tokens.push({
       kind,
       text: word,
-      lower: word.toLowerCase(),
+      lower: kind === 'word' ? word.toLowerCase() : word,
       start,
       end: start + word.length,
       space: start > last || start === 0,
-      value: kind === 'num' ? Number(word.replace(/,/g, '')) : Number.NaN,
-      separated: kind === 'num' && /[,.]/.test(word),
+      value: kind !== 'num' ? Number.NaN : word.includes(',') ? Number(word.replace(/,/g, '')) : Number(word),
+      separated,
     });
     last = start + word.length;
   }
