@@ -34,6 +34,11 @@ export const RULES = {
   'quote-empty': 'error',
   'quote-too-short': 'error',
   'quote-duplicate': 'error',
+  // grounding (issue 19): what is checked is what is shown
+  'quote-inside-word': 'error',
+  'invisible-character': 'error',
+  'duplicate-document': 'warning',
+  'source-date-conflict': 'error',
   'figure-not-in-quotes': 'error',
   'when-invalid': 'error',
   'undated-event': 'warning',
