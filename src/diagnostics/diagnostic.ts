@@ -70,6 +70,8 @@ export const RULES = {
   'document-changed': 'info',
   // figures (issue 19: figures as values)
   'figure-qualifier-dropped': 'warning',
+  // readers: a source past one of the readers' limits (inputs/sandbox.ts READER_LIMITS)
+  'source-over-limit': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

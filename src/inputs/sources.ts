@@ -75,6 +75,7 @@ const PROBLEM_RULES: Record<ReaderProblem, RuleId> = {
   'too-large': 'source-too-large',
   'not-utf8': 'source-not-utf8',
   empty: 'source-empty',
+  'over-limit': 'source-over-limit',
 };
 
 /** The workspace's own files, never sources. */
