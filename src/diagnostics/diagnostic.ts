@@ -72,6 +72,10 @@ export const RULES = {
   'figure-qualifier-dropped': 'warning',
   // readers: a source past one of the readers' limits (inputs/sandbox.ts READER_LIMITS)
   'source-over-limit': 'error',
+  // changes
+  'conflict-candidate': 'info',
+  'duplicate-id': 'error',
+  'unreviewed-item': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

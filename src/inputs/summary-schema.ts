@@ -23,7 +23,18 @@ export const CitationSchema = z.strictObject({
 
 const cite = z.array(CitationSchema).min(1, 'every statement needs at least one citation');
 
-export const StatementSchema = z.strictObject({ text, cite });
+/**
+ * An item's identity across versions of the summary (optional): the change report pairs items
+ * with the same id, whatever their place or wording; items without one are paired by their
+ * citations and text. Unique in the summary. Never shown.
+ */
+const id = z
+  .union([z.string(), z.int().nonnegative()], 'must be a short name, e.g. "stake-total"')
+  .transform((v) => String(v).trim())
+  .pipe(z.string().min(1, 'must not be empty'))
+  .optional();
+
+export const StatementSchema = z.strictObject({ id, text, cite });
 
 /** The kinds of amount the tool knows; a summary may write another (free text). Charts compare one kind. */
 export const AMOUNT_KINDS = ['investment', 'cumulative total', 'valuation', 'commitment', 'revenue', 'other'] as const;
@@ -55,9 +66,10 @@ export const InvestmentSchema = z.strictObject({
   label: text,
   text,
   cite,
+  id,
 });
 
-export const FrictionSchema = z.strictObject({ title: text, text, cite });
+export const FrictionSchema = z.strictObject({ title: text, text, cite, id });
 
 export const AlternativeSchema = z.strictObject({
   name: text,
@@ -71,6 +83,7 @@ export const AlternativeSchema = z.strictObject({
   owner: text.optional(),
   text,
   cite,
+  id,
 })
   .refine((a) => a.owner === undefined || a.pursuedBy === undefined, { message: 'give pursuedBy or its older name owner, not both', path: ['owner'] })
   .transform(({ owner, ...a }) => ({ ...a, pursuedBy: a.pursuedBy ?? owner }));
@@ -81,6 +94,7 @@ export const ImplicationSchema = z.strictObject({
   /** What this means for the reader. */
   text,
   cite,
+  id,
 });
 
 export const WatchSchema = z.strictObject({
@@ -93,13 +107,15 @@ export const WatchSchema = z.strictObject({
   /** When to look, where the sources give one (the forms of `when`). */
   when: text.optional(),
   cite,
+  id,
 });
 
-export const OutlookSchema = z.strictObject({ title: text, text, cite });
+export const OutlookSchema = z.strictObject({ title: text, text, cite, id });
 
 export const ConflictSchema = z.strictObject({
   topic: text,
   sides: z.array(StatementSchema).min(2, 'a disagreement needs at least two sides'),
+  id,
 });
 
 export const SourceMetaSchema = z.strictObject({

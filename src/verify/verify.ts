@@ -12,6 +12,7 @@ import type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
 import { closestPassage, findQuote, foldQuote, occurrences, type InsideWord } from './match.js';
 import { isUndated, looksLikeDate, parseWhen, WHEN_FORMS } from '../inputs/when.js';
 import { containedCitations, renumberVerification } from './numbering.js';
+import { duplicateIds } from './item-ids.js';
 import { lookalikeDifference } from './lookalike.js';
 import { distinctSources, overlapping, sourceIdentity, type Span } from './source-identity.js';
 import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
@@ -209,6 +210,7 @@ export function verifySummary(
     }
   }
   verifier.add(forbiddenCharacters(summary, locator));
+  verifier.add(duplicateIds(summary, locator));
   verifier.sourcesBlock(Object.keys(summary.sources));
   verifier.uncitedDocuments();
   return verifier.result();
