@@ -174,6 +174,11 @@ describe('figures as values', () => {
     { kind: 'token: a model name', statement: 'It ships GPT-5.', bad: 'It ships GPT-4o.', good: 'It ships GPT-5 now.' },
     { kind: 'token: whole words', statement: 'The RX-1 train.', bad: 'The RX-10 train.', good: 'The RX 1 train.' },
     { kind: 'digits: any script', statement: 'It began in ٢٠٢٢.', bad: 'It began in 2021.', good: 'It began in 2022.' },
+    { kind: 'digits: full-width', statement: 'It paid ＄５ｂｎ.', bad: 'It paid $5m.', good: 'It paid $5 billion.' },
+    { kind: 'percent: a decimal without its zero', statement: 'Rates rose 5%.', bad: 'Rates rose .5%.', good: 'Rates rose 5 percent.' },
+    { kind: 'percent: a sign', statement: 'Margins were −5%.', bad: 'Margins were 5%.', good: 'Margins were -5%.' },
+    { kind: 'money: a sign', statement: 'It made +$2 million.', bad: 'It made -$2 million.', good: 'It made $2 million.' },
+    { kind: 'percent: a fraction in digits', statement: 'It sold 2/3 of the shares.', bad: 'It sold a third of the shares.', good: 'It sold two-thirds of the shares.' },
   ];
 
   it(`has at least 40 ungrounded pairs (${PAIRS.length})`, () => {
@@ -187,6 +192,21 @@ describe('figures as values', () => {
       expect(figureFindings(pair.statement, [pair.good]), pair.good).toEqual([]);
     });
   }
+
+  it('reads signs, fractions in digits and decimals without their zero', () => {
+    expect(values('a loss of −5%, (-$2 million), +3%, .5%, 2/3 of them, 24/7')).toEqual([
+      'percent -5%',
+      'money USD -2,000,000',
+      'percent +3%',
+      'percent 0.5%',
+      'percent 66.666667%',
+      'number 24',
+      'number 7',
+    ]);
+    // A dash between two numbers is a range, not a sign; an unsigned figure is grounded by a signed one ("fell 5%" by "−5%").
+    expect(values('10-20%')).toEqual(['percent 10%–20%']);
+    expect(ungroundedFigures('Margins fell 5%.', ['margins of −5%'])).toEqual([]);
+  });
 
   it('warns when a statement drops the qualifier of its only figure', () => {
     const [finding] = figureFindings('It paid $3 billion.', ['It paid more than $3 billion.']);

@@ -10,8 +10,8 @@ export function groupDigits(value: number): string {
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
-function amount(value: number, high: number | undefined, vague: boolean | undefined, unit = ''): string {
-  if (high === undefined) return `${groupDigits(value)}${unit}`;
+function amount(value: number, high: number | undefined, vague: boolean | undefined, unit = '', sign?: -1 | 1): string {
+  if (high === undefined) return `${sign === -1 ? '-' : sign === 1 ? '+' : ''}${groupDigits(value)}${unit}`;
   const range = `${groupDigits(value)}${unit}–${groupDigits(high)}${unit}`;
   return vague ? `somewhere from ${groupDigits(value)}${unit} to under ${groupDigits(high)}${unit}` : range;
 }
@@ -28,13 +28,13 @@ export function describeFigure(f: Figure): string {
   const q = f.kind === 'token' || f.kind === 'date' || !f.qualifier ? '' : `${QUALIFIER_WORDS[f.qualifier.kind]} `;
   switch (f.kind) {
     case 'money':
-      return `${q}${f.currency} ${amount(f.value, f.high, f.vague)}${f.per ? ` per ${f.per}` : ''}`;
+      return `${q}${f.currency} ${amount(f.value, f.high, f.vague, '', f.sign)}${f.per ? ` per ${f.per}` : ''}`;
     case 'percent':
-      return `${q}${amount(f.value, f.high, f.vague, '%')}${f.per ? ` per ${f.per}` : ''}`;
+      return `${q}${amount(f.value, f.high, f.vague, '%', f.sign)}${f.per ? ` per ${f.per}` : ''}`;
     case 'points':
-      return `${q}${amount(f.value, f.high, f.vague)} percentage points${f.per ? ` per ${f.per}` : ''}`;
+      return `${q}${amount(f.value, f.high, f.vague, '', f.sign)} percentage points${f.per ? ` per ${f.per}` : ''}`;
     case 'number':
-      return `${q}${amount(f.value, f.high, f.vague)}${f.per ? ` per ${f.per}` : ''}`;
+      return `${q}${amount(f.value, f.high, f.vague, '', f.sign)}${f.per ? ` per ${f.per}` : ''}`;
     case 'multiple':
       return `${q}${groupDigits(f.value)} times`;
     case 'ordinal':

@@ -85,10 +85,13 @@ interface Quantity {
   high?: number;
   vague?: boolean;
   per?: string;
+  sign?: -1 | 1;
 }
 
 function sameQuantity(s: Quantity, q: Quantity): boolean {
   if (s.per !== q.per) return false;
+  // A sign the statement writes must be the quote's: "−5%" is not grounded by "5%" (nor "+5%" by "−5%"); "fell 5%" by "−5%" is.
+  if ((s.sign === -1 && q.sign !== -1) || (s.sign === 1 && q.sign === -1)) return false;
   if (s.vague) {
     // "tens of billions" is stated by the same vague quantity, or by one value inside it.
     if (q.vague) return q.value === s.value && q.high === s.high;

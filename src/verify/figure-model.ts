@@ -26,6 +26,8 @@ interface Quantity {
   vague?: boolean;
   /** A rate: "$20 a month" is per "month"; "per user per month" is "user/month". */
   per?: string;
+  /** An explicit sign: "−5%" is -1 (the value stays 5), "+3%" is 1; none for most figures. */
+  sign?: -1 | 1;
 }
 
 export type MoneyFigure = FigureBase & Quantity & { kind: 'money'; /** ISO 4217 code. */ currency: string };

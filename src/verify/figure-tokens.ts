@@ -63,9 +63,9 @@ export interface Token {
   separated: boolean;
 }
 
-// A number (thousands separated by commas only in groups of three), a run of letters (with their
-// combining marks), or any other single character that is not white space.
-const TOKEN = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?)|([\p{L}\p{M}]+)|(\S)/gu;
+// A number (thousands separated by commas only in groups of three; ".5" without its zero), a run
+// of letters (with their combining marks), or any other single character that is not white space.
+const TOKEN = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\p{L}\p{N}.])\.\d+(?![.\d]))|([\p{L}\p{M}]+)|(\S)/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

@@ -25,17 +25,23 @@ export function figureText(text: string): string {
 const NUMBER_WORDS = [...UNITS.keys(), ...TENS.keys(), ...SCALE_WORDS.keys(), ...VAGUE_PLURALS.keys(), ...ORDINALS.keys(), ...DENOMINATORS.keys(), ...MULTIPLE_WORDS.keys(), 'hundred', 'dozen', 'tens', 'both'];
 const MAY_HAVE_FIGURES = new RegExp(`\\d|\\b(?:${NUMBER_WORDS.join('|')})\\b`, 'i');
 
-/** Parsed texts: quotes are read once per process however many statements cite them (bounded). */
+/** Parsed texts: quotes are read once per process however many statements cite them (bounded in texts and characters). */
 const parsed = new Map<string, Figure[]>();
 const PARSED_LIMIT = 20_000;
+const PARSED_CHARACTERS = 16_000_000;
+let parsedCharacters = 0;
 
 /** Every figure of a text, in order, with its place (offsets into `written`). The result is shared: do not modify it. */
 export function extractFigures(written: string): Figure[] {
   const cached = parsed.get(written);
   if (cached) return cached;
   const figures = MAY_HAVE_FIGURES.test(figureText(written)) ? parseFigures(written) : [];
-  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  if (parsed.size >= PARSED_LIMIT || parsedCharacters + written.length > PARSED_CHARACTERS) {
+    parsed.clear();
+    parsedCharacters = 0;
+  }
   parsed.set(written, figures);
+  parsedCharacters += written.length;
   return figures;
 }
 
@@ -95,6 +101,11 @@ const SIGN_OF_CURRENCY = new Map([...CURRENCY_SIGNS].map(([sign, code]) => [code
 /** How an amount's currency is shown: its sign for the dollar, euro, pound and yen ("$"), else its ISO code ("CHF"). */
 export function currencyShown(code: string): string {
   return ['USD', 'EUR', 'GBP', 'JPY'].includes(code) ? (SIGN_OF_CURRENCY.get(code) as string) : code;
+}
+
+/** A figure's value as a key: "$13.75 billion" and "$13.75bn" have one key, "RX-1" and "RX 1" too. */
+export function figureKey(f: Figure): string {
+  return f.kind === 'token' ? `token ${f.key}` : `${f.kind} ${describeFigure(f)}`;
 }
 
 /** `"$5 billion" (USD 5,000,000,000)`: a figure as written, and its value when that says more. */
