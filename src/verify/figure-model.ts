@@ -57,7 +57,7 @@ export type DateFigure = FigureBase & {
   /** A year written as a bare number ("2021"), also read as that number with the words after it. */
   bare?: { value: number; unit: string[] };
 };
-/** A word written with digits ("RX-1", "GPT-4o", "5G"): compared as a word, by its letters and digits (lower case). */
+/** A word written with digits ("RX-1", "XR-4o", "5G"): compared as a word, by its letters and digits (lower case). */
 export type TokenFigure = FigureBase & { kind: 'token'; key: string };
 
 export type Figure = MoneyFigure | PercentFigure | PointsFigure | NumberFigure | MultipleFigure | OrdinalFigure | DateFigure | TokenFigure;

@@ -6,7 +6,7 @@ import { DASHES, isYearNumber, round, type FigureCursor } from './figure-cursor.
 import type { Token } from './figure-tokens.js';
 
 export const ORDINAL_SUFFIX: ReadonlySet<string> = new Set(['st', 'nd', 'rd', 'th']);
-/** Letters that may touch digits in a figure ("5bn", "3rd", "10x", "5pc"); any other makes the word a token ("GPT-4o", "5G"). */
+/** Letters that may touch digits in a figure ("5bn", "3rd", "10x", "5pc"); any other makes the word a token ("XR-4o", "5G"). */
 export const NUMERIC_SUFFIXES: ReadonlySet<string> = new Set([...SCALE_ABBREVIATIONS.keys(), ...ORDINAL_SUFFIX, 'x', 'pc', 'pct', 'pp', 'ppt', 'bps', 'bp']);
 
 export interface NumberRead {

@@ -79,7 +79,7 @@ function continuesRun(c: FigureCursor, i: number): boolean {
   return (DASHES.has(prev.text) || prev.text === '.') && !prev.space && c.tokens[i - 2] !== undefined && c.tokens[i - 2]?.kind !== 'sign';
 }
 
-/** A word written with digits that is no number ("RX-1", "GPT-4o", "5G", "COVID-19"): one token figure. */
+/** A word written with digits that is no number ("RX-1", "XR-4o", "5G", "COVID-19"): one token figure. */
 function group(c: FigureCursor, i: number): number | undefined {
   const first = c.tokens[i] as Token;
   if (first.kind === 'sign' || continuesRun(c, i)) return undefined;
