@@ -43,7 +43,8 @@ function paragraphsAt(items: readonly FlowItem[], size: number): Paragraph[] {
   );
 }
 
-export function flowSlides(slide: Slide, ctx: Context): PlacedSlide[] {
+/** `minSize`: the smallest body size before the slide continues on another (default: the theme's bodyMin). */
+export function flowSlides(slide: Slide, ctx: Context, minSize = ctx.theme.sizes.bodyMin): PlacedSlide[] {
   const { theme } = ctx;
   const flow = flowItems(slide.blocks, theme.colors.accent);
   const items = flow.map((_, k) => k);
@@ -61,7 +62,7 @@ export function flowSlides(slide: Slide, ctx: Context): PlacedSlide[] {
     const paras = chunk.flatMap((k) => all[k] ?? []);
     return textHeight(paras, size, CONTENT_W * PT, TEXT_INSETS) <= BODY_H * PT;
   };
-  const pages = paginate(items, sizesDown(theme.sizes.body, theme.sizes.bodyMin), fits);
+  const pages = paginate(items, sizesDown(theme.sizes.body, minSize), fits);
   reportFit(slide, pages, theme.sizes.body, ctx, (k) => ({ text: runsText(flow[k]?.runs ?? []), cites: flow[k]?.cites ?? [] }));
   const all = at(pages.size);
   return pages.chunks.map((chunk, k) => {
