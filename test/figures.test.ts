@@ -233,6 +233,14 @@ describe('figures as values', () => {
     expect(ungroundedFigures('Its 2023 results.', [], ['2023-09-25'])).toEqual([]);
   });
 
+  it('counts: "the other two" with no noun refers back to what the statement names; with a noun it is a count', () => {
+    expect(ungroundedFigures('MAI-1 leads; the other two are designed for speech.', ['the MAI-Voice 1 and MAI-1-preview'])).toEqual([]);
+    expect(ungroundedFigures('The two differ on pricing.', ['pricing differs'])).toEqual([]);
+    expect(ungroundedFigures('The two boards agreed.', ['The boards agreed']).map((f) => f.text)).toEqual(['two']);
+    expect(ungroundedFigures('Two differ on pricing.', ['pricing differs']).map((f) => f.text)).toEqual(['Two']);
+    expect(ungroundedFigures('the other 2 are designed', ['designed']).map((f) => f.text)).toEqual(['2']);
+  });
+
   it('counts: "both" states two; a verb after a number is no unit noun', () => {
     expect(ungroundedFigures('the two differ on pricing', ['Both companies compete fiercely'])).toEqual([]);
     expect(ungroundedFigures('the two companies', ['Both companies compete'])).toEqual([]);

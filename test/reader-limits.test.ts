@@ -6,12 +6,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReaderError, type SourceReader } from '../src/inputs/document.js';
 import { docxReader } from '../src/inputs/readers/docx.js';
+import { zipEntryCount } from '../src/inputs/readers/docx-zip.js';
 import { htmlReader } from '../src/inputs/readers/html.js';
 import { markdownReader } from '../src/inputs/readers/markdown.js';
 import { pdfReader, visiblePageObjects } from '../src/inputs/readers/pdf.js';
 import { checkLimitVariables, limitVariable, readerLimit, READER_LIMITS } from '../src/inputs/sandbox.js';
 import { runInProcess } from './corpus/harness.js';
-import { longHtml, nestedHtml, nestedMarkdown, writeDocxBomb, writeDocxOfManyEntries, writeManyPagePdf } from './helpers/hostile.js';
+import { longHtml, nestedHtml, nestedMarkdown, writeDenseLinePdf, writeDocxBomb, writeDocxOfManyEntries, writeManyPagePdf } from './helpers/hostile.js';
 import { makePdf } from './helpers/sources.js';
 import { removeDir, tempDir } from './helpers/workspace.js';
 
@@ -125,6 +126,26 @@ describe('Word documents', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(400 * 1024 * 1024);
   });
 
+  it('reads the number of entries from the end record, and from the ZIP64 end record past 65,535', () => {
+    const end = (count: number) => {
+      const record = Buffer.alloc(22);
+      record.writeUInt32LE(0x06054b50, 0);
+      record.writeUInt16LE(count, 8);
+      record.writeUInt16LE(count, 10);
+      return record;
+    };
+    expect(zipEntryCount(Buffer.concat([Buffer.from('PK entries…'), end(12)]))).toBe(12);
+    expect(zipEntryCount(Buffer.from('not an archive at all'))).toBeUndefined();
+    // ZIP64: the end record says 0xFFFF; the locator before it points at the ZIP64 end record.
+    const zip64 = Buffer.alloc(56);
+    zip64.writeUInt32LE(0x06064b50, 0);
+    zip64.writeBigUInt64LE(70_000n, 32);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(0n, 8);
+    expect(zipEntryCount(Buffer.concat([zip64, locator, end(0xffff)]))).toBe(70_000);
+  });
+
   it('refuses an archive of more entries than the limit, from its end record, before opening it', async () => {
     const file = await writeDocxOfManyEntries(path.join(dir, 'many.docx'), 12_000);
     const { error } = await refusal(docxReader, await readFile(file));
@@ -155,6 +176,15 @@ describe('PDF', () => {
     await withEnv({ BRIEFING_LIMIT_PDF_PAGES: '2' }, async () => {
       expect((await refusal(pdfReader, pdf)).error.message).toBe('PDF has 3 pages; the limit is 2 pages (set BRIEFING_LIMIT_PDF_PAGES to raise it)');
     });
+  });
+
+  it('refuses a page of 200,000 lines (10 million characters) as pdfjs streams it, without reading it all (it took 72 s and 1.5 GB)', async () => {
+    const { error, ms } = await refusal(pdfReader, await readFile(await writeDenseLinePdf(path.join(dir, 'dense.pdf'), 200_000)));
+    expect(error.message).toBe('PDF page 1 holds more than 200,000 characters of text; the limit is 200,000 characters (set BRIEFING_LIMIT_PDF_PAGE_TEXT to raise it)');
+    expect(ms).toBeLessThan(10_000);
+    // Within the limit, the page is read whole.
+    const read = await pdfReader.read(await readFile(await writeDenseLinePdf(path.join(dir, 'fine.pdf'), 2_000)), 'f');
+    expect(read.text.match(/The deal was agreed on Monday by the two companies\./g)).toHaveLength(2_000);
   });
 
   it('refuses a PDF whose text passes the limit, naming the page where it did', async () => {

@@ -6,6 +6,7 @@ import { BODY_H, CARD_INSETS, CONTENT_W, GRID, MAX_CARDS, PT } from './grid.js';
 import { inlinesToRuns, textHeight, type Paragraph, type Run } from './measure.js';
 import { paginate, sizesDown } from './paginate.js';
 import { isSparse, sparseSize } from './sparse.js';
+import { maxOf } from '../common/arrays.js';
 
 interface Card {
   heading: Inline[];
@@ -54,7 +55,7 @@ function cardGrid(count: number): { cols: number; rows: number } {
 const CARD_BAR = 0.06;
 
 function cardHeight(cards: readonly SetCard[], size: number, cardW: number): number {
-  return Math.max(...cards.map((c) => finite(textHeight(cardParagraphs(c, size), size, cardW * PT, CARD_INSETS), BODY_H * PT))) / PT;
+  return maxOf(cards.map((c) => finite(textHeight(cardParagraphs(c, size), size, cardW * PT, CARD_INSETS), BODY_H * PT))) / PT;
 }
 
 export function cardSlides(slide: Slide, items: Inline[][], ctx: Context): PlacedSlide[] {

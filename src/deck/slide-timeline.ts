@@ -6,6 +6,7 @@ import { finite, fitSize, placed, report, textBox, type Context } from './frame.
 import { BODY_H, CONTENT_W, GRID, MAX_EVENTS, PT, TEXT_INSETS } from './grid.js';
 import { countLines, inlinesToRuns, lineHeightOf, textHeight, type Run } from './measure.js';
 import { balanced } from './paginate.js';
+import { maxOf } from '../common/arrays.js';
 
 export function timelineSlides(slide: Slide, timeline: TimelineBlock, ctx: Context): PlacedSlide[] {
   const { theme } = ctx;
@@ -13,7 +14,7 @@ export function timelineSlides(slide: Slide, timeline: TimelineBlock, ctx: Conte
   const count = Math.ceil(events.length / MAX_EVENTS);
   const chunks = balanced(events, count);
   if (chunks.length > 1) report(ctx, 'layout-shrunk', `slide "${slide.title}" continues over ${chunks.length} slides`, { text: slide.title, cites: [] });
-  const perSlide = Math.max(...chunks.map((c) => c.length));
+  const perSlide = maxOf(chunks.map((c) => c.length));
   const proportional = events.every((e) => e.at !== undefined);
   // Evenly spaced columns fill the width; placed in time, labels are narrower so that the gaps can differ.
   const colW = proportional && perSlide > 1 ? Math.min(CONTENT_W / perSlide, 2.7) : CONTENT_W / perSlide;
@@ -43,7 +44,7 @@ export function timelineSlides(slide: Slide, timeline: TimelineBlock, ctx: Conte
   const hasAmounts = amountRuns.some((r) => r.length > 0);
   const whenH = textHeight([{ runs: [{ text: 'X' }] }, { runs: [{ text: 'X' }] }], whenSize, textW, TEXT_INSETS) / PT;
   const amountH = hasAmounts ? textHeight([{ runs: [{ text: 'X' }] }], amountSize, textW, TEXT_INSETS) / PT : 0;
-  const labelH = Math.max(...labelRuns.map((r) => finite(textHeight([{ runs: r }], labelSize, textW, TEXT_INSETS), 4 * lineHeightOf(labelSize)))) / PT;
+  const labelH = maxOf(labelRuns.map((r) => finite(textHeight([{ runs: r }], labelSize, textW, TEXT_INSETS), 4 * lineHeightOf(labelSize)))) / PT;
   const marker = 0.24;
   const groupH = whenH + 0.08 + amountH + 0.3 + marker + 0.3 + labelH;
   const top = GRID.bodyTop + Math.max(0, (axisH - groupH) / 2 - (otherH > 0 ? 0 : 0.2));

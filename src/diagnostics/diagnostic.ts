@@ -68,6 +68,11 @@ export const RULES = {
   'document-added': 'info',
   'document-removed': 'info',
   'document-changed': 'info',
+  // robustness (issue 21)
+  'text-limit': 'warning',
+  'template-limit': 'error',
+  'source-own-output': 'warning',
+  'lock-taken-over': 'warning',
   // figures (issue 19: figures as values)
   'figure-qualifier-dropped': 'warning',
   // readers: a source past one of the readers' limits (inputs/sandbox.ts READER_LIMITS)
@@ -76,9 +81,36 @@ export const RULES = {
   'conflict-candidate': 'info',
   'duplicate-id': 'error',
   'unreviewed-item': 'warning',
+  // support: a statement says what its quotes say (src/verify/support.ts)
+  'support-words': 'warning',
+  'support-hedge': 'warning',
+  'support-negation': 'warning',
+  'support-modality': 'warning',
+  'support-roles': 'warning',
+  'support-scope': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
+
+/**
+ * The rules `--strict` (check, build, watch) turns from warnings into errors: the one table of
+ * them. A team that wants a rule to block a build in CI adds it here.
+ */
+export const STRICT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  // support
+  'support-words',
+  'support-hedge',
+  'support-negation',
+  'support-modality',
+  'support-roles',
+  'support-scope',
+]);
+
+/** The diagnostics as `--strict` reports them: a warning of a rule in STRICT_RULES is an error. */
+export function strictly(diagnostics: readonly Diagnostic[], strict: boolean): Diagnostic[] {
+  if (!strict) return [...diagnostics];
+  return diagnostics.map((d) => (d.severity === 'warning' && STRICT_RULES.has(d.rule) ? { ...d, severity: 'error' } : d));
+}
 
 export interface Diagnostic {
   rule: RuleId;
@@ -105,8 +137,30 @@ export function diagnostic(rule: RuleId, message: string, position: Position = {
   return d;
 }
 
-/** `file:line:col: severity: message [rule]`, the form compilers use. */
+/**
+ * Characters that must not reach a terminal as they are: C0 and C1 controls (escape sequences,
+ * line breaks that would forge another diagnostic), the Unicode line and paragraph separators,
+ * and the bidi controls that reorder what is shown.
+ */
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text for one line of a terminal: every control character written as an escape (`\x1b`, `\n`, `\u202e`). */
+export function shownText(text: string): string {
+  return text.replace(UNSHOWABLE, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (ch === '\n') return '\\n';
+    if (ch === '\r') return '\\r';
+    if (ch === '\t') return '\\t';
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** `file:line:col: severity: message [rule]`, the form compilers use: always one line, control characters escaped. */
 export function formatDiagnostic(d: Diagnostic): string {
+  return shownText(diagnosticLine(d));
+}
+
+function diagnosticLine(d: Diagnostic): string {
   let place = '';
   if (d.file) {
     place = d.file;
@@ -119,11 +173,10 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${place}${d.severity}: ${d.message} [${d.rule}]`;
 }
 
-/** Diagnostics in the order of the files and lines they are about (stable for equal positions). */
+/** Diagnostics in the order of the files and lines they are about (stable for equal positions); file names by code point, whatever the locale. */
 export function sortByPosition(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
-    (a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
-  );
+  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...diagnostics].sort((a, b) => byCodePoint(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** Diagnostics in file order (a workspace's document diagnostics first), each printed once. */

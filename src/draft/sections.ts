@@ -13,6 +13,7 @@ import {
 import type { Passage } from './nlp.js';
 import { isStatementLike, quoteOf, titleOf, type Quote } from './quote.js';
 import { listedItems, type StructureKind } from './structure.js';
+import { compareCodePoints } from '../common/file-hashes.js';
 
 /** A drafted statement: what it says and the quotes (one per document) that support it. */
 export interface DraftItem {
@@ -82,7 +83,7 @@ export function draftInvestments(corpus: Corpus, used: Set<Passage>): DraftInves
 }
 
 function byDateThenSupport(a: DraftInvestment, b: DraftInvestment): number {
-  return (a.date ?? '9999').localeCompare(b.date ?? '9999') || b.docs.length - a.docs.length || a.value - b.value || a.kind.localeCompare(b.kind);
+  return compareCodePoints(a.date ?? '9999', b.date ?? '9999') || b.docs.length - a.docs.length || a.value - b.value || compareCodePoints(a.kind, b.kind);
 }
 
 /**
@@ -332,7 +333,7 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
   const namedOwn = new Set([...groups.values()].filter((g) => g.kind === 'own build' && !/^own /i.test(g.name)).map((g) => g.owner));
   return [...groups.values()]
     .filter((g) => !(/^own /i.test(g.name) && namedOwn.has(g.owner)))
-    .sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.name.localeCompare(b.name));
+    .sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || compareCodePoints(a.name, b.name));
 }
 
 /** Options a sentence names without a proper name: "its own infrastructure capabilities", "open models"; an own build named in apposition ("its own regional subsidiary, Nordwind Connect") by its name. */
@@ -378,11 +379,13 @@ function isOwnProduct(corpus: Corpus, name: string, main: readonly string[]): bo
 /** Who makes a named option: the owner for its own build; "X's N" and "X-developed N" name X; else the name itself. */
 function makerOf(text: string, n: { name: string; at: number }, owner: string, kind: string, corpus: Corpus): string | undefined {
   if (kind === 'own build') return owner;
-  if (corpus.names.has(n.name) && !/\d/.test(n.name)) return n.name;
+  // A partner is a company: it makes what it offers. A product (a model, a chip) is made by its
+  // possessor when the sentence names one ("Acme-developed Widget"); else the maker is left for the curator.
+  if (kind === 'partner' && corpus.names.has(n.name) && !/\d/.test(n.name)) return n.name;
   const before = text.slice(Math.max(0, n.at - 40), n.at);
   const possessor = /((?:\p{Lu}[\p{L}\p{N}&.-]*\s?)+)(?:['’]s\s+|-developed\s+|-built\s+)(?:\p{Ll}+\s+)?$/u.exec(before)?.[1]?.trim();
   if (possessor && corpus.names.has(possessor)) return possessor;
-  return corpus.names.has(n.name) ? n.name : undefined;
+  return undefined;
 }
 
 /**
@@ -392,6 +395,7 @@ function makerOf(text: string, n: { name: string; at: number }, owner: string, k
  */
 const OPTION = /\b(?:ha(?:ve|s) offered to|offered to|(?:could|would) (?=\p{L}+ (?:\S+ ){0,4}(?:itself|themselves|instead|open|alone)\b)|would (?=run |keep |sell |buy |build |use ))(?<phrase>(?:\S+ ?){2,6})/iu;
 function optionIn(p: Passage, main: readonly string[]): { name: string; owner: string; kind: string; at: number } | undefined {
+  if (!/\b(?:offered|could|would)\b/i.test(p.text)) return undefined;
   const m = OPTION.exec(p.text);
   if (!m?.groups?.phrase) return undefined;
   const at = m.index ?? 0;

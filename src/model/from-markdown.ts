@@ -25,6 +25,7 @@ import {
   type Slide,
   type SlideLayout,
 } from './types.js';
+import { pushAll, maxOf } from '../common/arrays.js';
 
 export function workspaceToMeta(ws: VerifiedWorkspace): Meta {
   const s = ws.summary;
@@ -94,7 +95,7 @@ export function markdownToDeck(markdown: string, ws: VerifiedWorkspace, file: st
     let subtitle: string | undefined;
     const talking: string[] = [];
     let body = chunk.text.replace(NOTES, (_m, notes: string) => {
-      talking.push(...notesToText(notes));
+      pushAll(talking, notesToText(notes));
       return '';
     });
     body = body.replace(DIRECTIVE, (_m, key: string, value: string) => {
@@ -265,7 +266,7 @@ function tableToChart(block: Block, ws: VerifiedWorkspace): { block: Block; prob
   }
   const currencies = [...new Set(rows.map((r) => r.currency))];
   if (currencies.length > 1) problems.push({ rule: 'chart-mixed-kinds', message: `a chart's amounts must share one currency, but this one mixes ${currencies.join(', ')}` });
-  const max = Math.max(...rows.map((r) => r.value));
+  const max = maxOf(rows.map((r) => r.value));
   const [scale, word] = SCALES.find(([s]) => max >= s) ?? [1, ''];
   const unit = `${currencies[0] ?? '$'}${word === '' ? '' : ` ${word}`}`.trim();
   const kind = kinds.length === 1 && kinds[0] !== '' ? kinds[0] : undefined;

@@ -66,9 +66,32 @@ export function readQuantity(c: FigureCursor, i: number): number | undefined {
     const duration = a.kind === 'number' && a.unit?.some((u) => DURATION_UNITS.has(u));
     const qual = k === 0 && q && !(q.kind === 'over' && duration) ? { kind: q.kind, start: (c.tokens[i] as Token).start, end: (c.tokens[q.next - 1] as Token).end } : undefined;
     const post = a.postfix ? { kind: a.postfix.kind, start: a.postfix.start, end: a.postfix.end } : undefined;
-    c.push(figureOf(a), qual ?? post);
+    const figure = figureOf(a);
+    if (k === 0 && !q && refersBack(c, at, a)) figure.quoteOnly = true;
+    c.push(figure, qual ?? post);
   });
   return (list[list.length - 1] as AmountRead).next;
+}
+
+/**
+ * "the two", "the other three": a small number in words after "the" or "other", with no noun
+ * after it, refers back to things already named ("the other two are designed for speech"); it
+ * states no quantity of its own, so it is no figure a statement must ground. With a noun ("the two
+ * boards") it is.
+ */
+function refersBack(c: FigureCursor, at: number, a: AmountRead): boolean {
+  const first = c.tokens[at];
+  return (
+    a.kind === 'number' &&
+    first?.kind === 'word' &&
+    a.value <= 12 &&
+    Number.isInteger(a.value) &&
+    a.high === undefined &&
+    !a.vague &&
+    a.per === undefined &&
+    (a.unit ?? []).length === 0 &&
+    c.word(at - 1, 'the', 'other', 'these', 'those')
+  );
 }
 
 function qualifierAt(c: FigureCursor, i: number): { kind: QualifierKind; next: number } | undefined {
@@ -327,7 +350,7 @@ export function readWordFigure(c: FigureCursor, i: number): number | undefined {
     c.push({ kind: 'multiple', value: multiple, start: t.start, end: t.end });
     return i + 1;
   }
-  if (t.lower === 'half' && (c.word(i + 1, ...HALF_FOLLOWERS) || c.word(i - 1, 'by')) && !c.word(i - 1, 'a', 'an', 'first', 'second', 'one')) {
+  if (t.lower === 'half' && (HALF_FOLLOWERS.has(c.tokens[i + 1]?.kind === 'word' ? (c.tokens[i + 1] as Token).lower : '') || c.word(i - 1, 'by')) && !c.word(i - 1, 'a', 'an', 'first', 'second', 'one')) {
     c.push({ kind: 'percent', value: 50, start: t.start, end: t.end });
     return i + 1;
   }

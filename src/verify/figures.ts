@@ -1,6 +1,7 @@
 // Figures in prose, read as values (figure-parse.ts) and grounded in quotes (figure-ground.ts): a
 // statement's figures must be stated by its quotes; a date may instead contain the date of a
 // document it cites.
+import { pushAll } from '../common/arrays.js';
 import { describeFigure, writtenFigure } from './figure-display.js';
 import { CURRENCY_SIGNS, DENOMINATORS, MULTIPLE_WORDS, ORDINALS, SCALE_WORDS, TENS, UNITS, VAGUE_PLURALS } from './figure-lexicon.js';
 import type { Figure } from './figure-model.js';
@@ -61,7 +62,8 @@ export function groundFromQuotes(quotes: readonly string[], documentDates: reado
   const ground: FigureGround = { figures: [], words: [], documentDates: [...documentDates] };
   for (const quote of quotes) {
     for (const f of extractFigures(quote)) ground.figures.push(f);
-    ground.words.push('', ...figureText(quote).normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
+    ground.words.push('');
+    pushAll(ground.words, figureText(quote).normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
   }
   return ground;
 }
