@@ -73,6 +73,8 @@ export const RULES = {
   'template-limit': 'error',
   'source-own-output': 'warning',
   'lock-taken-over': 'warning',
+  // figures (issue 19: figures as values)
+  'figure-qualifier-dropped': 'warning',
   // readers: a source past one of the readers' limits (inputs/sandbox.ts READER_LIMITS)
   'source-over-limit': 'error',
   // changes

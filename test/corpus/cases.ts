@@ -362,7 +362,7 @@ export const CASES: CorpusCase[] = [
     covers: 'the grounding rule: a figure no quote has',
     setup: (ctx) => editSummary(ctx, firstTakeaway('Alpha invested $3 billion in Beta in 2021.')),
     code: 1,
-    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "$3 billion" in takeaways[0].text does not occur in its quotes [figure-not-in-quotes]\n`,
+    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "$3 billion" (USD 3,000,000,000) in takeaways[0].text does not occur in its quotes; the quotes state "$2 billion" (USD 2,000,000,000) [figure-not-in-quotes]\n`,
   },
   {
     id: 'title-changed',
@@ -447,7 +447,7 @@ export const CASES: CorpusCase[] = [
     setup: (ctx) => editSummary(ctx, firstTakeaway('Alpha invested $2 billion in Beta in ２０２２.')),
     args: ['check', 'ws'],
     code: 1,
-    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "2022" in takeaways[0].text does not occur in its quotes nor in the date of a document cited [figure-not-in-quotes]\n`,
+    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "２０２２" (the year 2022) in takeaways[0].text does not occur in its quotes nor in the date of a document cited; the quotes state "2021" (the year 2021) [figure-not-in-quotes]\n`,
   },
   {
     id: 'arabic-indic-digits',
@@ -455,7 +455,7 @@ export const CASES: CorpusCase[] = [
     setup: (ctx) => editSummary(ctx, firstTakeaway('Alpha invested $2 billion in Beta in ٢٠٢٢.')),
     args: ['check', 'ws'],
     code: 1,
-    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "2022" in takeaways[0].text does not occur in its quotes nor in the date of a document cited [figure-not-in-quotes]\n`,
+    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "٢٠٢٢" (the year 2022) in takeaways[0].text does not occur in its quotes nor in the date of a document cited; the quotes state "2021" (the year 2021) [figure-not-in-quotes]\n`,
   },
   {
     id: 'grounded-other-digits',
@@ -487,7 +487,7 @@ export const CASES: CorpusCase[] = [
     setup: (ctx) => editSummary(ctx, (y) => y.replace('asOf: 2025-02-01', 'asOf: 2025-02-01\nsources:\n  "001": { title: "Alpha pays $9 billion" }')),
     args: ['check', 'ws'],
     code: 1,
-    expect: 'ws/briefing.yaml:4:19: error: figure "$9 billion" in sources.001.title does not occur in the text of document 001 [figure-not-in-quotes]\n',
+    expect: 'ws/briefing.yaml:4:19: error: figure "$9 billion" (USD 9,000,000,000) in sources.001.title does not occur in the text of document 001; the document states "$2 billion" (USD 2,000,000,000) [figure-not-in-quotes]\n',
   },
   {
     id: 'grounded-source-title',
@@ -503,7 +503,7 @@ export const CASES: CorpusCase[] = [
     setup: (ctx) => editSummary(ctx, (y) => y.replace('asOf: 2025-02-01', 'asOf: 2025-02-01\nheadlines:\n  takeaways: Alpha bet 75% of its cash')),
     args: ['check', 'ws'],
     code: 1,
-    expect: 'ws/briefing.yaml:4:14: error: figure "75%" in headlines.takeaways does not occur in any quote of the takeaways section [figure-not-in-quotes]\n',
+    expect: 'ws/briefing.yaml:4:14: error: figure "75%" in headlines.takeaways does not occur in any quote of the takeaways section; the quotes state "40%" [figure-not-in-quotes]\n',
   },
   {
     id: 'template-literal-figure',
