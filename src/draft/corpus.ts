@@ -60,12 +60,20 @@ export function namesIn(p: Passage): { name: string; at: number; initial: boolea
     }
     run = [];
   };
-  for (const t of p.tokens) {
+  const tokens = p.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
     if (t.pos === 'PROPN' && /^[\p{L}\p{N}][\p{L}\p{N}.&'’-]*$/u.test(t.value)) run.push(t);
+    // A hyphen between two parts of one name, written without spaces ("Cleveland-Cliffs").
+    else if (run.length > 0 && isJoiningHyphen(run[run.length - 1] as Token, t, tokens[i + 1])) run.push(t);
     else flush();
   }
   flush();
   return names;
+}
+
+function isJoiningHyphen(before: Token, hyphen: Token, after: Token | undefined): boolean {
+  return (hyphen.value === '-' || hyphen.value === '‑') && after !== undefined && after.pos === 'PROPN' && /^\p{Lu}/u.test(after.value) && before.at + before.value.length === hyphen.at && hyphen.at + 1 === after.at;
 }
 
 function isName(name: string, run: Token[]): boolean {
@@ -94,4 +102,15 @@ function rankNames(passages: Passage[]): { organisations: string[]; names: Set<s
     (a, b) => (docs.get(b)?.size ?? 0) - (docs.get(a)?.size ?? 0) || (uses.get(b) ?? 0) - (uses.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
   );
   return { organisations, names: new Set(organisations) };
+}
+
+/** A publisher or a report's source: "X reported", "X wrote", "according to X". */
+export function isSourceOfReport(text: string, n: { name: string; at: number }): boolean {
+  return /^\s+(?:has\s+|had\s+)?(?:reported|reports|wrote|writes)\b/i.test(text.slice(n.at + n.name.length, n.at + n.name.length + 20)) || /\baccording to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, n.at - 20), n.at));
+}
+
+/** A one-word name that qualifies the noun after it ("the Japanese company", "a Canadian steelmaker"): no actor. */
+export function isModifier(text: string, n: { name: string; at: number }): boolean {
+  if (n.name.includes(' ')) return false;
+  return /\b(?:the|a|an)\s+$/i.test(text.slice(Math.max(0, n.at - 4), n.at)) && /^\s+\p{Ll}/u.test(text.slice(n.at + n.name.length, n.at + n.name.length + 3));
 }

@@ -24,13 +24,13 @@ export const OUTLOOK_CUES = word(
 export const FORWARD = word('could|may\\b|might|likely|unlikely|expected|expects?\\b|forecast|predict|projected|scenario|future|outlook|poised|set to|on track|remains to be seen|prospect');
 
 export const ALTERNATIVE_CUES = word(
-  'alternative|in[- ]house|its own|custom (?:\\S+ )?chips?|self-sufficien|their own|own (?:model|fleet|system|product|platform|network|service)|proprietary|home-grown|rival|switch(?:ed|ing)? to|diversif|partner(?:ship|ed|ing)?\\b|talks with|tie-up|teamed up|turn(?:ed|ing)? to|open[- ]source|open[- ]weight|instead of|replace|second source|other (?:providers|suppliers|partners)|multi-',
+  'alternative|in[- ]house|(?<!\\bon )its own|custom (?:\\S+ )?chips?|self-sufficien|their own|own (?:model|fleet|system|product|platform|network|service)|proprietary|home-grown|rival|switch(?:ed|ing)? to|diversif|partner(?:ship|ed|ing)?\\b|talks with|tie-up|teamed up|turn(?:ed|ing)? to|open[- ]source|open[- ]weight|instead of|replace|second source|other (?:providers|suppliers|partners)|multi-',
 );
 
 /** The kind of an alternative, from its sentence. */
 export const ALTERNATIVE_KIND_CUES: { kind: string; cue: RegExp }[] = [
   { kind: 'open model', cue: word('open[- ]source|open[- ]weight|open model') },
-  { kind: 'own build', cue: word('in[- ]house|its own|their own|own (?:model|fleet|system|product|platform|network|service)|proprietary|home-grown|internal') },
+  { kind: 'own build', cue: word('in[- ]house|(?<!\\bon )its own|their own|own (?:model|fleet|system|product|platform|network|service)|proprietary|home-grown|internal') },
   { kind: 'infrastructure', cue: word('infrastructure|cloud|data cent|chip|compute|server|hosting|hub\\b|terminal|hangar|depot|facilit|plant|pipeline|network capacity') },
   { kind: 'partner', cue: word('partner|tie-up|alliance|deal with|agreement with|teamed|models from|testing|rival|alternative|switch|turn') },
 ];

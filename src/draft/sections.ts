@@ -1,7 +1,7 @@
 // Drafting each section from the passages: candidates by cue words, grouped across documents,
 // ranked by how many documents support them.
 import { amountMentions, isPerson, mentionsToEvents, type AmountEvent } from './amounts.js';
-import { contentStems, namesIn, type Corpus } from './corpus.js';
+import { contentStems, isModifier, isSourceOfReport, namesIn, type Corpus } from './corpus.js';
 import {
   ALTERNATIVE_CUES,
   ALTERNATIVE_KIND_CUES,
@@ -297,7 +297,7 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
       continue;
     }
     if (!ALTERNATIVE_CUES.test(p.text)) continue;
-    const names = namesIn(p).filter((n) => corpus.names.has(n.name) && !isPerson(p.text, n) && !isPlace(p.text, n));
+    const names = namesIn(p).filter((n) => corpus.names.has(n.name) && !isPerson(p.text, n) && !isPlace(p.text, n) && !isModifier(p.text, n) && !isSourceOfReport(p.text, n));
     // The owner: the main actor the sentence names first (its subject, most often).
     // A sentence about "the company" or "the tech giant" is about the actor spoken of before; else
     // the first main actor it names as a subject (not "compete with X", "reliance on X").
