@@ -90,3 +90,76 @@ describe('amounts read as facts', () => {
     expect(deal?.cite.map((c) => c.doc)).toEqual(['001', '002']);
   });
 });
+
+describe('structure, options and disagreements', () => {
+  let draft: Drafted;
+  let dir: string;
+  beforeAll(async () => {
+    ({ draft, dir } = await draftOf({
+      '001_analysis.md': [
+        '---',
+        'title: What stands in the way',
+        'date: 2024-05-02',
+        '---',
+        '',
+        '# What stands in the way',
+        '',
+        'Orion Holdings wants to buy Vega Systems.',
+        '',
+        '## Sticking points',
+        '',
+        '- **The workers.** The Vega Systems works council says the promises of Orion Holdings are not binding.',
+        '- **The minister.** The trade minister said it was vital for Vega Systems to remain a Danish toolmaker that is owned at home.',
+        '- **The review.** The competition office could take months to decide on the deal.',
+        '',
+        '## The options',
+        '',
+        'Vega Systems says it has no plan B, but it could sell its Lyon plant.',
+        '',
+        'The company is still building Nordhavn 2, a second plant near Aarhus that will make its Greenline tools.',
+        '',
+        'Orion Holdings, for its part, already owns Kestrel Tools jointly with Halvard.',
+        '',
+        'Delta-Kappa has said it remains interested in buying Vega Systems if the deal collapses.',
+        '',
+      ].join('\n'),
+      '002_plan.txt': [
+        'Orion Holdings sets out its plan',
+        'date 2024-06-10',
+        '',
+        'Orion Holdings agreed to buy Vega Systems, ending a four-month auction for the 90-year-old Danish toolmaker.',
+        'Orion Holdings will invest $3 billion in Vega Systems over the next two years, the minister said.',
+        'The minister said it would be a partial ownership and that Vega Systems would be run from Copenhagen.',
+        '',
+      ].join('\n'),
+      '003_close.txt': [
+        'Orion Holdings completes the deal',
+        'date 2024-07-15',
+        '',
+        'Under the agreement, Orion Holdings will make about $2.5 billion of new investments in Vega Systems by 2027.',
+        'Vega Systems became a wholly owned subsidiary of Orion Holdings on Monday.',
+        '',
+      ].join('\n'),
+    }));
+  }, 60_000);
+  afterAll(() => (dir ? removeDir(dir) : undefined));
+
+  it('reads a bold lead-in written as a sentence ("**The workers.** …") as the item\'s title, for every item of the list', () => {
+    const titles = (draft.friction ?? []).map((f) => f.title);
+    expect(titles).toEqual(expect.arrayContaining(['The workers', 'The minister', 'The review']));
+  });
+
+  it('reads every paragraph under a heading of options, without cue words: named options, another company that wants a main actor; not its own product, a place or a demonym', () => {
+    const alternatives = (draft.alternatives ?? []).map((a) => `${a.name} (${a.pursuedBy})`);
+    expect(alternatives).toEqual(expect.arrayContaining(['Nordhavn 2 (Vega Systems)', 'Kestrel Tools (Orion Holdings)', 'Delta-Kappa (Vega Systems)']));
+    expect(alternatives.filter((a) => /Greenline|Aarhus|Danish|Lyon/.test(a))).toEqual([]);
+  });
+
+  it('finds one plan put at two amounts a month apart, and ownership in part against in whole; not a sale process "ending" against a company that should "remain"', () => {
+    const conflicts = (draft.conflicts ?? []).map((c) => ({ topic: c.topic, docs: c.sides.map((s) => s.cite.map((q) => q.doc).join('+')) }));
+    expect(conflicts).toEqual([
+      { topic: 'Orion Holdings’s plan: $3 billion or about $2.5 billion?', docs: ['002', '003'] },
+      { topic: 'Vega Systems: partial ownership or wholly owned?', docs: ['002', '003'] },
+    ]);
+  });
+});

@@ -13,7 +13,7 @@ export const NOT_AN_EVENT = word('(?:net |operating |gross )?loss(?:es)?\\b|lost
 export const QUALIFIER = /\b(up to|as much as|more than|over|past|about|around|roughly|nearly|almost|at least|some|approximately|an estimated|a reported)\s+$/i;
 
 export const FRICTION_CUES = word(
-  'examine|in-depth review|regulators?\\b|competition authority|authority has found|blocked|tension|strain|friction|dispute|disagree|conflict|clash|rift|frustrat|concern|complain|lawsuit|legal action|sue\\b|sued|suing|breach|reluctan|unwilling|refus|pushback|push back|criticis|critic\\b|delay|setback|fray|crack|distrust|mistrust|standoff|grievance|penalt|fined|antitrust|scrutiny|probe|investigation|walkout|strike\\b|objection|oppos|resist|threat|accus|blame|at odds|row\\b|feud|spat|tussle|falling out|uneasy|damag',
+  'examine|in-depth review|regulators?\\b|competition authority|authority has found|block(?:s|ed|ing)?\\b|veto|unwind|national security|approval|object(?:s|ed|ing)?\\b|sceptic|skeptic|disappoint|tension|strain|friction|dispute|disagree|conflict|clash|rift|frustrat|concern|complain|lawsuit|legal action|sue\\b|sued|suing|breach|reluctan|unwilling|refus|pushback|push back|criticis|critic\\b|delay|setback|fray|crack|distrust|mistrust|standoff|grievance|penalt|fined|antitrust|scrutiny|probe|investigation|walkout|strike\\b|objection|oppos|resist|threat|accus|blame|at odds|row\\b|feud|spat|tussle|falling out|uneasy|damag',
 );
 
 export const OUTLOOK_CUES = word(

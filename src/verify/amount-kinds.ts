@@ -12,7 +12,7 @@ export const AMOUNT_CUES: Record<AmountKind, RegExp> = {
   total: word('in total|total|cumulative|in all\\b|altogether|to date|so far|overall|ballooned|now stands at|bringing (?:its|the|their) (?:total|stake)'),
   debt: word('loans?\\b|(?:convertible )?notes?\\b|debt\\b|bonds?\\b|credit (?:line|facility)|borrow|lend(?:s|ing)?\\b|lent\\b'),
   contingent: word('depends? on|depending on|tied to|milestones?|conditional on|if (?:it|the|they)'),
-  plan: word('plans?\\b|planned|planning|will (?:invest|spend|put|commit|pay)|intends?|aims? to|pledg|earmark|budget|proposed|over the next|is set to (?:invest|spend)|up to|as much as|package|prepared to (?:pay|invest)|offer(?:ed)? to (?:pay|buy)|bid\\b|promised'),
+  plan: word('plans?\\b|planned|planning|will (?:invest|spend|put|commit|pay|make)|intends?|aims? to|pledg|earmark|budget|proposed|over the next|is set to (?:invest|spend)|up to|as much as|package|prepared to (?:pay|invest)|offer(?:ed)? to (?:pay|buy)|bid\\b|promised'),
   investment: word('invest|stake\\b|funding|funded|raised?\\b|raising|backed|backing|inject|financ|capital (?:increase|injection)|bought|buy|acquir|acquisition|purchase|commit|paid|pay|put (?:\\S+ )?into'),
 };
 
