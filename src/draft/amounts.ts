@@ -32,6 +32,8 @@ export interface AmountMention {
 
 /** "$55 a share", "€12 per ticket": a price of one unit, not money put in. */
 const PER_UNIT = /^\s*(?:a|an|per|each)\s+(?:share|unit|head|ticket|seat|tonne|ton|barrel)\b/i;
+/** The same units when the figure reader has taken them into the figure ("$40 a share": per "share"). */
+const UNIT = /^(?:share|unit|head|ticket|seat|tonne|ton|barrel)s?$/i;
 /** A phrase that opens with "including" or "of which": a part of the amount named before it. */
 const PART_OF = /^\W*(?:including|of which|among them|incl\.)\s/i;
 
@@ -71,7 +73,7 @@ export function amountMentions(corpus: Corpus, passages: readonly Passage[]): Am
     let previousKind: AmountKind | undefined;
     money.forEach((m, i) => {
       const window = windowOf(p.text, m.at, m.text.length, money[i - 1], money[i + 1]);
-      if (NOT_AN_EVENT.test(window) || PER_UNIT.test(p.text.slice(m.at + m.text.length, m.at + m.text.length + 16))) return;
+      if (NOT_AN_EVENT.test(window) || m.perUnit || PER_UNIT.test(p.text.slice(m.at + m.text.length, m.at + m.text.length + 16))) return;
       // A part of the amount before it ("…, including $2 billion at …") is of its kind.
       const kind = AMOUNT_KIND_ORDER.find((k) => AMOUNT_CUES[k].test(window)) ?? (PART_OF.test(window) ? previousKind : undefined);
       previousKind = kind;
@@ -99,15 +101,15 @@ export function amountMentions(corpus: Corpus, passages: readonly Passage[]): Am
   return mentions;
 }
 
-function moneyIn(text: string): { text: string; at: number; value: number; currency: string }[] {
-  const found: { text: string; at: number; value: number; currency: string }[] = [];
+function moneyIn(text: string): { text: string; at: number; value: number; currency: string; perUnit: boolean }[] {
+  const found: { text: string; at: number; value: number; currency: string; perUnit: boolean }[] = [];
   let from = 0;
   for (const f of extractFigures(text)) {
     if (f.kind !== 'money') continue;
     const at = text.indexOf(f.text, from);
     if (at < 0 || f.value <= 0) continue;
     from = at + f.text.length;
-    found.push({ text: f.text, at, value: f.value, currency: f.currency });
+    found.push({ text: f.text, at, value: f.value, currency: f.currency, perUnit: f.per !== undefined && UNIT.test(f.per) });
   }
   return found;
 }
