@@ -30,6 +30,17 @@ const TOKEN = /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)*[\p{L}\p{N}]*(?:[-'’&][\p
 const SENTENCE_END = new Set(['.', ';', '!', '?']);
 /** Words that open a clause of their own: a hedge before them does not reach past them. */
 const CLAUSE_BREAK = new Set(['but', 'while', 'whereas', 'although', 'though', 'however', 'meanwhile', 'yet']);
+/** Of those, the ones that open a subordinate clause: at the start of a sentence, that clause ends at its first comma ("While A remains B, analysts note C"). */
+const SUBORDINATE_OPENING = new Set(['while', 'whereas', 'although', 'though']);
+/** Words after which "yet" is an adverb ("not yet", "has yet to"), not a conjunction that opens a clause. */
+const YET_AS_ADVERB = new Set(['not', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'as', 'and', 'or', 'never', 'nor']);
+
+/** Whether a word opens a clause of its own, given the token before it. */
+function opensClause(lower: string, previous: Token | undefined): boolean {
+  if (!CLAUSE_BREAK.has(lower) || previous === undefined) return false;
+  if (lower === 'yet') return !YET_AS_ADVERB.has(previous.lower) && !/n['’]t$/.test(previous.lower);
+  return true;
+}
 
 const PUNCTUATION = new Set(['.', ';', ':', '!', '?', ',', '(', ')', '"', '“', '”']);
 const ASCII_DIGIT = /[0-9]/;
@@ -48,6 +59,8 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let segment = 0;
   let initial = true;
+  // A sentence that opens with a subordinate clause: its first comma ends that clause.
+  let subordinate = false;
   // Invisible format characters (zero-width space, soft hyphen) are no part of a word.
   const normal = ASCII_ONLY.test(text) ? text : text.replace(/\p{Cf}/gu, '').normalize('NFKC');
   for (const match of normal.matchAll(TOKEN)) {
@@ -55,7 +68,12 @@ export function tokenize(text: string): Token[] {
     const punct = written.length === 1 && PUNCTUATION.has(written);
     let lower = written.toLowerCase();
     if (lower.includes("'") || lower.includes('’')) lower = lower.replace(/['’]s$/, '').replace(/['’]$/, '');
-    if (!punct && CLAUSE_BREAK.has(lower) && tokens.length > 0) segment++;
+    if (!punct && opensClause(lower, tokens[tokens.length - 1])) segment++;
+    if (!punct && initial && SUBORDINATE_OPENING.has(lower)) subordinate = true;
+    if (punct && written === ',' && subordinate) {
+      segment++;
+      subordinate = false;
+    }
     const first = written.charAt(0);
     const capital = !punct && first !== first.toLowerCase();
     tokens.push({
@@ -70,7 +88,10 @@ export function tokenize(text: string): Token[] {
       acronym: capital && isAcronym(written),
     });
     if (punct) {
-      if (SENTENCE_END.has(written)) segment++;
+      if (SENTENCE_END.has(written)) {
+        segment++;
+        subordinate = false;
+      }
       if (SENTENCE_END.has(written) || written === ':') initial = true;
     } else if (!/^["“”(]$/.test(written)) initial = false;
   }
@@ -100,7 +121,8 @@ export const ATTRIBUTION_WORDS = new Set(
   `article articles report reports reported reportedly reporting source sources say says said saying according
   cite cites cited citing claim claims claimed note notes noted add adds added write writes wrote written piece story
   outlet outlets document documents headline headlines call calls called describe describes described per
-  names named list lists listed mentions mentioned argues argued states stated passage passages body paragraph paragraphs`.split(/\s+/),
+  names named list lists listed mentions mentioned argues argued states stated passage passages body paragraph paragraphs
+  warn warns warned tell tells told insist insists insisted explain explains explained`.split(/\s+/),
 );
 
 const NUMBER_WORDS = new Set(

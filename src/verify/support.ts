@@ -3,7 +3,7 @@
 // which they do not, the hedges and negations on each side, and one finding per kind of
 // problem (support-words, -hedge, -negation, -modality, -roles, -scope). Numerals and number
 // words are left to the figure rule (figures.ts), which grounds them by value.
-import { CLOSING_WORDS, hedgesOf, isDoneDeal, isHedgeWord, isNegationWord, isScopeWord, isStatementAttribution, negationsOf, type Cue, type HedgeKind, type Negation } from './support-cues.js';
+import { CLOSING_WORDS, hedgesOf, isDoneDeal, isHedgeWord, isNegationWord, isScopeWord, isStatementAttribution, kindsDisagree, negationsOf, type Cue, type HedgeKind, type Negation } from './support-cues.js';
 import { ATTRIBUTION_WORDS, equivalenceGroups, groupKey, isFunctionWord, isNumberWord, stemOf, tokenize, type Token } from './support-lexicon.js';
 import { swappedRoles } from './support-roles.js';
 import { pushAll } from '../common/arrays.js';
@@ -44,8 +44,10 @@ interface Analysed {
   negations: Negation[];
   /** For each token a hedge reaches, the hedges (a quote's; see cueReach). */
   reached: Map<number, Cue[]>;
-  /** For each token a negation negates, the negation as written. */
-  negated: Map<number, string>;
+  /** For each token a negation negates, the negation. */
+  negated: Map<number, Negation>;
+  /** Tokens that are part of a negation ("stopped" of "stopped offering", "yet" of "has yet to"): no content words. */
+  negationCues: Set<number>;
   /** The number each figure token starts with. */
   numbers: Map<number, string>;
 }
@@ -71,10 +73,11 @@ function analyse(text: string): Analysed {
   const reached = new Map<number, Cue[]>();
   const names = new Set(tokens.filter((t) => isNameToken(t, NO_NAMES)).map((t) => t.index));
   for (const cue of hedges) for (const i of cueReach(tokens, cue, names)) pushTo(reached, i, cue);
-  const negated = new Map<number, string>();
-  for (const n of negations) for (const t of negatedBy(tokens, n.at)) negated.set(t.index, n.text);
+  const negated = new Map<number, Negation>();
+  for (const n of negations) for (const t of negatedBy(tokens, n.at)) negated.set(t.index, n);
+  const negationCues = new Set(negations.flatMap((n) => n.tokens));
   const numbers = new Map(tokens.filter((t) => t.digit).map((t) => [t.index, leadingNumber(t.text)]));
-  analysed = { tokens, keys, hedges, negations, reached, negated, numbers };
+  analysed = { tokens, keys, hedges, negations, reached, negated, negationCues, numbers };
   if (analysedCache.size > 20_000) analysedCache.clear();
   analysedCache.set(text, analysed);
   return analysed;
@@ -271,7 +274,8 @@ function cueReach(tokens: readonly Token[], cue: Cue, names: ReadonlySet<number>
   let words = 0;
   for (let i = cue.end; i < tokens.length && words < REACH_WORDS; i++) {
     const t = tokens[i] as Token;
-    if (t.segment !== cueToken.segment) break;
+    // A comma ends what a hedge word reaches: "…, and it has no plans to do so, a spokesperson said".
+    if (t.segment !== cueToken.segment || (t.punct && t.text !== '’' && t.text !== "'")) break;
     // A figure in reach is hedged too ("a reported $13.75 billion"), and does not count as a word.
     if (t.digit) reach.push(i);
     else if (isContent(t) && !names.has(i)) {
@@ -346,7 +350,7 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
   // A word written twice is looked up once.
   const seen = new Map<string, Occurrence[] | undefined>();
   for (const token of own.tokens) {
-    if (!isContent(token) || isDatePart(own.tokens, token)) continue;
+    if (!isContent(token) || isDatePart(own.tokens, token) || own.negationCues.has(token.index)) continue;
     const key = `${token.text}\u0000${token.lower}`;
     const occurrences = seen.has(key) ? seen.get(key) : occurrencesOf(token, own.keys[token.index] ?? [], index);
     seen.set(key, occurrences);
@@ -361,7 +365,10 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
   const modality = mode === 'statement' ? modalityFinding(own, words, uncovered, index, hedged.reached) : undefined;
   const modalityWords = new Set(modality?.tokens ?? []);
   const scopeWords = own.tokens.filter((t) => !t.punct && isScopeWord(t.lower) && !quotesSay(t, own, index));
-  const unsaid = uncovered.filter((t) => !modalityWords.has(t.index));
+  // A word its quotes say with a negating prefix ("changed" against "unchanged") is a negation flipped, not a word they lack.
+  const flips = mode === 'statement' ? prefixFlips(uncovered, index) : [];
+  const flipped = new Set(flips.map((f) => f.token.index));
+  const unsaid = uncovered.filter((t) => !modalityWords.has(t.index) && !flipped.has(t.index));
   result.uncovered = unique(unsaid.map((t) => t.text));
   if (unsaid.length > 0) {
     const list = unique(unsaid.map((t) => t.text));
@@ -376,7 +383,7 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
     const hedge = hedgeFinding(own, [...words, ...figures], hedged.reached, ownHedges, modalityWords, namesSeen, modality !== undefined);
     if (hedge) result.findings.push({ rule: 'support-hedge', words: hedge.words, message: `states as fact what its quotes hedge with ${quoted(hedge.cues)} (${quoted(hedge.words)}); keep the hedge, or mark the item as the team's view (view: true)${closestNote}` });
     if (modality) result.findings.push({ rule: 'support-modality', words: modality.words, message: `gives as done (${quoted(modality.words)}) what its quotes give as ${quoted(modality.cues)}${closestNote}` });
-    const negation = negationFinding(own, words, ownNegations, index, quoteNegations);
+    const negation = negationFinding(own, words, index) ?? (flips[0] && { words: [flips[0].token.text, flips[0].quoted], message: `says "${flips[0].token.text}" where its quotes say "${flips[0].quoted}"` });
     if (negation) result.findings.push({ rule: 'support-negation', words: negation.words, message: `${negation.message}${closestNote}` });
   }
   if (mode !== 'name') {
@@ -514,34 +521,66 @@ function negatedBy(tokens: readonly Token[], at: number): Token[] {
 
 /**
  * A negation flipped: the statement negates a word its quotes say without a negation, or says
- * without one a word its quotes negate.
+ * without one a word its quotes negate, or the two negate it differently ("no longer" against
+ * "not yet").
  */
-function negationFinding(own: Analysed, words: readonly StatementWord[], ownNegations: readonly { text: string; at: number }[], index: QuoteIndex, quoteNegations: readonly { text: string; at: number }[][]): { words: string[]; message: string } | undefined {
-  const negatedInQuotes = index.quotes.map((q) => q.negated);
-  const segmentNegated = (q: number, token: number) => {
-    const tokens = (index.quotes[q] as Analysed).tokens;
-    const segment = (tokens[token] as Token).segment;
-    return quoteNegations[q]?.some((n) => (tokens[n.at] as Token).segment === segment) ?? false;
+function negationFinding(own: Analysed, words: readonly StatementWord[], index: QuoteIndex): { words: string[]; message: string } | undefined {
+  const segmentNegations = (q: number, token: number): Negation[] => {
+    const quote = index.quotes[q] as Analysed;
+    const segment = (quote.tokens[token] as Token).segment;
+    return quote.negations.filter((n) => (quote.tokens[n.at] as Token).segment === segment);
   };
   const byIndex = new Map(words.map((w) => [w.token.index, w]));
-  // The statement negates what the quotes affirm.
-  for (const n of ownNegations) {
+  // The statement negates what the quotes affirm, or negates it otherwise.
+  for (const n of own.negations) {
     for (const t of negatedBy(own.tokens, n.at)) {
       const word = byIndex.get(t.index);
       if (!word || word.occurrences.length === 0) continue;
-      if (word.occurrences.some((o) => segmentNegated(o.quote, o.token))) continue;
-      return { words: [n.text, t.text], message: `says "${n.text} ${t.text}" where its quotes say "${t.text}" without a negation` };
+      const theirs = word.occurrences.map((o) => segmentNegations(o.quote, o.token));
+      if (theirs.every((list) => list.length === 0)) return { words: [n.text, t.text], message: `says "${n.text} ${t.text}" where its quotes say "${t.text}" without a negation` };
+      const other = theirs.flat().find((m) => kindsDisagree(n.kind, m.kind));
+      if (other && theirs.every((list) => list.length === 0 || list.every((m) => kindsDisagree(n.kind, m.kind)))) {
+        return { words: [n.text, t.text], message: `says "${n.text} ${t.text}" where its quotes say "${other.text} ${t.text}"` };
+      }
     }
   }
   // The statement affirms what the quotes negate.
-  const ownNegatedSegments = new Set(ownNegations.map((n) => (own.tokens[n.at] as Token).segment));
+  const ownNegatedSegments = new Set(own.negations.map((n) => (own.tokens[n.at] as Token).segment));
   const checked = new Set<Occurrence[]>();
   for (const word of words) {
     if (ownNegatedSegments.has(word.token.segment) || word.occurrences.length === 0 || checked.has(word.occurrences)) continue;
     checked.add(word.occurrences);
-    const cue = word.occurrences.every((o) => negatedInQuotes[o.quote]?.has(o.token)) ? negatedInQuotes[word.occurrences[0]?.quote as number]?.get(word.occurrences[0]?.token as number) : undefined;
+    const first = word.occurrences[0] as Occurrence;
+    const cue = word.occurrences.every((o) => index.quotes[o.quote]?.negated.has(o.token)) ? index.quotes[first.quote]?.negated.get(first.token)?.text : undefined;
     if (cue === undefined) continue;
     return { words: [cue, word.token.text], message: `says "${word.token.text}" where its quotes say "${cue} … ${word.token.text}": it drops the negation` };
   }
   return undefined;
+}
+
+/** Prefixes that negate the word they open ("unchanged", "non-binding"). */
+const NEGATING_PREFIXES = ['un', 'non-', 'non'];
+
+/**
+ * A word of the statement that its quotes say with the opposite prefix: "changed" where they say
+ * "unchanged", "unwilling" where they say "willing". Not a word they lack: a negation flipped.
+ */
+function prefixFlips(uncovered: readonly Token[], index: QuoteIndex): { token: Token; quoted: string }[] {
+  const flips: { token: Token; quoted: string }[] = [];
+  const written = (stem: string): string | undefined => {
+    const at = index.stems.get(stem)?.[0];
+    return at === undefined ? undefined : index.quotes[at.quote]?.tokens[at.token]?.text;
+  };
+  for (const token of uncovered) {
+    if (token.lower.length < 4 || token.capital) continue;
+    let quoted: string | undefined;
+    for (const prefix of NEGATING_PREFIXES) {
+      if (quoted !== undefined) break;
+      const base = token.lower.startsWith(prefix) ? token.lower.slice(prefix.length) : undefined;
+      if (base !== undefined && base.length >= 4) quoted = written(stemOf(base));
+      quoted ??= written(stemOf(prefix + token.lower));
+    }
+    if (quoted !== undefined) flips.push({ token, quoted });
+  }
+  return flips;
 }
