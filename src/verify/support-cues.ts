@@ -100,6 +100,8 @@ const HEDGES: readonly [string, HedgeKind, Reach][] = [
   ['negotiations', 'plan', 'next'],
   ['proposed', 'plan', 'next'],
   ['proposes', 'plan', 'next'],
+  ['under the proposal', 'plan', 'clause'],
+  ['proposal', 'plan', 'next'],
   ['up to', 'plan', 'next'],
   ['as much as', 'plan', 'next'],
   ['at most', 'plan', 'next'],

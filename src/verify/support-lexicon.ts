@@ -190,6 +190,12 @@ function american(word: string): string {
     .replace(/tre(s|d)?$/, 'ter$1');
 }
 
+/** The lemma of an irregular verb form ("bought" → "buy", "ran" → "run"), else the word itself. */
+export function lemmaOf(lower: string): string {
+  const { verbLemma } = loadStemmer();
+  return Object.hasOwn(verbLemma, lower) ? (verbLemma[lower] as string) : lower;
+}
+
 const stemCache = new Map<string, string>();
 
 /** The lemma key of a lower-case word: the Porter2 stem of its lemma (bought → buy, invested → invest). */

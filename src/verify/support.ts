@@ -3,8 +3,9 @@
 // which they do not, the hedges and negations on each side, and one finding per kind of
 // problem (support-words, -hedge, -negation, -modality, -roles, -scope). Numerals and number
 // words are left to the figure rule (figures.ts), which grounds them by value.
-import { CLOSING_WORDS, hedgesOf, isDoneDeal, isHedgeWord, isNegationWord, isScopeWord, isStatementAttribution, kindsDisagree, negationsOf, type Cue, type HedgeKind, type Negation } from './support-cues.js';
+import { CLOSING_WORDS, hedgesOf, isHedgeWord, isNegationWord, isScopeWord, isStatementAttribution, kindsDisagree, negationsOf, type Cue, type HedgeKind, type Negation } from './support-cues.js';
 import { ATTRIBUTION_WORDS, equivalenceGroups, groupKey, isFunctionWord, isNumberWord, stemOf, tokenize, type Token } from './support-lexicon.js';
+import { AMOUNT_QUALIFIERS, stageChanges } from './support-modality.js';
 import { swappedRoles } from './support-roles.js';
 import { pushAll } from '../common/arrays.js';
 
@@ -362,7 +363,7 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
   const closestNote = closest === undefined ? '' : `; closest quote: "${shown(closest)}"`;
 
   // Modality first: a closing word ("agreed") against talks is a change of modality, not a word the quotes lack.
-  const modality = mode === 'statement' ? modalityFinding(own, words, uncovered, index, hedged.reached) : undefined;
+  const modality = mode === 'statement' ? modalityFinding(own, words, uncovered, index, hedged.reached, (t) => isNameToken(t, namesSeen)) : undefined;
   const modalityWords = new Set(modality?.tokens ?? []);
   const scopeWords = own.tokens.filter((t) => !t.punct && isScopeWord(t.lower) && !quotesSay(t, own, index));
   // A word its quotes say with a negating prefix ("changed" against "unchanged") is a negation flipped, not a word they lack.
@@ -382,7 +383,7 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
     const figures = own.tokens.filter((t) => t.digit).map((token) => ({ token, occurrences: figureOccurrences(token, index) }));
     const hedge = hedgeFinding(own, [...words, ...figures], hedged.reached, ownHedges, modalityWords, namesSeen, modality !== undefined);
     if (hedge) result.findings.push({ rule: 'support-hedge', words: hedge.words, message: `states as fact what its quotes hedge with ${quoted(hedge.cues)} (${quoted(hedge.words)}); keep the hedge, or mark the item as the team's view (view: true)${closestNote}` });
-    if (modality) result.findings.push({ rule: 'support-modality', words: modality.words, message: `gives as done (${quoted(modality.words)}) what its quotes give as ${quoted(modality.cues)}${closestNote}` });
+    if (modality) result.findings.push({ rule: 'support-modality', words: modality.words, message: `gives as ${modality.settled ? 'settled' : 'done'} (${quoted(modality.words)}) what its quotes give as ${quoted(modality.cues)}${closestNote}` });
     const negation = negationFinding(own, words, index) ?? (flips[0] && { words: [flips[0].token.text, flips[0].quoted], message: `says "${flips[0].token.text}" where its quotes say "${flips[0].quoted}"` });
     if (negation) result.findings.push({ rule: 'support-negation', words: negation.words, message: `${negation.message}${closestNote}` });
   }
@@ -465,27 +466,20 @@ function hedgeFinding(own: Analysed, words: readonly StatementWord[], reached: r
 }
 
 /**
- * A plan or talks given as done: the statement writes a deal or money verb as done ("invested",
- * "has agreed") in a clause without a hedge, where its quotes have that verb only within a plan
- * ("plans to invest", "in talks to acquire"), or, for words that close a deal, only talks.
- * An "up to" amount given without its "up to" is one too.
+ * A plan or talks given as done: the statement gives a verb further along than every quote that
+ * says it (support-modality.ts: "invested" where they say "plans to invest", "will contribute"
+ * where they say "would contribute" under a proposal, "formed" where they say "to form"); or it
+ * writes a word that closes a deal ("agreed", "signed") where its quotes speak of talks or plans;
+ * or an "up to" amount without its "up to".
  */
-function modalityFinding(own: Analysed, words: readonly StatementWord[], uncovered: readonly Token[], index: QuoteIndex, reached: readonly Map<number, Cue[]>[]): { words: string[]; cues: string[]; tokens: number[] } | undefined {
-  const ownCueSegments = new Set(own.hedges.map((c) => (own.tokens[c.start] as Token).segment));
-  const planCues = index.quotes.flatMap((q) => q.hedges.filter((c) => c.kind === 'plan'));
-  const faulty: Token[] = [];
-  const cues: string[] = [];
-  for (const word of words) {
-    const t = word.token;
-    if (ownCueSegments.has(t.segment) || !isDoneDeal(t, stemOf(t.lower))) continue;
-    const planned = word.occurrences.map((o) => reached[o.quote]?.get(o.token)?.filter((c) => c.kind === 'plan'));
-    if (planned.length === 0 || planned.some((p) => p === undefined || p.length === 0)) continue;
-    faulty.push(t);
-    pushAll(cues, planned.flat().map((c) => (c as Cue).text));
-  }
+function modalityFinding(own: Analysed, words: readonly StatementWord[], uncovered: readonly Token[], index: QuoteIndex, reached: readonly Map<number, Cue[]>[], isName: (t: Token) => boolean): { words: string[]; cues: string[]; tokens: number[]; settled: boolean } | undefined {
+  const changes = stageChanges(own.tokens, own.reached, new Set(own.negated.keys()), words, index.quotes.map((q, i) => ({ tokens: q.tokens, reached: reached[i] })), isName);
+  const faulty: Token[] = changes.map((c) => c.token);
+  const cues: string[] = changes.map((c) => c.quoted);
+  const planCues = index.quotes.flatMap((q) => q.hedges.filter((c) => c.kind === 'plan' && !AMOUNT_QUALIFIERS.has(c.text.toLowerCase())));
   if (planCues.length > 0) {
     for (const t of uncovered) {
-      if (ownCueSegments.has(t.segment) || !CLOSING_WORDS.has(t.lower)) continue;
+      if (!CLOSING_WORDS.has(t.lower) || (own.reached.get(t.index) ?? []).some((c) => c.kind !== 'attribution' && !AMOUNT_QUALIFIERS.has(c.text.toLowerCase()))) continue;
       faulty.push(t);
       pushAll(cues, planCues.map((c) => c.text));
     }
@@ -505,7 +499,8 @@ function modalityFinding(own: Analysed, words: readonly StatementWord[], uncover
     });
   }
   if (faulty.length === 0) return undefined;
-  return { words: unique(faulty.map((t) => t.text)), cues: unique(cues), tokens: faulty.map((t) => t.index) };
+  const settled = changes.length > 0 && changes.length === faulty.length && changes.every((c) => c.stage === 2);
+  return { words: unique(faulty.map((t) => t.text)), cues: unique(cues), tokens: faulty.map((t) => t.index), settled };
 }
 
 /** The first content words after a negation, names aside: what it negates. */
