@@ -132,6 +132,14 @@ const NUMBER_WORDS = new Set(
   second third fourth fifth sixth seventh eighth ninth tenth thirds quarters fifths tenths halves`.split(/\s+/),
 );
 
+/** Words ending in "ly" that are no adverbs (verbs and nouns: "supply", "rely", "assembly"). */
+const LY_NOT_ADVERB = new Set(['supply', 'supplies', 'apply', 'applies', 'reply', 'replies', 'comply', 'complies', 'rely', 'relies', 'imply', 'implies', 'multiply', 'ally', 'rally', 'tally', 'fly', 'flies', 'assembly', 'family', 'italy', 'july', 'monopoly', 'anomaly', 'belly', 'bully', 'jelly', 'reply']);
+
+/** An adverb of manner or degree by its ending ("increasingly", "heavily"): it says how, not what. */
+export function isAdverb(lower: string): boolean {
+  return lower.length > 4 && lower.endsWith('ly') && !LY_NOT_ADVERB.has(lower);
+}
+
 export function isFunctionWord(lower: string): boolean {
   return FUNCTION_WORDS.has(lower);
 }

@@ -5,7 +5,7 @@
 // is not done. A statement may say less than its quotes (a done thing as planned), never more. Negated
 // verbs, on either side, are the negation rule's.
 import { isNegationWord, type Cue } from './support-cues.js';
-import { isFunctionWord, lemmaOf, type Token } from './support-lexicon.js';
+import { isAdverb, isFunctionWord, lemmaOf, type Token } from './support-lexicon.js';
 
 /** How far along: 1 proposed, in talks or conditional; 2 intended or settled for the future; 3 done. */
 export type Stage = 1 | 2 | 3;
@@ -47,7 +47,7 @@ function auxiliaryBefore(tokens: readonly Token[], i: number): Token | undefined
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
     const t = tokens[k] as Token;
     if (t.punct) return undefined;
-    if (!/ly$/.test(t.lower) && t.lower !== 'also' && t.lower !== 'still' && t.lower !== 'then') return t;
+    if (!isAdverb(t.lower) && t.lower !== 'also' && t.lower !== 'still' && t.lower !== 'then') return t;
   }
   return undefined;
 }

@@ -6,7 +6,7 @@
 import { CLOSING_WORDS, hedgesOf, isHedgeWord, isNegationWord, isScopeWord, isStatementAttribution, kindsDisagree, negationsOf, type Cue, type HedgeKind, type Negation } from './support-cues.js';
 import { ATTRIBUTION_WORDS, equivalenceGroups, groupKey, isFunctionWord, isNumberWord, stemOf, tokenize, type Token } from './support-lexicon.js';
 import { AMOUNT_QUALIFIERS, stageChanges } from './support-modality.js';
-import { swappedRoles } from './support-roles.js';
+import { swappedRoles, type RoleText } from './support-roles.js';
 import { pushAll } from '../common/arrays.js';
 
 export const SUPPORT_RULES = ['support-words', 'support-hedge', 'support-negation', 'support-modality', 'support-roles', 'support-scope'] as const;
@@ -330,10 +330,10 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
   // (What the quotes give is computed once for their list: the fields of an item, a section's headline, share it.)
   if (!index.names || !index.capitals) {
     index.names = new Set(index.quotes.flatMap((q) => q.tokens.filter((t) => t.capital && !t.initial && !t.punct).map((t) => t.lower)));
-    index.capitals = new Set(index.quotes.flatMap((q) => q.tokens.filter((t) => t.capital && !t.punct).map((t) => t.text)));
+    index.capitals = new Set(index.quotes.flatMap((q) => q.tokens.filter((t) => t.capital && !t.punct).map(asWritten)));
   }
   const namesSeen = new Set<string>(index.names);
-  for (const t of own.tokens) if (t.capital && !t.punct && (!t.initial || (index.capitals.has(t.text) && !isFunctionWord(t.lower)))) namesSeen.add(t.lower);
+  for (const t of own.tokens) if (t.capital && !t.punct && (!t.initial || (index.capitals.has(asWritten(t)) && !isFunctionWord(t.lower)))) namesSeen.add(t.lower);
   const ownHedges = own.hedges;
   const ownNegations = own.negations;
   index.reached ??= framed(index);
@@ -388,10 +388,20 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
     if (negation) result.findings.push({ rule: 'support-negation', words: negation.words, message: `${negation.message}${closestNote}` });
   }
   if (mode !== 'name') {
-    const roles = swappedRoles(own.tokens, index.quotes.map((q) => q.tokens), (t) => isNameToken(t, namesSeen), (t) => (isContent(t) ? stemOf(t.lower) : undefined));
+    const roles = swappedRoles(roleText(own), index.quotes.map(roleText), (t) => isNameToken(t, namesSeen));
     if (roles) result.findings.push({ rule: 'support-roles', words: roles.words, message: `says ${roles.statement} where its quotes say ${roles.quote}${closestNote}` });
   }
   return result;
+}
+
+/** A text as the roles check reads it: its tokens, and the keys of its content words. */
+function roleText(text: Analysed): RoleText {
+  return { tokens: text.tokens, keys: text.tokens.map((t) => (isContent(t) ? (text.keys[t.index] ?? []) : [])) };
+}
+
+/** A word as written, without a possessive ending ("Harbourline's" is "Harbourline"). */
+function asWritten(t: Token): string {
+  return t.text.replace(/['’]s?$/, '');
 }
 
 /** Whether the quotes write a word of scope themselves (any form of it). */
