@@ -8,6 +8,7 @@
 // name before it. An appositive between a name and its verb ("Pixelforge, the studio behind X,
 // was acquired by …") is read past. Relations between partners ("with", "between") have no direction.
 import { isAdverb, lemmaOf, type Token } from './support-lexicon.js';
+import { pushAll } from '../common/arrays.js';
 
 /** A text's tokens with the keys of each (lemma and equivalence keys; empty for words without content). */
 export interface RoleText {
@@ -142,7 +143,7 @@ function namesOf(tokens: readonly Token[], isName: (t: Token) => boolean): Name[
   return names;
 }
 
-/** Whether two names name the same one: as written, or one the start or the end of the other ("Northlight" and "Northlight Games", "Satya Nadella" and "CEO Satya Nadella"). */
+/** Whether two names name the same one: as written, or one the start or the end of the other ("Northlight" and "Northlight Games", "Jane Roe" and "CEO Jane Roe"). */
 function sameName(a: Name, b: Name): boolean {
   return a.key === b.key || a.key.startsWith(`${b.key} `) || b.key.startsWith(`${a.key} `) || a.key.endsWith(` ${b.key}`) || b.key.endsWith(` ${a.key}`);
 }
@@ -204,7 +205,7 @@ function relationsOf(text: RoleText, isName: (t: Token) => boolean): { relations
     // "A had been B's publisher": the noun after a possessive says the relation.
     if (second.possessive) {
       const after = tokens[second.end];
-      if (after && !after.punct && !isName(after)) verb.push(...(text.keys[after.index] ?? []));
+      if (after && !after.punct && !isName(after)) pushAll(verb, text.keys[after.index] ?? []);
     }
     if (verb.length === 0) continue;
     const passive = gap[gap.length - 1]?.lower === 'by' && gap.some((t) => BE.has(t.lower));
