@@ -4,6 +4,7 @@
 // come from wink's English model (already a dependency of `draft` and `find`); only these two
 // small files of it are loaded, on first use.
 import { createRequire } from 'node:module';
+import { pushAll } from '../common/arrays.js';
 
 export interface Token {
   /** As written (a possessive's "’s" kept). */
@@ -166,8 +167,16 @@ export const EQUIVALENCES: readonly (readonly string[])[] = [
   ['chief executive', 'CEO'],
   ['big', 'large'],
   ['begin', 'start'],
-  ['rise', 'increase', 'grow'],
-  ['fall', 'decrease', 'decline', 'drop'],
+  ['rise', 'increase', 'grow', 'raise', 'balloon', 'go up'],
+  ['fall', 'decrease', 'decline', 'drop', 'go down'],
+  ['almost', 'nearly'],
+  ['previously', 'earlier'],
+  ['allow', 'let'],
+  ['collaborate', 'work with'],
+  ['lay off', 'cut'],
+  ['staff', 'job', 'employee', 'worker'],
+  ['borrow', 'loan'],
+  ['extend to', 'run until'],
 ];
 
 interface Stemmer {
@@ -194,8 +203,13 @@ function american(word: string): string {
   if (word.length <= 5) return word;
   return word
     .replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1')
+    .replace(/ys(e|es|ed|ing)$/, 'yz$1')
     .replace(/our(s|ed|ing|able)?$/, 'or$1')
-    .replace(/tre(s|d)?$/, 'ter$1');
+    .replace(/tre(s|d)?$/, 'ter$1')
+    // licence, defence, offence, pretence (the nouns): license, defense, offense, pretense.
+    .replace(/^(lic|def|off|pret)enc(e|es)$/, '$1ens$2')
+    // cancelled, travelled, labelling: an l doubled after an unstressed vowel of a longer word (not "called", "installed").
+    .replace(/^(\p{L}*[aeiou][^aeiou]+e)ll(ed|ing|er|ers)$/u, '$1l$2');
 }
 
 /** The lemma of an irregular verb form ("bought" → "buy", "ran" → "run"), else the word itself. */
@@ -218,6 +232,16 @@ export function stemOf(lower: string): string {
     stemCache.set(lower, key);
   }
   return key;
+}
+
+/** The Porter2 stem of a word as written, with no lemma looked up: a table's base form ("lay" of "lay off" is no past of "lie"). */
+function plainStem(lower: string): string {
+  return loadStemmer().stem(american(lower));
+}
+
+/** Whether a word of a text is a form of a table's base word ("laid" of "lay", "working" of "work"). */
+function formOf(lower: string, base: string): boolean {
+  return lower === base || (!isFunctionWord(base) && (stemOf(lower) === plainStem(base) || plainStem(lower) === plainStem(base)));
 }
 
 interface EquivalenceEntry {
@@ -250,7 +274,8 @@ function equivalenceTable(): EquivalenceTable {
     for (const entry of group) {
       const exact = entry !== entry.toLowerCase();
       const words = entry.split(' ');
-      if (words.length > 1) pushTo(built.phrases, exact ? (words[0] as string) : (words[0] as string).toLowerCase(), { group: g, words, exact });
+      // Phrases by their first word: as written (entries with capitals), else by its lemma key after "~".
+      if (words.length > 1) pushTo(built.phrases, exact ? (words[0] as string) : `~${plainStem(words[0] as string)}`, { group: g, words, exact });
       else if (exact) pushTo(built.byExact, entry, g);
       else {
         pushTo(built.byStem, entry.includes('-') ? `-${entry}` : stemOf(entry), g);
@@ -284,11 +309,15 @@ export function equivalenceGroups(tokens: readonly Token[]): Map<number, number[
     const asWritten = token.text.replace(/['’]s$/, '');
     for (const g of byExact.get(asWritten) ?? []) add(token.index, g);
     for (const g of byStem.get(token.lower.includes('-') ? `-${token.lower}` : stemOf(token.lower)) ?? []) add(token.index, g);
-    for (const entry of [...(phrases.get(asWritten) ?? []), ...(phrases.get(token.lower) ?? [])]) {
+    const stems = new Set([stemOf(token.lower), plainStem(token.lower)]);
+    const candidates = [...(phrases.get(asWritten) ?? [])];
+    for (const stem of stems) pushAll(candidates, phrases.get(`~${stem}`) ?? []);
+    for (const entry of candidates) {
       const matches = entry.words.every((w, k) => {
         const other = words[i + k];
         if (!other) return false;
-        return entry.exact ? other.text.replace(/['’]s$/, '') === w : other.lower === w;
+        // A phrase of lower-case words matches in any form of them ("laid off", "went up", "working with").
+        return entry.exact ? other.text.replace(/['’]s$/, '') === w : formOf(other.lower, w);
       });
       if (matches) for (let k = 0; k < entry.words.length; k++) add((words[i + k] as Token).index, entry.group);
     }

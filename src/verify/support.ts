@@ -139,6 +139,8 @@ interface QuoteIndex {
   /** Words the quotes write with a capital inside a sentence (names), and every word they write with a capital. */
   names?: Set<string>;
   capitals?: Set<string>;
+  /** The quotes' acronyms by their letters (see acronymOf). */
+  acronyms?: Map<string, Occurrence[]>;
   /** What each quote's hedges reach, framing quotes applied (see `framed`). */
   reached?: Map<number, Cue[]>[];
 }
@@ -226,8 +228,55 @@ function occurrencesOf(token: Token, keys: readonly string[], index: QuoteIndex)
     const each = parts.map((p) => index.byKey.get(stemOf(p)));
     if (parts.length > 0 && each.every((o) => o !== undefined)) return each.flat() as Occurrence[];
   }
-  if (token.acronym && spelledByInitials(token.text.replace(/[^\p{L}]/gu, '').toLowerCase(), index)) return [];
+  const letters = acronymLetters(token);
+  if (letters !== undefined && spelledByInitials(letters, index)) return [];
   return undefined;
+}
+
+/** The letters of a word written as an acronym ("IPO", "U.S.", "MoU": two capitals or more, at most six letters), lower case; else undefined. */
+function acronymLetters(token: Token): string | undefined {
+  if (token.punct || token.digit) return undefined;
+  const letters = token.text.replace(/['’]s$/, '').replace(/[^\p{L}]/gu, '');
+  if (token.acronym) return letters.toLowerCase();
+  if (letters.length > 6 || (letters.match(/\p{Lu}/gu)?.length ?? 0) < 2 || !/^\p{Lu}/u.test(letters)) return undefined;
+  return letters.toLowerCase();
+}
+
+/**
+ * Where the quotes write as an acronym a run of the statement's words that holds a token ("AI"
+ * for "artificial intelligence", "MoU" for "memorandum of understanding"): the acronym's
+ * occurrences; else undefined. The run's words are counted with or without function words, and
+ * are written alike (all in lower case, or all with a capital).
+ */
+function acronymOf(token: Token, own: Analysed, index: QuoteIndex): Occurrence[] | undefined {
+  index.acronyms ??= acronymsOf(index);
+  if (index.acronyms.size === 0) return undefined;
+  const words = own.tokens.filter((t) => !t.punct && !t.digit);
+  for (const list of [words, words.filter((t) => !isFunctionWord(t.lower))]) {
+    const at = list.indexOf(token);
+    if (at < 0) continue;
+    for (const [letters, occurrences] of index.acronyms) {
+      for (let i = Math.max(0, at - letters.length + 1); i <= at && i + letters.length <= list.length; i++) {
+        const run = list.slice(i, i + letters.length);
+        // Written alike: all in lower case or all with capitals ("sued Bolt" does not spell "SB").
+        if (!run.every((t) => t.capital) && run.some((t) => t.capital && !t.initial)) continue;
+        if (run.every((t, k) => t.lower.charAt(0) === letters.charAt(k))) return occurrences;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The quotes' acronyms (two letters or more) by their letters. */
+function acronymsOf(index: QuoteIndex): Map<string, Occurrence[]> {
+  const found = new Map<string, Occurrence[]>();
+  index.quotes.forEach((q, quote) => {
+    for (const t of q.tokens) {
+      const letters = acronymLetters(t);
+      if (letters !== undefined && letters.length >= 2) pushTo(found, letters, { quote, token: t.index });
+    }
+  });
+  return found;
 }
 
 /** Endings that make a noun of a verb (or the reverse), once the stemmer has left them. */
@@ -353,8 +402,9 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
   for (const token of own.tokens) {
     if (!isContent(token) || isDatePart(own.tokens, token) || own.negationCues.has(token.index)) continue;
     const key = `${token.text}\u0000${token.lower}`;
-    const occurrences = seen.has(key) ? seen.get(key) : occurrencesOf(token, own.keys[token.index] ?? [], index);
+    let occurrences = seen.has(key) ? seen.get(key) : occurrencesOf(token, own.keys[token.index] ?? [], index);
     seen.set(key, occurrences);
+    occurrences ??= acronymOf(token, own, index);
     if (occurrences === undefined) uncovered.push(token);
     else words.push({ token, occurrences });
   }
