@@ -127,6 +127,10 @@ describe('what changed, by identity', () => {
   }, 120_000);
 
   it('reports an edited figure old → new, with the old and the new wording', async () => {
+    // Both edits must apply: the item and the headline that repeats its figure.
+    const summary = await readFile(summaryFile(), 'utf8');
+    expect(summary).toContain(TOTAL_ITEM);
+    expect(summary).toContain('to a reported $13.75 billion in total');
     await editSummary((text) => text.replace(TOTAL_ITEM, TOTAL_EDITED).replace('to a reported $13.75 billion in total', 'to $13 billion in total'));
     const built = await build();
     expect(built.code, built.stderr).toBe(0);
