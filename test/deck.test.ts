@@ -37,7 +37,6 @@ describe('deck for the seeds', () => {
       'What it means: a looser partnership, more models, terms in play',
       'Signposts: the contract, the Amazon deal, Copilot and the cloud',
       'From $1 billion in 2019 to a reported $13.75 billion in total',
-      'Microsoft: cumulative investment, as reported',
       'Reported friction: transparency, cost, control and exclusivity',
       'Sources disagree on Azure exclusivity, the contract and Copilot',
       'Options pursued by Microsoft (1/2)',
@@ -66,7 +65,8 @@ describe('deck for the seeds', () => {
 
   it('writes citations as superscript groups, sorted, runs of three as a range', () => {
     const takeaways = pptx.slides[1] as string;
-    expect(takeaways).toMatch(/<a:rPr[^>]*baseline="30000"[^>]*>(?:(?!<\/a:r>).)*<a:t>1–3<\/a:t>/);
+    // A range's dash is held to its numbers by word joiners: no viewer breaks a line inside "1–3".
+    expect(takeaways).toMatch(/<a:rPr[^>]*baseline="30000"[^>]*>(?:(?!<\/a:r>).)*<a:t>1\u2060–\u20603<\/a:t>/);
     const superscripts = [...takeaways.matchAll(/baseline="30000"/g)];
     expect(superscripts).toHaveLength(5);
   });
@@ -83,24 +83,14 @@ describe('deck for the seeds', () => {
 
   it('draws the timeline with native shapes, left to right at the events\' places in time', () => {
     const timeline = pptx.slides[4] as string;
-    const markers = [...timeline.matchAll(/name="timeline-marker"[\s\S]*?<a:off x="(\d+)" y="(\d+)"\/>[\s\S]*?<a:prstGeom prst="ellipse"/g)].map((m) => Number(m[1]));
+    const markers = [...timeline.matchAll(/name="timeline-marker"[\s\S]*?<a:off x="(\d+)" y="(\d+)"\/>/g)].map((m) => Number(m[1]));
     // The three dated events; the three undated ones are text under the axis.
     expect(markers).toHaveLength(3);
     const steps = markers.slice(1).map((x, k) => x - (markers[k] as number));
     for (const step of steps) expect(step).toBeGreaterThan(0);
     expect(steps[0] as number).toBeGreaterThan(steps[1] as number);
     expect(allText(timeline)).toContain('$13.75 billion');
-    expect(timeline).toMatch(/baseline="30000"[^>]*>(?:(?!<\/a:r>).)*<a:t>\d+–\d+<\/a:t>/);
-  });
-
-  it('has a native bar chart with a "$ billion" axis and data labels', async () => {
-    const charts = pptx.names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
-    expect(charts).toHaveLength(1);
-    const chart = (await pptx.zip.file(charts[0] as string)?.async('string')) as string;
-    expect(chart).toContain('<c:barDir val="bar"/>');
-    expect(chart).toContain('$ billion');
-    expect(chart).toMatch(/<c:showVal val="1"\/>/);
-    expect(pptx.slides[5]).toContain('graphicFrame');
+    expect(timeline).toMatch(/baseline="30000"[^>]*>(?:(?!<\/a:r>).)*<a:t>\d+\u2060–\u2060\d+<\/a:t>/);
   });
 
   it('has native tables with a shaded header, repeated on continuation slides, and no vertical rules', () => {
@@ -121,9 +111,11 @@ describe('deck for the seeds', () => {
   });
 
   it('puts friction points and the outlook on cards', () => {
-    expect((pptx.slides[6]?.match(/name="card"/g) ?? []).length).toBe(6);
-    expect(shapeText(pptx.slides[6] as string, 'card')).toMatch(/^Transparency over o1OpenAI has reportedly/);
-    expect((pptx.slides[11]?.match(/name="card"/g) ?? []).length).toBe(4);
+    expect((pptx.slides[5]?.match(/name="card"/g) ?? []).length).toBe(6);
+    expect(shapeText(pptx.slides[5] as string, 'card')).toMatch(/^Transparency over o1OpenAI has reportedly/);
+    // Four short scenarios are bands, a heading beside each text, rather than a half-empty grid.
+    expect((pptx.slides[10]?.match(/name="card"/g) ?? []).length).toBe(4);
+    expect((pptx.slides[10]?.match(/name="card-heading"/g) ?? []).length).toBe(4);
   });
 
   it('writes speaker notes with talking points and the full quotes on every content slide', () => {
@@ -134,8 +126,8 @@ describe('deck for the seeds', () => {
     expect(allText(pptx.notes.get(2) ?? '')).toContain('The bottom line in 5 points');
     expect(allText(pptx.notes.get(2) ?? '')).toContain('is showing signs of strain as the AI race intensifies');
     // A continuation slide keeps the quotes of its own citations only.
-    const first = allText(pptx.notes.get(9) ?? '');
-    const second = allText(pptx.notes.get(10) ?? '');
+    const first = allText(pptx.notes.get(8) ?? '');
+    const second = allText(pptx.notes.get(9) ?? '');
     const quoted = (notes: string) => [...notes.matchAll(/^\[(\d+)\]/gm)].map((m) => Number(m[1]));
     const onlyFirst = quoted(first).filter((n) => !quoted(second).includes(n));
     const onlySecond = quoted(second).filter((n) => !quoted(first).includes(n));

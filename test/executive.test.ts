@@ -61,33 +61,29 @@ describe('the seeds: chart, timeline, markers, alternatives, implications and si
     memoText = fold(pdfText(await readPdf(memo.bytes)));
   });
 
-  it("charts one kind of amount (Microsoft's cumulative investment) and sets the others beside it as call-outs", async () => {
-    const charts = pptx.names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
-    expect(charts).toHaveLength(1);
-    const xml = (await pptx.zip.file(charts[0] as string)?.async('string')) as string;
-    // One series, named for what it plots; the axis title says the same.
-    const series = [...xml.matchAll(/<c:ser>/g)];
-    expect(series).toHaveLength(1);
-    expect(xml).toContain('Cumulative investment, $ billion');
-    const values = [...xml.matchAll(/<c:v>([\d.]+)<\/c:v>/g)].map((m) => Number(m[1]));
-    expect(values.sort((a, b) => a - b)).toEqual([1, 13.75]);
-    expect(xml).not.toMatch(/<c:v>(80|500)<\/c:v>/);
-    const slide = pptx.slides[titles.findIndex((t) => t.startsWith('Microsoft: cumulative investment'))] as string;
-    const callouts = fold(shapeText(slide, 'callouts') ?? '');
-    expect(callouts).toMatch(/\$80 billion valuation \(OpenAI, 2024\): OpenAI valued above \$80 billion/);
-    expect(callouts).toMatch(/\$500 billion commitment or plan: Oracle and SoftBank/);
+  it('draws no money chart when the summary dates fewer than two amounts of money: the timeline carries them', () => {
+    // The seeds date one amount of money (2019) and a valuation (2024); the rest are undated.
+    expect(pptx.names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(0);
+    expect(pptx.slides.some((xml) => xml.includes('name="chart-bar"'))).toBe(false);
   });
 
   it('puts dated events on the axis in time order, spaced by time, and undated ones in text below', () => {
     const slide = pptx.slides.find((xml) => xml.includes('name="timeline-axis"')) as string;
-    const whens = [...slide.matchAll(/name="timeline-when"[\s\S]*?<\/p:sp>/g)].map((m) => allText(m[0]));
-    expect(whens).toEqual(['2019', '2022', '2024']);
-    const xs = [...slide.matchAll(/name="timeline-marker"[\s\S]*?<a:off x="(\d+)"/g)].map((m) => Number(m[1]));
+    const events = [...slide.matchAll(/name="timeline-event"[\s\S]*?<\/p:sp>/g)].map((m) => fold(allText(m[0])));
+    expect(events.map((e) => e.slice(0, 4))).toEqual(['2019', '2022', '2024']);
+    // Marker centres: markers of different kinds have different sizes.
+    const xs = [...slide.matchAll(/name="timeline-marker"[\s\S]*?<a:off x="(\d+)" y="\d+"\/><a:ext cx="(\d+)"/g)].map((m) => Number(m[1]) + Number(m[2]) / 2);
     expect(xs).toHaveLength(3);
     expect(xs[1] as number).toBeGreaterThan(xs[0] as number);
     expect(xs[2] as number).toBeGreaterThan(xs[1] as number);
-    // 2019 → 2022 is a longer stretch than 2022 → 2024, and the axis shows it.
-    expect((xs[1] as number) - (xs[0] as number)).toBeGreaterThan((xs[2] as number) - (xs[1] as number));
+    // 2019 → 2022 is a longer stretch than 2022 → 2024, in proportion: three years against two.
+    expect(((xs[1] as number) - (xs[0] as number)) / ((xs[2] as number) - (xs[1] as number))).toBeCloseTo(1.5, 5);
+    // A year tick for every year of the axis.
+    const years = [...slide.matchAll(/name="timeline-year"[\s\S]*?<\/p:sp>/g)].map((m) => allText(m[0]));
+    expect(years).toEqual(['2019', '2020', '2021', '2022', '2023', '2024', '2025']);
+    // A valuation says so, and is drawn as a diamond, not as the money's circle or square.
+    expect(events[2]).toMatch(/^2024 \$80 billion valuation OpenAI valued above/);
+    expect(slide).toMatch(/name="timeline-marker"(?:(?!<\/p:sp>)[\s\S])*prst="diamond"/);
     const undated = fold(shapeText(slide, 'timeline-undated') ?? '');
     expect(undated).toContain('Not dated in the sources');
     expect(undated).toContain('Microsoft’s reported total: $13.75 billion');
@@ -95,10 +91,10 @@ describe('the seeds: chart, timeline, markers, alternatives, implications and si
 
   it('marks disputed and single-source statements wherever they are shortened, in the deck and the memo', () => {
     const timeline = pptx.slides.find((xml) => xml.includes('name="timeline-axis"')) as string;
-    const labels = [...timeline.matchAll(/name="timeline-label"[\s\S]*?<\/p:sp>/g)].map((m) => fold(allText(m[0])));
+    const labels = [...timeline.matchAll(/name="timeline-event"[\s\S]*?<\/p:sp>/g)].map((m) => fold(allText(m[0])));
     // ChatGPT's launch rests on one document; the first investment on two.
-    expect(labels.find((l) => l.startsWith('ChatGPT'))).toMatch(/\(1 source\)\s*\d+$/);
-    expect(labels.find((l) => l.startsWith('Microsoft’s first investment'))).not.toMatch(/\(1 source\)|\(disputed\)/);
+    expect(labels.find((l) => l.includes('ChatGPT'))).toMatch(/\(1 source\)\s*\d+$/);
+    expect(labels.find((l) => l.includes('Microsoft’s first investment'))).not.toMatch(/\(1 source\)|\(disputed\)/);
     // The lifted Azure mandate cites a side of a disagreement: disputed, in the text under the axis.
     expect(fold(shapeText(timeline, 'timeline-undated') ?? '')).toMatch(/Azure mandate lifted[^•]*\(disputed\)/);
     // A card and a table cell.
