@@ -13,7 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const RUNS = Number(process.env.BENCH_LAYOUT_RUNS ?? 5);
 const { loadWorkspace } = await import(path.join(root, 'dist/inputs/workspace.js'));
-const { workspaceToModels } = await import(path.join(root, 'dist/build/pipeline.js'));
+const { workspaceToModels } = await import(path.join(root, 'dist/pipeline/pipeline.js'));
 const { layoutDeck } = await import(path.join(root, 'dist/deck/layout.js'));
 const { DEFAULT_THEME } = await import(path.join(root, 'dist/inputs/theme.js'));
 

@@ -38,12 +38,13 @@ const precompiledTemplates = {
   },
 };
 
-/** The writers are bundles of their own: in every bundle, host.ts's imports of them stay out. */
+/** The writers are bundles of their own: in every bundle, the loaders' imports of them stay out. */
+const WRITER_LOADERS = [path.join('src', 'deck', 'load-writer.ts'), path.join('src', 'memo', 'load-writer.ts')];
 const writersApart = {
   name: 'writers-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/(deck\/pptx-writer|memo\/pdf-writer)\.js$/ }, (args) =>
-      args.importer.endsWith(path.join('src', 'bundle', 'host.ts')) ? { path: args.path, external: true } : undefined,
+    build.onResolve({ filter: /^\.\/(pptx-writer|pdf-writer)\.js$/ }, (args) =>
+      WRITER_LOADERS.some((loader) => args.importer.endsWith(loader)) ? { path: args.path, external: true } : undefined,
     );
   },
 };

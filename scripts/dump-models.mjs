@@ -1,5 +1,5 @@
 import { loadWorkspace } from '../dist/inputs/workspace.js';
-import { workspaceToModels } from '../dist/build/pipeline.js';
+import { workspaceToModels } from '../dist/pipeline/pipeline.js';
 const ws = await loadWorkspace(process.argv[2] ?? 'seeds');
 const m = await workspaceToModels(ws);
 console.error(m.diagnostics);

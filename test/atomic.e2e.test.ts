@@ -6,7 +6,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { cp, mkdir, readFile, rm, statfs, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitSteps } from '../src/build/atomic-output.js';
+import { commitSteps } from '../src/pipeline/atomic-output.js';
 import { snapshot } from './helpers/snapshot.js';
 import { makeTinyWorkspace } from './helpers/tiny.js';
 import { CLI, removeDir, runCli, tempDir } from './helpers/workspace.js';

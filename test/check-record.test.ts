@@ -18,7 +18,7 @@ describe('the hash a check record is found by', () => {
   afterEach(() => {
     Object.defineProperty(process, 'version', { value: version });
     vi.doUnmock('../src/cache/fingerprint.js');
-    vi.doUnmock('../src/build/inputs-hash.js');
+    vi.doUnmock('../src/pipeline/inputs-hash.js');
     vi.resetModules();
   });
 
@@ -36,7 +36,7 @@ describe('the hash a check record is found by', () => {
   it('differs with another tool version', async () => {
     const before = await hashNow();
     vi.resetModules();
-    vi.doMock('../src/build/inputs-hash.js', async (original) => ({ ...(await original<object>()), toolVersion: async () => '99.0.0' }));
+    vi.doMock('../src/pipeline/inputs-hash.js', async (original) => ({ ...(await original<object>()), toolVersion: async () => '99.0.0' }));
     expect(await hashNow()).not.toBe(before);
   });
 

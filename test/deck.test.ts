@@ -9,10 +9,9 @@ import { countLines, inlinesToRuns, textHeight } from '../src/deck/measure.js';
 import { DEFAULT_THEME, loadTheme } from '../src/inputs/theme.js';
 import { keepFirstParagraphProperties } from '../src/deck/pptx-writer.js';
 import type { Deck } from '../src/model/types.js';
-import { changesToView } from '../src/build/changes.js';
-import { emptyReport } from '../src/build/changes.js';
-import { workspaceToModels } from '../src/build/pipeline.js';
-import { loadWorkspace } from '../src/inputs/workspace.js';
+import { changesToView } from '../src/pipeline/changes.js';
+import { emptyReport } from '../src/pipeline/changes.js';
+import { loadVerifiedWorkspace, workspaceToModels } from '../src/pipeline/pipeline.js';
 import { allText, AS_OF, deckOf, doubledSeeds, readPptx, renderDeck, shapeText, type PptxParts } from './helpers/deck.js';
 import { removeDir, SEEDS, tempDir } from './helpers/workspace.js';
 
@@ -213,7 +212,7 @@ describe('deck layout', () => {
     report.hasPrevious = true;
     report.documents.added.push('005');
     report.broken.push({ path: 'takeaways[0]', text: 'A statement that lost its quote.' });
-    const models = await workspaceToModels(await loadWorkspace(SEEDS), { extras: { changes: changesToView(report) } });
+    const models = await workspaceToModels(await loadVerifiedWorkspace(SEEDS), { extras: { changes: changesToView(report) } });
     const third = models.deck?.slides[2];
     expect(third?.layout).toBe('changes');
     expect(models.deck?.slides[1]?.title).toBe(models.deck?.slides.find((s) => s.subtitle === 'Key takeaways')?.title);

@@ -5,9 +5,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { workspaceToModels } from '../src/build/pipeline.js';
+import { loadVerifiedWorkspace, workspaceToModels } from '../src/pipeline/pipeline.js';
 import { parseWhen, byWhen } from '../src/inputs/when.js';
-import { loadWorkspace } from '../src/inputs/workspace.js';
 import { renderMemo } from '../src/memo/pdf-writer.js';
 import { plainText } from '../src/model/types.js';
 import { allText, AS_OF, deckOf, readPptx, renderDeck, shapeText, type PptxParts } from './helpers/deck.js';
@@ -56,7 +55,7 @@ describe('the seeds: chart, timeline, markers, alternatives, implications and si
     expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     pptx = await readPptx(out.bytes);
     titles = pptx.slides.map((xml) => shapeText(xml, 'title') ?? '');
-    const models = await workspaceToModels(await loadWorkspace(SEEDS));
+    const models = await workspaceToModels(await loadVerifiedWorkspace(SEEDS));
     const memo = await renderMemo(models.memo as NonNullable<typeof models.memo>, { date: AS_OF, pdfa: false });
     memoText = fold(pdfText(await readPdf(memo.bytes)));
   });
@@ -166,13 +165,13 @@ describe('diagnostics', () => {
 
   it('warns about an undated event at its line unless the summary says undated, and rejects a malformed date', async () => {
     // The seeds say `when: undated` where the sources give no date: no warning.
-    expect((await loadWorkspace(SEEDS)).diagnostics.filter((d) => d.rule === 'undated-event')).toEqual([]);
+    expect((await loadVerifiedWorkspace(SEEDS)).diagnostics.filter((d) => d.rule === 'undated-event')).toEqual([]);
     const file = path.join(ws, 'briefing.yaml');
     const summary = parseYaml(await readFile(path.join(SEEDS, 'briefing.yaml'), 'utf8')) as { investment: { when?: string; label: string }[] };
     delete (summary.investment[3] as { when?: string }).when;
     (summary.investment[4] as { when?: string }).when = 'January';
     await writeFile(file, stringifyYaml(summary));
-    const loaded = await loadWorkspace(ws);
+    const loaded = await loadVerifiedWorkspace(ws);
     const undated = loaded.diagnostics.filter((d) => d.rule === 'undated-event');
     expect(undated).toHaveLength(2);
     expect(undated[0]?.message).toMatch(/^investment\[3\] \("Microsoft’s reported total"\) has no date/);
@@ -196,7 +195,7 @@ describe('diagnostics', () => {
     expect(memo).toContainEqual(expect.stringMatching(/^Undated\. Microsoft’s total investment/));
     (summary.investment[0] as { when?: string }).when = '2019-13';
     await writeFile(file, stringifyYaml(summary));
-    const bad = (await loadWorkspace(ws)).diagnostics.find((d) => d.rule === 'when-invalid');
+    const bad = (await loadVerifiedWorkspace(ws)).diagnostics.find((d) => d.rule === 'when-invalid');
     expect(bad?.severity).toBe('error');
     expect(bad?.message).toContain('investment[0].when "2019-13"');
     expect(bad?.line).toBeGreaterThan(0);
@@ -223,7 +222,7 @@ describe('diagnostics', () => {
       '',
     ].join('\n');
     await writeFile(path.join(copy, 'templates/deck.md.hbs'), template);
-    const models = await workspaceToModels(await loadWorkspace(copy));
+    const models = await workspaceToModels(await loadVerifiedWorkspace(copy));
     const mixed = models.diagnostics.find((d) => d.rule === 'chart-mixed-kinds');
     expect(mixed?.severity).toBe('error');
     expect(mixed?.file).toMatch(/templates[\\/]deck\.md\.hbs$/);
@@ -239,14 +238,14 @@ describe('diagnostics', () => {
       delete a.pursuedBy;
     }
     await writeFile(file, stringifyYaml(summary));
-    const loaded = await loadWorkspace(ws);
+    const loaded = await loadVerifiedWorkspace(ws);
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(loaded.summary?.alternatives[0]?.pursuedBy).toBe('Microsoft');
     const models = await workspaceToModels(loaded);
     expect(models.deck?.slides.map((s) => s.title)).toContain('Options pursued by OpenAI');
     (summary.alternatives[0] as Record<string, unknown>).pursuedBy = 'Microsoft';
     await writeFile(file, stringifyYaml(summary));
-    const both = (await loadWorkspace(ws)).diagnostics.find((d) => d.rule === 'schema');
+    const both = (await loadVerifiedWorkspace(ws)).diagnostics.find((d) => d.rule === 'schema');
     expect(both?.message).toContain('give pursuedBy or its older name owner, not both');
   });
 
@@ -257,7 +256,7 @@ describe('diagnostics', () => {
       .replace("maker: 'xAI'", "makr: 'xAI'")
       .replace("confirms: 'New terms", "confirm: 'New terms");
     await writeFile(file, text);
-    const messages = (await loadWorkspace(ws)).diagnostics.filter((d) => d.rule === 'schema').map((d) => d.message);
+    const messages = (await loadVerifiedWorkspace(ws)).diagnostics.filter((d) => d.rule === 'schema').map((d) => d.message);
     expect(messages).toContainEqual(expect.stringMatching(/^unknown key "valu" in investment\[\d\]\.amount; did you mean "value"\?$/));
     expect(messages).toContainEqual(expect.stringMatching(/^unknown key "makr" in alternatives\[3\]; did you mean "maker"\?$/));
     expect(messages).toContainEqual(expect.stringMatching(/^unknown key "confirm" in watch\[0\]; did you mean "confirms"\?$/));
@@ -272,16 +271,16 @@ describe('diagnostics', () => {
     (summary.implications[0]?.cite[0] as { quote: string }).quote = 'a passage no document has, made up for the test';
     (summary.watch[1] as { confirms?: string }).confirms = 'Microsoft sues for $70 billion';
     await writeFile(file, stringifyYaml(summary));
-    const loaded = await loadWorkspace(ws);
+    const loaded = await loadVerifiedWorkspace(ws);
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.rule}: ${d.message}`);
     expect(errors.some((m) => m.startsWith('quote-not-found'))).toBe(true);
     expect(errors).toContainEqual(expect.stringMatching(/^figure-not-in-quotes: figure "\$70 billion" in watch\[1\]\.confirms/));
   });
 
   it('lets the theme decide the markers\' words and look, in both outputs', async () => {
-    const { prepareOutputs } = await import('../src/build/pipeline.js');
+    const { prepareOutputs } = await import('../src/pipeline/pipeline.js');
     const theme = { ...DEFAULT_THEME, markers: { disputed: '[contested]', single: '[one source only]', style: 'bold' as const } };
-    const prepared = await prepareOutputs(await loadWorkspace(SEEDS), theme);
+    const prepared = await prepareOutputs(await loadVerifiedWorkspace(SEEDS), theme);
     const runs = prepared.memo?.blocks.flatMap((b) => (b.type === 'paragraph' ? b.inlines : b.type === 'list' ? b.items.flat() : [])) ?? [];
     const markers = runs.filter((i) => i.type === 'text' && /^\[(contested|one source only)\]$/.test(i.text));
     expect(markers.length).toBeGreaterThan(5);
@@ -292,7 +291,7 @@ describe('diagnostics', () => {
   });
 
   it('keeps the shortened labels of the models plain text: no Markdown left in the deck model', async () => {
-    const models = await workspaceToModels(await loadWorkspace(SEEDS));
+    const models = await workspaceToModels(await loadVerifiedWorkspace(SEEDS));
     const text = models.deck?.slides.flatMap((s) => s.blocks).map((b) => (b.type === 'paragraph' ? plainText(b.inlines) : '')).join(' ') ?? '';
     expect(text).not.toMatch(/[\uE000-\uE004]/);
   });

@@ -6,14 +6,13 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { workspaceToModels } from '../src/build/pipeline.js';
+import { loadVerifiedWorkspace, workspaceToModels } from '../src/pipeline/pipeline.js';
 import { layoutDeck } from '../src/deck/layout.js';
 import { boxOf, type Element, type PlacedSlide } from '../src/deck/elements.js';
 import { textHeight } from '../src/deck/measure.js';
 import { GRID } from '../src/deck/grid.js';
 import { DEFAULT_THEME } from '../src/inputs/theme.js';
-import { loadWorkspace } from '../src/inputs/workspace.js';
-import { amountRole } from '../src/model/amount-roles.js';
+import { amountRole } from '../src/inputs/amount-roles.js';
 import type { Deck, Slide, TimelineEvent } from '../src/model/types.js';
 import { niceStep, valueScale } from '../src/deck/slide-history.js';
 import { allText, AS_OF, placementProblems, readPptx, renderDeck, repeatedSeeds } from './helpers/deck.js';
@@ -22,7 +21,7 @@ import { removeDir, ROOT, SEEDS, tempDir } from './helpers/workspace.js';
 const VENTURE = path.join(ROOT, 'test/fixtures/venture');
 
 async function laidOut(ws: string) {
-  const models = await workspaceToModels(await loadWorkspace(ws));
+  const models = await workspaceToModels(await loadVerifiedWorkspace(ws));
   if (!models.deck) throw new Error(JSON.stringify(models.diagnostics));
   return { models, ...layoutDeck(models.deck, DEFAULT_THEME) };
 }
@@ -145,7 +144,7 @@ describe('the history chart: money by date', () => {
         '',
       ].join('\n');
       await writeFile(path.join(ws, 'templates/deck.md.hbs'), template);
-      const models = await workspaceToModels(await loadWorkspace(ws));
+      const models = await workspaceToModels(await loadVerifiedWorkspace(ws));
       const mixed = models.diagnostics.filter((d) => d.rule === 'chart-mixed-kinds');
       expect(mixed.map((d) => d.message)).toContainEqual(expect.stringMatching(/^chart row "Share sale values Harbor Labs" is in the series "new money", but its amount is a valuation \(series "valuation"\)/));
       expect(mixed[0]?.line).toBe(8);

@@ -4,8 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workspaceToModels } from '../src/build/pipeline.js';
-import { loadWorkspace } from '../src/inputs/workspace.js';
+import { loadVerifiedWorkspace, workspaceToModels } from '../src/pipeline/pipeline.js';
 import { renderMemo, type MemoPages } from '../src/memo/pdf-writer.js';
 import { plainText, type Block, type Memo } from '../src/model/types.js';
 import { statementsOf } from '../src/verify/verify.js';
@@ -37,7 +36,7 @@ describe('the seeds\' memo', () => {
   let pages: MemoPages | undefined;
 
   beforeAll(async () => {
-    const ws = await loadWorkspace(SEEDS);
+    const ws = await loadVerifiedWorkspace(SEEDS);
     memo = (await workspaceToModels(ws)).memo as Memo;
     const rendered = await renderMemo(memo, { date: DATE, pdfa: false });
     pages = rendered.pages;
@@ -54,7 +53,7 @@ describe('the seeds\' memo', () => {
   });
 
   it('prints every section once: each statement of the summary once in the body, no table repeating the investment history', async () => {
-    const ws = await loadWorkspace(SEEDS);
+    const ws = await loadVerifiedWorkspace(SEEDS);
     // The body's pages without their running header and footer: a paragraph may run over a page.
     const body = fold(Array.from({ length: referencesPage(pdf) - 1 }, (_, k) => ownText(pdf, k, memo.meta.subject)).join(' '));
     for (const s of statementsOf(ws.summary!)) {
@@ -87,7 +86,7 @@ describe('the seeds\' memo', () => {
   });
 
   it('shows a title only the summary gives as the editor\'s, in brackets', async () => {
-    const ws = await loadWorkspace(SEEDS);
+    const ws = await loadVerifiedWorkspace(SEEDS);
     const refs = fold(pdf.pageText.slice(referencesPage(pdf) - 1).join(' '));
     const editors = ws.documents.filter((d) => d.titleFrom === 'editor');
     expect(editors.map((d) => d.id)).toEqual(['001', '002']);

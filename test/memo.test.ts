@@ -4,8 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainText, type Memo } from '../src/model/types.js';
-import { workspaceToModels } from '../src/build/pipeline.js';
-import { loadWorkspace } from '../src/inputs/workspace.js';
+import { loadVerifiedWorkspace, workspaceToModels } from '../src/pipeline/pipeline.js';
 import { renderMemo } from '../src/memo/pdf-writer.js';
 import { allText, readPdf, type ReadPdf } from './helpers/pdf.js';
 import { citeGroups } from '../src/verify/numbering.js';
@@ -23,7 +22,7 @@ function onPath(tool: string): boolean {
 }
 
 async function memoOf(workspace: string): Promise<Memo> {
-  const ws = await loadWorkspace(workspace);
+  const ws = await loadVerifiedWorkspace(workspace);
   const models = await workspaceToModels(ws);
   if (!models.memo) throw new Error(`no memo: ${JSON.stringify(models.diagnostics)}`);
   return models.memo;

@@ -3,8 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/diagnostics/diagnostic.js';
-import { workspaceToModels } from '../src/build/pipeline.js';
-import { loadWorkspace } from '../src/inputs/workspace.js';
+import { loadVerifiedWorkspace, workspaceToModels } from '../src/pipeline/pipeline.js';
 import { copySeeds, removeDir } from './helpers/workspace.js';
 
 describe('template overrides', () => {
@@ -16,14 +15,14 @@ describe('template overrides', () => {
   afterAll(() => removeDir(dir));
 
   it('uses the default templates and renders every statement in both outputs', async () => {
-    const models = await workspaceToModels(await loadWorkspace(ws));
+    const models = await workspaceToModels(await loadVerifiedWorkspace(ws));
     expect(models.diagnostics).toEqual([]);
     const deckCites = new Set(models.deck?.slides.flatMap((s) => s.cites));
     expect(deckCites.size).toBe(models.deck?.citations.length);
   });
 
   it('numbers citations once for both outputs: [n] is the same passage in the deck and the memo', async () => {
-    const models = await workspaceToModels(await loadWorkspace(ws));
+    const models = await workspaceToModels(await loadVerifiedWorkspace(ws));
     expect(models.deck?.citations).toEqual(models.memo?.citations);
     const citesOf = (inlines: { type: string; n?: number }[]) => inlines.filter((i) => i.type === 'cite').map((i) => i.n);
     const deckList = models.deck?.slides[1]?.blocks[0];
@@ -40,7 +39,7 @@ describe('template overrides', () => {
       path.join(ws, 'templates/deck.md.hbs'),
       '<!-- layout: title -->\n# {{title}}\n\n---\n# {{headlines.takeaways}}\n\n{{#each takeaways}}\n- {{text}}{{cite cite}}\n{{/each}}\n',
     );
-    const loaded = await loadWorkspace(ws);
+    const loaded = await loadVerifiedWorkspace(ws);
     const models = await workspaceToModels(loaded);
     expect(models.templates.map((t) => path.relative(ws, t.file))).toEqual(['templates/deck.md.hbs', path.relative(ws, models.templates[1]?.file ?? '')]);
     expect(models.deck?.slides.map((s) => s.layout)).toEqual(['title', 'bullets']);
@@ -53,7 +52,7 @@ describe('template overrides', () => {
     const other = path.join(dir, 'uncited');
     await mkdir(other);
     await writeFile(path.join(other, 'memo.md.hbs'), '## Bottom line\n\n{{#each takeaways}}\n- {{text}}\n{{/each}}\n');
-    const models = await workspaceToModels(await loadWorkspace(ws), { templatesDir: other });
+    const models = await workspaceToModels(await loadVerifiedWorkspace(ws), { templatesDir: other });
     // (The workspace still has the deck template of the test above; only the memo's messages matter here.)
     const messages = models.diagnostics.map(formatDiagnostic).filter((m) => m.includes('the memo'));
     expect(messages[0]).toMatch(
@@ -66,7 +65,7 @@ describe('template overrides', () => {
     const other = path.join(dir, 'other');
     await mkdir(other);
     await writeFile(path.join(other, 'memo.md.hbs'), '## Only the bottom line\n\n{{#each takeaways}}\n- {{text}}{{cite cite}}\n{{/each}}\n');
-    const models = await workspaceToModels(await loadWorkspace(ws), { templatesDir: other });
+    const models = await workspaceToModels(await loadVerifiedWorkspace(ws), { templatesDir: other });
     expect(models.memo?.blocks[0]).toMatchObject({ type: 'heading', inlines: [{ type: 'text', text: 'Only the bottom line' }] });
     expect(models.diagnostics.map((d) => d.message).join('\n')).toContain('the memo leaves out');
   });
@@ -94,14 +93,14 @@ describe('a summary with takeaways only', () => {
   afterAll(() => removeDir(dir));
 
   it('leaves out the empty sections instead of printing bare headings', async () => {
-    const models = await workspaceToModels(await loadWorkspace(ws));
+    const models = await workspaceToModels(await loadVerifiedWorkspace(ws));
     expect(models.deck?.slides.map((s) => s.layout)).toEqual(['title', 'bullets', 'sources']);
     const headings = models.memo?.blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.inlines : []));
     expect(headings).toEqual([[{ type: 'text', text: 'Bottom line' }]]);
   });
 
   it('names an untitled document by its first words, not by its file name', async () => {
-    const loaded = await loadWorkspace(ws);
+    const loaded = await loadVerifiedWorkspace(ws);
     expect(loaded.documents.find((d) => d.id === '002')?.title).toBe('The partnership between Microsoft and OpenAI, once hailed as a…');
   });
 });

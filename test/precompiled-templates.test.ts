@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sha256 } from '../src/inputs/file-hashes.js';
+import { sha256 } from '../src/common/file-hashes.js';
 import { precompiledModule } from '../src/template/precompile.js';
 import { TEMPLATE_NAMES, type TemplateName } from '../src/template/template-files.js';
 import { removeDir, ROOT, SEEDS, tempDir } from './helpers/workspace.js';
@@ -24,9 +24,9 @@ async function compileWith(precompiled: boolean, moduleFile: string): Promise<{ 
   } else vi.doUnmock('../src/template/precompiled.js');
   const { compileTemplate } = await import('../src/template/handlebars.js');
   const { workspaceToView } = await import('../src/template/view.js');
-  const { loadWorkspace } = await import('../src/inputs/workspace.js');
+  const { loadVerifiedWorkspace } = await import('../src/pipeline/pipeline.js');
   const { DEFAULT_THEME } = await import('../src/inputs/theme.js');
-  return { compile: compileTemplate, view: workspaceToView(await loadWorkspace(SEEDS), { markers: DEFAULT_THEME.markers }) };
+  return { compile: compileTemplate, view: workspaceToView(await loadVerifiedWorkspace(SEEDS), { markers: DEFAULT_THEME.markers }) };
 }
 
 describe('precompiled templates', () => {

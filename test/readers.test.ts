@@ -11,7 +11,7 @@ import { readerFor } from '../src/inputs/readers/index.js';
 import { markdownReader } from '../src/inputs/readers/markdown.js';
 import { MAX_PDF_BYTES, pdfReader } from '../src/inputs/readers/pdf.js';
 import { textReader } from '../src/inputs/readers/text.js';
-import { readSources } from '../src/inputs/sources.js';
+import { describeText, readSources } from '../src/inputs/sources.js';
 import { extractionCache, forgetExtractions } from '../src/inputs/cache.js';
 import { findQuote } from '../src/verify/match.js';
 import { makeDocx, makePdf, makeTextlessPdf } from './helpers/sources.js';
@@ -150,6 +150,27 @@ describe('HTML', () => {
     expect(ld.date).toBe('2022-02-03');
   });
 
+  it('reads only the one <article> (or <main>) of a page: a promo line beside it is not read', async () => {
+    const story = '<h1>Deal agreed between the two companies</h1><p>The two companies agreed a deal worth $2 billion on Monday, the companies said in a joint statement.</p><p>The regulator will look at the deal next year, according to people familiar with the matter.</p>';
+    const promo = '<p>Subscribe to our newsletter for the latest news.</p>';
+    for (const page of [
+      `<html><body><div class="wrap"><article>${story}</article>${promo}</div><p>Another promo line that ends with a full stop.</p></body></html>`,
+      `<html><body>${promo}<main>${story}</main><div>${promo}</div></body></html>`,
+      // Articles inside the article (a quoted post, comments) do not make it one of several.
+      `<html><body><article>${story}<article><p>A reader comment inside the story, with words enough to count.</p></article></article>${promo}</body></html>`,
+    ]) {
+      const doc = await read(htmlReader, page);
+      expect(doc.text).toContain('The two companies agreed a deal worth $2 billion on Monday');
+      expect(doc.text).not.toContain('Subscribe');
+      expect(doc.text).not.toContain('Another promo line');
+    }
+    // Two articles: the page is read whole (Readability picks), as is one article too short to be the story.
+    const two = await read(htmlReader, `<html><body><article>${story}</article><article>${story.replace('$2 billion', '$3 billion')}</article></body></html>`);
+    expect(two.text).toContain('$2 billion');
+    const teaser = await read(htmlReader, `<html><body><article><p>Read next: a teaser.</p></article><div>${story}</div></body></html>`);
+    expect(teaser.text).toContain('The two companies agreed a deal worth $2 billion on Monday');
+  });
+
   it('says so when the page has no article', async () => {
     const empty = '<html><head><title>Home</title></head><body><nav><a href="/">Home</a></nav><script>var x = 1;</script></body></html>';
     const error = await rejection(htmlReader.read(utf8(empty), 'f'));
@@ -167,6 +188,16 @@ describe('PDF', () => {
     expect(lineOf(doc, 'fares could rise by up to 8%')).toEqual({ page: 1, line: 5 });
     expect(lineOf(doc, 'A final decision is expected')).toEqual({ page: 2, line: 4 });
     expect(placeRef('004', 'pdf', { page: 2, line: 4 })).toBe('004 p. 2');
+  });
+
+  it('reads a date line at the top as the date, not as the start of the title, however close the next line is', async () => {
+    const doc = await read(pdfReader, await makePdf({ pages: [['date 2025-03-10\nTwo companies agree a partnership worth billions over the coming decade\n\nThe body of the report.']] }));
+    expect(doc.text).toBe('date 2025-03-10\n\nTwo companies agree a partnership worth billions over the coming decade\n\nThe body of the report.');
+    expect(doc.date).toBe('2025-03-10');
+    expect(describeText(doc.text).title).toBe('Two companies agree a partnership worth billions over the coming decade');
+    // Further down, a line that only gives a date is part of its paragraph.
+    const lower = await read(pdfReader, await makePdf({ pages: [['A title of the report\n\nOne\nTwo\nThree\nFour\nFive\nJune 2, 2025\nand the rest of the sentence.']] }));
+    expect(lower.text).toContain('Five June 2, 2025 and the rest of the sentence.');
   });
 
   it('says a PDF without a text layer, an encrypted PDF and a corrupt one are so', async () => {
@@ -251,7 +282,7 @@ describe('reading a workspace', () => {
     await writeFile(path.join(ws, '004_review.pdf'), await railPdf());
     const first = await readSources(ws, 'ws', { cacheDir });
     const [entry] = await readdir(cacheDir);
-    expect(entry).toBe(`${first.documents[0]?.sha256}.pdf-v1.json`);
+    expect(entry).toBe(`${first.documents[0]?.sha256}.pdf-v${pdfReader.version}.json`);
     // A new process finds it on disk: prove it reads the cache (not the PDF) by marking the cached text.
     const cached = JSON.parse(await readFile(path.join(cacheDir, entry as string), 'utf8')) as { text: string };
     await writeFile(path.join(cacheDir, entry as string), JSON.stringify({ ...cached, text: `${cached.text}\n\nMarker from the cache.` }));
@@ -263,7 +294,7 @@ describe('reading a workspace', () => {
     const changed = await readSources(ws, 'ws', { cacheDir });
     expect(changed.documents[0]?.text).toBe('A different report about the depots and the unions.');
     // Both texts are kept (the cache is shared by workspaces): it is bounded, oldest first.
-    const newer = `${changed.documents[0]?.sha256}.pdf-v1.json`;
+    const newer = `${changed.documents[0]?.sha256}.pdf-v${pdfReader.version}.json`;
     expect((await readdir(cacheDir)).sort()).toEqual([entry, newer].sort());
     const small = extractionCache(cacheDir, { maxBytes: Number.POSITIVE_INFINITY, maxEntries: 1 });
     small.trim();
@@ -283,7 +314,7 @@ describe('reading a workspace', () => {
     try {
       forgetExtractions();
       const first = await readSources(ws, 'ws');
-      expect(await readdir(path.join(home, 'briefing', 'extracted'))).toEqual([`${first.documents[0]?.sha256}.pdf-v1.json`]);
+      expect(await readdir(path.join(home, 'briefing', 'extracted'))).toEqual([`${first.documents[0]?.sha256}.pdf-v${pdfReader.version}.json`]);
       forgetExtractions();
       const off = await readSources(ws, 'ws', { cacheDir: null });
       expect(off.documents[0]?.text).toBe(first.documents[0]?.text);

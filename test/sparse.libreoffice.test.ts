@@ -8,12 +8,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { workspaceToModels } from '../src/build/pipeline.js';
+import { loadVerifiedWorkspace, workspaceToModels } from '../src/pipeline/pipeline.js';
 import { layoutDeck } from '../src/deck/layout.js';
 import { writeDeck } from '../src/deck/pptx-writer.js';
 import { BODY_H, CONTENT_W, GRID } from '../src/deck/grid.js';
 import { DEFAULT_THEME } from '../src/inputs/theme.js';
-import { loadWorkspace } from '../src/inputs/workspace.js';
 import { AS_OF, hasCommand, pptxToPdf } from './helpers/deck.js';
 import { removeDir, SEEDS, tempDir } from './helpers/workspace.js';
 
@@ -72,7 +71,7 @@ describe.skipIf(!available)('a sparse summary in LibreOffice', () => {
 
   beforeAll(async () => {
     dir = await tempDir('briefing-sparse-');
-    const ws = await loadWorkspace(await sparseSeeds(dir));
+    const ws = await loadVerifiedWorkspace(await sparseSeeds(dir));
     const models = await workspaceToModels(ws);
     if (!models.deck) throw new Error(JSON.stringify(models.diagnostics));
     const { placed } = layoutDeck(models.deck, DEFAULT_THEME);

@@ -8,8 +8,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import { yamlLocator, type YamlPath } from '../src/diagnostics/yaml-locator.js';
 import { nodePlaces, placesLocator, readParsedSummary, summaryStore, type ParsedSummary } from '../src/inputs/summary-cache.js';
 import { summaryFromYaml } from '../src/inputs/summary-load.js';
-import { loadWorkspace } from '../src/inputs/workspace.js';
-import { sha256 } from '../src/inputs/file-hashes.js';
+import { loadVerifiedWorkspace } from '../src/pipeline/pipeline.js';
+import { sha256 } from '../src/common/file-hashes.js';
 import { copySeeds, removeDir, SEEDS, tempDir } from './helpers/workspace.js';
 
 /** Every path into the data, and near misses: a string index, an index past the end, a missing key, a path through a scalar. */
@@ -128,24 +128,24 @@ describe('a workspace loaded with the parsed-summary cache', () => {
     expect(text).toContain("text: 'In 1999 ");
     await writeFile(file, text);
 
-    const live = await loadWorkspace(ws, { cacheDir: null });
+    const live = await loadVerifiedWorkspace(ws, { cacheDir: null });
     expect(live.summary).toBeDefined();
     const store = summaryStore();
     expect(store).toBeDefined();
     expect(await readParsedSummary(store!, sha256(text))).toBeUndefined();
     // Watch mode parses each edit once: it does not keep the parse.
-    const watching = await loadWorkspace(ws, { keepParsedSummary: false });
+    const watching = await loadVerifiedWorkspace(ws, { keepParsedSummary: false });
     expect(await readParsedSummary(store!, sha256(text))).toBeUndefined();
-    const cold = await loadWorkspace(ws);
+    const cold = await loadVerifiedWorkspace(ws);
     expect(await readParsedSummary(store!, sha256(text))).toBeDefined();
-    const warm = await loadWorkspace(ws);
+    const warm = await loadVerifiedWorkspace(ws);
 
     // An entry that cannot be read, or is not what this version writes, is parsed again.
     const entries = await readdir(store!.dir);
     expect(entries).toHaveLength(1);
     for (const junk of [Buffer.from('not a v8 value'), serialize({ format: 1, parsed: { data: {}, lineStarts: [] } }), serialize({ format: 99 })]) {
       await writeFile(path.join(store!.dir, entries[0] as string), junk);
-      const again = await loadWorkspace(ws);
+      const again = await loadVerifiedWorkspace(ws);
       expect(again.diagnostics).toEqual(live.diagnostics);
       expect(again.summary).toEqual(live.summary);
     }

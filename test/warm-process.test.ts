@@ -7,11 +7,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareOutputs } from '../src/build/pipeline.js';
+import { loadVerifiedWorkspace, prepareOutputs } from '../src/pipeline/pipeline.js';
 import type { PlacedDeck } from '../src/deck/elements.js';
 import { writeDeck } from '../src/deck/pptx-writer.js';
 import { loadTheme } from '../src/inputs/theme.js';
-import { loadWorkspace } from '../src/inputs/workspace.js';
 import { renderMemo } from '../src/memo/pdf-writer.js';
 import type { Memo } from '../src/model/types.js';
 import { copySeeds, removeDir, ROOT } from './helpers/workspace.js';
@@ -19,7 +18,7 @@ import { copySeeds, removeDir, ROOT } from './helpers/workspace.js';
 const DATE = new Date('2025-11-01T00:00:00Z');
 
 async function modelsOf(workspace: string): Promise<{ memo: Memo; deck: PlacedDeck }> {
-  const ws = await loadWorkspace(workspace);
+  const ws = await loadVerifiedWorkspace(workspace);
   const { theme } = await loadTheme(ws.dir, ws.shownDir);
   const prepared = await prepareOutputs(ws, theme);
   if (!prepared.memo || !prepared.placedDeck) throw new Error(`no outputs: ${JSON.stringify(prepared.diagnostics)}`);

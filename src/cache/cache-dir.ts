@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compareCodePoints } from '../inputs/file-hashes.js';
+import { compareCodePoints } from '../common/file-hashes.js';
 
 /** `<cache home>/briefing`, or undefined when caching is switched off (BRIEFING_NO_CACHE=1) or there is no home. */
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string | undefined {

@@ -1,6 +1,6 @@
-import { buildBriefing, MEMO_FILE, type BuildResult } from '../build/build-briefing.js';
-import { changeDiagnostics, formatChangeReport } from '../build/changes.js';
-import { MANIFEST_FILE } from '../build/manifest.js';
+import { buildBriefing, MEMO_FILE, type BuildResult } from '../pipeline/build-briefing.js';
+import { changeDiagnostics, formatChangeReport } from '../pipeline/changes.js';
+import { MANIFEST_FILE } from '../pipeline/manifest.js';
 import { EXIT, hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics, type Io } from './io.js';
 import { workspaceToReport } from './json-report.js';

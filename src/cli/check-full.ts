@@ -1,10 +1,9 @@
 // The full check: everything a build checks before it writes.
 import { EXIT, hasErrors } from '../diagnostics/diagnostic.js';
 import { printDiagnostics, type Io } from './io.js';
-import { prepareOutputs } from '../build/pipeline.js';
+import { loadVerifiedWorkspace, prepareOutputs } from '../pipeline/pipeline.js';
 import { workspaceToReport } from './json-report.js';
 import { loadTheme } from '../inputs/theme.js';
-import { loadWorkspace } from '../inputs/workspace.js';
 import type { CheckOptions } from './check-record.js';
 
 /**
@@ -13,7 +12,7 @@ import type { CheckOptions } from './check-record.js';
  * the check's record hashes with the other inputs.
  */
 export async function fullCheck(options: CheckOptions, io: Io): Promise<{ exitCode: number; logos: string[] }> {
-  const ws = await loadWorkspace(options.workspace);
+  const ws = await loadVerifiedWorkspace(options.workspace);
   const logos: string[] = [];
   if (!hasErrors(ws.diagnostics)) {
     const themed = await loadTheme(ws.dir, ws.shownDir);

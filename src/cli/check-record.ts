@@ -6,8 +6,8 @@
 // not look like one is no record. BRIEFING_NO_CACHE=1 turns records off with the other caches.
 import { toolFingerprint } from '../cache/fingerprint.js';
 import { cacheStore, type BoundedStore } from '../cache/cache-dir.js';
-import { computeInputsHash, hashWorkspaceInputs, toolVersion, type WorkspaceInputs } from '../build/inputs-hash.js';
-import { sha256 } from '../inputs/file-hashes.js';
+import { computeInputsHash, hashWorkspaceInputs, toolVersion, type WorkspaceInputs } from '../pipeline/inputs-hash.js';
+import { sha256 } from '../common/file-hashes.js';
 import { templateDirs } from '../template/template-files.js';
 import type { Io } from './io.js';
 

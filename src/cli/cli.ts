@@ -159,7 +159,7 @@ function outFolder(out: string): string {
 async function sinceFile(value: string | undefined, out: string): Promise<string | undefined> {
   if (value === undefined) return undefined;
   if (value.trim() === '') throw new UsageError('--since needs a build.json, or the name of a manifest in the output folder\'s .briefing-history');
-  const { resolveSince, historyNames, HISTORY_FOLDER } = await import('../build/history.js');
+  const { resolveSince, historyNames, HISTORY_FOLDER } = await import('../pipeline/history.js');
   const file = await resolveSince(value, out);
   if (file !== undefined) return file;
   const kept = await historyNames(out);

@@ -2,7 +2,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { problemDiagnostic, readTextInside } from '../inputs/sandbox.js';
 import path from 'node:path';
-import { readManifest } from '../build/manifest.js';
+import { readManifest } from '../pipeline/manifest.js';
 import { diagnostic, EXIT, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { documentsToDraftYaml, documentsToProposals } from '../draft/draft.js';
 import { proposalsIntoYaml } from '../draft/update.js';

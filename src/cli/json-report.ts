@@ -1,5 +1,5 @@
 // The machine-readable report of check and build (--json).
-import type { LoadedWorkspace } from '../inputs/workspace.js';
+import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface CheckReport {
@@ -10,7 +10,7 @@ export interface CheckReport {
   diagnostics: Diagnostic[];
 }
 
-export function workspaceToReport(ws: LoadedWorkspace): CheckReport {
+export function workspaceToReport(ws: VerifiedWorkspace): CheckReport {
   const citations = ws.verification?.citations ?? [];
   const cited = new Set(citations.map((c) => c.doc));
   return {

@@ -2,7 +2,7 @@
 // templates or the theme. Libraries and fonts stay loaded, so a rebuild takes tens of milliseconds.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { buildBriefing } from '../build/build-briefing.js';
+import { buildBriefing } from '../pipeline/build-briefing.js';
 import { createMemoRenderer } from '../memo/worker-client.js';
 import { EXIT } from '../diagnostics/diagnostic.js';
 import { printDiagnostics, type Io } from './io.js';

@@ -2,7 +2,7 @@
 // like says what an amount is. New money is the accent colour, full (a bar on the chart); a running
 // total a dark square (on its line); a valuation an open diamond; a plan an open, dashed ring;
 // another figure a grey square; an event without an amount a small grey dot.
-import { ROLE_NAMES, type AmountRole } from '../model/amount-roles.js';
+import { ROLE_NAMES, type AmountRole } from '../inputs/amount-roles.js';
 import type { Element } from './elements.js';
 import { textBox, type Context } from './frame.js';
 import { PT } from './grid.js';

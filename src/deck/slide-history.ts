@@ -5,7 +5,7 @@
 // sits at the top of the plot, "off scale", rather than flattening the bars. Amounts that are not
 // on the chart are call-outs beside it, continued on further slides when they do not fit.
 import type { ChartBlock, ChartPoint, Inline, Slide } from '../model/types.js';
-import type { AmountRole } from '../model/amount-roles.js';
+import type { AmountRole } from '../inputs/amount-roles.js';
 import { boxOf, type Element, type PlacedSlide } from './elements.js';
 import { placed, textBox, type Context } from './frame.js';
 import { BODY_H, CONTENT_W, GRID, PT, TEXT_INSETS } from './grid.js';

@@ -5,7 +5,7 @@
 // events a slide; more continue on further slides, each a period of time. Events without a date
 // are listed under the axis, or on slides of their own when they do not fit there.
 import { citesOf, plainText, type Block, type Inline, type Slide, type TimelineBlock, type TimelineEvent } from '../model/types.js';
-import { amountRole, type AmountRole } from '../model/amount-roles.js';
+import { amountRole, type AmountRole } from '../inputs/amount-roles.js';
 import { amountMark, LEGEND_H, legendRow, tickYears } from './amount-marks.js';
 import type { Element, PlacedSlide } from './elements.js';
 import { finite, placed, reportFit, textBox, type Context } from './frame.js';

@@ -113,6 +113,17 @@ export function sortByPosition(diagnostics: readonly Diagnostic[]): Diagnostic[]
   );
 }
 
+/** Diagnostics in file order (a workspace's document diagnostics first), each printed once. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return sortByPosition(diagnostics).filter((d) => {
+    const key = formatDiagnostic(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

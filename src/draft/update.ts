@@ -1,7 +1,7 @@
 // briefing draft --update: proposals from new or changed documents appended to each section of
 // briefing.yaml as text, so every curated line and comment stays byte-identical.
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { Manifest } from '../build/manifest.js';
+import type { Manifest } from '../pipeline/manifest.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../inputs/sources.js';
 import type { DraftSectionKey, Entry } from './compose.js';

@@ -10,7 +10,7 @@ import { cacheKey, extractionCache, extractionDir, type ExtractionCache } from '
 import { dateOfText, impossibleDateOfText, isDateLine, withoutDateline } from './dates.js';
 import { placeOf, ReaderError, type ExtractedText, type ReaderProblem, type SourceFormat, type SourceMap, type SourceReader } from './document.js';
 import { readerFor, SOURCE_EXTENSIONS } from './readers/index.js';
-import { compareCodePoints, mapLimited, sha256 } from './file-hashes.js';
+import { compareCodePoints, mapLimited, sha256 } from '../common/file-hashes.js';
 
 export { compareCodePoints, sha256 };
 

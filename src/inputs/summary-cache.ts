@@ -10,7 +10,7 @@ import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, type Documen
 import { cacheStore, type BoundedStore } from '../cache/cache-dir.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
 import { offsetLocator, type Locator, type YamlPath } from '../diagnostics/yaml-locator.js';
-import { sha256 } from './file-hashes.js';
+import { sha256 } from '../common/file-hashes.js';
 
 /** Where a node is: its start offset, and for a collection its entries. */
 export interface NodePlaces {

@@ -5,7 +5,7 @@
 // undated, and said so with a warning unless the summary writes `when: undated` (checked: the
 // sources give none).
 import { isoDate, monthNumber, parseDate } from './dates.js';
-import { compareCodePoints } from './file-hashes.js';
+import { compareCodePoints } from '../common/file-hashes.js';
 
 export interface When {
   /** The first day the form covers, YYYY-MM-DD. */

@@ -1,15 +1,15 @@
-// A workspace: source documents plus the curated summary, loaded and verified.
+// A workspace: source documents plus the curated summary, loaded (read, parsed, typed). Verifying
+// the summary against the documents is the next stage (verify/verify-workspace.ts).
 import path from 'node:path';
 import { problemDiagnostic, readTextInside } from './sandbox.js';
 import { parse as parseYaml } from 'yaml';
-import { diagnostic, formatDiagnostic, sortByPosition, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { assertWorkspaceFolder, SUMMARY_FILE } from './workspace-folder.js';
 import { readSources, sha256, type ReadSourcesOptions, type SourceDocument } from './sources.js';
 import { summaryFromParsed, summaryFromYaml, type LoadedSummary, type Locator } from './summary-load.js';
 import { MAX_TEXT_KEPT, readParsedSummary, summaryStore, writeParsedSummary, type ParsedSummary } from './summary-cache.js';
 import type { Summary } from './summary-schema.js';
-import { verifySummary, type Verification } from '../verify/verify.js';
-import { compareCodePoints } from './file-hashes.js';
+import { compareCodePoints } from '../common/file-hashes.js';
 
 export { shownTitle } from './shown-title.js';
 
@@ -42,7 +42,8 @@ export interface LoadedWorkspace {
   /** Positions of briefing.yaml's nodes, for diagnostics of later stages. */
   locator?: Locator;
   documents: BriefingDocument[];
-  verification?: Verification;
+  /** Ids of the documents that could not be read: a citation of one is reported as such, not as a quote not found. */
+  failedIds: ReadonlySet<string>;
   diagnostics: Diagnostic[];
 }
 
@@ -64,7 +65,7 @@ export async function loadWorkspace(shownDir: string, options: LoadOptions = {})
   if (options.cacheDir !== undefined) readOptions.cacheDir = options.cacheDir;
   const sources = await readSources(dir, shownDir, readOptions);
   const diagnostics: Diagnostic[] = [...sources.diagnostics];
-  const workspace: LoadedWorkspace = { dir, shownDir, summaryFile, documents: [], diagnostics };
+  const workspace: LoadedWorkspace = { dir, shownDir, summaryFile, documents: [], failedIds: sources.failedIds, diagnostics };
   const summaryText = await readTextInside(dir, path.join(dir, SUMMARY_FILE), 'summary');
   if (typeof summaryText !== 'string') {
     diagnostics.push(
@@ -88,8 +89,6 @@ export async function loadWorkspace(shownDir: string, options: LoadOptions = {})
   }
   workspace.summary = loaded.summary;
   diagnostics.push(...asOfProblems(loaded.summary.asOf, workspace.documents, loaded.locator.at(['asOf'])));
-  workspace.verification = verifySummary(loaded.summary, workspace.documents, loaded.locator, sources.failedIds);
-  diagnostics.push(...workspace.verification.diagnostics);
   workspace.diagnostics = sortDiagnostics(diagnostics);
   return workspace;
 }
@@ -142,15 +141,4 @@ function withMetadata(doc: SourceDocument, summary: Summary | undefined): Briefi
   if (meta.publisher !== undefined) result.publisher = meta.publisher;
   if (meta.url !== undefined) result.url = meta.url;
   return result;
-}
-
-/** Errors and warnings of the summary in file order; document diagnostics first. */
-function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return sortByPosition(diagnostics).filter((d) => {
-    const key = formatDiagnostic(d);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

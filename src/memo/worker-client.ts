@@ -2,7 +2,8 @@
 // and the memo are laid out at once), else in this thread. A watch session keeps the worker.
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { bundleHost, loadMemoWriter, memoWorkerEntry } from '../bundle/host.js';
+import { bundleHost } from '../bundle/host.js';
+import { loadMemoWriter, memoWorkerEntry } from './load-writer.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../model/types.js';
 import type { MemoPages } from './pdf-writer.js';

@@ -1,7 +1,8 @@
 // A worker thread that renders memos, so that the memo (the slower output) is laid out on the
 // second core while the main thread renders the deck. Messages are plain data.
 import { parentPort } from 'node:worker_threads';
-import { bundleHost, loadMemoWriter } from '../bundle/host.js';
+import { bundleHost } from '../bundle/host.js';
+import { loadMemoWriter } from './load-writer.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Memo } from '../model/types.js';
 import type { MemoPages } from './pdf-writer.js';

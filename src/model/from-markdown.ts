@@ -2,7 +2,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { extractFigures } from '../verify/figures.js';
 import { statementsOf } from '../verify/verify.js';
-import type { LoadedWorkspace } from '../inputs/workspace.js';
+import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { shownTitle } from '../inputs/shown-title.js';
 import { markdownToBlocks } from './markdown-blocks.js';
 import { placeLabel } from '../inputs/document.js';
@@ -27,9 +27,9 @@ import {
   type ChartPoint,
   type TableBlock,
 } from './types.js';
-import { AMOUNT_ROLES, amountRole } from './amount-roles.js';
+import { AMOUNT_ROLES, amountRole } from '../inputs/amount-roles.js';
 
-export function workspaceToMeta(ws: LoadedWorkspace): Meta {
+export function workspaceToMeta(ws: VerifiedWorkspace): Meta {
   const s = ws.summary;
   if (!s) throw new Error('workspaceToMeta needs a loaded summary');
   const meta: Meta = {
@@ -47,7 +47,7 @@ export function workspaceToMeta(ws: LoadedWorkspace): Meta {
   return meta;
 }
 
-export function workspaceToCitationRefs(ws: LoadedWorkspace): CitationRef[] {
+export function workspaceToCitationRefs(ws: VerifiedWorkspace): CitationRef[] {
   const docs = new Map(ws.documents.map((d) => [d.id, d]));
   const support = supportByCitation(ws);
   return (ws.verification?.citations ?? []).map((c) => {
@@ -70,7 +70,7 @@ export function workspaceToCitationRefs(ws: LoadedWorkspace): CitationRef[] {
 }
 
 /** Citation number → how many documents support the statements citing it (the fewest). */
-function supportByCitation(ws: LoadedWorkspace): Map<number, number> {
+function supportByCitation(ws: VerifiedWorkspace): Map<number, number> {
   const out = new Map<number, number>();
   const numbers = ws.verification?.numbersByStatement;
   if (!ws.summary || !numbers) return out;
@@ -85,7 +85,7 @@ function supportByCitation(ws: LoadedWorkspace): Map<number, number> {
 const DIRECTIVE = /<!--\s*(layout|subtitle)\s*:\s*([\s\S]*?)-->/g;
 const NOTES = /<!--\s*notes\s*:?([\s\S]*?)-->/g;
 
-export function markdownToDeck(markdown: string, ws: LoadedWorkspace, file: string, templateSource?: string): { deck?: Deck; diagnostics: Diagnostic[] } {
+export function markdownToDeck(markdown: string, ws: VerifiedWorkspace, file: string, templateSource?: string): { deck?: Deck; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const citations = workspaceToCitationRefs(ws);
   const byNumber = new Map(citations.map((c) => [c.n, c]));
@@ -136,7 +136,7 @@ export function markdownToDeck(markdown: string, ws: LoadedWorkspace, file: stri
   return { deck, diagnostics };
 }
 
-export function markdownToMemo(markdown: string, ws: LoadedWorkspace): { memo: Memo; diagnostics: Diagnostic[] } {
+export function markdownToMemo(markdown: string, ws: VerifiedWorkspace): { memo: Memo; diagnostics: Diagnostic[] } {
   const blocks = markdownToBlocks(markdown.replace(/<!--[\s\S]*?-->/g, ''), 'sec');
   const memo = MemoSchema.parse({ meta: workspaceToMeta(ws), blocks, citations: workspaceToCitationRefs(ws) }, PARSE_ONCE);
   return { memo, diagnostics: [] };
@@ -240,7 +240,7 @@ type ChartProblem = { rule: 'template-error' | 'chart-mixed-kinds'; message: str
  * a bar chart of one kind of amount: a row's kind is the kind of the summary's amount its citations
  * come from, and rows of several kinds are an error. A chart compares like with like.
  */
-function tableToChart(block: Block, ws: LoadedWorkspace): { block: Block; problems: ChartProblem[] } {
+function tableToChart(block: Block, ws: VerifiedWorkspace): { block: Block; problems: ChartProblem[] } {
   if (block.type !== 'table') return { block, problems: [] };
   const column = (name: string) => block.header.findIndex((h) => plainText(h).trim().toLowerCase() === name);
   if (column('when') >= 0 && column('series') >= 0) return tableToHistory(block, ws, column('when'), column('series'));
@@ -292,7 +292,7 @@ function scaleOf(values: readonly number[], currency: string | undefined): { sca
  * the statement with exactly the row's citations (by its label when several have them), else one
  * citing them all.
  */
-function rowKinds(ws: LoadedWorkspace): (cites: number[], text: string) => string | undefined {
+function rowKinds(ws: VerifiedWorkspace): (cites: number[], text: string) => string | undefined {
   const amounts = amountStatements(ws);
   return (cites, text) => {
     if (cites.length === 0) return undefined;
@@ -304,7 +304,7 @@ function rowKinds(ws: LoadedWorkspace): (cites: number[], text: string) => strin
 }
 
 /** A history chart: dated amounts by series, one currency; a row's series must be its amount's. */
-function tableToHistory(block: TableBlock, ws: LoadedWorkspace, whenColumn: number, seriesColumn: number): { block: Block; problems: ChartProblem[] } {
+function tableToHistory(block: TableBlock, ws: VerifiedWorkspace, whenColumn: number, seriesColumn: number): { block: Block; problems: ChartProblem[] } {
   const problems: ChartProblem[] = [];
   const kindOfRow = rowKinds(ws);
   const labelColumn = block.header.findIndex((_, k) => k !== whenColumn && k !== seriesColumn && k < block.header.length - 1);
@@ -348,7 +348,7 @@ function tableToHistory(block: TableBlock, ws: LoadedWorkspace, whenColumn: numb
 }
 
 /** The summary's amounts: each one's kind ("" when it has none) and its statement's citation numbers. */
-function amountStatements(ws: LoadedWorkspace): { kind: string; label: string; numbers: number[] }[] {
+function amountStatements(ws: VerifiedWorkspace): { kind: string; label: string; numbers: number[] }[] {
   return (ws.summary?.investment ?? []).flatMap((item, i) =>
     item.amount === undefined ? [] : [{ kind: normalKind(item.amount.kind), label: item.label, numbers: ws.verification?.numbersByStatement.get(`investment.${i}`) ?? [] }],
   );

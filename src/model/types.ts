@@ -1,7 +1,7 @@
 // The document model shared by the deck and the memo: what the templates' Markdown becomes.
 // Writers see a finished model and make no content decisions.
 import * as z from 'zod';
-import { AMOUNT_ROLES } from './amount-roles.js';
+import { AMOUNT_ROLES } from '../inputs/amount-roles.js';
 
 export const InlineSchema = z.discriminatedUnion('type', [
   z.strictObject({

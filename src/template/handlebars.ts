@@ -5,7 +5,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CiteList, citeMarkers, LINE_BREAK } from './view.js';
 import { DEFAULT_TEMPLATES_DIR, readTemplate, shownPath, TEMPLATE_NAMES, type TemplateDir, type TemplateName } from './template-files.js';
 import { PRECOMPILED } from './precompiled.js';
-import { sha256 } from '../inputs/file-hashes.js';
+import { sha256 } from '../common/file-hashes.js';
 
 export { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles, TEMPLATE_NAMES, type TemplateDir, type TemplateName } from './template-files.js';
 

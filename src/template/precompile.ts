@@ -4,7 +4,7 @@
 // compiled at run time; its compiled form is the same code a run-time compile would make.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sha256 } from '../inputs/file-hashes.js';
+import { sha256 } from '../common/file-hashes.js';
 import { precompileTemplate } from './handlebars.js';
 import { DEFAULT_TEMPLATES_DIR, TEMPLATE_NAMES } from './template-files.js';
 

@@ -2,9 +2,9 @@
 // sources is escaped for Markdown here, once: text is data and renders literally.
 import { type Alternative, type Summary, type Citation, type Investment } from '../inputs/summary-schema.js';
 import { byWhen, isUndated, parseWhen } from '../inputs/when.js';
-import type { LoadedWorkspace } from '../inputs/workspace.js';
+import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { shownTitle } from '../inputs/shown-title.js';
-import { amountRole } from '../model/amount-roles.js';
+import { amountRole } from '../inputs/amount-roles.js';
 import { extractFigures } from '../verify/figures.js';
 
 /** How many ids of uncited documents the sources slide names before it only counts them. */
@@ -182,7 +182,7 @@ function chartTitle(items: readonly ChartEvent[], party: string): string {
 }
 
 /** The template context: a plain object of escaped strings, numbers, arrays and CiteLists. */
-export function workspaceToView(ws: LoadedWorkspace, extras: ViewExtras = {}): Record<string, unknown> {
+export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}): Record<string, unknown> {
   const summary = ws.summary as Summary;
   const numbers = ws.verification?.numberOf ?? new Map<string, number>();
   const cite = (list: Citation[]) => new CiteList([...new Set(list.map((c) => numbers.get(citationKey(c))).filter((n): n is number => n !== undefined))]);

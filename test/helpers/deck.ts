@@ -7,12 +7,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { workspaceToModels } from '../../src/build/pipeline.js';
+import { loadVerifiedWorkspace, workspaceToModels } from '../../src/pipeline/pipeline.js';
 import { DEFAULT_THEME } from '../../src/inputs/theme.js';
 import { layoutDeck } from '../../src/deck/layout.js';
 import { writeDeck } from '../../src/deck/pptx-writer.js';
 import type { Theme } from '../../src/inputs/theme.js';
-import { loadWorkspace } from '../../src/inputs/workspace.js';
 import type { Deck } from '../../src/model/types.js';
 import { ROOT as ROOT_DIR, SEEDS } from './workspace.js';
 import { boxOf, SLIDE_H, SLIDE_W, type Element, type PlacedSlide } from '../../src/deck/elements.js';
@@ -22,7 +21,7 @@ const run = promisify(execFile);
 export const AS_OF = new Date('2025-11-01T00:00:00Z');
 
 export async function deckOf(workspaceDir: string): Promise<Deck> {
-  const ws = await loadWorkspace(workspaceDir);
+  const ws = await loadVerifiedWorkspace(workspaceDir);
   const models = await workspaceToModels(ws);
   if (!models.deck) throw new Error(`no deck model: ${JSON.stringify(models.diagnostics)}`);
   return models.deck;

@@ -10,7 +10,8 @@ export const htmlReader: SourceReader = {
   format: 'html',
   extensions: FORMAT_EXTENSIONS.html,
   cached: true,
-  version: 1,
+  // 2: a page with one <article> (or one <main>) is read from it alone.
+  version: 2,
   async read(bytes) {
     return htmlToText(decodeHtml(bytes));
   },
@@ -22,6 +23,7 @@ interface DomNode {
   nodeName: string;
   textContent: string | null;
   childNodes: ArrayLike<DomNode>;
+  parentNode?: DomNode | null;
   getAttribute?(name: string): string | null;
   remove?(): void;
   closest?(selector: string): DomNode | null;
@@ -53,6 +55,7 @@ export async function htmlToText(html: string): Promise<ExtractedText> {
   // Metadata first: Readability rewrites the document as it works.
   const meta = pageMetadata(document);
   removeBoilerplate(document);
+  keepOnlyTheArticle(document);
   // The article as an element (not serialised to HTML and parsed again).
   const article = new Readability(document as never, { keepClasses: false, serializer: (element: unknown) => element as string }).parse();
   if (!article?.content) throw noArticle();
@@ -94,6 +97,24 @@ function removeBoilerplate(document: DomDocument): void {
   for (const node of Array.from(document.querySelectorAll(selectors))) node.remove?.();
   for (const header of Array.from(document.querySelectorAll('header'))) {
     if (!header.closest?.('article, main')) header.remove?.();
+  }
+}
+
+/**
+ * A page that marks its article (one `<article>`, else one `<main>`) is read from it alone:
+ * everything beside it and beside its ancestors goes, so Readability cannot add a promo line or a
+ * teaser that sits next to it. Articles nested in the article (comments, quoted posts) do not
+ * count; an article with fewer words than an article has is not trusted, and the page is read whole.
+ */
+function keepOnlyTheArticle(document: DomDocument): void {
+  const only = (selector: string): DomNode | undefined => {
+    const found = Array.from(document.querySelectorAll(selector)).filter((node) => !node.parentNode?.closest?.(selector));
+    return found.length === 1 ? found[0] : undefined;
+  };
+  const article = [only('article'), only('main')].find((node) => node !== undefined && words(node.textContent ?? '') >= MIN_ARTICLE_WORDS);
+  if (!article) return;
+  for (let node: DomNode = article; node.parentNode && node.nodeName.toUpperCase() !== 'BODY'; node = node.parentNode) {
+    for (const sibling of Array.from(node.parentNode.childNodes)) if (sibling !== node) sibling.remove?.();
   }
 }
 

@@ -1,7 +1,7 @@
 // PDF sources: the text layer, page by page, with pdfjs-dist. Lines are joined into paragraphs,
 // a word hyphenated at a line's end is made whole again, and every line keeps its page and its
 // line number on that page, so a citation can name the page ("p. 2").
-import { dateOfText, parseDateValue } from '../dates.js';
+import { dateOfText, isDateLine, parseDateValue } from '../dates.js';
 import { ReaderError, TextBuilder, type ExtractedText, type SourceReader } from '../document.js';
 import { FORMAT_EXTENSIONS } from './formats.js';
 
@@ -12,7 +12,8 @@ export const pdfReader: SourceReader = {
   format: 'pdf',
   extensions: FORMAT_EXTENSIONS.pdf,
   cached: true,
-  version: 1,
+  // 2: a date line at the top of the first page is a paragraph of its own.
+  version: 2,
   maxBytes: MAX_PDF_BYTES,
   read: pdfToText,
 };
@@ -108,14 +109,25 @@ function linesOf(items: TextItem[]): PdfLine[] {
     .filter((l) => l.text !== '');
 }
 
-/** One page's lines as paragraphs: a gap wider than a line and a half starts a new one. */
+/** How many lines at the top of the first page may be a date line of their own ("date 2025-03-10"). */
+const DATE_LINE_REACH = 5;
+
+/**
+ * One page's lines as paragraphs: a gap wider than a line and a half starts a new one. A date
+ * line near the top of the first page ("date 2025-03-10", "Published: 2 June 2025") is a
+ * paragraph of its own, however close the next line is: it is the document's date, not the
+ * start of its title.
+ */
 function writePage(out: TextBuilder, lines: PdfLine[], page: number): void {
   let previous: PdfLine | undefined;
+  let afterDateLine = false;
   lines.forEach((line, index) => {
     const place = { page, line: index + 1 };
     const gap = previous ? previous.y - line.y : 0;
     const step = Math.max(previous?.height ?? 0, line.height);
-    const newParagraph = !previous || gap > step * 1.75 || gap < -step;
+    const dateLine = page === 1 && index < DATE_LINE_REACH && isDateLine(line.text);
+    const newParagraph = !previous || dateLine || afterDateLine || gap > step * 1.75 || gap < -step;
+    afterDateLine = dateLine;
     if (newParagraph) {
       out.paragraph();
       out.add(line.text, place);

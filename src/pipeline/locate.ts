@@ -4,7 +4,7 @@
 import type { Position } from '../diagnostics/diagnostic.js';
 import type { Locate, Subject } from '../deck/layout.js';
 import type { YamlPath } from '../diagnostics/yaml-locator.js';
-import type { LoadedWorkspace } from '../inputs/workspace.js';
+import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import type { LoadedTemplate } from '../template/handlebars.js';
 import { statementsOf } from '../verify/verify.js';
 
@@ -20,7 +20,7 @@ function stringsOf(value: unknown, path: (string | number)[] = [], out: { path: 
   return out;
 }
 
-export function layoutLocator(ws: LoadedWorkspace, templates: readonly LoadedTemplate[]): Locate {
+export function layoutLocator(ws: VerifiedWorkspace, templates: readonly LoadedTemplate[]): Locate {
   const statements = ws.summary ? statementsOf(ws.summary) : [];
   const numbers = ws.verification?.numbersByStatement ?? new Map<string, number[]>();
   const strings = ws.summary ? stringsOf(ws.summary) : [];

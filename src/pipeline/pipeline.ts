@@ -1,4 +1,5 @@
-// Workspace → templates → Markdown → Deck and Memo models. Pure: returns diagnostics as values.
+// Workspace → verified workspace → templates → Markdown → Deck and Memo models. Returns
+// diagnostics as values.
 import { diagnostic, excerpt, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PlacedDeck } from '../deck/elements.js';
 import type { Theme } from '../inputs/theme.js';
@@ -14,7 +15,8 @@ import { isBuiltIn, templateProblems, unownedCitations } from '../template/templ
 import { wideTables } from '../memo/table-fit.js';
 import { memoGlyphWarnings } from '../memo/glyph-coverage.js';
 import { workspaceToView, type ViewExtras } from '../template/view.js';
-import type { LoadedWorkspace } from '../inputs/workspace.js';
+import { loadWorkspace, type LoadOptions } from '../inputs/workspace.js';
+import { verifyWorkspace, type VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { layoutLocator } from './locate.js';
 import { keyPath, pathLabel } from '../diagnostics/path-label.js';
 
@@ -38,22 +40,27 @@ export interface Prepared extends Models {
   placedDeck?: PlacedDeck;
 }
 
+/** The first two stages, which `check` and `build` share: the workspace loaded, then verified. */
+export async function loadVerifiedWorkspace(shownDir: string, options: LoadOptions = {}): Promise<VerifiedWorkspace> {
+  return verifyWorkspace(await loadWorkspace(shownDir, options));
+}
+
 /**
  * The preparation `check` and `build` share, so they cannot disagree: templates → models →
  * the deck laid out. Overflows are errors placed in briefing.yaml (or the deck template when it
  * wrote the text); shrunk and continued slides are the layout working as designed and are not reported.
  */
-export async function prepareOutputs(ws: LoadedWorkspace, theme: Theme, options: RenderOptions = {}): Promise<Prepared> {
+export async function prepareOutputs(ws: VerifiedWorkspace, theme: Theme, options: RenderOptions = {}): Promise<Prepared> {
   return layOutDeck(ws, theme, await prepareModels(ws, theme, options));
 }
 
 /** The first step: the templates rendered into the deck's and the memo's models (a build starts the memo from here). */
-export function prepareModels(ws: LoadedWorkspace, theme: Theme, options: RenderOptions = {}): Promise<Models> {
+export function prepareModels(ws: VerifiedWorkspace, theme: Theme, options: RenderOptions = {}): Promise<Models> {
   return workspaceToModels(ws, { ...options, extras: { ...options.extras, markers: theme.markers } });
 }
 
 /** The second step: the deck laid out on its slides, its text made safe for XML. */
-export async function layOutDeck(ws: LoadedWorkspace, theme: Theme, models: Models): Promise<Prepared> {
+export async function layOutDeck(ws: VerifiedWorkspace, theme: Theme, models: Models): Promise<Prepared> {
   const prepared: Prepared = models;
   if (!prepared.deck || hasErrors(prepared.diagnostics)) return prepared;
   const { layoutDeck } = await import('../deck/layout.js');
@@ -67,7 +74,7 @@ export async function layOutDeck(ws: LoadedWorkspace, theme: Theme, models: Mode
   return prepared;
 }
 
-export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOptions = {}): Promise<Models> {
+export async function workspaceToModels(ws: VerifiedWorkspace, options: RenderOptions = {}): Promise<Models> {
   const diagnostics: Diagnostic[] = [];
   const dirs = templateDirs(ws, options);
   const [deckTemplate, memoTemplate] = await Promise.all([loadTemplate('deck', dirs), loadTemplate('memo', dirs)]);
@@ -115,7 +122,7 @@ export async function workspaceToModels(ws: LoadedWorkspace, options: RenderOpti
  * workspace's verification is numbered anew (so build.json and --json agree with the outputs),
  * then both models. When the two templates meet citations in different orders, the memo's wins.
  */
-function numberInReadingOrder(ws: LoadedWorkspace, models: Models, deckFile: string): Diagnostic[] {
+function numberInReadingOrder(ws: VerifiedWorkspace, models: Models, deckFile: string): Diagnostic[] {
   if (!ws.verification) return [];
   const before = ws.verification;
   const { order, conflict } = readingOrder(models.deck ? deckFirstUses(models.deck) : [], models.memo ? firstUses(models.memo.blocks) : []);
@@ -137,7 +144,7 @@ function numberInReadingOrder(ws: LoadedWorkspace, models: Models, deckFile: str
  * Statements none of whose citations made it into an output: either the template prints the
  * statement without its citations (a claim with no visible source), or it leaves it out.
  */
-function unrendered(ws: LoadedWorkspace, output: 'deck' | 'memo', blocks: readonly Block[]): Diagnostic[] {
+function unrendered(ws: VerifiedWorkspace, output: 'deck' | 'memo', blocks: readonly Block[]): Diagnostic[] {
   const shown = new Set(blocks.flatMap(blockCites));
   const text = fold(blocks.map(blockText).join(' '));
   const texts = new Map((ws.summary ? statementsOf(ws.summary) : []).map((s) => [s.path.join('.'), s.fields.find((f) => f.name === 'text' || f.name === 'signpost')?.value ?? '']));

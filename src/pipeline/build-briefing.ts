@@ -3,19 +3,20 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { layOutDeck, prepareModels, templateDirs } from './pipeline.js';
+import { layOutDeck, loadVerifiedWorkspace, prepareModels, templateDirs } from './pipeline.js';
 import type { TemplateDir } from '../template/template-files.js';
 import { hashWorkspaceInputs, templateInputs } from './inputs-hash.js';
 import { formatLongDate } from '../template/view.js';
 import { HISTORY_FOLDER, readSinceManifest, recordHistory } from './history.js';
 import { OLD_CACHE_FOLDER } from '../inputs/cache.js';
-import { sha256 } from '../inputs/file-hashes.js';
+import { sha256 } from '../common/file-hashes.js';
 import type { PlacedDeck } from '../deck/elements.js';
 import type { Memo } from '../model/types.js';
 import { loadTheme, type LoadedTheme } from '../inputs/theme.js';
-import { assertWorkspaceFolder, loadWorkspace, SUMMARY_FILE, type LoadedWorkspace } from '../inputs/workspace.js';
+import { assertWorkspaceFolder, SUMMARY_FILE } from '../inputs/workspace.js';
+import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { changedInputs, changesToView, compareBuilds, emptyReport, type ChangeReport } from './changes.js';
-import { loadDeckWriter } from '../bundle/host.js';
+import { loadDeckWriter } from '../deck/load-writer.js';
 import { createMemoRenderer, type MemoRenderer } from '../memo/worker-client.js';
 import type { MemoPages } from '../memo/pdf-writer.js';
 import {
@@ -62,7 +63,7 @@ export interface BuildOptions {
 
 export interface BuildResult {
   status: 'built' | 'up-to-date' | 'failed';
-  workspace: LoadedWorkspace;
+  workspace: VerifiedWorkspace;
   diagnostics: Diagnostic[];
   changes: ChangeReport;
   manifest?: Manifest;
@@ -113,7 +114,7 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
       return { ...quick, timings };
     }
   }
-  const ws = await loadWorkspace(options.workspace, { keepParsedSummary: options.keepParsedSummary ?? true });
+  const ws = await loadVerifiedWorkspace(options.workspace, { keepParsedSummary: options.keepParsedSummary ?? true });
   lap('verify', t0);
   const diagnostics = [...ws.diagnostics];
   const previous = await readManifest(outDir);
@@ -221,11 +222,12 @@ async function upToDateByHashes(options: BuildOptions, outDir: string): Promise<
   const [version, fingerprint] = await Promise.all([toolVersion(), toolFingerprint()]);
   const inputsHash = computeInputsHash({ version, fingerprint, date: date.toISOString(), options: manifestOptions, ws: hashed, inputs: hashed.inputs });
   if (inputsHash !== previous.inputsHash || !(await outputsIntact(outDir, previous))) return undefined;
-  const ws: LoadedWorkspace = {
+  const ws: VerifiedWorkspace = {
     dir,
     shownDir: options.workspace,
     summaryFile: path.join(options.workspace, SUMMARY_FILE),
     documents: [],
+    failedIds: new Set(),
     diagnostics: [],
   };
   if (hashed.summarySha256 !== undefined) ws.summarySha256 = hashed.summarySha256;
@@ -369,7 +371,7 @@ async function outputProblem(outDir: string, shownOut: string): Promise<Diagnost
   return [];
 }
 
-async function inputFiles(ws: LoadedWorkspace, dirs: TemplateDir[], themed: LoadedTheme): Promise<InputFiles> {
+async function inputFiles(ws: VerifiedWorkspace, dirs: TemplateDir[], themed: LoadedTheme): Promise<InputFiles> {
   const templates = await templateInputs(ws.dir, dirs);
   const theme = themed.inputs.map((i) => ({ file: i.file, sha256: sha256(i.bytes) }));
   return { templates, theme };

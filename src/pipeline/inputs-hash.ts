@@ -5,7 +5,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareCodePoints, mapLimited, sha256 } from '../inputs/file-hashes.js';
+import { compareCodePoints, mapLimited, sha256 } from '../common/file-hashes.js';
 import { isSourceName } from '../inputs/readers/formats.js';
 import { isProblem, readInside } from '../inputs/sandbox.js';
 import { SUMMARY_FILE, THEME_FILES } from '../inputs/workspace-folder.js';

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 export { toolFingerprint } from '../cache/fingerprint.js';
 import { statementsOf, pathLabel } from '../verify/verify.js';
 import { citationKey } from '../verify/verify.js';
-import type { LoadedWorkspace } from '../inputs/workspace.js';
+import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { SECTION_KEYS } from '../inputs/summary-schema.js';
 
 export const MANIFEST_FILE = 'build.json';
@@ -94,7 +94,7 @@ import { PARSE_ONCE } from '../diagnostics/zod-once.js';
 export { computeInputsHash, toolVersion, type InputFiles } from './inputs-hash.js';
 
 /** Every statement with its text and the citations it rests on, for the change report. */
-export function statementRecords(ws: LoadedWorkspace): StatementRecord[] {
+export function statementRecords(ws: VerifiedWorkspace): StatementRecord[] {
   if (!ws.summary) return [];
   return statementsOf(ws.summary).map((s) => ({
     path: pathLabel(s.path),
@@ -108,7 +108,7 @@ export function statementRecords(ws: LoadedWorkspace): StatementRecord[] {
 const STATEMENT_SECTIONS = new Set<string>(SECTION_KEYS);
 
 /** The summary's other fields, flattened by path ("title", "memo.to", "sources.001.title"). */
-export function summaryFields(ws: LoadedWorkspace): Record<string, string> {
+export function summaryFields(ws: VerifiedWorkspace): Record<string, string> {
   const fields: Record<string, string> = {};
   const walk = (value: unknown, at: string) => {
     if (value === undefined || value === null) return;
@@ -134,7 +134,7 @@ export async function readManifest(outDir: string): Promise<Manifest | undefined
 
 /** The manifest of a build, but for its outputs. */
 export function manifestOf(parts: {
-  ws: LoadedWorkspace;
+  ws: VerifiedWorkspace;
   version: string;
   fingerprint: string;
   inputsHash: string;

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { labelPath } from '../diagnostics/path-label.js';
-import type { LoadedWorkspace } from '../inputs/workspace.js';
+import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { summaryFields, type BuildState, type Manifest, type StatementRecord } from './manifest.js';
 import { escapeMarkdown } from '../template/view.js';
 
@@ -58,7 +58,7 @@ export function changedInputs(previous: Manifest | undefined, current: { templat
 
 type FileHash = { file: string; sha256: string };
 
-export function compareBuilds(previous: BuildState | undefined, ws: LoadedWorkspace, current: StatementRecord[]): ChangeReport {
+export function compareBuilds(previous: BuildState | undefined, ws: VerifiedWorkspace, current: StatementRecord[]): ChangeReport {
   const report = emptyReport();
   if (!previous) return report;
   report.hasPrevious = true;
@@ -112,7 +112,7 @@ export function isEmptyReport(r: ChangeReport): boolean {
  * (at the document's file), statements whose citation broke or was re-verified (at the statement
  * in briefing.yaml). stderr shows the same report as the lines of formatChangeReport.
  */
-export function changeDiagnostics(r: ChangeReport, ws: LoadedWorkspace): Diagnostic[] {
+export function changeDiagnostics(r: ChangeReport, ws: VerifiedWorkspace): Diagnostic[] {
   if (!r.hasPrevious) return [];
   const fileOf = (id: string) => {
     const doc = ws.documents.find((d) => d.id === id);

@@ -1,0 +1,18 @@
+// The verification stage: a loaded workspace's summary checked against its documents (every
+// quote found, every figure grounded). Check and build both run it right after loading
+// (pipeline/pipeline.ts: loadVerifiedWorkspace).
+import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { LoadedWorkspace } from '../inputs/workspace.js';
+import { verifySummary, type Verification } from './verify.js';
+
+/** A loaded workspace with its verification: present whenever the summary loaded. */
+export interface VerifiedWorkspace extends LoadedWorkspace {
+  verification?: Verification;
+}
+
+/** The workspace with its verification and the verifier's diagnostics merged into its own, in file order. */
+export function verifyWorkspace(ws: LoadedWorkspace): VerifiedWorkspace {
+  if (!ws.summary || !ws.locator) return { ...ws };
+  const verification = verifySummary(ws.summary, ws.documents, ws.locator, ws.failedIds);
+  return { ...ws, verification, diagnostics: sortDiagnostics([...ws.diagnostics, ...verification.diagnostics]) };
+}
