@@ -75,9 +75,9 @@ describe.skipIf(!available)('deck in LibreOffice', () => {
   }, 240_000);
 
   it('draws the exhibits of a funding history clean: the chart and the timeline', async () => {
-    const { bytes, diagnostics } = await renderWorkspaceDeck(path.join(ROOT, 'test/fixtures/venture'));
+    const { bytes, diagnostics } = await renderWorkspaceDeck(path.join(ROOT, 'test/fixtures/funding'));
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const result = await problemsOf('venture', bytes);
+    const result = await problemsOf('funding', bytes);
     expect(result.problems).toEqual([]);
   });
 

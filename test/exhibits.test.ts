@@ -18,7 +18,7 @@ import { niceStep, valueScale } from '../src/deck/slide-history.js';
 import { allText, AS_OF, placementProblems, readPptx, renderDeck, repeatedSeeds } from './helpers/deck.js';
 import { removeDir, ROOT, SEEDS, tempDir } from './helpers/workspace.js';
 
-const VENTURE = path.join(ROOT, 'test/fixtures/venture');
+const FUNDING = path.join(ROOT, 'test/fixtures/funding');
 
 async function laidOut(ws: string) {
   const models = await workspaceToModels(await loadVerifiedWorkspace(ws));
@@ -49,7 +49,7 @@ describe('the history chart: money by date', () => {
   let slides: PlacedSlide[];
   let chart: PlacedSlide;
   beforeAll(async () => {
-    const out = await laidOut(VENTURE);
+    const out = await laidOut(FUNDING);
     expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     slides = out.placed.slides;
     chart = slides.find((s) => s.layout === 'chart') as PlacedSlide;
@@ -98,7 +98,7 @@ describe('the history chart: money by date', () => {
   });
 
   it('is shapes, not a native chart part: the time axis is proportional', async () => {
-    const out = await laidOut(VENTURE);
+    const out = await laidOut(FUNDING);
     const { bytes } = await renderDeck(out.models.deck as Deck, { theme: DEFAULT_THEME, date: AS_OF });
     const pptx = await readPptx(bytes);
     expect(pptx.names.filter((n) => /^ppt\/charts\//.test(n))).toEqual([]);
@@ -125,8 +125,8 @@ describe('the history chart: money by date', () => {
   it('refuses a row in the wrong series: a valuation charted as new money', async () => {
     const dir = await tempDir();
     try {
-      const ws = path.join(dir, 'venture');
-      await cp(VENTURE, ws, { recursive: true });
+      const ws = path.join(dir, 'funding');
+      await cp(FUNDING, ws, { recursive: true });
       await mkdir(path.join(ws, 'templates'));
       const template = [
         '<!-- layout: title -->',

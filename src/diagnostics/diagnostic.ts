@@ -63,6 +63,12 @@ export const RULES = {
   'document-added': 'info',
   'document-removed': 'info',
   'document-changed': 'info',
+  // storyline
+  'passage-reused': 'warning',
+  'figure-repeated': 'warning',
+  'as-of-after-sources': 'warning',
+  'when-before-as-of': 'warning',
+  'memo-too-long': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

@@ -93,7 +93,39 @@ export const WatchSchema = z.strictObject({
   cite,
 });
 
-export const OutlookSchema = z.strictObject({ title: text, text, cite });
+export const OutlookSchema = z.strictObject({
+  title: text,
+  text,
+  /** How likely the scenario is, in the team's words ("likely", "possible", "remote"): the team's view, shown as such. */
+  likelihood: text.optional(),
+  /** What would set it off: an event to watch for. */
+  trigger: text.optional(),
+  cite,
+});
+
+/** What the team recommends: the team's view by nature, shown as such; it cites what it rests on. */
+export const RecommendationSchema = z.strictObject({
+  /** What to do, in one sentence. */
+  text,
+  /** Who does it. */
+  owner: text,
+  /** By when: one of the forms of `when`, or words ("before the renewal"); checked like a signpost's. */
+  when: text,
+  cite,
+});
+
+/** Who reads the briefing, and what they hold or decide: what the answer is for. */
+export const AudienceObjectSchema = z.strictObject({
+  /** Who reads: "the credit committee". */
+  who: text,
+  /** What they hold, own or are exposed to: "exposure to Azure-hosted services". */
+  holds: text.optional(),
+  /** What they decide: "whether to extend the credit line". */
+  decides: text.optional(),
+});
+
+/** The audience: one line ("Executive leadership team"), or { who, holds, decides }. */
+export const AudienceSchema = z.preprocess((v) => (typeof v === 'string' ? { who: v } : v), AudienceObjectSchema);
 
 export const ConflictSchema = z.strictObject({
   topic: text,
@@ -117,6 +149,7 @@ export const HeadlinesSchema = z.strictObject({
   conflicts: text.optional(),
   implications: text.optional(),
   watch: text.optional(),
+  recommendations: text.optional(),
 });
 
 export const MemoHeaderSchema = z.strictObject({
@@ -131,7 +164,7 @@ export const SummarySchema = z.strictObject({
   /** The date of the briefing; shown on both outputs and pins file timestamps. */
   asOf: isoDate,
   author: text.optional(),
-  audience: text.optional(),
+  audience: AudienceSchema.optional(),
   memo: MemoHeaderSchema.default({}),
   headlines: HeadlinesSchema.default({}),
   sources: z.record(z.string(), SourceMetaSchema).default({}),
@@ -143,6 +176,7 @@ export const SummarySchema = z.strictObject({
   conflicts: z.array(ConflictSchema).default([]),
   implications: z.array(ImplicationSchema).default([]),
   watch: z.array(WatchSchema).default([]),
+  recommendations: z.array(RecommendationSchema).default([]),
 });
 
 export type Citation = z.infer<typeof CitationSchema>;
@@ -155,7 +189,9 @@ export type Conflict = z.infer<typeof ConflictSchema>;
 export type Amount = z.infer<typeof AmountObjectSchema>;
 export type Implication = z.infer<typeof ImplicationSchema>;
 export type Watch = z.infer<typeof WatchSchema>;
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+export type Audience = z.infer<typeof AudienceObjectSchema>;
 export type SourceMeta = z.infer<typeof SourceMetaSchema>;
 export type Summary = z.infer<typeof SummarySchema>;
 export type SectionKey = keyof z.infer<typeof HeadlinesSchema>;
-export const SECTION_KEYS: SectionKey[] = ['takeaways', 'implications', 'watch', 'investment', 'friction', 'alternatives', 'outlook', 'conflicts'];
+export const SECTION_KEYS: SectionKey[] = ['takeaways', 'implications', 'recommendations', 'watch', 'investment', 'friction', 'alternatives', 'outlook', 'conflicts'];

@@ -40,7 +40,7 @@ export function workspaceToMeta(ws: VerifiedWorkspace): Meta {
     keywords: ['briefing', ...s.alternatives.map((a) => a.name)].slice(0, 12),
   };
   if (s.author !== undefined) meta.author = s.author;
-  const to = s.memo.to ?? s.audience;
+  const to = s.memo.to ?? s.audience?.who;
   const from = s.memo.from ?? s.author;
   if (to !== undefined) meta.to = to;
   if (from !== undefined) meta.from = from;

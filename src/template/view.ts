@@ -58,6 +58,7 @@ export function groupByKind<T extends Pick<Alternative, 'kind'>>(items: readonly
 
 const DEFAULT_HEADLINES = {
   takeaways: 'Key takeaways',
+  recommendations: 'What we recommend',
   investment: 'Investment history',
   friction: 'Friction points',
   alternatives: 'Alternatives',
@@ -113,6 +114,48 @@ export function groupByPursuer<T extends { pursuedBy?: string | undefined }>(ite
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return [...groups].map(([pursuedBy, members]) => ({ pursuedBy, items: members }));
+}
+
+/**
+ * How a statement is shown as the team's own view rather than a fact of the sources: no hedge
+ * marker (it is no shortened claim of theirs), and `view` set for the templates. Issue 20 gives
+ * one helper that says a statement is the team's view; when it lands, this points at it.
+ */
+export const TEAM_VIEW = 'Our view';
+
+function teamView(): { view: true; mark: ''; disputed: false; singleSource: false } {
+  return { view: true, mark: '', disputed: false, singleSource: false };
+}
+
+/** The reader: who, what they hold, what they decide; empty strings when the summary does not say. */
+function readerOf(summary: Summary, e: (text: string) => string): { who: string; holds: string; decides: string } {
+  const a = summary.audience;
+  return { who: e(a?.who ?? ''), holds: e(a?.holds ?? ''), decides: e(a?.decides ?? '') };
+}
+
+/**
+ * Each section's label, the deck's kicker: the bottom line and what it means name the reader when
+ * the summary does. A label is written into a directive (<!-- subtitle: … -->), read as it is, not
+ * as Markdown: no escapes, and nothing that could end the comment.
+ */
+function labelsFor(summary: Summary): Record<string, string> {
+  const labels: Record<string, string> = { ...DEFAULT_HEADLINES };
+  const who = summary.audience?.who;
+  if (who !== undefined) {
+    labels.takeaways = `Bottom line for ${who}`;
+    labels.implications = `What it means for ${who}`;
+  }
+  labels.recommendations = `${TEAM_VIEW}: what we recommend`;
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, directiveText(v)]));
+}
+
+/** Text for a directive's value: one line, none of the tool's marker characters, no "--" that could close the comment. */
+export function directiveText(text: string): string {
+  return text
+    .replace(/[\uE000-\uF8FF]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/-{2,}/g, '–')
+    .trim();
 }
 
 /** An amount as money: its value and currency, when it is one. */
@@ -266,14 +309,21 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
     asOf: summary.asOf,
     asOfLong: formatLongDate(summary.asOf),
     author: e(summary.author ?? ''),
-    audience: e(summary.audience ?? ''),
+    /** Who reads, in one line (as before the audience could say more). */
+    audience: e(summary.audience?.who ?? ''),
+    /** Who reads, what they hold and what they decide: the reader the answer is for. */
+    reader: readerOf(summary, e),
     memo: {
-      to: e(summary.memo.to ?? summary.audience ?? ''),
+      to: e(summary.memo.to ?? summary.audience?.who ?? ''),
       from: e(summary.memo.from ?? summary.author ?? ''),
       subject: e(summary.memo.subject ?? summary.title),
     },
     headlines,
-    labels: Object.fromEntries(Object.entries(DEFAULT_HEADLINES).map(([k, v]) => [k, e(v)])),
+    labels: labelsFor(summary),
+    /** The words that mark the team's own view (recommendations, likelihoods, the audience's stake). */
+    ourView: e(TEAM_VIEW),
+    /** The same words inside a sentence: "likely (our view)". */
+    ourViewInline: e(TEAM_VIEW.toLowerCase()),
     takeaways: summary.takeaways.map(statement),
     implications: summary.implications.map((i) => ({ ...statement(i), title: e(i.title) })),
     watch: byWhen(summary.watch, (w) => parseWhen(w.when)).map((w) => ({
@@ -312,7 +362,17 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
     alternativesHaveMaker: summary.alternatives.some((a) => a.maker !== undefined),
     alternativesHavePursuer: summary.alternatives.some((a) => a.pursuedBy !== undefined),
     alternativesHaveOwner: summary.alternatives.some((a) => a.pursuedBy !== undefined),
-    outlook: summary.outlook.map((o) => ({ ...statement(o), title: e(o.title) })),
+    outlook: summary.outlook.map((o) => ({ ...statement(o), title: e(o.title), likelihood: e(o.likelihood ?? ''), trigger: e(o.trigger ?? '') })),
+    /** Whether any scenario gives a likelihood or a trigger (the deck then sets the outlook as a table). */
+    outlookScenarios: summary.outlook.some((o) => o.likelihood !== undefined || o.trigger !== undefined),
+    /** What the team recommends: its own view, each with an owner and a date, citing what it rests on. */
+    recommendations: summary.recommendations.map((r) => ({
+      ...statement(r),
+      ...teamView(),
+      owner: e(r.owner),
+      when: e(r.when),
+      whenShown: e(parseWhen(r.when)?.display ?? r.when),
+    })),
     conflicts: summary.conflicts.map((c) => ({ topic: e(c.topic), sides: c.sides.map(statement) })),
     /** The documents the summary cites, in id order: what the sources slide lists. */
     documents: citedDocuments.map(documentView),

@@ -4,6 +4,7 @@
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { verifySummary, type Verification } from './verify.js';
+import { storylineProblems } from './storyline.js';
 
 /** A loaded workspace with its verification: present whenever the summary loaded. */
 export interface VerifiedWorkspace extends LoadedWorkspace {
@@ -14,5 +15,7 @@ export interface VerifiedWorkspace extends LoadedWorkspace {
 export function verifyWorkspace(ws: LoadedWorkspace): VerifiedWorkspace {
   if (!ws.summary || !ws.locator) return { ...ws };
   const verification = verifySummary(ws.summary, ws.documents, ws.locator, ws.failedIds);
+  // One fact in one place, dates still ahead: warnings about the story the summary tells.
+  verification.diagnostics.push(...storylineProblems(ws.summary, verification, ws.locator));
   return { ...ws, verification, diagnostics: sortDiagnostics([...ws.diagnostics, ...verification.diagnostics]) };
 }

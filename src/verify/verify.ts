@@ -71,6 +71,8 @@ export function statementsOf(summary: Summary): StatementRef[] {
   };
   summary.takeaways.forEach((s, i) => add('takeaways', ['takeaways', i], s, ['text'], s.cite));
   summary.implications.forEach((s, i) => add('implications', ['implications', i], s, ['title', 'text'], s.cite));
+  // A recommendation's `when` is checked like a signpost's: by its years when it is a date.
+  summary.recommendations.forEach((s, i) => add('recommendations', ['recommendations', i], { ...s, when: yearsOfWhen(s.when) }, ['text', 'owner', 'when'], s.cite));
   // A date of `when` is checked by its years (the form itself, "2022-10/2022-12", is no figure of prose).
   summary.watch.forEach((s, i) => add('watch', ['watch', i], { ...s, when: yearsOfWhen(s.when) }, ['signpost', 'confirms', 'refutes', 'when'], s.cite));
   summary.investment.forEach((s, i) =>
@@ -78,7 +80,7 @@ export function statementsOf(summary: Summary): StatementRef[] {
   );
   summary.friction.forEach((s, i) => add('friction', ['friction', i], s, ['title', 'text'], s.cite));
   summary.alternatives.forEach((s, i) => add('alternatives', ['alternatives', i], s, ['name', 'kind', 'maker', 'pursuedBy', 'text'], s.cite));
-  summary.outlook.forEach((s, i) => add('outlook', ['outlook', i], s, ['title', 'text'], s.cite));
+  summary.outlook.forEach((s, i) => add('outlook', ['outlook', i], s, ['title', 'text', 'likelihood', 'trigger'], s.cite));
   summary.conflicts.forEach((c, i) => {
     c.sides.forEach((s, j) => add('conflicts', ['conflicts', i, 'sides', j], s, ['text'], s.cite));
   });
@@ -105,6 +107,11 @@ function markerCharacters(summary: Summary, locator: Locator): Diagnostic[] {
   return out;
 }
 
+/** Where the audience's field is in briefing.yaml: a one-line audience is `audience` itself. */
+function audiencePath(summary: Summary, field: 'who' | 'holds' | 'decides'): YamlPath {
+  return summary.audience && Object.keys(summary.audience).length === 1 && field === 'who' ? ['audience'] : ['audience', field];
+}
+
 /** A `when` as the figures check reads it: its years when it is a date, else as written. */
 function yearsOfWhen(when: string | undefined): string | undefined {
   if (when === undefined) return undefined;
@@ -115,7 +122,7 @@ function yearsOfWhen(when: string | undefined): string | undefined {
 /** Undated events (a warning: they are listed beside the timeline) and malformed dates (an error). */
 function undatedEvents(summary: Summary, locator: Locator): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const check = (section: 'investment' | 'watch', i: number, when: string | undefined, what: string) => {
+  const check = (section: 'investment' | 'watch' | 'recommendations', i: number, when: string | undefined, what: string) => {
     if (when === undefined) {
       if (section === 'investment') out.push(diagnostic('undated-event', `${pathLabel([section, i])} ("${excerpt(what, 50)}") has no date (when: ${WHEN_FORMS}); it is listed beside the timeline, not on it; write when: undated if the sources give none`, locator.at([section, i])));
       return;
@@ -130,6 +137,7 @@ function undatedEvents(summary: Summary, locator: Locator): Diagnostic[] {
   };
   summary.investment.forEach((e, i) => check('investment', i, e.when, e.label));
   summary.watch.forEach((w, i) => check('watch', i, w.when, w.signpost));
+  summary.recommendations.forEach((r, i) => check('recommendations', i, r.when, r.text));
   return out;
 }
 
@@ -160,6 +168,9 @@ export function verifySummary(
     [['memo', 'to'], summary.memo.to],
     [['memo', 'from'], summary.memo.from],
     [['memo', 'subject'], summary.memo.subject],
+    [audiencePath(summary, 'who'), summary.audience?.who],
+    [audiencePath(summary, 'holds'), summary.audience?.holds],
+    [audiencePath(summary, 'decides'), summary.audience?.decides],
   ];
   for (const [path, text] of framing) if (text !== undefined) verifier.figures(text, verifier.quotesOf(), path, 'any quote of the summary', verifier.datesOf());
   // A title or publisher the curator gives a document speaks for that document: its figures must be in its text.
