@@ -47,16 +47,20 @@ describe('briefing draft on a pile about another topic', () => {
     const summary = parse(yaml) as {
       title: string;
       asOf: string;
-      investment: { amount?: { value: string; kind?: string }; when?: string; label: string; cite: { doc: string }[] }[];
+      investment: { amount?: { value: string; kind?: string; party?: string; counterparty?: string }; when?: string; label: string; cite: { doc: string }[] }[];
       conflicts: { topic: string; sides: { text: string }[] }[];
     };
     const byAmount = new Map(summary.investment.map((i) => [i.amount?.value, i]));
-    expect(byAmount.get('€120 million')?.label).toBe('Investment of €120 million');
-    expect(byAmount.get('€60 million')?.label).toBe('Investment of €60 million');
-    expect(byAmount.get('€180 million')?.label).toBe('Total reaches €180 million');
-    expect(byAmount.get('€1.1 billion')?.label).toBe('Valuation of €1.1 billion');
-    // A plan dated "By 2027" in its sentence: the year is its `when`, the phrase stays in the label.
-    expect(byAmount.get('€400 million')?.label).toBe('Plan of €400 million (by 2027)');
+    expect(byAmount.get('€120 million')?.label).toBe('Nordwind Air: investment of €120 million');
+    expect(byAmount.get('€60 million')?.label).toBe('Nordwind Air: investment of €60 million');
+    expect(byAmount.get('€180 million')?.label).toBe('Nordwind Air: total of €180 million');
+    expect(byAmount.get('€1.1 billion')?.label).toBe('Nordwind Air: valuation of €1.1 billion');
+    // Who pays and who receives, from the sentence ("Nordwind Air has agreed to take a 25% stake in Baltic Skyways").
+    expect(byAmount.get('€120 million')?.amount).toMatchObject({ party: 'Nordwind Air', counterparty: 'Baltic Skyways' });
+    // The date the sentence gives ("on Monday", resolved against the document's date), at a precision the check grounds.
+    expect(byAmount.get('€120 million')?.when).toBe('2024-03-18');
+    // A plan dated "by 2027" in its sentence: the year is its `when`, the phrase stays in the label.
+    expect(byAmount.get('€400 million')?.label).toBe('Nordwind Air: plan of €400 million (by 2027)');
     expect(byAmount.get('€400 million')?.when).toBe('2027');
     // One amount stated by two documents is one entry citing both.
     expect(byAmount.get('€180 million')?.cite.map((c) => c.doc)).toEqual(['003', '005']);
@@ -81,7 +85,7 @@ describe('briefing draft on a pile about another topic', () => {
     const items = yaml.split('\n').filter((l) => /^ {2}- /.test(l));
     const marks = yaml.split('\n').filter((l) => /^ {2}# drafted from [0-9, ]+: review$/.test(l));
     expect(marks.length).toBe(items.length);
-    expect(yaml).toContain('  # drafted from 003, 005: review\n  # amount kind: cumulative total (not new money)\n  - when:');
+    expect(yaml).toContain('  # drafted from 003, 005: review\n  # amount kind: cumulative total (not new money); from Nordwind Air to Baltic Skyways\n  - when:');
     expect(yaml).toContain('# Points of friction, the ones most documents raise first.\nfriction:');
   });
 
@@ -172,9 +176,14 @@ describe('briefing draft on the seeds', () => {
       const build = await runCli(['build', ws, '--out', path.join(dir, 'out')]);
       expect(build.code).toBe(0);
       const yaml = await readFile(path.join(ws, 'briefing.yaml'), 'utf8');
-      expect(yaml).toMatch(/amount:\s+value: \$1 billion\s+kind: investment/);
-      expect(yaml).toMatch(/amount:\s+value: \$13\.75 billion\s+kind: cumulative total\s+label: Total reaches \$13\.75 billion/);
-      expect(yaml).toMatch(/amount:\s+value: \$80 billion\s+kind: valuation\s+label: Valuation of \$80 billion/);
+      expect(yaml).toMatch(/amount:\s+value: \$1 billion\s+kind: investment\s+party: Microsoft\s+counterparty: OpenAI/);
+      expect(yaml).toMatch(/amount:\s+value: \$13\.75 billion\s+kind: cumulative total\s+party: Microsoft\s+label: "Microsoft: total of a reported \$13\.75 billion"/);
+      expect(yaml).toMatch(/amount:\s+value: \$80 billion\s+kind: valuation\s+party: OpenAI\s+label: "OpenAI: valuation past \$80 billion"/);
+      // The three disagreements of the seeds: Azure exclusivity, the contract, Copilot's traction.
+      const conflicts = yaml.slice(yaml.indexOf('\nconflicts:'));
+      expect(conflicts).toContain('While Azure remains OpenAI');
+      expect(conflicts).toContain('revenue-sharing relationships remain unchanged');
+      expect(conflicts).toContain('struggled to gain traction');
       // "Elon Musk's xAI": the option is xAI, not its owner; "OpenAI's ChatGPT" is the rival's product, not Microsoft's option.
       const alternatives = yaml.slice(yaml.indexOf('\nalternatives:'), yaml.indexOf('\noutlook:'));
       expect(alternatives).toMatch(/- name: xAI\n/);

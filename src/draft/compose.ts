@@ -3,10 +3,10 @@
 import { AlternativeSchema } from '../inputs/summary-schema.js';
 import { ungroundedFigures } from '../verify/figures.js';
 import type { AmountKind } from './cues.js';
-import { parseWhen } from '../inputs/when.js';
+import { cutKey } from './dates.js';
 import type { Corpus } from './corpus.js';
 import type { Passage } from './nlp.js';
-import { isStatementLike, quoteOf, statementOf, type Quote } from './quote.js';
+import { isStatementLike, quoteOf, statementOf, titleOf, type Quote } from './quote.js';
 import {
   capitalise,
   draftAlternatives,
@@ -42,22 +42,26 @@ export interface DraftSummary {
   sections: Record<DraftSectionKey, Entry[]>;
 }
 
-export const LIMITS = { takeaways: 4, investment: 10, friction: 6, alternatives: 10, outlook: 6, conflicts: 5 } as const;
+export const LIMITS = { takeaways: 4, investment: 10, friction: 8, alternatives: 10, outlook: 6, conflicts: 5 } as const;
 
-const KIND_LABEL: Record<AmountKind, (amount: string) => string> = {
-  investment: (a) => `Investment of ${a}`,
-  total: (a) => `Total reaches ${a}`,
-  valuation: (a) => `Valuation of ${a}`,
-  plan: (a) => `Plan of ${a}`,
+const KIND_LABEL: Record<AmountKind, string> = {
+  investment: 'investment of',
+  total: 'total of',
+  valuation: 'valuation of',
+  plan: 'plan of',
+  debt: 'loan or note of',
+  contingent: 'contingent',
 };
 /** The draft's amount kinds as the summary names them (a chart compares one kind). */
-const SUMMARY_KIND: Record<AmountKind, string> = { investment: 'investment', total: 'cumulative total', valuation: 'valuation', plan: 'commitment' };
+const SUMMARY_KIND: Record<AmountKind, string> = { investment: 'investment', total: 'cumulative total', valuation: 'valuation', plan: 'commitment', debt: 'debt', contingent: 'contingent' };
 
 const KIND_NOTE: Record<AmountKind, string> = {
   investment: 'amount kind: investment (new money)',
   total: 'amount kind: cumulative total (not new money)',
   valuation: 'amount kind: valuation (not money invested)',
   plan: 'amount kind: plan (announced, not yet spent)',
+  debt: 'amount kind: debt (a loan or a note, to be repaid or converted)',
+  contingent: 'amount kind: contingent (tied to conditions or milestones)',
 };
 
 /** The sections drafted from every passage of the corpus (or of the documents `only` names). */
@@ -116,40 +120,45 @@ function first(item: DraftItem): Quote {
 
 function investmentEntry(inv: DraftInvestment): Entry {
   const cite = cites(inv.quotes);
-  const written = whenOf(inv, cite);
-  // `when` is a date form or "undated"; a phrase such as "By 2027" becomes its year, the phrase kept in the label.
-  const year = parseWhen(written) || written === 'undated' ? undefined : /\b(?:1[89]|2\d)\d\d\b/.exec(written)?.[0];
-  const when = year ?? (parseWhen(written) || written === 'undated' ? written : 'undated');
-  const label = KIND_LABEL[inv.kind](inv.amount) + (when !== written && written !== 'undated' ? ` (${written.charAt(0).toLowerCase()}${written.slice(1)})` : '');
+  const when = whenOf(inv, cite);
+  const amountText = inv.qualifier ? `${inv.qualifier} ${inv.amount}` : inv.amount;
+  const lead = inv.party ? `${inv.party}: ` : '';
+  // "valuation past $80 billion", "plan of up to $5 billion": a comparing qualifier takes no "of".
+  const kindWords = inv.qualifier && /^(?:past|over|more than|above|under|below)$/.test(inv.qualifier) ? KIND_LABEL[inv.kind].replace(/ of$/, '') : KIND_LABEL[inv.kind];
+  let label = capitalise(`${lead}${lead ? kindWords : capitalise(kindWords)} ${amountText}`);
+  // A date the sentence gives but the timeline cannot place (a month of another year than its document's) stays in the label.
+  if (when === 'undated' && inv.phrase !== undefined) label += ` (${inv.phrase})`;
+  else if (inv.phrase !== undefined && /^by\b/i.test(inv.phrase)) label += ` (${inv.phrase.charAt(0).toLowerCase()}${inv.phrase.slice(1)})`;
+  const amount: Record<string, string> = { value: inv.amount, kind: SUMMARY_KIND[inv.kind] };
+  if (inv.party) amount.party = inv.party;
+  if (inv.counterparty) amount.counterparty = inv.counterparty;
+  const parties = inv.party ? `; from ${inv.party}${inv.counterparty ? ` to ${inv.counterparty}` : ''}` : '';
   return {
-    value: { when, amount: { value: inv.amount, kind: SUMMARY_KIND[inv.kind] }, label, text: statementOf(first(inv).quote), cite },
+    value: { when, amount, label, text: statementOf(first(inv).quote), cite },
     docs: inv.docs,
-    note: KIND_NOTE[inv.kind],
+    note: `${KIND_NOTE[inv.kind]}${parties}`,
   };
 }
 
 /**
- * When an amount was reported: the date its sentence gives, else its document's date, cited
- * from the document's date line when the figures of the date need a quote; else "undated"
- * (listed beside the timeline, not on it).
+ * When the event happened: its date (the sentence's own, else its document's) at the finest
+ * precision the verifier can ground in the quotes or the cited documents' dates: the day, the
+ * month, the year; else "undated" (listed beside the timeline, not on it).
  */
 function whenOf(inv: DraftInvestment, cite: Cite[]): string {
-  if (inv.when !== undefined) return inv.when;
-  const doc = first(inv).passage.doc;
-  if (doc.date === undefined) return 'undated';
+  if (inv.date === undefined) return 'undated';
   const quotes = cite.map((c) => c.quote);
-  // The date of a cited document grounds the years and months of a statement.
-  if (ungroundedFigures(doc.date, quotes, [doc.date]).length === 0) return doc.date;
-  const line = doc.text.split('\n').map((l) => l.trim()).find((l) => l.includes(doc.date as string) && l.length >= 12 && l.length <= 60);
-  if (!line) return 'undated';
-  cite.push({ doc: doc.id, quote: line });
-  return doc.date;
+  const dates = inv.quotes.map((q) => q.passage.doc.date).filter((d): d is string => d !== undefined);
+  for (const parts of [3, 2, 1]) {
+    const key = cutKey(inv.date, parts);
+    if (key.split('-').length !== parts) continue;
+    if (ungroundedFigures(key, quotes, dates).length === 0) return key;
+  }
+  return 'undated';
 }
 
 function topicTitle(topic: DraftTopic): string {
-  const [a, b] = topic.terms;
-  if (a === undefined) return capitalise(first(topic).quote.split(/\s+/).slice(0, 5).join(' ').replace(/[\p{N}]/gu, '').replace(/[\s,;:]+$/, ''));
-  return capitalise(b === undefined ? a : `${a} and ${b}`);
+  return topic.title ?? titleOf(first(topic).quote);
 }
 
 function topicEntry(topic: DraftTopic): Entry {
@@ -157,7 +166,10 @@ function topicEntry(topic: DraftTopic): Entry {
 }
 
 function alternativeEntry(alt: DraftAlternative): Entry {
-  return { value: { name: alt.name, kind: alt.kind, pursuedBy: alt.owner, text: statementOf(first(alt).quote), cite: cites(alt.quotes) }, docs: alt.docs };
+  const value: Record<string, unknown> = { name: alt.name, kind: alt.kind };
+  if (alt.maker) value.maker = alt.maker;
+  Object.assign(value, { pursuedBy: alt.owner, text: statementOf(first(alt).quote), cite: cites(alt.quotes) });
+  return { value, docs: alt.docs };
 }
 
 /** An alternative the summary's schema accepts as it stands (owner and kind may be restricted). */
@@ -212,17 +224,17 @@ function headlinesOf(raw: RawSections, corpus: Corpus): Partial<Record<DraftSect
   if (total) h.investment = `Reported total investment reaches ${total.amount}`;
   else if (invested) h.investment = `The largest reported investment is ${invested.amount}`;
   else if (raw.investments[0]) h.investment = `Amounts reported range up to ${[...raw.investments].sort((a, b) => b.value - a.value)[0]?.amount}`;
-  const frictionTitles = raw.friction.slice(0, 3).map((f) => f.terms[0] ?? lower(topicTitle(f)));
-  if (frictionTitles.length > 0) h.friction = short(`Friction over ${list(frictionTitles)}`, `Friction over ${list(frictionTitles.slice(0, 2))}`);
+  const frictionTitles = raw.friction.slice(0, 3).map((f) => lower(topicTitle(f)));
+  if (frictionTitles.length > 0) h.friction = short(`Friction over ${list(frictionTitles.slice(0, 2))}`, `Friction over ${frictionTitles[0]}`);
   const owner = raw.alternatives[0]?.owner;
   const kinds = [...new Set(raw.alternatives.map((a) => a.kind))].slice(0, 3);
   if (owner !== undefined) h.alternatives = short(`${owner} weighs ${list(kinds)} alternatives`, `${owner} weighs alternatives`);
-  const outlookTitles = raw.outlook.slice(0, 2).map((o) => o.terms[0] ?? lower(topicTitle(o)));
-  if (outlookTitles.length > 0) h.outlook = short(`The outlook turns on ${list(outlookTitles)}`, `The outlook turns on ${outlookTitles[0]}`);
+  const outlookTitles = raw.outlook.slice(0, 2).map((o) => lower(topicTitle(o)));
+  if (outlookTitles.length > 0) h.outlook = short(`What may come: ${list(outlookTitles)}`, `What may come: ${outlookTitles[0]}`);
   if (raw.conflicts.length > 0) h.conflicts = raw.conflicts.length === 1 ? 'The sources disagree on one point' : 'The sources disagree on several points';
   const actors = corpus.organisations.filter((o) => !/\d/.test(o)).slice(0, 2);
   const main = frictionTitles[0];
-  if (main !== undefined) h.takeaways = short(`${list(actors)}: ${main} is the main friction`, `${capitalise(main)} is the main friction`);
+  if (main !== undefined) h.takeaways = short(`${list(actors)}: the main friction is ${main}`, `The main friction: ${main}`);
   // A headline's figures must be in its section's quotes; the amounts come from them, but make sure.
   for (const key of Object.keys(h) as DraftSectionKey[]) if (/\d/.test(h[key] ?? '') && key !== 'investment') delete h[key];
   return h;

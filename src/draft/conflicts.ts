@@ -2,14 +2,14 @@
 // (totals or valuations of one year, stakes, "remains …" against "released from …").
 import { extractFigures } from '../verify/figures.js';
 import { contentStems, isContent, namesIn, type Corpus } from './corpus.js';
-import { AFFIRM, REVERSE } from './cues.js';
+import { AFFIRM, NEGATED_ACTION, REVERSE } from './cues.js';
 import type { Passage } from './nlp.js';
 import { isStatementLike, quoteOf } from './quote.js';
 import { addSupport, capitalise, type DraftConflict, type DraftInvestment, type DraftItem } from './sections.js';
 
 /** The same quantity stated differently, and a claim kept by one document but given up by another. */
 export function draftConflicts(corpus: Corpus, investments: DraftInvestment[]): DraftConflict[] {
-  return [...amountConflicts(investments), ...percentConflicts(corpus), ...claimConflicts(corpus)];
+  return [...amountConflicts(investments), ...percentConflicts(corpus), ...claimConflicts(corpus), ...polarityConflicts(corpus)];
 }
 
 /** Totals or valuations of one year that documents put at different amounts. */
@@ -68,16 +68,20 @@ function percentConflicts(corpus: Corpus): DraftConflict[] {
  * two telling stems, one with a keeping cue and the other with a reversing cue.
  */
 function claimConflicts(corpus: Corpus): DraftConflict[] {
-  const main = new Set(corpus.organisations.slice(0, 3).map((o) => o.toLowerCase()));
-  const kept: { p: Passage; stems: Set<string>; object: Set<string> }[] = [];
-  const reversed: { p: Passage; stems: Set<string>; object: Set<string> }[] = [];
+  const main = new Set(corpus.organisations.slice(0, 2).map((o) => o.toLowerCase()));
+  const nameStems = new Set<string>();
+  for (const p of corpus.passages) for (const t of p.tokens) if (t.pos === 'PROPN' && corpus.names.has(t.value) && !main.has(t.lower)) nameStems.add(t.stem);
+  const kept: { p: Passage; stems: Set<string>; object: Set<string>; near: Set<string> }[] = [];
+  const reversed: { p: Passage; stems: Set<string>; object: Set<string>; near: Set<string> }[] = [];
   for (const p of corpus.passages) {
-    if (!isStatementLike(p)) continue;
+    // A line that introduces a list ("While X remains …, analysts note subtle shifts:") states a claim too.
+    if (!isStatementLike(p) && !(p.text.trim().endsWith(':') && p.tokens.length >= 8)) continue;
     const a = AFFIRM.test(p.text);
     const r = REVERSE.test(p.text);
     if (a === r) continue;
+    const cue = a ? AFFIRM : REVERSE;
     const stems = new Set(contentStems(p).filter((s) => !main.has(s) && corpus.idf(s) > 1));
-    (a ? kept : reversed).push({ p, stems, object: objectStems(p, a ? AFFIRM : REVERSE, main) });
+    (a ? kept : reversed).push({ p, stems, object: objectStems(p, cue, main), near: stemsNearCue(p, cue) });
   }
   const index = new Map<string, typeof reversed>();
   for (const r of reversed) for (const s of r.stems) index.set(s, [...(index.get(s) ?? []), r].slice(-50));
@@ -90,15 +94,19 @@ function claimConflicts(corpus: Corpus): DraftConflict[] {
         if (r.p.doc.id === k.p.doc.id || usedPassages.has(r.p)) continue;
         const shared = [...k.stems].filter((x) => r.stems.has(x));
         // What is kept and what is given up must be the same thing ("exclusive" / "exclusivity").
-        const same = [...k.object].some((x) => r.object.has(x));
-        if (same && shared.length >= 2 && (!best || shared.length > best.shared.length)) best = { r, shared };
+        // or they share a name other than the main actors' ("X") and one more word, or three words.
+        // Either way, a shared word must stand near each cue: the claim kept is the claim given up.
+        const near = shared.some((x) => k.near.has(x) && r.near.has(x));
+        const same = [...k.object].some((x) => r.object.has(x)) || (near && (shared.length >= 2 || shared.some((x) => nameStems.has(x))));
+        if (same && (shared.length >= 2 || shared.some((x) => nameStems.has(x))) && (!best || shared.length > best.shared.length)) best = { r, shared };
       }
     }
     if (!best || usedPassages.has(k.p)) continue;
     usedPassages.add(k.p);
     usedPassages.add(best.r.p);
     const objectWords = k.p.tokens.filter((t) => k.object.has(t.stem) && best.r.object.has(t.stem)).map((t) => t.lower);
-    const about = [...new Set(objectWords)].slice(0, 2).join(' and ');
+    const sharedNames = k.p.tokens.filter((t) => best.shared.includes(t.stem) && nameStems.has(t.stem)).map((t) => t.value);
+    const about = [...new Set(objectWords.length > 0 ? objectWords : sharedNames)].slice(0, 2).join(' and ');
     const sides = [k.p, best.r.p].map((p) => {
       const item: DraftItem = { quotes: [], docs: [], score: 0 };
       addSupport(item, quoteOf(p));
@@ -108,6 +116,14 @@ function claimConflicts(corpus: Corpus): DraftConflict[] {
     if (conflicts.length >= 5) break;
   }
   return conflicts;
+}
+
+/** Stems of the words within 80 characters of the cue, either side. */
+function stemsNearCue(p: Passage, cue: RegExp): Set<string> {
+  const m = cue.exec(p.text);
+  if (!m) return new Set();
+  const at = m.index ?? 0;
+  return new Set(p.tokens.filter((t) => t.at >= at - 80 && t.at <= at + m[0].length + 80).map((t) => t.stem));
 }
 
 /** Stems of the content words just after the cue: what the claim is about ("exclusive cloud provider"). */
@@ -120,3 +136,45 @@ function objectStems(p: Passage, cue: RegExp, main: Set<string>): Set<string> {
   return new Set(after.slice(0, 4).map((t) => t.stem));
 }
 
+
+/**
+ * One document says an action did not happen ("has struggled to gain traction"), another that it
+ * does ("is gaining traction"), of the same named thing: passages of different documents that
+ * share the action's two words and a name other than the main actors'.
+ */
+function polarityConflicts(corpus: Corpus): DraftConflict[] {
+  const main = new Set(corpus.organisations.slice(0, 2).map((o) => o.toLowerCase()));
+  const negated: { p: Passage; verb: string; object: string; names: Set<string> }[] = [];
+  const stemOf = (p: Passage, word: string) => p.tokens.find((t) => t.lower === word.toLowerCase())?.stem ?? word.toLowerCase();
+  for (const p of corpus.passages) {
+    if (!isStatementLike(p)) continue;
+    const m = NEGATED_ACTION.exec(p.text);
+    if (!m?.[1] || !m[2]) continue;
+    const names = new Set(namesIn(p).map((n) => n.name).filter((n) => !main.has(n.toLowerCase())));
+    if (names.size > 0) negated.push({ p, verb: stemOf(p, m[1]), object: stemOf(p, m[2]), names });
+  }
+  if (negated.length === 0) return [];
+  const conflicts: DraftConflict[] = [];
+  for (const n of negated) {
+    const other = corpus.passages.find((p) => {
+      if (p.doc.id === n.p.doc.id || !isStatementLike(p) || NEGATED_ACTION.test(p.text)) return false;
+      const stems = p.tokens.map((t) => t.stem);
+      const at = stems.indexOf(n.verb);
+      // The action affirmed: its verb, then its object within two words.
+      if (at < 0 || !stems.slice(at + 1, at + 4).includes(n.object)) return false;
+      return namesIn(p).some((x) => n.names.has(x.name));
+    });
+    if (!other) continue;
+    const name = namesIn(other).find((x) => n.names.has(x.name))?.name ?? '';
+    const verbAt = other.tokens.findIndex((t) => t.stem === n.verb);
+    const action = other.tokens.slice(verbAt, verbAt + 3).filter((t, i, all) => i === 0 || all.slice(0, i + 1).some((x) => x.stem === n.object) === false || t.stem === n.object).map((t) => t.value).join(' ');
+    const sides = [n.p, other].map((p) => {
+      const item: DraftItem = { quotes: [], docs: [], score: 0 };
+      addSupport(item, quoteOf(p));
+      return item;
+    });
+    conflicts.push({ topic: `${name}: ${action}?`, sides });
+    if (conflicts.length >= 3) break;
+  }
+  return conflicts;
+}

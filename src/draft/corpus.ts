@@ -1,6 +1,7 @@
 // What the whole pile says: every passage, the organisations it names most, how rare each word is.
 import type { SourceDocument } from '../inputs/sources.js';
 import { STOP_STEMS } from './cues.js';
+import { loadDateParser } from './dates.js';
 import { documentToPassages, loadNlp, type Passage, type Token } from './nlp.js';
 
 export interface Corpus {
@@ -19,7 +20,7 @@ const NOT_NAMES = new Set(
 );
 
 export async function documentsToCorpus(documents: SourceDocument[], progress?: (done: number, total: number) => void): Promise<Corpus> {
-  const nlp = await loadNlp();
+  const [nlp] = await Promise.all([loadNlp(), loadDateParser()]);
   const passages: Passage[] = [];
   documents.forEach((doc, i) => {
     passages.push(...documentToPassages(nlp, doc));

@@ -2,19 +2,27 @@
 // statements (an investment, a friction, an alternative, an outlook), never a company or a sector.
 
 /** Kinds of money amounts, told apart so that a chart compares like with like. */
-export type AmountKind = 'investment' | 'total' | 'valuation' | 'plan';
+export type AmountKind = 'investment' | 'total' | 'valuation' | 'plan' | 'debt' | 'contingent';
 
 const word = (alternatives: string): RegExp => new RegExp(`\\b(?:${alternatives})`, 'i');
 
 export const AMOUNT_CUES: Record<AmountKind, RegExp> = {
-  valuation: word('valuation|valu(?:ed|ing)\\b|worth\\b|market cap'),
-  total: word('in total|total|cumulative|in all\\b|altogether|to date|so far|overall|ballooned|bringing (?:its|the|their) (?:total|stake)'),
-  plan: word('plans?\\b|planned|planning|will (?:invest|spend|put|commit)|intends?|aims? to|pledg|earmark|budget|proposed|over the next|is set to (?:invest|spend)'),
-  investment: word('invest|stake\\b|funding|funded|raised?\\b|raising|backed|backing|inject|financ|capital (?:increase|injection)|bought|acquir|acquisition|purchase|commit'),
+  valuation: word('valuation|valu(?:ed|ing)\\b|worth\\b|market (?:cap|value)|(?:the|a) value of|put the value'),
+  total: word('in total|total|cumulative|in all\\b|altogether|to date|so far|overall|ballooned|now stands at|bringing (?:its|the|their) (?:total|stake)'),
+  debt: word('loans?\\b|(?:convertible )?notes?\\b|debt\\b|bonds?\\b|credit (?:line|facility)|borrow'),
+  contingent: word('depends? on|depending on|tied to|milestones?|conditional on|if (?:it|the|they)'),
+  plan: word('plans?\\b|planned|planning|will (?:invest|spend|put|commit|pay)|intends?|aims? to|pledg|earmark|budget|proposed|over the next|is set to (?:invest|spend)|up to|as much as|package|prepared to (?:pay|invest)|offer(?:ed)? to (?:pay|buy)|bid\\b|promised'),
+  investment: word('invest|stake\\b|funding|funded|raised?\\b|raising|backed|backing|inject|financ|capital (?:increase|injection)|bought|buy|acquir|acquisition|purchase|commit|paid|pay|put (?:\\S+ )?into'),
 };
 
-/** Precedence when a sentence carries several cues: a valuation is never new money, nor a total. */
-export const AMOUNT_KIND_ORDER: AmountKind[] = ['valuation', 'total', 'plan', 'investment'];
+/** Precedence when a phrase carries several cues: a valuation is never new money, nor a total; a loan is a loan even when conditional. */
+export const AMOUNT_KIND_ORDER: AmountKind[] = ['valuation', 'total', 'debt', 'contingent', 'plan', 'investment'];
+
+/** Amounts that are results, not money put in: a loss, a profit, revenue, savings, costs. */
+export const NOT_AN_EVENT = word('(?:net |operating |gross )?loss(?:es)?\\b|lost\\b|losing|profit|earnings|sav(?:e|es|ing|ings)\\b|revenue of|sales of|turnover|cost(?:s)? of|fined?\\b|burn');
+
+/** Words that bound an amount: kept with it ("up to $5 billion" is not $5 billion). */
+export const QUALIFIER = /\b(up to|as much as|more than|over|past|about|around|roughly|nearly|almost|at least|some|approximately|an estimated|a reported)\s+$/i;
 
 export const FRICTION_CUES = word(
   'tension|strain|friction|dispute|disagree|conflict|clash|rift|frustrat|concern|complain|lawsuit|legal action|sue\\b|sued|suing|breach|reluctan|unwilling|refus|pushback|push back|criticis|critic\\b|delay|setback|fray|crack|distrust|mistrust|standoff|grievance|penalt|fined|antitrust|scrutiny|probe|investigation|walkout|strike\\b|objection|oppos|resist|threat|accus|blame|at odds|row\\b|feud|spat|tussle|falling out|uneasy|damag',
@@ -41,7 +49,7 @@ export const ALTERNATIVE_KIND_CUES: { kind: string; cue: RegExp }[] = [
 
 /** A claim kept, and a claim given up: the two sides of a stated disagreement. */
 export const AFFIRM = word('remains?\\b(?! to be)|still\\b|continues? to|retains?|keeps?\\b|maintains?|stays?\\b|unchanged|intact|in place');
-export const REVERSE = word('releas(?:ed|ing|es?) (?:\\S+ ){0,3}from|freed from|no longer|ended|ending|ends\\b|dropped|lifted|scrapped|cancel|terminat|abandon|loosen|waived|expired|pulled out of|withdr');
+export const REVERSE = word('releas(?:ed|ing|es?) (?:\\S+ ){0,3}from|freed from|free to|no longer|renegotiat|reworked|being revised|potentially reduce|ended|ending|ends\\b|dropped|lifted|scrapped|cancel|terminat|abandon|loosen|waived|expired|pulled out of|withdr');
 
 /** Nouns too general to say what a group of sentences is about. */
 export const GENERIC_NOUNS = new Set(
@@ -56,3 +64,6 @@ export const STOP_STEMS = new Set(
     'there here when where why how all both few own same only very can will just should now said say says report reportedly according would could may might one two new year years'
   ).split(' '),
 );
+
+/** A negated or failed action ("has struggled to gain traction"): the two words after it are what did not happen. */
+export const NEGATED_ACTION = /\b(?:struggl(?:ed|es|ing)? to|fail(?:ed|s|ing)? to|unable to|has not|have not|hasn't|haven't|is not|isn't|did not|didn't|never)\s+(\p{L}+)\s+(?:the\s+|a\s+|an\s+|any\s+)?(\p{L}+)/iu;

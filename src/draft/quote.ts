@@ -48,7 +48,8 @@ function isTitleCase(p: Passage): boolean {
  * passage) that fits MAX_QUOTE. Clauses end at ";", ":", dashes and ", " before a conjunction.
  */
 export function quoteOf(p: Passage, focus = 0): Quote {
-  const text = p.text.trim();
+  // A line that introduces a list is quoted without its colon.
+  const text = p.text.trim().replace(/\s*:$/, '');
   const lead = p.text.indexOf(text);
   if (text.length <= MAX_QUOTE) return { passage: p, quote: text };
   const cuts = [0];
@@ -92,8 +93,30 @@ export function quoteOf(p: Passage, focus = 0): Quote {
 
 /** The statement a quote makes: its own words, with a capital first letter and a full stop. */
 export function statementOf(quote: string): string {
-  let text = quote.trim().replace(/\s+/g, ' ');
+  let text = quote.trim().replace(/\s+/g, ' ').replace(/\s*:$/, '');
   text = text.charAt(0).toUpperCase() + text.slice(1);
   if (!/[.!?]["'”’)]?$/.test(text)) text += '.';
   return text;
+}
+
+const DISCOURSE = /^(?:however|meanwhile|but|and|still|yet|despite this|in addition|also|separately|instead|indeed|moreover|in turn|for its part|at the same time),?\s+/i;
+const TRAILING_FUNCTION = /(?:\s+(?:has|have|had|is|are|was|were|be|been|will|would|could|may|might|can|the|a|an|of|in|on|at|to|and|or|for|with|that|which|who|how|its|their|by|from|as|over|than))+$/iu;
+
+/**
+ * A short title a person would write for a statement: its lead-in when it has one ("Talent
+ * wars: …"), else the opening words of its first clause, at most seven, not ending on a word
+ * that leads into what was cut.
+ */
+export function titleOf(text: string): string {
+  const plain = text.trim().replace(/^\s*(?:[-•*–]|\d{1,2}[.)])\s+/u, '');
+  const lead = /^([^:.!?]{2,60}?):\s+\S/u.exec(plain)?.[1];
+  if (lead !== undefined && lead.split(/\s+/).length <= 7) return capitalise(lead.trim());
+  const clause = plain.replace(DISCOURSE, '').split(/[,;:(]|\s[—–-]\s/u)[0] ?? plain;
+  const words = clause.trim().split(/\s+/).slice(0, 7).join(' ');
+  const cut = words.replace(/[.!?"'”’]+$/u, '').replace(TRAILING_FUNCTION, '');
+  return capitalise(cut === '' ? words : cut);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,20 +1,18 @@
 // Drafting each section from the passages: candidates by cue words, grouped across documents,
 // ranked by how many documents support them.
-import { extractFigures } from '../verify/figures.js';
+import { amountMentions, isPerson, mentionsToEvents, type AmountEvent } from './amounts.js';
 import { contentStems, namesIn, type Corpus } from './corpus.js';
 import {
   ALTERNATIVE_CUES,
   ALTERNATIVE_KIND_CUES,
-  AMOUNT_CUES,
-  AMOUNT_KIND_ORDER,
   FORWARD,
   FRICTION_CUES,
   GENERIC_NOUNS,
   OUTLOOK_CUES,
-  type AmountKind,
 } from './cues.js';
 import type { Passage } from './nlp.js';
-import { isStatementLike, quoteOf, type Quote } from './quote.js';
+import { isStatementLike, quoteOf, titleOf, type Quote } from './quote.js';
+import { listedItems, type StructureKind } from './structure.js';
 
 /** A drafted statement: what it says and the quotes (one per document) that support it. */
 export interface DraftItem {
@@ -24,25 +22,26 @@ export interface DraftItem {
   score: number;
 }
 
-export interface DraftInvestment extends DraftItem {
-  kind: AmountKind;
-  amount: string;
-  value: number;
-  currency: string;
-  /** A date the quote itself gives ("late 2022"), or undefined. */
-  when?: string;
+/** An investment event (amounts.ts) with the quotes that state it. */
+export interface DraftInvestment extends DraftItem, Omit<AmountEvent, 'mentions' | 'date'> {
+  /** The event's date key (YYYY, YYYY-MM or YYYY-MM-DD): the sentence's own, else its document's. */
+  date?: string;
   year?: string;
 }
 
 export interface DraftTopic extends DraftItem {
   /** The words the group shares, most telling first (surface forms). */
   terms: string[];
+  /** A title a person would write: a lead-in, or the opening words of its statement. */
+  title?: string;
 }
 
 export interface DraftAlternative extends DraftItem {
   name: string;
   owner: string;
   kind: string;
+  /** Who makes it: the owner for its own build, else the named company itself or its possessor. */
+  maker?: string;
 }
 
 export interface DraftConflict {
@@ -53,99 +52,114 @@ export interface DraftConflict {
 /** How many documents a drafted item cites at most (the others are named in its comment). */
 export const MAX_CITED = 4;
 
-const YEAR = /\b(?:19|20)\d{2}\b/;
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
-const DATE_AROUND = new RegExp(`\\b(?:(?:early|mid|late|end of|in|since)[- ])?(?:(?:${MONTHS}|q[1-4]|h[12])[ ,]+)?(?:19|20)\\d{2}\\b`, 'gi');
-
 // ---------------------------------------------------------------- investment
 
-/** Money amounts with the kind their sentence gives them, merged when several documents state the same amount. */
+/**
+ * Money amounts as events: each with its kind, party, counterparty and date (amounts.ts); one
+ * entry per event, citing every document that states it; only events of the main actors (a
+ * party or counterparty among the pile's most used names).
+ */
 export function draftInvestments(corpus: Corpus, used: Set<Passage>): DraftInvestment[] {
-  const groups = new Map<string, DraftInvestment>();
-  for (const p of corpus.passages) {
-    if (!isStatementLike(p)) continue;
-    const money = moneyIn(p.text);
-    if (money.length === 0) continue;
-    for (const m of money.slice(0, 2)) {
-      // The cue words of the amount's own phrase (between commas) decide; else those of its clause.
-      const phrase = phraseAround(p.text, m.at);
-      const clause = clauseAround(p.text, m.at);
-      const kind = AMOUNT_KIND_ORDER.find((k) => AMOUNT_CUES[k].test(phrase)) ?? AMOUNT_KIND_ORDER.find((k) => AMOUNT_CUES[k].test(clause));
-      if (!kind) continue;
-      const when = dateNear(p, m.at);
-      const year = when?.match(YEAR)?.[0];
-      const key = `${kind}|${m.currency}${m.value}|${year ?? ''}`;
-      const quote = quoteOf(p, m.at);
+  const canonical = canonicalName(corpus);
+  const main = new Set(corpus.organisations.filter((o) => !/\d/.test(o)).slice(0, 3).map((o) => canonical(o)));
+  const events = mentionsToEvents(amountMentions(corpus, corpus.passages), canonical).filter(
+    (e) => e.party !== undefined && (main.has(e.party) || (e.counterparty !== undefined && main.has(e.counterparty))),
+  );
+  const drafted: DraftInvestment[] = [];
+  for (const e of events) {
+    const item: DraftInvestment = { kind: e.kind, amount: e.amount, value: e.value, currency: e.currency, quotes: [], docs: [], score: 0 };
+    for (const key of ['qualifier', 'party', 'counterparty', 'date', 'phrase'] as const) if (e[key] !== undefined) item[key] = e[key];
+    if (e.date) item.year = e.date.slice(0, 4);
+    for (const m of e.mentions) {
+      const quote = quoteOf(m.passage, m.at);
       if (!quote.quote.includes(m.text)) continue;
-      let group = groups.get(key);
-      if (!group) {
-        group = { kind, amount: m.text, value: m.value, currency: m.currency, quotes: [], docs: [], score: 0 };
-        if (when !== undefined) group.when = when;
-        if (year !== undefined) group.year = year;
-        groups.set(key, group);
-      }
-      addSupport(group, quote);
-      used.add(p);
+      addSupport(item, quote);
+      used.add(m.passage);
     }
+    if (item.quotes.length > 0) drafted.push(item);
   }
-  return [...groups.values()].sort(byYearThenSupport);
+  return drafted.sort(byDateThenSupport);
 }
 
-function byYearThenSupport(a: DraftInvestment, b: DraftInvestment): number {
-  return (a.year ?? '9999').localeCompare(b.year ?? '9999') || b.docs.length - a.docs.length || a.value - b.value || a.kind.localeCompare(b.kind);
+function byDateThenSupport(a: DraftInvestment, b: DraftInvestment): number {
+  return (a.date ?? '9999').localeCompare(b.date ?? '9999') || b.docs.length - a.docs.length || a.value - b.value || a.kind.localeCompare(b.kind);
 }
 
-export function moneyIn(text: string): { text: string; at: number; value: number; currency: string }[] {
-  const found: { text: string; at: number; value: number; currency: string }[] = [];
-  for (const f of extractFigures(text)) {
-    if (f.kind !== 'money') continue;
-    const at = text.indexOf(f.text);
-    if (at >= 0 && f.value > 0) found.push({ text: f.text, at, value: f.value, currency: f.currency });
-  }
-  return found;
-}
-
-/** The words between the commas around offset `at`. */
-function phraseAround(text: string, at: number): string {
-  const start = Math.max(text.lastIndexOf(',', at), text.lastIndexOf(';', at), text.lastIndexOf('. ', at)) + 1;
-  const rest = text.slice(at).search(/[,;]|\. /);
-  return text.slice(start, rest < 0 ? text.length : at + rest);
-}
-
-/** The clause of `text` around offset `at`, for reading the cue words that qualify an amount. */
-function clauseAround(text: string, at: number): string {
-  const before = text.slice(0, at);
-  const start = Math.max(before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf(', while'), before.lastIndexOf(', but')) + 1;
-  const rest = text.slice(at);
-  const ends = [rest.indexOf(';'), rest.indexOf(', while'), rest.indexOf(', but'), rest.indexOf('. ')].filter((i) => i >= 0);
-  const end = ends.length > 0 ? at + Math.min(...ends) : text.length;
-  return text.slice(start, end);
-}
-
-/** The date closest to an amount: one the model recognised, else a year written near it. */
-function dateNear(p: Passage, at: number): string | undefined {
-  const candidates = [...p.dates.filter((d) => YEAR.test(d.text) || new RegExp(`\\b(?:${MONTHS})\\b`, 'i').test(d.text))];
-  for (const m of p.text.matchAll(DATE_AROUND)) candidates.push({ text: m[0], at: m.index ?? 0 });
-  const clean = candidates
-    .map((c) => ({ text: c.text.replace(/^(?:in|since)\s+/i, '').replace(/[\s,]+$/, ''), at: c.at }))
-    .filter((c) => c.text !== '' && !/^(?:the|this|that|last|next)\b/i.test(c.text));
-  clean.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at) || b.text.length - a.text.length);
-  const best = clean[0];
-  if (!best) return undefined;
-  return best.text.charAt(0).toUpperCase() + best.text.slice(1);
+/**
+ * One spelling per actor: a name that holds or is held by a more used name of the pile, as
+ * whole words ("Volkswagen Group" and "Volkswagen"), is written as the more used one.
+ */
+export function canonicalName(corpus: Corpus): (name: string | undefined) => string | undefined {
+  const ranked = corpus.organisations;
+  const rank = new Map(ranked.map((o, i) => [o, i]));
+  const cache = new Map<string, string>();
+  const wordsOf = (s: string) => ` ${s.toLowerCase()} `;
+  return (name) => {
+    if (name === undefined) return undefined;
+    let known = cache.get(name);
+    if (known === undefined) {
+      known = name;
+      const own = rank.get(name) ?? Infinity;
+      for (const o of ranked.slice(0, 30)) {
+        if ((rank.get(o) ?? Infinity) >= own) break;
+        if (wordsOf(o).includes(wordsOf(name)) || wordsOf(name).includes(wordsOf(o))) {
+          known = o;
+          break;
+        }
+      }
+      cache.set(name, known);
+    }
+    return known;
+  };
 }
 
 // ---------------------------------------------------------------- friction, outlook
 
 /** Statements carrying `cue`, grouped by shared words across documents, best supported first. */
-export function draftTopics(corpus: Corpus, cue: RegExp, used: Set<Passage>, accept: (p: Passage) => boolean = () => true): DraftTopic[] {
+export function draftTopics(corpus: Corpus, cue: RegExp, used: Set<Passage>, accept: (p: Passage) => boolean = () => true, labelled: DraftTopic[] = []): DraftTopic[] {
   const candidates = corpus.passages.filter((p) => !used.has(p) && isStatementLike(p) && cue.test(p.text) && accept(p));
-  const groups = groupPassages(corpus, candidates, (p) => cueCount(p.text, cue));
+  // A passage that names a labelled topic's first word ("transparency") from another document supports it.
+  const keyOf = (t: DraftTopic) => {
+    const head = (t.title ?? '').split(/\s+/).find((w) => w.length > 3 && !/^(?:the|this|that|over|with|from|into)$/i.test(w));
+    if (head === undefined) return undefined;
+    const lower = head.toLowerCase();
+    // The stem wink gave the word where the topic's passage (or its heading) writes it.
+    return t.quotes[0]?.passage.tokens.find((k) => k.lower === lower)?.stem ?? lower;
+  };
+  const keyed = labelled.map((t) => ({ t, key: keyOf(t) })).filter((x): x is { t: DraftTopic; key: string } => x.key !== undefined);
+  const rest: Passage[] = [];
+  for (const p of candidates) {
+    const stems = new Set(p.tokens.map((t) => t.stem));
+    const home = keyed.find((x) => stems.has(x.key));
+    if (home) {
+      // From its own document it is the same point again: absorbed; from another, support.
+      if (!home.t.docs.includes(p.doc.id)) addSupport(home.t, quoteOf(p), cueCount(p.text, cue));
+      used.add(p);
+    } else rest.push(p);
+  }
+  const groups = groupPassages(corpus, rest, (p) => cueCount(p.text, cue));
   return groups.map((g) => ({ ...g, terms: telling(corpus, g.quotes.map((q) => q.passage)) }));
 }
 
 export function draftFriction(corpus: Corpus, used: Set<Passage>): DraftTopic[] {
-  return draftTopics(corpus, FRICTION_CUES, used);
+  const listed = draftListed(corpus, 'friction', used);
+  const rest = draftTopics(corpus, FRICTION_CUES, used, () => true, listed);
+  return [...listed, ...rest.filter((t) => !listed.includes(t))];
+}
+
+/**
+ * Items a heading or an introducing line announces ("three major friction points:"): each its
+ * own item, titled by its lead-in or heading. Ranked before the items found by cue words alone.
+ */
+function draftListed(corpus: Corpus, kind: StructureKind, used: Set<Passage>): DraftTopic[] {
+  const topics: DraftTopic[] = [];
+  for (const item of listedItems(corpus)) {
+    // Items that only illustrate one point ("This divide manifests in:") are left to the cue words.
+    if (item.kind !== kind || !item.separate || used.has(item.passage)) continue;
+    used.add(item.passage);
+    topics.push({ quotes: [quoteOf(item.passage)], docs: [item.passage.doc.id], score: 100, terms: [], title: item.label ?? titleOf(item.passage.text) });
+  }
+  return topics;
 }
 
 export function draftOutlook(corpus: Corpus, used: Set<Passage>): DraftTopic[] {
@@ -237,35 +251,108 @@ function isCueWord(word: string): boolean {
 /** Named alternatives (a model, a partner, a supplier) with their owner and kind, merged by name. */
 export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlternative[] {
   const actors = corpus.organisations.slice(0, 6);
+  const main = actors.slice(0, 2);
   const groups = new Map<string, DraftAlternative>();
+  const add = (key: string, make: () => DraftAlternative, quote: Quote, score: number) => {
+    let group = groups.get(key);
+    if (!group) {
+      group = make();
+      groups.set(key, group);
+    }
+    addSupport(group, quote, score);
+  };
+  // Items listed under an alternatives heading: the lead-in names the option; whose it is, the heading says.
+  for (const item of listedItems(corpus)) {
+    // Only a lead-in names an option (a heading's words name the section); an amount's passage may name one too.
+    if (item.kind !== 'alternatives' || item.label === undefined || item.label === item.intro.text.trim() || item.intro.text.includes(item.label)) continue;
+    const owner = main.find((m) => item.intro.text.includes(m)) ?? namesIn(item.passage).map((n) => n.name).find((n) => main.includes(n) && n !== item.label);
+    if (!owner || main.includes(item.label as string)) continue;
+    const name = item.label as string;
+    const kind = kindNear(item.passage.text, 0);
+    add(name.toLowerCase(), () => ({ name, owner, kind, maker: kind === 'own build' ? owner : name, quotes: [], docs: [], score: 0 }), quoteOf(item.passage), 100);
+    used.add(item.passage);
+  }
   for (const p of corpus.passages) {
-    if (used.has(p) || !isStatementLike(p) || !ALTERNATIVE_CUES.test(p.text)) continue;
-    const names = namesIn(p).filter((n) => corpus.names.has(n.name));
+    if (used.has(p) || !isStatementLike(p)) continue;
+    const option = optionIn(p, main);
+    if (option) {
+      // Not marked used: the same sentence may state a friction ("if talks fail, the unions plan a strike").
+      add(option.name.toLowerCase(), () => ({ name: option.name, owner: option.owner, kind: option.kind, quotes: [], docs: [], score: 0 }), quoteOf(p, option.at), 1);
+      continue;
+    }
+    if (!ALTERNATIVE_CUES.test(p.text)) continue;
+    const names = namesIn(p).filter((n) => corpus.names.has(n.name) && !isPerson(p.text, n) && !isPlace(p.text, n));
     // The owner: the main actor the sentence names first (its subject, most often).
     const owner = names.find((n) => actors.includes(n.name))?.name;
     if (!owner) continue;
     // The main actors are who the alternatives are for and against, not alternatives themselves.
-    const main = actors.slice(0, 2);
     const candidates = [...namedThings(p), ...names];
     const named = candidates
       .filter((n) => n.name !== owner && !main.some((m) => n.name === m || m.includes(n.name) || n.name.includes(m)))
-      .filter((n) => !isPossessor(p.text, n, candidates) && !ownedBy(p.text, n, main.filter((m) => m !== owner)))
+      .filter((n) => !isPossessor(p.text, n, candidates) && !ownedBy(p.text, n, main) && !isOwnProduct(corpus, n.name, main))
       .sort((a, b) => a.at - b.at);
     const seen = new Set<string>();
     for (const n of named) {
       const key = n.name.toLowerCase();
       if (seen.has(key) || seen.size >= 4) continue;
       seen.add(key);
-      let group = groups.get(key);
-      if (!group) {
-        group = { name: n.name, owner, kind: kindNear(p.text, n.at), quotes: [], docs: [], score: 0 };
-        groups.set(key, group);
-      }
-      addSupport(group, quoteOf(p, n.at), cueCount(p.text, ALTERNATIVE_CUES));
+      const kind = kindNear(p.text, n.at);
+      add(key, () => ({ name: n.name, owner, kind, maker: makerOf(p.text, n, owner, kind, corpus), quotes: [], docs: [], score: 0 }), quoteOf(p, n.at), cueCount(p.text, ALTERNATIVE_CUES));
     }
     if (seen.size > 0) used.add(p);
   }
-  return [...groups.values()].sort((a, b) => b.docs.length - a.docs.length || b.score - a.score || a.name.localeCompare(b.name));
+  return [...groups.values()].sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.name.localeCompare(b.name));
+}
+
+/** A place: after "to", "in", "across" or a compass word ("routes to southern Europe"). */
+function isPlace(text: string, n: { at: number }): boolean {
+  return /\b(?:to|in|across|throughout|within)\s+(?:(?:southern|northern|eastern|western|central|the)\s+)?$/i.test(text.slice(Math.max(0, n.at - 24), n.at));
+}
+
+/** A main actor's own product ("Acme's Widget" somewhere in the pile): what the alternatives replace, not one of them. */
+const ownProducts = new WeakMap<Corpus, Set<string>>();
+function isOwnProduct(corpus: Corpus, name: string, main: readonly string[]): boolean {
+  let set = ownProducts.get(corpus);
+  if (!set) {
+    set = new Set();
+    const pattern = new RegExp(`(?:${main.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})['’]s\\s+((?:\\p{Lu}[\\p{L}\\p{N}-]*\\s?)+)`, 'gu');
+    for (const p of corpus.passages) {
+      if (!/['’]s\s+\p{Lu}/u.test(p.text)) continue;
+      for (const m of p.text.matchAll(pattern)) if (m[1]) set.add(m[1].trim());
+    }
+    ownProducts.set(corpus, set);
+  }
+  return set.has(name);
+}
+
+/** Who makes a named option: the owner for its own build; "X's N" and "X-developed N" name X; else the name itself. */
+function makerOf(text: string, n: { name: string; at: number }, owner: string, kind: string, corpus: Corpus): string | undefined {
+  if (kind === 'own build') return owner;
+  if (corpus.names.has(n.name) && !/\d/.test(n.name)) return n.name;
+  const before = text.slice(Math.max(0, n.at - 40), n.at);
+  const possessor = /((?:\p{Lu}[\p{L}\p{N}&.-]*\s?)+)(?:['’]s\s+|-developed\s+|-built\s+)(?:\p{Ll}+\s+)?$/u.exec(before)?.[1]?.trim();
+  if (possessor && corpus.names.has(possessor)) return possessor;
+  return corpus.names.has(n.name) ? n.name : undefined;
+}
+
+/**
+ * An option stated as what an actor offers, could or would do ("The parties have offered to sell
+ * the Eastbank line", "the authority could run the line itself", "X would keep its offer open"):
+ * the option named by its verb phrase, pursued by the clause's subject.
+ */
+const OPTION = /\b(?:ha(?:ve|s) offered to|offered to|(?:could|would) (?=\p{L}+ (?:\S+ ){0,4}(?:itself|themselves|instead|open|alone)\b)|would (?=run |keep |sell |buy |build |use ))(?<phrase>(?:\S+ ?){2,6})/iu;
+function optionIn(p: Passage, main: readonly string[]): { name: string; owner: string; kind: string; at: number } | undefined {
+  const m = OPTION.exec(p.text);
+  if (!m?.groups?.phrase) return undefined;
+  const at = m.index ?? 0;
+  const phrase = m.groups.phrase.split(/\s+(?:to|on|if|as|until|for|because|while|with)\s+|[,;.]/)[0]?.trim() ?? '';
+  if (phrase.split(/\s+/).length < 2) return undefined;
+  // The subject: the words before the verb, in the clause ("If talks fail, the operators would …").
+  const clause = p.text.slice(Math.max(0, p.text.lastIndexOf(',', at) + 1), at);
+  const subject = clause.replace(/\b(?:has|have|had|is|are|was|were|said|says|will)\b.*$/i, '').trim();
+  if (subject === '' || /^(?:it|they|he|she|we|this|that)$/i.test(subject)) return undefined;
+  const owner = main.find((x) => subject.includes(x)) ?? subject.replace(/^the\s+/i, '');
+  return { name: phrase.charAt(0).toUpperCase() + phrase.slice(1), owner: owner.charAt(0).toUpperCase() + owner.slice(1), kind: /\bsell|dispos|remed/i.test(phrase) ? 'remedy' : 'option', at };
 }
 
 /**

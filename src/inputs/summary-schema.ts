@@ -35,6 +35,8 @@ export const AmountObjectSchema = z.strictObject({
   kind: text.optional(),
   /** Whose money or whose figure it is: "Acme", "the city council". */
   party: text.optional(),
+  /** Who receives the money, or what the figure is of: "Beta Ltd" (the draft fills it; shown nowhere yet). */
+  counterparty: text.optional(),
 });
 
 /** An amount: "$1 billion", or { value, kind, party }. The short form has no kind. */

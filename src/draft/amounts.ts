@@ -1,0 +1,258 @@
+// Money amounts as facts: each mention read with its kind (from the cue words around it), its
+// qualifier ("up to", "more than"), its party and counterparty (from the sentence: who pays,
+// who receives) and its date (the sentence's own, resolved against the document's date, else
+// the document's date); then mentions of one event merged into one entry.
+import { extractFigures } from '../verify/figures.js';
+import type { Corpus } from './corpus.js';
+import { namesIn } from './corpus.js';
+import { AMOUNT_CUES, AMOUNT_KIND_ORDER, NOT_AN_EVENT, QUALIFIER, type AmountKind } from './cues.js';
+import { datesIn, type SentenceDate } from './dates.js';
+import type { Passage } from './nlp.js';
+import { isStatementLike } from './quote.js';
+
+export interface AmountMention {
+  passage: Passage;
+  /** As written ("$1 billion"), its offset in the passage, value and currency. */
+  text: string;
+  at: number;
+  value: number;
+  currency: string;
+  kind: AmountKind;
+  qualifier?: string;
+  party?: string;
+  counterparty?: string;
+  /** The sentence's own date for the amount, if it gives one. */
+  own?: SentenceDate;
+  /** The date the event is placed at: its own, else the document's. */
+  date?: string;
+  /** Its words say it is new money ("a further", "add", "additional"): never a restatement. */
+  fresh?: boolean;
+}
+
+const FRESH = /\b(?:new|add(?:s|ed|ing)?|further|additional|another|extra|fresh|second|more)\b/i;
+
+/** Words that stand for an actor named earlier ("the company", "it"). */
+const STAND_IN = /^(?:the (?:company|firm|group|carrier|airline|operator|maker|startup|start-up|partners?|parties|two (?:companies|firms|carriers|operators))|it|they)\b/i;
+const PREPOSITION_BEFORE = /\b(?:in|at|on|into|to|for|with|from|of|by|across|near|outside|inside|over|under|between|against|about|like)\s+(?:the\s+)?$/i;
+
+/** Every money amount of every statement of the corpus that reads as an investment event. */
+export function amountMentions(corpus: Corpus, passages: readonly Passage[]): AmountMention[] {
+  const known = knownNames(corpus);
+  const mentions: AmountMention[] = [];
+  let lastDoc: string | undefined;
+  let lastActors: { party?: string; counterparty?: string } = {};
+  for (const p of passages) {
+    if (p.doc.id !== lastDoc) {
+      lastDoc = p.doc.id;
+      lastActors = {};
+    }
+    const sentenceActors = actorsOf(p, known);
+    if (!isStatementLike(p) || !/\d/.test(p.text)) {
+      if (sentenceActors.party) lastActors = sentenceActors;
+      continue;
+    }
+    const money = moneyIn(p.text);
+    let dates: SentenceDate[] | undefined;
+    money.forEach((m, i) => {
+      const window = windowOf(p.text, m.at, m.text.length, money[i - 1], money[i + 1]);
+      if (NOT_AN_EVENT.test(window)) return;
+      const kind = AMOUNT_KIND_ORDER.find((k) => AMOUNT_CUES[k].test(window));
+      if (!kind) return;
+      dates ??= datesIn(p.text, p.doc.date);
+      const own = dateOf(p.text, m.at, dates);
+      const mention: AmountMention = { passage: p, ...m, kind };
+      const qualifier = QUALIFIER.exec(p.text.slice(Math.max(0, m.at - 16), m.at))?.[1];
+      if (qualifier) mention.qualifier = qualifier.toLowerCase();
+      const actors = actorsOfAmount(p, m.at, m.text.length, known);
+      const party = actors.party ?? sentenceActors.party ?? lastActors.party;
+      if (party) mention.party = party;
+      const counterparty = actors.counterparty ?? (actors.party ? undefined : (sentenceActors.counterparty ?? lastActors.counterparty));
+      if (counterparty && counterparty !== party) mention.counterparty = counterparty;
+      if (own) mention.own = own;
+      if (FRESH.test(window)) mention.fresh = true;
+      const date = own?.key ?? p.doc.date;
+      if (date) mention.date = date;
+      mentions.push(mention);
+    });
+    if (sentenceActors.party) lastActors = sentenceActors;
+  }
+  return mentions;
+}
+
+function moneyIn(text: string): { text: string; at: number; value: number; currency: string }[] {
+  const found: { text: string; at: number; value: number; currency: string }[] = [];
+  let from = 0;
+  for (const f of extractFigures(text)) {
+    if (f.kind !== 'money') continue;
+    const at = text.indexOf(f.text, from);
+    if (at < 0 || f.value <= 0) continue;
+    from = at + f.text.length;
+    found.push({ text: f.text, at, value: f.value, currency: f.currency });
+  }
+  return found;
+}
+
+/**
+ * The words that say what an amount is: its phrase between commas, cut at the amounts before
+ * and after it (each amount has its own cue words).
+ */
+function windowOf(text: string, at: number, length: number, before?: { at: number; text: string }, after?: { at: number }): string {
+  const boundary = /[,;:(—–]|\. /g;
+  let start = 0;
+  for (const m of text.slice(0, at).matchAll(boundary)) start = (m.index ?? 0) + m[0].length;
+  if (before) start = Math.max(start, before.at + before.text.length);
+  const rest = text.slice(at + length);
+  const next = rest.search(/[,;:)—–]|\. /);
+  let end = next < 0 ? text.length : at + length + next;
+  if (after) end = Math.min(end, after.at);
+  return text.slice(start, end);
+}
+
+/** The date nearest the amount in its phrase, else in its clause (not across ":" or ";"). */
+function dateOf(text: string, at: number, dates: SentenceDate[]): SentenceDate | undefined {
+  if (dates.length === 0) return undefined;
+  const clauseStart = Math.max(text.lastIndexOf(';', at), text.lastIndexOf(':', at)) + 1;
+  const clauseEndRel = text.slice(at).search(/[;:]/);
+  const clauseEnd = clauseEndRel < 0 ? text.length : at + clauseEndRel;
+  const inClause = dates.filter((d) => d.at >= clauseStart && d.at < clauseEnd);
+  const phraseStart = Math.max(text.lastIndexOf(',', at), clauseStart - 1) + 1;
+  const phraseEndRel = text.slice(at).search(/,/);
+  const phraseEnd = phraseEndRel < 0 ? clauseEnd : Math.min(clauseEnd, at + phraseEndRel);
+  const inPhrase = inClause.filter((d) => d.at >= phraseStart && d.at < phraseEnd);
+  // Outside its phrase, only a day ("said on Tuesday") dates the amount: a month or a year there
+  // dates another verb ("a higher figure than the one announced in April").
+  const pool = inPhrase.length > 0 ? inPhrase : inClause.filter((d) => d.key.length === 10);
+  return [...pool].sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at) || b.key.length - a.key.length)[0];
+}
+
+// ---------------------------------------------------------------- who pays, who receives
+
+/** Names of the pile that can be a party: organisations used in the pile, longest first. */
+function knownNames(corpus: Corpus): Set<string> {
+  return corpus.names;
+}
+
+/** A name as written in a passage, with its offset; people and datelines left out. */
+function candidateNames(p: Passage, known: ReadonlySet<string>): { name: string; at: number }[] {
+  return namesIn(p)
+    .filter((n) => known.has(n.name) || !n.initial || n.name.includes(' '))
+    .filter((n) => !isDateline(p.text, n) && !isListLabel(p.text, n) && !isPerson(p.text, n));
+}
+
+/** "VALLEYFORD, 3 June 2024 —": a place in capitals opening a wire story. */
+function isDateline(text: string, n: { name: string; at: number }): boolean {
+  return n.at < 3 && /^\p{Lu}{3,}$/u.test(n.name) && /^,/.test(text.slice(n.at + n.name.length));
+}
+
+/** "Xpeng: in China, …": the label of a list item, not the sentence's subject. */
+function isListLabel(text: string, n: { name: string; at: number }): boolean {
+  return n.at < 3 && /^\s*:/.test(text.slice(n.at + n.name.length));
+}
+
+/** A person: "X said", "chief executive, X", "X, the chief executive", "led by X". */
+export function isPerson(text: string, n: { name: string; at: number }): boolean {
+  const before = text.slice(Math.max(0, n.at - 40), n.at);
+  const after = text.slice(n.at + n.name.length, n.at + n.name.length + 40);
+  return (
+    /\b(?:chief executive|ceo|cto|cfo|chair(?:man|woman)?|president|founder|director|officer|minister|spokes(?:man|woman|person)|analyst|leader|head|led by)\s*,?\s*$/i.test(before) ||
+    /^,?\s+(?:said|told|says|the (?:chief|company's|firm's))\b/i.test(after)
+  );
+}
+
+/** The subject of the sentence (its first name not after a preposition) and the name after "in", "into", "to" or "for" that follows it. */
+function actorsOf(p: Passage, known: ReadonlySet<string>): { party?: string; counterparty?: string } {
+  const names = candidateNames(p, known);
+  const subject = names.find((n) => !PREPOSITION_BEFORE.test(p.text.slice(Math.max(0, n.at - 12), n.at)));
+  if (!subject) return {};
+  const object = names.find((n) => n.at > subject.at && n.name !== subject.name && /\b(?:in|into|to|for|with|from)\s+(?:the\s+)?$/i.test(p.text.slice(Math.max(0, n.at - 8), n.at)));
+  return object ? { party: subject.name, counterparty: object.name } : { party: subject.name };
+}
+
+/**
+ * The actors of one amount: "from X"/"by X" after it pays; "X's" before it, or the subject of
+ * its clause, pays; "in Y", "into Y", "to Y", "for Y" after it receives.
+ */
+function actorsOfAmount(p: Passage, at: number, length: number, known: ReadonlySet<string>): { party?: string; counterparty?: string } {
+  const text = p.text;
+  const after = text.slice(at + length, at + length + 90);
+  const result: { party?: string; counterparty?: string } = {};
+  const from = /^[^,;:.]*?\b(?:from|by)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*|of|and)(?:\s+(?:\p{Lu}[\p{L}\p{N}&.'’-]*|of|and))*)/u.exec(after);
+  if (from?.[1]) result.party = from[1].replace(/(?:\s+(?:of|and))+$/u, '').replace(/['’]s$/u, '');
+  const names = candidateNames(p, known);
+  const receiver = names.find((n) => n.at > at && n.at < at + length + 60 && /\b(?:in|into|to|for)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, n.at - 8), n.at)));
+  if (receiver && receiver.name !== result.party) result.counterparty = receiver.name;
+  if (result.party) return result;
+  // The clause's subject: the first name of the clause before the amount, not after a preposition.
+  const clauseStart = Math.max(text.lastIndexOf(';', at), text.lastIndexOf(':', at), text.lastIndexOf(', while', at), text.lastIndexOf(', but', at)) + 1;
+  const clause = text.slice(clauseStart, at);
+  const subject = names.find((n) => n.at >= clauseStart && n.at < at && !PREPOSITION_BEFORE.test(text.slice(Math.max(0, n.at - 12), n.at)));
+  if (subject && !STAND_IN.test(clause.trim())) result.party = subject.name;
+  else if (subject && !names.some((n) => n.at >= clauseStart && n.at < subject.at)) result.party = subject.name;
+  if (!result.counterparty) {
+    const possessed = names.find((n) => n.at >= clauseStart && n.at < at && n !== subject && /\b(?:in|into|to|for)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, n.at - 8), n.at)));
+    if (possessed && possessed.name !== result.party) result.counterparty = possessed.name;
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------- one event, one entry
+
+export interface AmountEvent {
+  kind: AmountKind;
+  amount: string;
+  value: number;
+  currency: string;
+  qualifier?: string;
+  party?: string;
+  counterparty?: string;
+  /** The event's date: its first mention's own date, else its document's. */
+  date?: string;
+  /** The first mention's own date as written ("in June"), when it gave one. */
+  phrase?: string;
+  mentions: AmountMention[];
+}
+
+/**
+ * Mentions of one event merged: same kind, amount and party (names that hold one another are
+ * one party), counterparties not in contradiction, and the same month when both give their own
+ * date. A mention dated only by its document restates the latest such event before it (a
+ * January total repeated in May is the January total); else it is an event of its own.
+ */
+export function mentionsToEvents(mentions: AmountMention[], canonical: (name: string | undefined) => string | undefined): AmountEvent[] {
+  const events: AmountEvent[] = [];
+  const byKey = new Map<string, AmountEvent[]>();
+  const keyOf = (m: AmountMention) => `${m.kind}|${m.currency}${m.value}|${canonical(m.party) ?? ''}`;
+  const own = mentions.filter((m) => m.own);
+  const restated = mentions.filter((m) => !m.own);
+  for (const m of [...own, ...restated]) {
+    const key = keyOf(m);
+    const list = byKey.get(key) ?? [];
+    const cp = canonical(m.counterparty);
+    const compatible = (e: AmountEvent) => cp === undefined || e.counterparty === undefined || canonical(e.counterparty) === cp;
+    let event: AmountEvent | undefined;
+    if (m.own || m.fresh) event = list.find((e) => compatible(e) && sameMonth(e.date, m.date));
+    else event = list.filter((e) => compatible(e) && (e.date === undefined || m.date === undefined || e.date <= m.date)).sort((a, b) => ((b.date ?? '') < (a.date ?? '') ? -1 : 1))[0];
+    if (!event) {
+      event = { kind: m.kind, amount: m.text, value: m.value, currency: m.currency, mentions: [] };
+      if (m.qualifier) event.qualifier = m.qualifier;
+      const party = canonical(m.party);
+      if (party) event.party = party;
+      if (cp) event.counterparty = cp;
+      if (m.date) event.date = m.date;
+      if (m.own) event.phrase = m.own.text;
+      list.push(event);
+      byKey.set(key, list);
+      events.push(event);
+    }
+    if (!event.counterparty && cp) event.counterparty = cp;
+    if (!event.qualifier && m.qualifier) event.qualifier = m.qualifier;
+    event.mentions.push(m);
+  }
+  return events;
+}
+
+function sameMonth(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const n = Math.min(a.length, b.length, 7);
+  return a.slice(0, n) === b.slice(0, n);
+}
