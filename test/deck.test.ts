@@ -53,7 +53,7 @@ describe('deck for the seeds', () => {
 
   it('puts a kicker, a source line, a footer and a slide number on content slides', () => {
     const takeaways = pptx.slides[1] as string;
-    expect(shapeText(takeaways, 'kicker')).toBe('KEY TAKEAWAYS');
+    expect(shapeText(takeaways, 'kicker')).toBe('BOTTOM LINE FOR EXECUTIVE LEADERSHIP TEAM');
     expect(shapeText(takeaways, 'source-line')).toBe('Sources: 000, 002, 003, 004');
     expect(shapeText(takeaways, 'footer')).toBe('Microsoft and OpenAI: from alliance to hedged rivalry · 1 November 2025');
     expect(takeaways).toMatch(/<a:fld [^>]*type="slidenum"/);
@@ -215,7 +215,7 @@ describe('deck layout', () => {
     const models = await workspaceToModels(await loadVerifiedWorkspace(SEEDS), { extras: { changes: changesToView(report) } });
     const third = models.deck?.slides[2];
     expect(third?.layout).toBe('changes');
-    expect(models.deck?.slides[1]?.title).toBe(models.deck?.slides.find((s) => s.subtitle === 'Key takeaways')?.title);
+    expect(models.deck?.slides[1]?.title).toBe(models.deck?.slides.find((s) => s.subtitle === 'Bottom line for Executive leadership team')?.title);
     const { slides } = layoutDeck(models.deck as Deck, DEFAULT_THEME).placed;
     const body = slides[2]?.elements.find((e) => e.kind === 'text' && e.role === 'body');
     expect(body && body.kind === 'text' ? body.paragraphs.map((p) => p.runs.map((r) => r.text).join('')) : []).toEqual([

@@ -1,7 +1,7 @@
 // The verification stage: a loaded workspace's summary checked against its documents (every
 // quote found, every figure grounded). Check and build both run it right after loading
 // (pipeline/pipeline.ts: loadVerifiedWorkspace).
-import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { verifySummary, type Verification } from './verify.js';
 import { storylineProblems } from './storyline.js';
@@ -15,7 +15,8 @@ export interface VerifiedWorkspace extends LoadedWorkspace {
 export function verifyWorkspace(ws: LoadedWorkspace): VerifiedWorkspace {
   if (!ws.summary || !ws.locator) return { ...ws };
   const verification = verifySummary(ws.summary, ws.documents, ws.locator, ws.failedIds);
-  // One fact in one place, dates still ahead: warnings about the story the summary tells.
-  verification.diagnostics.push(...storylineProblems(ws.summary, verification, ws.locator));
+  // One fact in one place, dates still ahead: warnings about the story the summary tells, once
+  // every citation holds (a summary with errors gets its errors, not advice on its story).
+  if (!hasErrors(verification.diagnostics)) verification.diagnostics.push(...storylineProblems(ws.summary, verification, ws.locator));
   return { ...ws, verification, diagnostics: sortDiagnostics([...ws.diagnostics, ...verification.diagnostics]) };
 }
