@@ -120,7 +120,7 @@ export const RecommendationSchema = z.strictObject({
 export const AudienceObjectSchema = z.strictObject({
   /** Who reads: "the credit committee". */
   who: text,
-  /** What they hold, own or are exposed to: "exposure to Azure-hosted services". */
+  /** What they hold, own or are exposed to: "a loan book of regional airlines". */
   holds: text.optional(),
   /** What they decide: "whether to extend the credit line". */
   decides: text.optional(),

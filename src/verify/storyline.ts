@@ -5,8 +5,9 @@
 //   article lists, are one place);
 // - figure-repeated: one money amount or percentage stated in more than one section;
 // - when-before-as-of: a signpost or a recommendation whose date is over by the briefing's date.
-// Recommendations are the team's view: they rest on passages and figures stated elsewhere by
-// nature, so they count for neither repetition.
+// Two sections point at what is stated elsewhere by nature, and count as no place: the
+// recommendations (the team's view, resting on the facts) and the disagreements (which set claims
+// made elsewhere side by side; the statements citing their passages are marked "(disputed)").
 import { diagnostic, excerpt, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { pathLabel } from '../diagnostics/path-label.js';
 import type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
@@ -18,8 +19,8 @@ import { statementsOf, type Verification } from './verify.js';
 /** A passage cited in this many places (sections) is told too often. */
 export const REUSE_LIMIT = 3;
 
-/** Sections whose statements are the team's own view, not facts of the sources. */
-const VIEW_SECTIONS: ReadonlySet<SectionKey> = new Set(['recommendations']);
+/** Sections that point at facts stated elsewhere rather than state them: no place of their own. */
+const VIEW_SECTIONS: ReadonlySet<SectionKey> = new Set(['recommendations', 'conflicts']);
 
 export function storylineProblems(summary: Summary, verification: Pick<Verification, 'citations' | 'numbersByStatement'>, locator: Locator): Diagnostic[] {
   return [...reusedPassages(summary, verification, locator), ...repeatedFigures(summary, locator), ...pastDates(summary, locator)];
