@@ -117,7 +117,7 @@ const common = {
  * from node_modules (require) only when such a file is parsed, which an up-to-date build never
  * does (see src/inputs/cache.ts). pdfjs-dist is an ES module that loads its own worker module.
  */
-const SOURCE_READER_LIBRARIES = ['pdfjs-dist', 'pdfjs-dist/*', 'mammoth', 'linkedom', '@mozilla/readability'];
+const SOURCE_READER_LIBRARIES = ['pdfjs-dist', 'pdfjs-dist/*', 'mammoth', 'jszip', 'linkedom', '@mozilla/readability', 'htmlparser2'];
 
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });

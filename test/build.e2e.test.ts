@@ -181,24 +181,35 @@ describe('briefing build', () => {
     expect(await readdir(path.join(dir, 'out'))).not.toContain('.briefing.lock');
   });
 
-  it('adds a "What changed" slide and memo section with --changes', async () => {
+  it('adds a "What changed" slide and memo section with --changes: nothing to compare with at first, then what changed', async () => {
+    const slidesOf = async () => {
+      const zip = await JSZip.loadAsync(await readFile(path.join(dir, 'out/briefing.pptx')));
+      return Promise.all(
+        Object.keys(zip.files)
+          .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+          .map((n) => zip.file(n)?.async('string') as Promise<string>),
+      );
+    };
+    const memoOf = async () => readPdf(await readFile(path.join(dir, 'out/memo.pdf')));
+    // The builds so far did not report their changes: there is nothing a reader saw to compare with.
+    const first = await runCli(['build', 'ws', '--out', 'out', '--changes'], { cwd: dir });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('changes: nothing to compare with: no earlier build in out reported its changes; this one is the baseline of the next --changes build');
+    expect((await slidesOf()).some((xml) => xml.includes('What changed: nothing to compare with yet'))).toBe(true);
+    expect(allText(await memoOf()).replace(/\s+/g, ' ')).toContain('This is the first version that reports its changes');
+
     const file = await seedDocumentFile(ws, '002');
     await writeFile(file, `${await readFile(file, 'utf8')}\nOne more line.\n`);
     const result = await runCli(['build', 'ws', '--out', 'out', '--changes'], { cwd: dir });
     expect(result.code).toBe(0);
-    const zip = await JSZip.loadAsync(await readFile(path.join(dir, 'out/briefing.pptx')));
-    const slides = await Promise.all(
-      Object.keys(zip.files)
-        .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
-        .map((n) => zip.file(n)?.async('string') as Promise<string>),
-    );
-    expect(slides.some((xml) => xml.includes('What changed'))).toBe(true);
-    expect(slides.some((xml) => xml.includes('What changed') && xml.includes('Document changed: 002'))).toBe(true);
-    const memo = await readPdf(await readFile(path.join(dir, 'out/memo.pdf')));
+    expect(result.stderr).toContain('changes since the last build that reported its changes (2025-11-01):\n  documents changed: 002\n');
+    const slides = await slidesOf();
+    expect(slides.some((xml) => xml.includes('What changed since the build of 1 November 2025') && xml.includes('Source revised:') && xml.includes('(002); every statement citing it was verified again'))).toBe(true);
+    const memo = await memoOf();
     const memoText = allText(memo).replace(/\s+/g, ' ');
-    expect(memoText).toContain('What changed since the previous version');
-    expect(memoText).toContain('Source revised: document 002; every statement citing it was verified again.');
-    expect(memo.outline.map((o) => o.title)).toContain('What changed since the previous version');
+    expect(memoText).toContain('What changed since the build of 1 November 2025');
+    expect(memoText).toMatch(/Sources revised “\[Strains in the Microsoft–OpenAI alliance as the AI race intensifies\]” \(002\): every statement citing it was verified again\./);
+    expect(memo.outline.map((o) => o.title)).toContain('What changed since the build of 1 November 2025');
   });
 });
 

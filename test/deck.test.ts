@@ -8,7 +8,7 @@ import { countLines, inlinesToRuns } from '../src/deck/measure.js';
 import { DEFAULT_THEME, loadTheme } from '../src/inputs/theme.js';
 import { keepFirstParagraphProperties } from '../src/deck/pptx-writer.js';
 import type { Deck } from '../src/model/types.js';
-import { changesToView } from '../src/pipeline/changes.js';
+import { changesToView } from '../src/pipeline/changes-view.js';
 import { emptyReport } from '../src/pipeline/changes.js';
 import { loadVerifiedWorkspace, workspaceToModels } from '../src/pipeline/pipeline.js';
 import { allText, AS_OF, deckOf, doubledSeeds, placementProblems, readPptx, renderDeck, shapeText, type PptxParts } from './helpers/deck.js';
@@ -190,17 +190,20 @@ describe('deck layout', () => {
   it('adds a change slide right after the takeaways when the build passes a change report', async () => {
     const report = emptyReport();
     report.hasPrevious = true;
-    report.documents.added.push('005');
-    report.broken.push({ path: 'takeaways[0]', text: 'A statement that lost its quote.' });
-    const models = await workspaceToModels(await loadVerifiedWorkspace(SEEDS), { extras: { changes: changesToView(report) } });
+    report.since = { label: 'the last build that reported its changes (2025-10-01)', reader: 'the build of 1 October 2025' };
+    report.documents.changed.push('004');
+    report.statements.withdrawn.push({ path: 'friction[9]', text: 'A statement the curator deleted.', citations: [], docs: [], fields: { title: 'Gone', text: 'A statement the curator deleted.' } });
+    const ws = await loadVerifiedWorkspace(SEEDS);
+    const models = await workspaceToModels(ws, { extras: { changes: changesToView(report, ws) } });
     const third = models.deck?.slides[2];
     expect(third?.layout).toBe('changes');
+    expect(third?.title).toBe('What changed since the build of 1 October 2025');
     expect(models.deck?.slides[1]?.title).toBe(models.deck?.slides.find((s) => s.subtitle === 'Bottom line for Executive leadership team')?.title);
     const { slides } = layoutDeck(models.deck as Deck, DEFAULT_THEME).placed;
     const body = slides[2]?.elements.find((e) => e.kind === 'text' && e.role === 'body');
     expect(body && body.kind === 'text' ? body.paragraphs.map((p) => p.runs.map((r) => r.text).join('')) : []).toEqual([
-      'Document added: 005',
-      'No longer supported: A statement that lost its quote.',
+      'Withdrawn: A statement the curator deleted.',
+      'Source revised: “Microsoft and OpenAI: A Complex Dance of Collaboration and Competition in the AI Revolution” (004); every statement citing it was verified again',
     ]);
   });
 

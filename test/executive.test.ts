@@ -279,14 +279,14 @@ describe('diagnostics', () => {
 
   it('lets the theme decide the markers\' words and look, in both outputs', async () => {
     const { prepareOutputs } = await import('../src/pipeline/pipeline.js');
-    const theme = { ...DEFAULT_THEME, markers: { disputed: '[contested]', single: '[one source only]', style: 'bold' as const } };
+    const theme = { ...DEFAULT_THEME, markers: { disputed: '(contested)', single: '(one source)', style: 'bold' as const } };
     const prepared = await prepareOutputs(await loadVerifiedWorkspace(SEEDS), theme);
     const runs = prepared.memo?.blocks.flatMap((b) => (b.type === 'paragraph' ? b.inlines : b.type === 'list' ? b.items.flat() : [])) ?? [];
-    const markers = runs.filter((i) => i.type === 'text' && /^\[(contested|one source only)\]$/.test(i.text));
+    const markers = runs.filter((i) => i.type === 'text' && /^\((contested|one source)\)$/.test(i.text));
     expect(markers.length).toBeGreaterThan(5);
     expect(markers.every((i) => i.type === 'text' && i.bold === true && !i.italic)).toBe(true);
     const deckText = prepared.placedDeck?.slides.flatMap((s) => s.elements.flatMap((e) => (e.kind === 'text' ? e.paragraphs.flatMap((p) => p.runs) : []))) ?? [];
-    expect(deckText.some((r) => r.text === '[contested]' && r.bold)).toBe(true);
+    expect(deckText.some((r) => r.text === '(contested)' && r.bold)).toBe(true);
     expect(deckText.some((r) => r.text === '(disputed)')).toBe(false);
   });
 

@@ -104,6 +104,13 @@ describe('Markdown', () => {
     expect(lineOf(doc, 'Eastbank')).toBe(16);
   });
 
+  it('leaves out struck and hidden text, and keeps the lines of what follows it', async () => {
+    const doc = await read(markdownReader, 'Seen ~~not\nseen~~ and <span style="display:none">gone\ntoo</span> here,\nand on line four.\n');
+    expect(doc.text.replace(/\s+/g, ' ')).toBe('Seen and here, and on line four.');
+    expect(lineOf(doc, 'here,')).toBe(3);
+    expect(lineOf(doc, 'and on line four')).toBe(4);
+  });
+
   it('finds a date line inside emphasis, and the first heading as the title', async () => {
     const doc = await read(markdownReader, '# Deal closes\n\n*date 2024-11-22*\n\nThe deal closed.\n');
     expect(doc.title).toBe('Deal closes');

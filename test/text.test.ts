@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeText, documentId, leadOf, type SourceDocument } from '../src/inputs/sources.js';
 import { foldedOnly, foldText, normalizeSourceText } from '../src/inputs/source-text.js';
-import { closestPassage, findQuote } from '../src/verify/match.js';
+import { closestPassage, cutWord, findQuote } from '../src/verify/match.js';
 import { SEEDS } from './helpers/workspace.js';
 
 function doc(id: string, text: string): SourceDocument {
@@ -136,7 +136,7 @@ describe('matching quotes', () => {
     expect(findQuote(d, 'Ballooned to a reported $13.75 billion')).toBeUndefined();
   });
 
-  it('property: a passage cut from any document at any offset is always found', () => {
+  it('property: a passage cut from any document at any offset is found exactly when it starts and ends on whole words', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: seeds.length - 1 }),
@@ -144,16 +144,39 @@ describe('matching quotes', () => {
         fc.integer({ min: 12, max: 400 }),
         (which, where, length) => {
           const d = seeds[which] as SourceDocument;
-          const start = Math.floor(where * Math.max(0, d.text.length - length));
-          const passage = d.text.slice(start, start + length);
-          fc.pre(passage.trim().length > 0);
+          let start = Math.floor(where * Math.max(0, d.text.length - length));
+          let end = Math.min(d.text.length, start + length);
+          // The passage as a quote would be written: without the white space at its ends.
+          while (start < end && /\s/.test(d.text[start] as string)) start++;
+          while (end > start && /\s/.test(d.text[end - 1] as string)) end--;
+          const passage = d.text.slice(start, end);
+          fc.pre(passage.length > 0);
           const m = findQuote(d, passage);
-          expect(m).toBeDefined();
-          expect(foldText(d.text.slice(m?.start, m?.end)).folded).toBe(foldText(passage).folded);
+          if (cutWord(d.text, start, end) === undefined) expect(m).toBeDefined();
+          // Found or not, a match is never inside a word, and is the passage.
+          if (m) {
+            expect(cutWord(d.text, m.start, m.end)).toBeUndefined();
+            expect(foldText(d.text.slice(m.start, m.end)).folded).toBe(foldText(passage).folded);
+          }
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('finds a quote only on word boundaries: not inside a word, a number or a hyphenated word', () => {
+    const d = doc('x', 'The merger was unprofitable, according to analysts. Acme holds 15 percent; growth was 1.5 percent, or -5% net. A non-profitable unit. The merger was profitable, said the board.');
+    expect(findQuote(d, 'profitable, according to analysts')).toBeUndefined();
+    expect(findQuote(d, '5 percent; growth was')).toBeUndefined();
+    expect(findQuote(d, '5 percent, or')).toBeUndefined();
+    expect(findQuote(d, '5% net. A non')).toBeUndefined();
+    expect(findQuote(d, 'profitable unit. The')).toBeUndefined();
+    expect(findQuote(d, 'unprofitable, according to analysts')).toBeDefined();
+    expect(findQuote(d, '15 percent; growth was 1.5 percent')).toBeDefined();
+    // The second occurrence is on word boundaries: it is the one found.
+    expect(findQuote(d, 'The merger was profitable')?.passage).toBe('The merger was profitable');
+    expect(findQuote(d, 'merger was profitable')?.start).toBe(d.text.indexOf('merger was profitable, said'));
+    expect(cutWord(d.text, d.text.indexOf('profitable, according'), d.text.indexOf('profitable, according') + 10)).toEqual({ word: 'unprofitable', side: 'start' });
   });
 
   it('property: a passage with one word removed is not found', () => {

@@ -10,6 +10,7 @@ import { computeInputsHash, hashWorkspaceInputs, toolVersion, type WorkspaceInpu
 import { sha256 } from '../common/file-hashes.js';
 import { templateDirs } from '../template/template-files.js';
 import type { Io } from './io.js';
+import { limitSettings } from '../inputs/sandbox.js';
 
 /** The command line's part of a check: what it checks and how it prints. */
 export interface CheckOptions {
@@ -80,9 +81,15 @@ export function hashCheckInputs(dir: string, options: CheckOptions, logos: reado
  */
 export async function checkHash(dir: string, options: CheckOptions, inputs: WorkspaceInputs, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const [version, fingerprint] = await Promise.all([toolVersion(), toolFingerprint()]);
-  const asked = { command: 'check', json: options.json, templates: options.templates ?? null, workspace: options.workspace, dir, cwd: process.cwd(), epoch: env.SOURCE_DATE_EPOCH ?? null };
+  const asked = { command: 'check', json: options.json, templates: options.templates ?? null, workspace: options.workspace, dir, cwd: process.cwd(), epoch: env.SOURCE_DATE_EPOCH ?? null, ...limitsAsked(env) };
   const extra = [`node ${process.version} ${process.platform} ${process.arch}`, ...inputs.other];
   return computeInputsHash({ version, fingerprint, date: 'none', options: asked, ws: inputs, inputs: inputs.inputs, extra });
+}
+
+/** The readers' limits the environment sets (a source over a limit is an error under one setting, read under another). */
+function limitsAsked(env: NodeJS.ProcessEnv): { limits?: string[] } {
+  const limits = limitSettings(env);
+  return limits.length > 0 ? { limits } : {};
 }
 
 /** Whether two readings of the inputs agree on everything but the theme's logo. */

@@ -3,6 +3,7 @@
 import yargs from 'yargs';
 import { diagnostic, EXIT, UserError } from '../diagnostics/diagnostic.js';
 import { checkSourceDateEpoch } from '../inputs/dates.js';
+import { checkLimitVariables } from '../inputs/sandbox.js';
 import { printDiagnostics, type Io } from './io.js';
 
 /** The options several commands share, described once. */
@@ -122,6 +123,8 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
     // Every command dates what it writes or checks from SOURCE_DATE_EPOCH when it is set.
     const epochProblem = checkSourceDateEpoch(env.SOURCE_DATE_EPOCH);
     if (epochProblem) throw new UsageError(epochProblem);
+    const limitProblem = checkLimitVariables(env);
+    if (limitProblem) throw new UsageError(limitProblem);
     // yargs renders the whole help text after every command, in case the command asks for it
     // later (none does); a few milliseconds of every run.
     const usage = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();

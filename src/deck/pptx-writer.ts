@@ -77,7 +77,7 @@ export function notesText(notes: PlacedNotes): string {
   if (notes.citations.length > 0) {
     if (lines.length > 0) lines.push('');
     lines.push('Sources on this slide:');
-    for (const c of notes.citations) lines.push(`[${c.n}] ${c.doc}, ${c.docTitle}${c.docDate ? ` (${c.docDate})` : ''}, ${c.place}: “${c.quote}”`);
+    for (const c of notes.citations) lines.push(`[${c.n}] ${c.doc}, ${c.docTitle}${c.docDate ? ` (${c.docDateFromEditor ? `${c.docDate}, the editor's date` : c.docDate})` : ''}, ${c.place}: “${c.quote}”`);
   }
   return lines.join('\n');
 }

@@ -34,6 +34,11 @@ export const RULES = {
   'quote-empty': 'error',
   'quote-too-short': 'error',
   'quote-duplicate': 'error',
+  // grounding (issue 19): what is checked is what is shown
+  'quote-inside-word': 'error',
+  'invisible-character': 'error',
+  'duplicate-document': 'warning',
+  'source-date-conflict': 'error',
   'figure-not-in-quotes': 'error',
   'when-invalid': 'error',
   'undated-event': 'warning',
@@ -63,6 +68,12 @@ export const RULES = {
   'document-added': 'info',
   'document-removed': 'info',
   'document-changed': 'info',
+  // readers: a source past one of the readers' limits (inputs/sandbox.ts READER_LIMITS)
+  'source-over-limit': 'error',
+  // changes
+  'conflict-candidate': 'info',
+  'duplicate-id': 'error',
+  'unreviewed-item': 'warning',
   // storyline
   'passage-reused': 'warning',
   'figure-repeated': 'warning',

@@ -1,22 +1,10 @@
 // Cue words that mark what a sentence is about. Plain English, no topic: they name kinds of
 // statements (an investment, a friction, an alternative, an outlook), never a company or a sector.
 
-/** Kinds of money amounts, told apart so that a chart compares like with like. */
-export type AmountKind = 'investment' | 'total' | 'valuation' | 'plan' | 'debt' | 'contingent';
+/** Kinds of money amounts and their cue words: in verify/amount-kinds.ts, which the change report (below the draft) shares. */
+export { AMOUNT_CUES, AMOUNT_KIND_ORDER, type AmountKind } from '../verify/amount-kinds.js';
 
 const word = (alternatives: string): RegExp => new RegExp(`\\b(?:${alternatives})`, 'i');
-
-export const AMOUNT_CUES: Record<AmountKind, RegExp> = {
-  valuation: word('valuation|valu(?:ed|ing)\\b|worth\\b|market (?:cap|value)|(?:the|a) value of|put the value'),
-  total: word('in total|total|cumulative|in all\\b|altogether|to date|so far|overall|ballooned|now stands at|bringing (?:its|the|their) (?:total|stake)'),
-  debt: word('loans?\\b|(?:convertible )?notes?\\b|debt\\b|bonds?\\b|credit (?:line|facility)|borrow'),
-  contingent: word('depends? on|depending on|tied to|milestones?|conditional on|if (?:it|the|they)'),
-  plan: word('plans?\\b|planned|planning|will (?:invest|spend|put|commit|pay)|intends?|aims? to|pledg|earmark|budget|proposed|over the next|is set to (?:invest|spend)|up to|as much as|package|prepared to (?:pay|invest)|offer(?:ed)? to (?:pay|buy)|bid\\b|promised'),
-  investment: word('invest|stake\\b|funding|funded|raised?\\b|raising|backed|backing|inject|financ|capital (?:increase|injection)|bought|buy|acquir|acquisition|purchase|commit|paid|pay|put (?:\\S+ )?into'),
-};
-
-/** Precedence when a phrase carries several cues: a valuation is never new money, nor a total; a loan is a loan even when conditional. */
-export const AMOUNT_KIND_ORDER: AmountKind[] = ['valuation', 'total', 'debt', 'contingent', 'plan', 'investment'];
 
 /** Amounts that are results, not money put in: a loss, a profit, revenue, savings, costs. */
 export const NOT_AN_EVENT = word('(?:net |operating |gross )?loss(?:es)?\\b|lost\\b|losing|profit|earnings|sav(?:e|es|ing|ings)\\b|revenue of|sales of|turnover|cost(?:s)? of|fined?\\b|burn');

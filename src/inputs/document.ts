@@ -50,7 +50,7 @@ export interface SourceReader {
   read(bytes: Uint8Array, file: string): Promise<ExtractedText>;
 }
 
-export type ReaderProblem = 'corrupt' | 'encrypted' | 'no-text' | 'no-article' | 'too-large' | 'not-utf8' | 'empty';
+export type ReaderProblem = 'corrupt' | 'encrypted' | 'no-text' | 'no-article' | 'too-large' | 'not-utf8' | 'empty' | 'over-limit';
 
 /** A file this reader cannot turn into text; the message says why, in the user's terms. */
 export class ReaderError extends Error {

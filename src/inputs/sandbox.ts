@@ -19,6 +19,78 @@ export const LIMITS = {
 
 export type InputKind = keyof typeof LIMITS;
 
+/**
+ * Bounds on what a reader builds from a source, checked as it reads (a small file can inflate
+ * or nest without end: a zip bomb, 150,000 pages, 10,000 nested elements). Each can be raised
+ * with its environment variable (see `limitVariable`), for a document that is real and large.
+ */
+export const READER_LIMITS = {
+  /** Pages of a PDF (a page of text takes 5–30 ms to read: 2,000 pages, up to a minute). */
+  pdfPages: { value: 2_000, unit: 'pages' },
+  /** Characters of text extracted from a PDF (its streams are compressed: 100 MB can hold far more). */
+  pdfText: { value: 50_000_000, unit: 'characters' },
+  /** Entries in a Word document's zip archive. */
+  docxEntries: { value: 10_000, unit: 'entries' },
+  /**
+   * Bytes of the XML parts of a Word document, inflated, in total (media are never inflated): a
+   * 1,000-page report has about 8 MB; mammoth holds about 70 bytes of memory for each (1.1 GB
+   * for 16 MB).
+   */
+  docxXml: { value: 10 * MB, unit: 'bytes' },
+  /** Depth of a web page's elements (Readability's time grows with its square). */
+  htmlDepth: { value: 256, unit: 'levels' },
+  /** Elements of a web page (a long encyclopaedia article has about 25,000; 50,000 take 4–9 s). */
+  htmlElements: { value: 50_000, unit: 'elements' },
+  /** Nesting of a Markdown document's blocks and inlines (block quotes, lists, emphasis). */
+  markdownNesting: { value: 100, unit: 'levels' },
+} as const satisfies Record<string, { value: number; unit: string }>;
+
+export type ReaderLimit = keyof typeof READER_LIMITS;
+
+/** The environment variable that sets a limit: `BRIEFING_LIMIT_PDF_PAGES` for `pdfPages`. */
+export function limitVariable(name: ReaderLimit): string {
+  return `BRIEFING_LIMIT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+/** A limit as the environment sets it (a whole number above 0), else its default. */
+export function readerLimit(name: ReaderLimit, env: NodeJS.ProcessEnv = process.env): number {
+  const set = env[limitVariable(name)]?.trim();
+  return set && /^[1-9]\d{0,14}$/.test(set) ? Number(set) : READER_LIMITS[name].value;
+}
+
+/** Why a limit variable that is set cannot be used, for a usage error; undefined when all can. */
+export function checkLimitVariables(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (const name of Object.keys(READER_LIMITS) as ReaderLimit[]) {
+    const variable = limitVariable(name);
+    const set = env[variable];
+    // Set but empty counts as unset, as for SOURCE_DATE_EPOCH.
+    if (set === undefined || set.trim() === '') continue;
+    if (!/^[1-9]\d{0,14}$/.test(set.trim())) return `${variable} must be a whole number above 0, such as ${READER_LIMITS[name].value}; got "${set}"`;
+  }
+  return undefined;
+}
+
+/** Every limit variable that is set, as `NAME=value` lines (what a cached check result depends on). */
+export function limitSettings(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (Object.keys(READER_LIMITS) as ReaderLimit[]).map(limitVariable).filter((v) => env[v]?.trim()).map((v) => `${v}=${env[v]?.trim()}`);
+}
+
+/** "150,000 pages; the limit is 5,000 pages (set BRIEFING_LIMIT_PDF_PAGES=… to raise it)". */
+export function overLimit(name: ReaderLimit, found: string, env: NodeJS.ProcessEnv = process.env): string {
+  return `${found}; the limit is ${limitAmount(name, readerLimit(name, env))} (set ${limitVariable(name)} to raise it)`;
+}
+
+/** An amount in a limit's unit: "5,000 pages", "64 MB". */
+export function limitAmount(name: ReaderLimit, amount: number): string {
+  const { unit } = READER_LIMITS[name];
+  return unit === 'bytes' ? formatBytes(amount) : `${thousands(amount)} ${unit}`;
+}
+
+/** 150000 → "150,000", whatever the locale. */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export type SandboxProblem =
   | { problem: 'missing'; message: string }
   | { problem: 'outside'; message: string }

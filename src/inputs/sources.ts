@@ -10,6 +10,7 @@ import { cacheKey, extractionCache, extractionDir, type ExtractionCache } from '
 import { dateOfText, impossibleDateOfText, isDateLine, withoutDateline } from './dates.js';
 import { placeOf, ReaderError, type ExtractedText, type ReaderProblem, type SourceFormat, type SourceMap, type SourceReader } from './document.js';
 import { readerFor, SOURCE_EXTENSIONS } from './readers/index.js';
+import { stripInvisible, withoutInvisible } from './invisible.js';
 import { compareCodePoints, mapLimited, sha256 } from '../common/file-hashes.js';
 
 export { compareCodePoints, sha256 };
@@ -74,6 +75,7 @@ const PROBLEM_RULES: Record<ReaderProblem, RuleId> = {
   'too-large': 'source-too-large',
   'not-utf8': 'source-not-utf8',
   empty: 'source-empty',
+  'over-limit': 'source-over-limit',
 };
 
 /** The workspace's own files, never sources. */
@@ -186,11 +188,13 @@ async function readOne(dir: string, shownDir: string, name: string, cache: Extra
     }
     if (reader.cached) await cache.set(key, extracted);
   }
-  const { text } = extracted;
+  // What is checked is what is shown: invisible characters (zero-width, soft hyphens, bidi
+  // controls) are not part of a document's text; the map moves with the text.
+  const { text, map } = withoutInvisible(extracted.text, extracted.map);
   if (text.trim() === '') return diagnostic('source-empty', 'source has no text', { file });
   const found = describeText(text);
-  const doc: SourceDocument = { id: documentId(name), name, file, text, format: reader.format, map: extracted.map, sha256: hash, lead: leadOf(text) };
-  const title = extracted.title ?? found.title;
+  const doc: SourceDocument = { id: documentId(name), name, file, text, format: reader.format, map, sha256: hash, lead: leadOf(text) };
+  const title = extracted.title !== undefined ? stripInvisible(extracted.title) : found.title;
   const date = extracted.date ?? found.date;
   if (title !== undefined) doc.title = title;
   if (date !== undefined) doc.date = date;

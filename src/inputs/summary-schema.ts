@@ -23,7 +23,18 @@ export const CitationSchema = z.strictObject({
 
 const cite = z.array(CitationSchema).min(1, 'every statement needs at least one citation');
 
-export const StatementSchema = z.strictObject({ text, cite });
+/**
+ * An item's identity across versions of the summary (optional): the change report pairs items
+ * with the same id, whatever their place or wording; items without one are paired by their
+ * citations and text. Unique in the summary. Never shown.
+ */
+const id = z
+  .union([z.string(), z.int().nonnegative()], 'must be a short name, e.g. "stake-total"')
+  .transform((v) => String(v).trim())
+  .pipe(z.string().min(1, 'must not be empty'))
+  .optional();
+
+export const StatementSchema = z.strictObject({ id, text, cite });
 
 /** The kinds of amount the tool knows; a summary may write another (free text). Charts compare one kind. */
 export const AMOUNT_KINDS = ['investment', 'cumulative total', 'valuation', 'commitment', 'revenue', 'other'] as const;
@@ -55,9 +66,10 @@ export const InvestmentSchema = z.strictObject({
   label: text,
   text,
   cite,
+  id,
 });
 
-export const FrictionSchema = z.strictObject({ title: text, text, cite });
+export const FrictionSchema = z.strictObject({ title: text, text, cite, id });
 
 export const AlternativeSchema = z.strictObject({
   name: text,
@@ -71,6 +83,7 @@ export const AlternativeSchema = z.strictObject({
   owner: text.optional(),
   text,
   cite,
+  id,
 })
   .refine((a) => a.owner === undefined || a.pursuedBy === undefined, { message: 'give pursuedBy or its older name owner, not both', path: ['owner'] })
   .transform(({ owner, ...a }) => ({ ...a, pursuedBy: a.pursuedBy ?? owner }));
@@ -81,6 +94,7 @@ export const ImplicationSchema = z.strictObject({
   /** What this means for the reader. */
   text,
   cite,
+  id,
 });
 
 export const WatchSchema = z.strictObject({
@@ -93,6 +107,7 @@ export const WatchSchema = z.strictObject({
   /** When to look, where the sources give one (the forms of `when`). */
   when: text.optional(),
   cite,
+  id,
 });
 
 export const OutlookSchema = z.strictObject({
@@ -103,6 +118,7 @@ export const OutlookSchema = z.strictObject({
   /** What would set it off: an event to watch for. */
   trigger: text.optional(),
   cite,
+  id,
 });
 
 /** What the team recommends: the team's view by nature, shown as such; it cites what it rests on. */
@@ -114,6 +130,7 @@ export const RecommendationSchema = z.strictObject({
   /** By when: one of the forms of `when`, or words ("before the renewal"); checked like a signpost's. */
   when: text,
   cite,
+  id,
 });
 
 /** Who reads the briefing, and what they hold or decide: what the answer is for. */
@@ -132,6 +149,7 @@ export const AudienceSchema = z.preprocess((v) => (typeof v === 'string' ? { who
 export const ConflictSchema = z.strictObject({
   topic: text,
   sides: z.array(StatementSchema).min(2, 'a disagreement needs at least two sides'),
+  id,
 });
 
 export const SourceMetaSchema = z.strictObject({

@@ -18,6 +18,20 @@ const hex = z
 
 const points = (min: number, max: number) => z.number().min(min).max(max);
 
+/** The wordings a theme may give each hedge marker (the README lists them). */
+export const MARKER_WORDINGS = {
+  disputed: ['(disputed)', '(contested)', '(in dispute)', '(sources disagree)'],
+  single: ['(1 source)', '(one source)', '(single source)', '(one report)'],
+} as const;
+
+function markerWording(which: keyof typeof MARKER_WORDINGS) {
+  const allowed: readonly string[] = MARKER_WORDINGS[which];
+  return z
+    .string()
+    .trim()
+    .refine((v) => allowed.includes(v), { message: `must be one of ${allowed.map((w) => `"${w}"`).join(', ')}: a marker is the tool's word on the evidence, not free text` });
+}
+
 export const ThemeSchema = z.strictObject({
   colors: z
     .strictObject({
@@ -53,13 +67,17 @@ export const ThemeSchema = z.strictObject({
       footer: points(6, 14).default(9),
     })
     .prefault({}),
-  /** The hedge markers after a shortened statement (timeline labels, table cells, cards), in both outputs. */
+  /**
+   * The hedge markers after a shortened statement (timeline labels, table cells, cards), in both
+   * outputs. They are the tool's words about the evidence, so a theme chooses among the wordings
+   * MARKER_WORDINGS lists: free text could claim what nothing checks ("confirmed by 12 sources").
+   */
   markers: z
     .strictObject({
       /** A statement that belongs to a conflict. */
-      disputed: z.string().trim().min(1).default('(disputed)'),
+      disputed: markerWording('disputed').default('(disputed)'),
       /** A statement only one document supports. */
-      single: z.string().trim().min(1).default('(1 source)'),
+      single: markerWording('single').default('(1 source)'),
       style: z.enum(['italic', 'bold', 'plain']).default('italic'),
     })
     .prefault({}),

@@ -25,6 +25,8 @@ export interface BriefingDocument extends SourceDocument {
   titleFrom?: 'document' | 'editor' | 'lead';
   /** The date the file gives, or else the one the summary's `sources` block gives. */
   date?: string;
+  /** Where the date comes from: the document itself, or only the summary's `sources` block (the editor's, shown as such). */
+  dateFrom?: 'document' | 'editor';
   /** The date the file itself gives: only this one grounds the years and months of statements. */
   fileDate: string | undefined;
   publisher?: string;
@@ -149,8 +151,12 @@ function withMetadata(doc: SourceDocument, summary: Summary | undefined): Briefi
   const meta = summary?.sources[doc.id] ?? {};
   const titleFrom = meta.title !== undefined && meta.title !== doc.title ? 'editor' : meta.title !== undefined || doc.title !== undefined ? 'document' : 'lead';
   const result: BriefingDocument = { ...doc, title: meta.title ?? doc.title ?? doc.lead, titleFrom, fileDate: doc.date };
-  const date = meta.date ?? doc.date;
-  if (date !== undefined) result.date = date;
+  // A document's own date wins: a `sources` date that differs from it is an error (source-date-conflict).
+  const date = doc.date ?? meta.date;
+  if (date !== undefined) {
+    result.date = date;
+    result.dateFrom = doc.date !== undefined ? 'document' : 'editor';
+  }
   if (meta.publisher !== undefined) result.publisher = meta.publisher;
   if (meta.url !== undefined) result.url = meta.url;
   return result;

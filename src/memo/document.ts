@@ -322,10 +322,17 @@ function referencesToContent(citations: readonly CitationRef[], anchors: Anchors
   const sorted = [...citations].sort((a, b) => a.n - b.n);
   const entries = sorted.map((c) => referenceEntry(c, anchors.firstUse.get(c.n)));
   const bracketed = sorted.some((c) => c.docTitle.startsWith('['));
+  const bracketedDate = sorted.some((c) => c.docDateFromEditor === true);
   const intro = [
     'Each number in the text links to its passage below, quoted exactly as the source writes it, with its document and line (a PDF’s page). ',
     '“1 source” means the statement citing it rests on that one document; “3 sources”, on three. ↑ leads back to where the passage is first cited.',
-    bracketed ? ' A title in brackets is the editor’s: the document gives none of its own.' : '',
+    bracketed && bracketedDate
+      ? ' A title or date in brackets is the editor’s: the document gives none of its own.'
+      : bracketed
+        ? ' A title in brackets is the editor’s: the document gives none of its own.'
+        : bracketedDate
+          ? ' A date in brackets is the editor’s: the document gives none of its own.'
+          : '',
   ].join('');
   return [
     {
@@ -349,7 +356,7 @@ function sourcesTable(citations: readonly CitationRef[]): Content {
   for (const c of citations) if (!docs.has(c.doc)) docs.set(c.doc, c);
   const rows = [...docs.values()]
     .sort((a, b) => a.doc.localeCompare(b.doc))
-    .map((c): TableCell[] => [{ text: c.doc, bold: true }, { text: c.docTitle }, { text: c.docDate ? longDate(c.docDate) : 'n.d.', noWrap: true }, { text: c.file, color: COLORS.muted }]);
+    .map((c): TableCell[] => [{ text: c.doc, bold: true }, { text: c.docTitle }, { text: c.docDate ? (c.docDateFromEditor ? `[${longDate(c.docDate)}]` : longDate(c.docDate)) : 'n.d.', noWrap: true }, { text: c.file, color: COLORS.muted }]);
   const header: TableCell[] = ['Document', 'Title', 'Date', 'File'].map((t) => ({ text: t, style: 'tableHeader' }));
   return {
     style: 'refSources',

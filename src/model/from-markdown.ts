@@ -2,6 +2,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { extractFigures } from '../verify/figures.js';
 import { statementsOf } from '../verify/verify.js';
+import { distinctSources } from '../verify/source-identity.js';
 import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { shownTitle } from '../inputs/shown-title.js';
 import { markdownToBlocks } from './markdown-blocks.js';
@@ -63,6 +64,7 @@ export function workspaceToCitationRefs(ws: VerifiedWorkspace): CitationRef[] {
       place: placeLabel(doc?.format, c.page !== undefined ? { line: c.line ?? 1, page: c.page } : { line: c.line ?? 1 }),
     };
     if (doc?.date !== undefined) ref.docDate = doc.date;
+    if (doc?.dateFrom === 'editor') ref.docDateFromEditor = true;
     const documents = support.get(c.n);
     if (documents !== undefined) ref.support = documents;
     return ref;
@@ -76,7 +78,7 @@ function supportByCitation(ws: VerifiedWorkspace): Map<number, number> {
   if (!ws.summary || !numbers) return out;
   const known = new Set(ws.documents.map((d) => d.id));
   for (const s of statementsOf(ws.summary)) {
-    const documents = new Set(s.cite.map((c) => c.doc).filter((id) => known.has(id))).size;
+    const documents = distinctSources(s.cite, ws.verification?.canonicalOf, known);
     for (const n of numbers.get(s.path.join('.')) ?? []) out.set(n, Math.min(out.get(n) ?? documents, documents));
   }
   return out;

@@ -88,6 +88,8 @@ export const CitationRefSchema = z.strictObject({
   doc: z.string(),
   docTitle: z.string(),
   docDate: z.string().optional(),
+  /** The date is the editor's (the summary's `sources` block), not the document's own: shown in brackets. */
+  docDateFromEditor: z.boolean().optional(),
   file: z.string(),
   /** The passage exactly as the document writes it. */
   quote: z.string(),

@@ -6,7 +6,6 @@ import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostic
 import { layOutDeck, loadVerifiedWorkspace, prepareModels, templateDirs } from './pipeline.js';
 import type { TemplateDir } from '../template/template-files.js';
 import { hashWorkspaceInputs, templateInputs } from './inputs-hash.js';
-import { formatLongDate } from '../template/view.js';
 import { HISTORY_FOLDER, readSinceManifest, recordHistory } from './history.js';
 import { OLD_CACHE_FOLDER } from '../inputs/cache.js';
 import { sha256 } from '../common/file-hashes.js';
@@ -15,7 +14,8 @@ import type { Memo } from '../model/types.js';
 import { loadTheme, type LoadedTheme } from '../inputs/theme.js';
 import { assertWorkspaceFolder, SUMMARY_FILE } from '../inputs/workspace.js';
 import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
-import { changedInputs, changesToView, compareBuilds, emptyReport, type ChangeReport } from './changes.js';
+import { changedInputs, compareBuilds, describeNewDocuments, emptyReport, type ChangeReport } from './changes.js';
+import { changesToView, datePrecise } from './changes-view.js';
 import { loadDeckWriter } from '../deck/load-writer.js';
 import { createMemoRenderer, type MemoRenderer } from '../memo/worker-client.js';
 import type { MemoPages } from '../memo/pdf-writer.js';
@@ -123,7 +123,11 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   const baseline = await baselineOf(options, previous);
   if ('problem' in baseline) diagnostics.push(baseline.problem);
   const changes = ws.summary && !('problem' in baseline) ? compareBuilds(baseline.base, ws, current) : emptyReport();
-  if (!('problem' in baseline)) changes.since = baseline.since;
+  if (!('problem' in baseline)) {
+    changes.since = baseline.since;
+    if (baseline.nothingToCompare !== undefined) changes.nothingToCompare = baseline.nothingToCompare;
+    await describeNewDocuments(changes, ws);
+  }
   const result: BuildResult = { status: 'failed', workspace: ws, diagnostics, changes, timings };
   if (!ws.summary || hasErrors(diagnostics) || 'problem' in baseline) return result;
   const reporting = !!options.changes || options.since !== undefined;
@@ -150,7 +154,7 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   diagnostics.push(...(await outputProblem(outDir, options.out)));
   if (hasErrors(diagnostics)) return result;
   const t1 = performance.now();
-  const extras = reporting ? { changes: changesToView(changes) } : {};
+  const extras = reporting ? { changes: changesToView(changes, ws) } : {};
   const models = await prepareModels(ws, themed.theme, { ...renderOptions, extras });
   const modelDiagnostics = models.diagnostics.length;
   diagnostics.push(...models.diagnostics);
@@ -246,27 +250,35 @@ function optionsOf(options: BuildOptions, sinceHash?: string): Manifest['options
 
 /**
  * What the change report compares with: the manifest `--since` names; else, for `--changes`, the
- * last build that reported its changes (the previous manifest's baseline), so that nothing a
- * build without `--changes` saw change goes unreported; else the previous build.
+ * last build that reported its changes (carried forward by the builds since), so that nothing a
+ * build without `--changes` saw change goes unreported, and nothing when no build reported its
+ * changes (the folder's first build is a draft no reader saw); else the previous build.
  */
-async function baselineOf(options: BuildOptions, previous: Manifest | undefined): Promise<{ base: BuildState | undefined; since: ChangeReport['since']; sinceHash?: string } | { problem: Diagnostic }> {
+async function baselineOf(
+  options: BuildOptions,
+  previous: Manifest | undefined,
+): Promise<{ base: BuildState | undefined; since: ChangeReport['since']; sinceHash?: string; nothingToCompare?: string } | { problem: Diagnostic }> {
   if (options.since !== undefined) {
     const read = await readSinceManifest(options.since);
     const shown = path.relative(process.cwd(), options.since) || options.since;
     if ('problem' in read) return { problem: diagnostic('since-invalid', `--since ${shown}: ${read.problem}`, { file: shown }) };
-    const when = formatLongDate(read.manifest.date.slice(0, 10));
+    const day = read.manifest.date.slice(0, 10);
     return {
       base: stateOf(read.manifest),
-      since: { label: `the build of ${read.manifest.date.slice(0, 10)} in ${shown}`, reader: `the version of ${when}`, file: shown },
+      since: { label: `the build of ${day} in ${shown}`, reader: `the build of ${datePrecise(day)}`, file: shown, date: day },
       sinceHash: sha256(read.text),
     };
   }
-  if (!previous) return { base: undefined, since: emptyReport().since };
-  if (options.changes && previous.baseline) {
-    const label = previous.baseline.reported ? 'the last build that reported its changes' : 'the first build in this folder';
-    return { base: previous.baseline, since: { label, reader: 'the previous version' } };
+  if (!options.changes) return { base: previous ? stateOf(previous) : undefined, since: emptyReport().since };
+  const reported = previous ? (previous.baseline ?? stateOf(previous)) : undefined;
+  if (!reported?.reported) {
+    const why = previous
+      ? `no earlier build in ${options.out} reported its changes; this one is the baseline of the next --changes build (--since names an earlier build.json)`
+      : `no earlier build in ${options.out}; this one is the baseline of the next --changes build (--since names an earlier build.json)`;
+    return { base: undefined, since: { label: 'nothing', reader: 'nothing' }, nothingToCompare: why };
   }
-  return { base: stateOf(previous), since: emptyReport().since };
+  const day = reported.date.slice(0, 10);
+  return { base: reported, since: { label: `the last build that reported its changes (${day})`, reader: `the build of ${datePrecise(day)}`, date: day } };
 }
 
 type RenderedMemo = { bytes: Uint8Array; diagnostics: Diagnostic[]; pages?: MemoPages };

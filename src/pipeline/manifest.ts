@@ -14,7 +14,20 @@ export const MANIFEST_FILE = 'build.json';
 const FileHash = z.object({ file: z.string(), sha256: z.string() });
 const DocumentSchema = FileHash.extend({ id: z.string(), title: z.string() });
 const FieldsSchema = z.record(z.string(), z.string());
-const StatementSchema = z.object({ path: z.string(), text: z.string(), citations: z.array(z.string()), docs: z.array(z.string()) });
+/**
+ * A statement as the change report compares it: `id` is the item's own `id:`, `within` that of
+ * the item it is part of (a side's conflict); `fields` its wording field by field ("text",
+ * "amount.value", a conflict side's "topic"). Manifests written before ids and fields lack them.
+ */
+const StatementSchema = z.object({
+  path: z.string(),
+  text: z.string(),
+  citations: z.array(z.string()),
+  docs: z.array(z.string()),
+  id: z.string().optional(),
+  within: z.string().optional(),
+  fields: z.record(z.string(), z.string()).optional(),
+});
 
 export const ManifestSchema = z.object({
   tool: z.object({ name: z.literal('briefing'), version: z.string(), fingerprint: z.string().optional() }),
@@ -93,15 +106,60 @@ import type { InputFiles } from './inputs-hash.js';
 import { PARSE_ONCE } from '../diagnostics/zod-once.js';
 export { computeInputsHash, toolVersion, type InputFiles } from './inputs-hash.js';
 
-/** Every statement with its text and the citations it rests on, for the change report. */
+/** Every statement with its wording, identity and the citations it rests on, for the change report. */
 export function statementRecords(ws: VerifiedWorkspace): StatementRecord[] {
   if (!ws.summary) return [];
-  return statementsOf(ws.summary).map((s) => ({
-    path: pathLabel(s.path),
-    text: s.fields.map((f) => f.value).join(' · '),
-    citations: s.cite.map((c) => citationKey(c).replace('\u0000', ': ')),
-    docs: [...new Set(s.cite.map((c) => c.doc))].sort(),
-  }));
+  const summary = ws.summary;
+  return statementsOf(summary).map((s) => {
+    const record: StatementRecord = {
+      path: pathLabel(s.path),
+      text: s.fields.map((f) => f.value).join(' · '),
+      citations: s.cite.map((c) => citationKey(c).replace('\u0000', ': ')),
+      docs: [...new Set(s.cite.map((c) => c.doc))].sort(),
+    };
+    const identity = itemIdentity(summary, s.path);
+    if (identity.id !== undefined) record.id = identity.id;
+    if (identity.within !== undefined) record.within = identity.within;
+    record.fields = identity.fields;
+    return record;
+  });
+}
+
+/**
+ * The item at `path` and the items it is part of: its own id, the id of the nearest enclosing
+ * item, and its wording, field by field: its own scalar fields (an object's by dotted path:
+ * "amount.value") and those of the items around it ("topic" for a conflict's side). Citations,
+ * ids and lists are not wording.
+ */
+export function itemIdentity(summary: unknown, path: readonly (string | number)[]): { id?: string; within?: string; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  const ids: string[] = [];
+  let node: unknown = summary;
+  for (let depth = 0; depth < path.length; depth++) {
+    node = (node as Record<string | number, unknown> | undefined)?.[path[depth] as string | number];
+    if (depth === 0 || node === null || typeof node !== 'object' || Array.isArray(node)) continue;
+    const item = node as Record<string, unknown>;
+    if (typeof item.id === 'string') ids.push(item.id);
+    const own = depth === path.length - 1;
+    flatten(item, '', fields, own);
+  }
+  const identity: { id?: string; within?: string; fields: Record<string, string> } = { fields };
+  const item = node as Record<string, unknown> | undefined;
+  const ownId = typeof item?.id === 'string' ? item.id : undefined;
+  if (ownId !== undefined) identity.id = ownId;
+  const enclosing = ownId !== undefined ? ids.slice(0, -1) : ids;
+  if (enclosing.length > 0) identity.within = enclosing[enclosing.length - 1] as string;
+  return identity;
+}
+
+/** Scalar fields by dotted path; nested objects only for the item itself (an enclosing item gives its own scalars). */
+function flatten(value: Record<string, unknown>, prefix: string, into: Record<string, string>, nested: boolean): void {
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'id' || key === 'cite' || v === undefined || v === null || Array.isArray(v)) continue;
+    if (typeof v === 'object') {
+      if (nested) flatten(v as Record<string, unknown>, `${prefix}${key}.`, into, true);
+    } else into[`${prefix}${key}`] = String(v);
+  }
 }
 
 /** Keys of the summary whose values are statements (recorded apart, with their citations). */

@@ -10,6 +10,7 @@ import { extractFigures } from '../verify/figures.js';
 /** How many ids of uncited documents the sources slide names before it only counts them. */
 const UNCITED_IDS_SHOWN = 20;
 import { citationKey } from '../verify/verify.js';
+import { distinctSources } from '../verify/source-identity.js';
 
 export const CITE_OPEN = '\uE000';
 export const CITE_CLOSE = '\uE001';
@@ -234,17 +235,19 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
   const citedIds = new Set((ws.verification?.citations ?? []).map((c) => c.doc));
   const citedDocuments = ws.documents.filter((d) => citedIds.has(d.id));
   const uncitedDocuments = ws.documents.filter((d) => !citedIds.has(d.id));
-  const documentView = (d: (typeof ws.documents)[number]) => ({ id: e(d.id), title: e(shownTitle(d)), editorTitle: d.titleFrom === 'editor', date: d.date ?? '', file: e(d.name), publisher: e(d.publisher ?? '') });
+  const documentView = (d: (typeof ws.documents)[number]) => ({ id: e(d.id), title: e(shownTitle(d)), editorTitle: d.titleFrom === 'editor', date: d.date === undefined ? '' : d.dateFrom === 'editor' ? `[${d.date}]` : d.date, file: e(d.name), publisher: e(d.publisher ?? '') });
   const markers = extras.markers ?? DEFAULT_MARKERS;
-  // A passage a side of a conflict cites: any other statement citing it is disputed.
-  const disputedPassages = new Set(summary.conflicts.flatMap((c) => c.sides.flatMap((side) => side.cite.map(citationKey))));
+  // A passage that overlaps one a side of a conflict cites (the verifier says which): any statement citing it is disputed.
+  const disputedPassages = ws.verification?.disputedKeys ?? new Set(summary.conflicts.flatMap((c) => c.sides.flatMap((side) => side.cite.map(citationKey))));
+  const canonicalOf = ws.verification?.canonicalOf;
   // Not Markdown emphasis: "*(1 source)*" before a citation is no emphasis to CommonMark and
   // would print its asterisks. The marker characters become a styled text run in the model.
   const setMarker = (words: string) => ` ${MARK_OPEN}${markers.style.charAt(0)}${e(words)}${MARK_CLOSE}`;
   /** The hedge a shortened form must keep: "(disputed)", "(1 source)", or nothing. */
   const hedge = (list: Citation[]) => {
     if (list.some((c) => disputedPassages.has(citationKey(c)))) return { mark: setMarker(markers.disputed), disputed: true, singleSource: false };
-    const documents = new Set(list.map((c) => c.doc)).size;
+    // Documents of the same content (one article saved twice) are one source.
+    const documents = distinctSources(list, canonicalOf);
     if (documents === 1) return { mark: setMarker(markers.single), disputed: false, singleSource: true };
     return { mark: '', disputed: false, singleSource: false };
   };
@@ -387,6 +390,8 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
     },
     /** Whether a title is the editor's (shown in brackets): the sources slide says what brackets mean. */
     editorTitles: citedDocuments.some((d) => d.titleFrom === 'editor' || d.titleFrom === 'lead'),
+    /** Whether a date is the editor's (shown in brackets): the document gives none of its own. */
+    editorDates: citedDocuments.some((d) => d.dateFrom === 'editor'),
     changes: extras.changes ?? null,
   };
 }

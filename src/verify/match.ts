@@ -40,14 +40,77 @@ export function foldQuote(quote: string): string {
   return foldedOnly(quote.normalize('NFC'));
 }
 
-/** The first occurrence of the quote in the document, after folding both. */
+/**
+ * The first occurrence of the quote in the document, after folding both, that starts and ends on
+ * a word boundary of the document (see `onWordBoundaries`): "profitable" is not in "unprofitable",
+ * "5 percent" not in "15 percent" or "1.5 percent".
+ */
 export function findQuote(doc: SourceDocument, quote: string): Match | undefined {
+  const found = occurrences(doc, quote);
+  return found.onBoundaries;
+}
+
+/** Where a quote occurs only inside words: the first such occurrence, with the word it cuts. */
+export interface InsideWord extends Match {
+  /** The whole word (or number) of the document the quote starts or ends inside. */
+  word: string;
+  /** Which end of the quote is inside it. */
+  side: 'start' | 'end';
+}
+
+/** The first occurrence on word boundaries, else the first one inside a word (to say so). */
+export function occurrences(doc: SourceDocument, quote: string): { onBoundaries?: Match; insideWord?: InsideWord } {
   const needle = foldQuote(quote);
-  if (needle === '') return undefined;
+  if (needle === '') return {};
   const hay = foldedDocument(doc);
-  const at = hay.folded.indexOf(needle);
-  if (at < 0) return undefined;
-  return matchAt(doc, hay, at, at + needle.length);
+  let insideWord: InsideWord | undefined;
+  for (let at = hay.folded.indexOf(needle); at >= 0; at = hay.folded.indexOf(needle, at + 1)) {
+    const match = matchAt(doc, hay, at, at + needle.length);
+    const cut = cutWord(doc.text, match.start, match.end);
+    if (cut === undefined) return { onBoundaries: match };
+    insideWord ??= { ...match, ...cut };
+  }
+  return insideWord ? { insideWord } : {};
+}
+
+/** A letter, a mark or a digit of any script: what words and numbers are made of. */
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+/** Characters that join two word characters into one word: "non-profit", "Acme's", "1.5", "1,500". */
+const JOINER = /['\u2019\u02BC.,\-\u2010\u2011\u00B7]/u;
+/** A sign that belongs to the number after it: "-5%" is not "5%". */
+const SIGN = /[-\u2212\u2010\u2011+\u00B1]/u;
+
+/**
+ * Whether text[start, end) cuts a word or a number of `text` at either end; the word cut and the
+ * end, or undefined when both ends lie on word boundaries. An end is inside a word when the
+ * passage's character there is a word character and the next one outside it is a word character,
+ * or a joiner followed by one ("un|profitable", "1|5 percent", "1.|5", "non-|profit", "Acme'|s");
+ * a number's sign belongs to it ("-|5%").
+ */
+export function cutWord(text: string, start: number, end: number): { word: string; side: 'start' | 'end' } | undefined {
+  const isWord = (i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text[i] as string);
+  const isJoiner = (i: number) => i >= 0 && i < text.length && JOINER.test(text[i] as string);
+  if (isWord(start)) {
+    const before = start - 1;
+    const cut = isWord(before) || (isJoiner(before) && isWord(before - 1)) || (/\p{N}/u.test(text[start] as string) && before >= 0 && SIGN.test(text[before] as string) && !isWord(before - 1));
+    if (cut) return { word: wordAround(text, start), side: 'start' };
+  }
+  const last = end - 1;
+  if (isWord(last)) {
+    const cut = isWord(end) || (isJoiner(end) && isWord(end + 1));
+    if (cut) return { word: wordAround(text, last), side: 'end' };
+  }
+  return undefined;
+}
+
+/** The run of word characters and inner joiners around offset `at`. */
+function wordAround(text: string, at: number): string {
+  const inWord = (i: number) => WORD_CHAR.test(text[i] ?? ' ') || (JOINER.test(text[i] ?? ' ') && WORD_CHAR.test(text[i - 1] ?? ' ') && WORD_CHAR.test(text[i + 1] ?? ' ')) || (SIGN.test(text[i] ?? ' ') && /\p{N}/u.test(text[i + 1] ?? ' ') && !WORD_CHAR.test(text[i - 1] ?? ' '));
+  let from = at;
+  while (from > 0 && inWord(from - 1)) from--;
+  let to = at + 1;
+  while (to < text.length && inWord(to)) to++;
+  return text.slice(from, to);
 }
 
 function matchAt(doc: SourceDocument, hay: FoldedText, from: number, to: number): Match {
@@ -158,4 +221,17 @@ function anchoredStarts(index: WordIndex, needleWords: string[]): number[] {
   const even: number[] = [];
   for (let w = 0; w < index.starts.length; w += step) even.push(w);
   return even;
+}
+
+/** The offset in the document's folded text of an offset in its text (the first folded character at or after it). */
+export function foldedOffset(doc: SourceDocument, offset: number): number {
+  const { origin } = foldedDocument(doc);
+  let lo = 0;
+  let hi = origin.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((origin[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

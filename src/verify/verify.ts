@@ -6,11 +6,15 @@ import { diagnostic, excerpt, type Diagnostic } from '../diagnostics/diagnostic.
 import { pathLabel } from '../diagnostics/path-label.js';
 import type { SourceDocument } from '../inputs/sources.js';
 import { placeRef } from '../inputs/document.js';
+import { characterName, firstInvisible, hasInvisible, stripInvisible } from '../inputs/invisible.js';
 import { ungroundedFigures } from './figures.js';
 import type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
-import { closestPassage, findQuote, foldQuote } from './match.js';
+import { closestPassage, findQuote, foldQuote, occurrences, type InsideWord } from './match.js';
 import { isUndated, looksLikeDate, parseWhen, WHEN_FORMS } from '../inputs/when.js';
 import { containedCitations, renumberVerification } from './numbering.js';
+import { duplicateIds } from './item-ids.js';
+import { lookalikeDifference } from './lookalike.js';
+import { distinctSources, overlapping, sourceIdentity, type Span } from './source-identity.js';
 import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
 
 export const MIN_QUOTE_LENGTH = 12;
@@ -51,7 +55,15 @@ export interface Verification {
   numbersByStatement: Map<string, number[]>;
   /** Citation number of every cited passage, keyed by `citationKey` (a quote merged into a longer one has the longer one's). */
   numberOf: Map<string, number>;
+  /** How many distinct sources each statement rests on (documents of the same content count once). */
   corroboration: { path: string; documents: number }[];
+  /** Document id → the id of the first document with the same content (itself for most). */
+  canonicalOf: Map<string, string>;
+  /**
+   * Citation keys (`citationKey`) of every cited passage that overlaps a passage a side of a
+   * disagreement (`conflicts`) cites: a statement citing one of them is disputed.
+   */
+  disputedKeys: Set<string>;
   /** Statements (path labels) with a citation that does not hold. */
   failedStatements: Set<string>;
   diagnostics: Diagnostic[];
@@ -90,8 +102,12 @@ export function statementsOf(summary: Summary): StatementRef[] {
 /** The private-use characters the tool marks citations and hedges with (U+E000–U+E004). */
 const MARKER_CHARACTER = /[\uE000-\uE004]/u;
 
-/** A summary text with one of the tool's marker characters is an error at its line: it could forge a citation. */
-function markerCharacters(summary: Summary, locator: Locator): Diagnostic[] {
+/**
+ * Characters no summary text may hold, each an error at its line: the tool's marker characters
+ * (they could forge a citation), and invisible characters (zero-width, soft hyphen, bidi controls:
+ * "5\u200B150" is shown 5150 but would be read as 5 and 150; "\u202E15\u202C" is shown 51).
+ */
+function forbiddenCharacters(summary: Summary, locator: Locator): Diagnostic[] {
   const out: Diagnostic[] = [];
   const walk = (value: unknown, at: YamlPath) => {
     if (typeof value === 'string') {
@@ -99,6 +115,14 @@ function markerCharacters(summary: Summary, locator: Locator): Diagnostic[] {
       if (m) {
         const code = `U+${(m[0].codePointAt(0) ?? 0).toString(16).toUpperCase()}`;
         out.push(diagnostic('citation-marker', `${pathLabel(at)} contains ${code}, a character the tool uses to mark citations; remove it`, locator.at(at)));
+      }
+      const invisible = firstInvisible(value);
+      if (invisible) {
+        const before = value.slice(Math.max(0, invisible.index - 24), invisible.index).replace(/\s+/g, ' ');
+        const count = [...value].filter((ch) => hasInvisible(ch)).length;
+        const more = count > 1 ? ` (and ${count - 1} more)` : '';
+        const message = `${pathLabel(at)} contains ${characterName(invisible.char)}${more}, an invisible character, at character ${invisible.index + 1}${before ? `, after "${before}"` : ''}; what is checked must be what is shown: remove it`;
+        out.push(diagnostic('invisible-character', message, locator.at(at)));
       }
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...at, i]));
     else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...at, k]);
@@ -147,9 +171,17 @@ export function verifySummary(
   locator: Locator,
   unreadable: ReadonlySet<string> = new Set(),
 ): Verification {
-  const verifier = new Verifier(documents, locator, unreadable);
+  const identity = sourceIdentity(documents);
+  const verifier = new Verifier(documents, locator, unreadable, identity.canonicalOf);
+  verifier.add(identity.diagnostics);
   for (const statement of statementsOf(summary)) verifier.statement(statement);
+  verifier.disputed(summary.conflicts.flatMap((c) => c.sides.flatMap((side) => side.cite)));
   verifier.add(undatedEvents(summary, locator));
+  // An amount's kind is printed (the chart's title and axis, call-outs): its figures are its statement's.
+  summary.investment.forEach((item, i) => {
+    const kind = item.amount?.kind;
+    if (kind !== undefined) verifier.figures(kind, verifier.quotesOfStatement(['investment', i]), ['investment', i, 'amount', 'kind'], 'its quotes', verifier.datesOfStatement(['investment', i]));
+  });
   summary.conflicts.forEach((conflict, i) => {
     const quotes = conflict.sides.flatMap((s) => s.cite.map((c) => c.quote));
     const dates = conflict.sides.flatMap((s) => s.cite.map((c) => ownDate(documents.find((d) => d.id === c.doc))).filter((d): d is string => d !== undefined));
@@ -182,8 +214,14 @@ export function verifySummary(
       const value = meta[key];
       if (value !== undefined) verifier.figures(value, [doc.text], ['sources', id, key], `the text of document ${id}`, date ? [date] : []);
     }
+    // A document's own date is what it says; the summary may give one only where it gives none (shown as the editor's).
+    if (meta.date !== undefined && date !== undefined && meta.date !== date) {
+      const message = `sources.${id}.date ${meta.date} differs from the date document ${id} gives itself, ${date}; remove it (a date the summary gives is shown as the editor's, and only for a document without one)`;
+      verifier.add([diagnostic('source-date-conflict', message, locator.at(['sources', id, 'date']))]);
+    }
   }
-  verifier.add(markerCharacters(summary, locator));
+  verifier.add(forbiddenCharacters(summary, locator));
+  verifier.add(duplicateIds(summary, locator));
   verifier.sourcesBlock(Object.keys(summary.sources));
   verifier.uncitedDocuments();
   return verifier.result();
@@ -201,13 +239,39 @@ class Verifier {
   private readonly citedDocs = new Set<string>();
   private readonly sectionQuotes = new Map<SectionKey, string[]>();
   private readonly sectionDates = new Map<SectionKey, string[]>();
+  private readonly statementGround = new Map<string, { quotes: string[]; dates: string[] }>();
 
   constructor(
     private readonly documents: SourceDocument[],
     private readonly locator: Locator,
     private readonly unreadable: ReadonlySet<string>,
+    private readonly canonicalOf: Map<string, string>,
   ) {
     this.byId = new Map(documents.map((d) => [d.id, d]));
+  }
+
+  private readonly disputedKeys = new Set<string>();
+
+  /** Every cited passage that overlaps a passage a side of a disagreement cites is disputed (by key). */
+  disputed(sides: readonly Citation[]): void {
+    const spanOf = (n: number | undefined): Span | undefined => {
+      const c = n === undefined ? undefined : this.citations[n - 1];
+      return c?.verified && c.start !== undefined && c.end !== undefined ? { doc: c.doc, start: c.start, end: c.end } : undefined;
+    };
+    const hedged = sides.map((c) => spanOf(this.numberOf.get(citationKey(c)))).filter((s): s is Span => s !== undefined);
+    if (hedged.length === 0) return;
+    const spans = new Map<Span, string[]>();
+    const byNumber = new Map<number, Span>();
+    for (const [key, n] of this.numberOf) {
+      let span = byNumber.get(n);
+      if (!span) {
+        span = spanOf(n);
+        if (!span) continue;
+        byNumber.set(n, span);
+      }
+      spans.get(span)?.push(key) ?? spans.set(span, [key]);
+    }
+    for (const span of overlapping([...spans.keys()], hedged, this.byId, this.canonicalOf)) for (const key of spans.get(span) ?? []) this.disputedKeys.add(key);
   }
 
   /** A statement's citations, numbered; then its figures against the quotes that hold. */
@@ -229,10 +293,10 @@ class Verifier {
     });
     if (this.diagnostics.length > errorsBefore) this.failedStatements.add(label);
     this.numbersByStatement.set(statement.path.join('.'), numbers);
-    const docs = new Set(statement.cite.filter((c) => this.byId.has(c.doc)).map((c) => c.doc));
-    this.corroboration.push({ path: label, documents: docs.size });
+    this.corroboration.push({ path: label, documents: distinctSources(statement.cite, this.canonicalOf, this.byId) });
     appendTo(this.sectionQuotes, statement.section, quotes);
     appendTo(this.sectionDates, statement.section, dates);
+    this.statementGround.set(statement.path.join('.'), { quotes, dates });
     for (const field of statement.fields) this.figures(field.value, quotes, [...statement.path, field.name], 'its quotes', dates);
   }
 
@@ -255,18 +319,25 @@ class Verifier {
     this.citedDocs.add(doc.id);
     const known = this.numberOf.get(key);
     if (known !== undefined) {
-      if (!this.citations[known - 1]?.verified) this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos, this.documents));
+      if (!this.citations[known - 1]?.verified) this.diagnostics.push(this.notVerified(doc, c.quote, quotePos));
       return known;
     }
     const n = this.citations.length + 1;
     this.numberOf.set(key, n);
-    const match = findQuote(doc, c.quote);
+    const { onBoundaries: match, insideWord } = occurrences(doc, c.quote);
     const resolved: ResolvedCitation = { n, doc: doc.id, quote: c.quote.trim(), verified: match !== undefined };
     if (quotePos.line !== undefined) resolved.summaryLine = quotePos.line;
     if (match) Object.assign(resolved, { start: match.start, end: match.end, line: match.line, passage: match.passage }, match.page !== undefined ? { page: match.page } : {});
+    else if (insideWord) this.diagnostics.push(quoteInsideWord(doc, c.quote, insideWord, quotePos));
     else this.diagnostics.push(quoteNotFound(doc, c.quote, quotePos, this.documents));
     this.citations.push(resolved);
     return n;
+  }
+
+  /** Why a quote did not verify: it is only inside words of the document, or not there at all. */
+  private notVerified(doc: SourceDocument, quote: string, position: ReturnType<Locator['at']>): Diagnostic {
+    const { insideWord } = occurrences(doc, quote);
+    return insideWord ? quoteInsideWord(doc, quote, insideWord, position) : quoteNotFound(doc, quote, position, this.documents);
   }
 
   private unknownDoc(id: string, position: ReturnType<Locator['at']>): Diagnostic {
@@ -284,11 +355,22 @@ class Verifier {
 
   /** Every figure of `text` must occur in one of `quotes` (a year or a date may be one of `dates`, of the documents cited). */
   figures(text: string, quotes: readonly string[], path: YamlPath, where: string, dates: readonly string[] = []): void {
-    for (const figure of ungroundedFigures(text, quotes, dates)) {
+    // Read as shown: an invisible character (an error of its own) neither splits nor joins a figure.
+    for (const figure of ungroundedFigures(stripInvisible(text), quotes.map(stripInvisible), dates)) {
       const dated = figure.kind === 'date' || (figure.kind === 'number' && /^\d{4}$/.test(figure.text));
       const orDate = dated ? ' nor in the date of a document cited' : '';
       this.diagnostics.push(diagnostic('figure-not-in-quotes', `figure "${figure.text}" in ${pathLabel(path)} does not occur in ${where}${orDate}`, this.locator.at(path)));
     }
+  }
+
+  /** The quotes that hold of one statement (by its path). */
+  quotesOfStatement(path: YamlPath): string[] {
+    return this.statementGround.get(path.join('.'))?.quotes ?? [];
+  }
+
+  /** The dates of the documents one statement cites. */
+  datesOfStatement(path: YamlPath): string[] {
+    return this.statementGround.get(path.join('.'))?.dates ?? [];
   }
 
   /** The quotes that hold in one section, or in all of them. */
@@ -326,8 +408,8 @@ class Verifier {
 
   /** A quote within another quote of the same document is one reference with it: the longer. */
   result(): Verification {
-    const { citations, numbersByStatement, numberOf, corroboration, failedStatements, diagnostics } = this;
-    const verification = { citations, numbersByStatement, numberOf, corroboration, failedStatements, diagnostics };
+    const { citations, numbersByStatement, numberOf, corroboration, canonicalOf, disputedKeys, failedStatements, diagnostics } = this;
+    const verification = { citations, numbersByStatement, numberOf, corroboration, canonicalOf, disputedKeys, failedStatements, diagnostics };
     const into = containedCitations(citations);
     return into.size === 0 ? verification : renumberVerification(verification, [], into).verification;
   }
@@ -358,7 +440,41 @@ function quoteNotFound(doc: SourceDocument, quote: string, position: ReturnType<
   const closest = closestPassage(doc, quote);
   if (!closest) return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${flat(quote)}"`, position);
   const marked = markDifference(quote.trim(), closest.passage, foldQuote);
-  return diagnostic('quote-not-found', `quote not found in ${doc.id}: "${marked.quote}"; closest: "${marked.passage}" at ${placeRef(doc.id, doc.format, closest)} (they part at the word marked ${MARK_OPEN}${MARK_CLOSE})`, position);
+  const lookalike = lookalikeDifference(quote.trim(), closest.passage, foldQuote);
+  return diagnostic(
+    'quote-not-found',
+    `quote not found in ${doc.id}: "${marked.quote}"; closest: "${marked.passage}" at ${placeRef(doc.id, doc.format, closest)} (they part at the word marked ${MARK_OPEN}${MARK_CLOSE}${lookalike ? `; ${lookalike}` : ''})`,
+    position,
+  );
+}
+
+/**
+ * A quote that occurs only where it starts or ends inside a word or a number of the document
+ * ("profitable" in "unprofitable", "5 percent" in "15 percent"): it would print less than the
+ * document says. The message names the word and gives the quote widened to whole words.
+ */
+function quoteInsideWord(doc: SourceDocument, quote: string, found: InsideWord, position: ReturnType<Locator['at']>): Diagnostic {
+  const widened = widenToWords(doc.text, found.start, found.end);
+  const where = placeRef(doc.id, doc.format, found);
+  const side = found.side === 'start' ? 'starts' : 'ends';
+  return diagnostic(
+    'quote-inside-word',
+    `quote "${flat(quote)}" ${side} inside the ${/^[^\p{L}]*\p{N}/u.test(found.word) ? 'number' : 'word'} "${found.word}" at ${where}; a quote must start and end on whole words, as in "${flat(widened)}"`,
+    position,
+  );
+}
+
+/** The passage text[start, end) widened at each end to whole words. */
+function widenToWords(text: string, start: number, end: number): string {
+  let from = start;
+  let to = end;
+  const inner = /[\p{L}\p{M}\p{N}'\u2019.,\-\u2010\u2011]/u;
+  while (from > 0 && inner.test(text[from - 1] as string)) from--;
+  while (to < text.length && inner.test(text[to] as string)) to++;
+  // A sentence's full stop or a comma after the last word is not part of it.
+  while (to > end && /[.,]/.test(text[to - 1] as string)) to--;
+  while (from < start && /[.,'\u2019\-]/.test(text[from] as string)) from++;
+  return text.slice(from, to);
 }
 
 function flat(text: string): string {

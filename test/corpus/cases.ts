@@ -413,6 +413,15 @@ export const CASES: CorpusCase[] = [
     code: 1,
     expect: 'error: document id "001" is used by both 001_again.txt and 001_alpha.txt; rename one [duplicate-doc-id]\n',
   },
+  {
+    id: 'duplicate-item-id',
+    covers: 'issue 23: two items with one id would be one item twice to the change report',
+    setup: (ctx) =>
+      editSummary(ctx, (y) => y.replace('  - text: Alpha invested', '  - id: deal\n    text: Alpha invested').replace('  - text: It was the largest deal', '  - id: deal\n    text: It was the largest deal')),
+    args: ['check', 'ws'],
+    code: 1,
+    expect: 'ws/briefing.yaml:8:9: error: id "deal" of takeaways[1] is already the id of takeaways[0]; give each item its own [duplicate-id]\n',
+  },
   // ---- 4. every printed figure grounded ---------------------------------------------------
   {
     id: 'full-width-digits',

@@ -84,18 +84,6 @@ export interface DocxParagraph {
 
 /** A minimal valid Word document: content types, package relationships and the body. */
 export async function makeDocx(paragraphs: DocxParagraph[]): Promise<Uint8Array> {
-  const zip = new JSZip();
-  const date = new Date('2020-01-01T00:00:00Z');
-  zip.file(
-    '[Content_Types].xml',
-    `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
-    { date },
-  );
-  zip.file(
-    '_rels/.rels',
-    `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
-    { date },
-  );
   const body = paragraphs
     .map((p) => {
       const style = p.style ? `<w:pPr><w:pStyle w:val="${p.style}"/></w:pPr>` : '';
@@ -107,6 +95,42 @@ export async function makeDocx(paragraphs: DocxParagraph[]): Promise<Uint8Array>
       return `<w:p>${style}${runs}</w:p>`;
     })
     .join('');
-  zip.file('word/document.xml', `${XML}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`, { date });
+  return makeDocxPackage({ body });
+}
+
+export interface DocxPackage {
+  /** The XML inside <w:body>. */
+  body: string;
+  /** The XML inside <w:styles>, written as word/styles.xml. */
+  styles?: string;
+  /** XML before <w:body> in the document (a <w:background>). */
+  beforeBody?: string;
+}
+
+/** A Word document of any body XML, with a styles part when given. */
+export async function makeDocxPackage(options: DocxPackage): Promise<Uint8Array> {
+  const zip = new JSZip();
+  const date = new Date('2020-01-01T00:00:00Z');
+  const stylesType = options.styles === undefined ? '' : '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>';
+  zip.file(
+    '[Content_Types].xml',
+    `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>${stylesType}</Types>`,
+    { date },
+  );
+  zip.file(
+    '_rels/.rels',
+    `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+    { date },
+  );
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  if (options.styles !== undefined) {
+    zip.file(
+      'word/_rels/document.xml.rels',
+      `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+      { date },
+    );
+    zip.file('word/styles.xml', `${XML}<w:styles ${W}>${options.styles}</w:styles>`, { date });
+  }
+  zip.file('word/document.xml', `${XML}<w:document ${W}>${options.beforeBody ?? ''}<w:body>${options.body}</w:body></w:document>`, { date });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

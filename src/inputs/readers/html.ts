@@ -1,8 +1,12 @@
 // Web pages (.html, .htm): the article, not the page. @mozilla/readability finds the article
 // over a linkedom DOM, so navigation, banners, scripts, styles and footers are not part of the
-// text; each paragraph is then traced back to its line in the file by its words.
+// text, nor is what the page hides (html-unseen.ts); each paragraph is then traced back to its
+// line in the file by its words.
 import { parseDateValue } from '../dates.js';
-import { ReaderError, TextBuilder, type ExtractedText, type SourceMap, type SourceReader } from '../document.js';
+import { ReaderError, TextBuilder, type ExtractedText, type SourceReader } from '../document.js';
+import { overLimit, readerLimit, thousands } from '../sandbox.js';
+import { traceLines } from './html-lines.js';
+import { removeUnseen } from './html-unseen.js';
 import { decodeUtf8 } from './text.js';
 import { FORMAT_EXTENSIONS } from './formats.js';
 
@@ -11,7 +15,8 @@ export const htmlReader: SourceReader = {
   extensions: FORMAT_EXTENSIONS.html,
   cached: true,
   // 2: a page with one <article> (or one <main>) is read from it alone.
-  version: 2,
+  // 3: what the page hides is not read; only a title or byline the page shows is text.
+  version: 3,
   async read(bytes) {
     return htmlToText(decodeHtml(bytes));
   },
@@ -29,6 +34,7 @@ interface DomNode {
   closest?(selector: string): DomNode | null;
 }
 interface DomDocument {
+  documentElement: DomNode | null;
   querySelector(selector: string): DomNode | null;
   querySelectorAll(selector: string): ArrayLike<DomNode>;
   title: string;
@@ -51,7 +57,14 @@ function decodeHtml(bytes: Uint8Array): string {
 
 export async function htmlToText(html: string): Promise<ExtractedText> {
   const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
+  checkTags(html);
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  checkBounds(document);
+  // What nobody sees is gone before anything is read from the page, its date included.
+  removeUnseen(document);
+  // The page's visible text, before Readability rewrites the page.
+  const pageText = document.body?.textContent ?? '';
+  const shown = (part: string) => shownIn(pageText, part);
   // Metadata first: Readability rewrites the document as it works.
   const meta = pageMetadata(document);
   removeBoilerplate(document);
@@ -61,12 +74,13 @@ export async function htmlToText(html: string): Promise<ExtractedText> {
   if (!article?.content) throw noArticle();
   const paragraphs = blocksOf(article.content as unknown as DomNode);
   const title = meta.heading ?? meta.ogTitle ?? nonEmpty(article.title) ?? nonEmpty(document.title);
+  // The title and byline lead the text when the page shows them (not when only its metadata has them).
   const lead: string[] = [];
-  if (title && !paragraphs.some((p) => p === title)) lead.push(title);
+  if (title && !paragraphs.some((p) => p === title) && shown(title)) lead.push(title);
   const byline = nonEmpty(article.byline);
-  if (byline && !paragraphs.some((p) => p.includes(byline))) lead.push(byline);
+  if (byline && !paragraphs.some((p) => p.includes(byline)) && shown(byline)) lead.push(byline);
   const all = [...lead, ...paragraphs];
-  if (words(paragraphs.join(' ')) < MIN_ARTICLE_WORDS) throw noArticle();
+  if (!hasWords(paragraphs, MIN_ARTICLE_WORDS)) throw noArticle();
   const out = new TextBuilder();
   for (const p of all) {
     out.paragraph();
@@ -87,8 +101,14 @@ function noArticle(): ReaderError {
   return new ReaderError('no-article', 'no article found in the page (only navigation, scripts or boilerplate); save the article itself');
 }
 
-function words(text: string): number {
-  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+/** Whether the texts hold at least `n` words (counted until there are enough). */
+function hasWords(texts: readonly string[], n: number): boolean {
+  let count = 0;
+  for (const text of texts) {
+    const word = /[\p{L}\p{N}]+/gu;
+    while (word.exec(text) !== null) if (++count >= n) return true;
+  }
+  return false;
 }
 
 /** Navigation, banners, asides, footers and forms are never the article: gone before Readability looks. */
@@ -111,7 +131,7 @@ function keepOnlyTheArticle(document: DomDocument): void {
     const found = Array.from(document.querySelectorAll(selector)).filter((node) => !node.parentNode?.closest?.(selector));
     return found.length === 1 ? found[0] : undefined;
   };
-  const article = [only('article'), only('main')].find((node) => node !== undefined && words(node.textContent ?? '') >= MIN_ARTICLE_WORDS);
+  const article = [only('article'), only('main')].find((node) => node !== undefined && hasWords([node.textContent ?? ''], MIN_ARTICLE_WORDS));
   if (!article) return;
   for (let node: DomNode = article; node.parentNode && node.nodeName.toUpperCase() !== 'BODY'; node = node.parentNode) {
     for (const sibling of Array.from(node.parentNode.childNodes)) if (sibling !== node) sibling.remove?.();
@@ -119,8 +139,56 @@ function keepOnlyTheArticle(document: DomDocument): void {
 }
 
 function nonEmpty(s: string | null | undefined): string | undefined {
-  const t = s?.replace(/\s+/g, ' ').trim();
+  const t = collapse(s ?? '');
   return t ? t : undefined;
+}
+
+/** Whether `part` occurs in `text`, white space of any length between its words. */
+function shownIn(text: string, part: string): boolean {
+  const words = part.split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0) return false;
+  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'u').test(text);
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A page with far more start tags than the limit of elements is refused before it is parsed (a
+ * 50 MB page would take gigabytes as a DOM). Tags in scripts and comments count too, so the
+ * bound here is twice the limit; the elements themselves are counted after parsing.
+ */
+function checkTags(html: string): void {
+  const limit = readerLimit('htmlElements');
+  const tag = /<[a-z]/gi;
+  let tags = 0;
+  while (tag.exec(html) !== null) {
+    if (++tags > 2 * limit) {
+      const all = tags + (html.slice(tag.lastIndex).match(/<[a-z]/gi)?.length ?? 0);
+      throw new ReaderError('over-limit', `web page has ${overLimit('htmlElements', `${thousands(all)} tags`)}`);
+    }
+  }
+}
+
+/**
+ * A page deeper or larger than the limits is refused before Readability sees it: its time grows
+ * with the square of the depth (1,000 nested elements took 54 s). One walk, without recursion.
+ */
+function checkBounds(document: DomDocument): void {
+  const root = document.documentElement;
+  if (!root) return;
+  let elements = 0;
+  let deepest = 0;
+  const stack: [DomNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [DomNode, number];
+    elements++;
+    if (depth > deepest) deepest = depth;
+    for (const child of Array.from(node.childNodes)) if (child.nodeType === 1) stack.push([child, depth + 1]);
+  }
+  if (elements > readerLimit('htmlElements')) throw new ReaderError('over-limit', `web page has ${overLimit('htmlElements', `${thousands(elements)} elements`)}`);
+  if (deepest > readerLimit('htmlDepth')) throw new ReaderError('over-limit', `web page nests its elements ${overLimit('htmlDepth', `${thousands(deepest)} levels deep`)}`);
 }
 
 /** Title and date from the page's metadata: the article's heading, og:title, published time, JSON-LD, `<time>`. */
@@ -176,144 +244,49 @@ function jsonLdDates(document: DomDocument): string[] {
 const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TD', 'TH', 'TR', 'DT', 'DD', 'FIGCAPTION', 'DIV', 'SECTION', 'ARTICLE', 'TABLE', 'UL', 'OL', 'DL', 'HEADER', 'FOOTER', 'ASIDE', 'FIGURE', 'HR', 'BR', 'MAIN']);
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IMG', 'IFRAME', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA']);
 
-/** The paragraphs a reader sees: text of each block element, white space collapsed. */
+/** The paragraphs a reader sees: text of each block element, white space collapsed. One walk, without recursion. */
 function blocksOf(root: DomNode | null): string[] {
   const paragraphs: string[] = [];
   let current = '';
   const flush = () => {
-    const p = current.replace(/\s+/g, ' ').trim();
+    const p = collapse(current);
     if (p !== '') paragraphs.push(p);
     current = '';
   };
-  const walk = (node: DomNode): void => {
+  // A node to enter, or (after its children) a block to close, or the space between a row's cells.
+  type Step = { node: DomNode; close?: true } | { space: true };
+  const stack: Step[] = root ? [{ node: root }] : [];
+  while (stack.length > 0) {
+    const step = stack.pop() as Step;
+    if ('space' in step) {
+      current += ' ';
+      continue;
+    }
+    const { node } = step;
+    if (step.close) {
+      flush();
+      continue;
+    }
     if (node.nodeType === 3) {
       current += node.textContent ?? '';
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const name = node.nodeName.toUpperCase();
-    if (SKIPPED.has(name)) return;
+    if (SKIPPED.has(name)) continue;
     const block = BLOCKS.has(name);
-    if (block) flush();
-    // Cells of a row read as one line, separated by white space.
-    for (const child of Array.from(node.childNodes)) {
-      walk(child);
-      if (name === 'TR') current += ' ';
+    if (block) {
+      flush();
+      stack.push({ node, close: true });
     }
-    if (block && name !== 'TR') flush();
-    if (name === 'TR') flush();
-  };
-  if (root) walk(root);
+    // Cells of a row read as one line, separated by white space.
+    const children = Array.from(node.childNodes);
+    for (let i = children.length - 1; i >= 0; i--) {
+      if (name === 'TR') stack.push({ space: true });
+      stack.push({ node: children[i] as DomNode });
+    }
+  }
   flush();
   return paragraphs;
 }
 
-interface RawWord {
-  word: string;
-  line: number;
-}
-
-/** The words of the page's visible text, in order, each with its line in the file. */
-function rawWords(html: string): RawWord[] {
-  const words: RawWord[] = [];
-  let line = 1;
-  let i = 0;
-  const n = html.length;
-  const countLines = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (html.charCodeAt(k) === 10) line++;
-  };
-  while (i < n) {
-    const lt = html.indexOf('<', i);
-    const textEnd = lt < 0 ? n : lt;
-    if (textEnd > i) {
-      const segment = html.slice(i, textEnd).replace(/&#?\w+;/g, (e) => ' '.repeat(e.length));
-      let last = 0;
-      for (const m of segment.matchAll(/[\p{L}\p{N}]+/gu)) {
-        countLines(i + last, i + (m.index ?? 0));
-        last = m.index ?? 0;
-        words.push({ word: m[0].toLowerCase(), line });
-      }
-      countLines(i + last, textEnd);
-    }
-    if (lt < 0) break;
-    const skipTo = endOfMarkup(html, lt);
-    countLines(lt, skipTo);
-    i = skipTo;
-  }
-  return words;
-}
-
-/** Where the markup starting at `lt` ends: after a comment, a tag, or an element whose text is not shown (script, style, title). */
-function endOfMarkup(html: string, lt: number): number {
-  if (html.startsWith('<!--', lt)) {
-    const end = html.indexOf('-->', lt + 4);
-    return end < 0 ? html.length : end + 3;
-  }
-  let k = lt + 1;
-  let quote = '';
-  for (; k < html.length; k++) {
-    const c = html[k] as string;
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') break;
-  }
-  const tagEnd = Math.min(html.length, k + 1);
-  const name = /^<\s*(script|style|template|noscript|title)\b/i.exec(html.slice(lt, lt + 12))?.[1];
-  if (name) {
-    const close = html.toLowerCase().indexOf(`</${name.toLowerCase()}`, tagEnd);
-    return close < 0 ? html.length : close;
-  }
-  return tagEnd;
-}
-
-/**
- * The map from the article's text to the page's lines: each word of the text is aligned with
- * the same word of the page's visible text, in order; a paragraph starts where its first words are.
- */
-function traceLines(html: string, text: string): SourceMap {
-  const raw = rawWords(html);
-  const map: SourceMap = { offsets: [], lines: [] };
-  let r = 0;
-  let lastLine = 1;
-  const push = (offset: number, line: number) => {
-    if (map.offsets.length > 0 && map.lines[map.lines.length - 1] === line) return;
-    map.offsets.push(offset);
-    map.lines.push(line);
-  };
-  const starts = [0];
-  for (let k = text.indexOf('\n\n'); k >= 0; k = text.indexOf('\n\n', k + 2)) starts.push(k + 2);
-  starts.forEach((start, p) => {
-    const end = p + 1 < starts.length ? (starts[p + 1] as number) - 2 : text.length;
-    const words = [...text.slice(start, end).matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: m[0].toLowerCase(), at: start + (m.index ?? 0) }));
-    // The paragraph's start: its first three words found together, from where the last one ended.
-    const head = words.slice(0, 3).map((w) => w.word);
-    const found = findRun(raw, head, r) ?? findRun(raw, head, 0);
-    if (found !== undefined) r = found;
-    const startLine = found !== undefined ? (raw[found] as RawWord).line : lastLine;
-    map.offsets.push(start);
-    map.lines.push(startLine);
-    lastLine = startLine;
-    for (const w of words) {
-      const k = raw[r]?.word === w.word ? r : findRun(raw, [w.word], r, 40);
-      if (k === undefined) continue;
-      const line = (raw[k] as RawWord).line;
-      if (line !== lastLine) push(w.at, line);
-      lastLine = line;
-      r = k + 1;
-    }
-  });
-  if (map.offsets.length === 0) return { offsets: [0], lines: [1] };
-  return map;
-}
-
-/** The index of the first run of `words` in `raw` at or after `from` (within `window` words). */
-function findRun(raw: RawWord[], words: string[], from: number, window = Infinity): number | undefined {
-  if (words.length === 0) return undefined;
-  const last = Math.min(raw.length - words.length, from + window);
-  outer: for (let i = from; i <= last; i++) {
-    for (let j = 0; j < words.length; j++) if ((raw[i + j] as RawWord).word !== words[j]) continue outer;
-    return i;
-  }
-  return undefined;
-}

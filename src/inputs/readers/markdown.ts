@@ -1,8 +1,13 @@
 // Markdown sources, read as rendered text: emphasis, links, inline code, heading and list
-// markers and raw HTML are not part of the text. YAML front matter gives title and date.
+// markers and raw HTML are not part of the text, nor is what the rendered page does not show
+// (~~struck~~ text, <del>, <s>, <strike>, elements hidden by `hidden` or an inline style, HTML
+// comments and HTML blocks). YAML front matter gives title and date.
 import { parse as parseYaml } from 'yaml';
 import { dateOfText, parseDateValue } from '../dates.js';
-import { normalizeText, TextBuilder, type ExtractedText, type SourceReader } from '../document.js';
+import { normalizeText, ReaderError, TextBuilder, type ExtractedText, type SourceReader } from '../document.js';
+import { overLimit, readerLimit, thousands } from '../sandbox.js';
+import type { Parser as HtmlParser } from 'htmlparser2';
+import { inlineHtmlHides, parseInlineTag } from './markdown-html.js';
 import { decodeUtf8 } from './text.js';
 import { FORMAT_EXTENSIONS } from './formats.js';
 
@@ -10,7 +15,8 @@ export const markdownReader: SourceReader = {
   format: 'markdown',
   extensions: FORMAT_EXTENSIONS.markdown,
   cached: true,
-  version: 1,
+  // 2: struck and hidden text left out; blocks nested up to the limit (was 20 levels, the rest dropped without a word).
+  version: 2,
   async read(bytes) {
     return markdownToText(normalizeText(decodeUtf8(bytes)));
   },
@@ -34,29 +40,47 @@ export function splitFrontMatter(source: string): { body: string; meta: Record<s
   return { body: blank + source.slice(m[0].length), meta: meta as Record<string, unknown> };
 }
 
-let markdownIt: Promise<{ parse(source: string, env: object): unknown[] }> | undefined;
+type MarkdownParser = { parse(source: string, env: object): unknown[] };
 
-/** One CommonMark parser (with tables and strikethrough) for the process, loaded when first needed. */
-function parser(): Promise<{ parse(source: string, env: object): unknown[] }> {
-  markdownIt ??= import('markdown-it').then(({ default: MarkdownIt }) =>
-    new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable('table').enable('strikethrough'),
-  );
-  return markdownIt;
+let markdownIt: { nesting: number; parser: Promise<MarkdownParser> } | undefined;
+
+/**
+ * One CommonMark parser (with tables and strikethrough) for the process, loaded when first
+ * needed, nesting blocks up to `nesting` levels (markdown-it drops what lies deeper).
+ */
+function parser(nesting: number): Promise<MarkdownParser> {
+  if (markdownIt?.nesting !== nesting) {
+    markdownIt = {
+      nesting,
+      parser: import('markdown-it').then(({ default: MarkdownIt }) =>
+        new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false, maxNesting: nesting }).enable('table').enable('strikethrough'),
+      ),
+    };
+  }
+  return markdownIt.parser;
 }
 
 /** The parts of a markdown-it token this reader looks at. */
 interface Token {
   type: string;
   tag: string;
+  level: number;
   content: string;
   map: [number, number] | null;
   children: Token[] | null;
 }
 
 export async function markdownToText(source: string): Promise<ExtractedText> {
-  const md = await parser();
+  const nesting = readerLimit('markdownNesting');
+  const md = await parser(nesting);
   const { body, meta } = splitFrontMatter(source);
   const tokens = md.parse(body, {}) as unknown as Token[];
+  // markdown-it stops reading a block nested as deep as its limit, and drops the rest: refused, not cut short.
+  if (tokens.some((token) => token.level >= nesting - 1)) {
+    throw new ReaderError('over-limit', `Markdown nests its blocks (block quotes, lists) ${overLimit('markdownNesting', `${thousands(nesting)} levels deep or more`)}`);
+  }
+  // htmlparser2 reads inline HTML tags: loaded only for a document that has some.
+  const Parser = tokens.some((t) => t.children?.some((c) => c.type === 'html_inline')) ? (await import('htmlparser2')).Parser : undefined;
   const out = new TextBuilder();
   let heading: string | undefined;
   let inHeading = '';
@@ -87,7 +111,7 @@ export async function markdownToText(source: string): Promise<ExtractedText> {
           if (rowStarted) out.add('\t');
           rowStarted = true;
         } else if (!inHeading) out.paragraph();
-        const text = writeInline(out, token.children ?? [], line);
+        const text = writeInline(out, token.children ?? [], line, Parser);
         if (inHeading && heading === undefined && (inHeading === 'h1' || inHeading === 'h2')) heading = text.replace(/\s+/g, ' ').trim();
         break;
       }
@@ -114,28 +138,49 @@ export async function markdownToText(source: string): Promise<ExtractedText> {
 /**
  * Write the text a reader sees of an inline token's children, starting at file line `line`:
  * a soft line break reads as a space (and moves to the next line of the file), a hard one as a
- * line break. Returns the text written.
+ * line break; struck text and what inline HTML hides are left out. Returns the text written.
  */
-function writeInline(out: TextBuilder, children: Token[], line: number): string {
+function writeInline(out: TextBuilder, children: Token[], line: number, Parser: typeof HtmlParser | undefined): string {
   let text = '';
   let current = line;
+  let struck = 0;
+  // The inline HTML elements open in this paragraph, each with whether it hides what it holds.
+  const open: { name: string; hides: boolean }[] = [];
+  const hidden = () => struck > 0 || open.some((e) => e.hides);
+  const write = (piece: string) => {
+    if (hidden()) return;
+    out.add(piece);
+    text += piece;
+  };
   out.mark({ line: current });
   for (const child of children) {
     switch (child.type) {
       case 'text':
       case 'code_inline':
-        out.add(child.content);
-        text += child.content;
+        write(child.content);
         break;
       case 'softbreak':
-        out.add(' ');
-        text += ' ';
+        write(' ');
         out.mark({ line: ++current });
         break;
       case 'hardbreak':
-        out.add('\n');
-        text += '\n';
+        write('\n');
         current++;
+        break;
+      case 's_open':
+        struck++;
+        break;
+      case 's_close':
+        struck = Math.max(0, struck - 1);
+        break;
+      case 'html_inline':
+        for (const tag of Parser ? parseInlineTag(child.content, Parser) : []) {
+          if (tag.kind === 'open') open.push({ name: tag.name, hides: inlineHtmlHides(tag) });
+          else {
+            const at = open.map((e) => e.name).lastIndexOf(tag.name);
+            if (at >= 0) open.length = at;
+          }
+        }
         break;
       default:
         break;

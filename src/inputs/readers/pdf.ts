@@ -1,8 +1,11 @@
 // PDF sources: the text layer, page by page, with pdfjs-dist. Lines are joined into paragraphs,
 // a word hyphenated at a line's end is made whole again, and every line keeps its page and its
-// line number on that page, so a citation can name the page ("p. 2").
+// line number on that page, so a citation can name the page ("p. 2"). Text a reader does not see
+// (white, invisible, tiny, off the page, in a hidden layer) is left out (pdf-unseen.ts).
 import { dateOfText, isDateLine, parseDateValue } from '../dates.js';
 import { ReaderError, TextBuilder, type ExtractedText, type SourceReader } from '../document.js';
+import { overLimit, readerLimit, thousands } from '../sandbox.js';
+import { pageGlyphs, withoutHidden, type OperatorList } from './pdf-unseen.js';
 import { FORMAT_EXTENSIONS } from './formats.js';
 
 /** The largest PDF read (bytes); a larger one is an error, checked before the file is read. */
@@ -13,13 +16,15 @@ export const pdfReader: SourceReader = {
   extensions: FORMAT_EXTENSIONS.pdf,
   cached: true,
   // 2: a date line at the top of the first page is a paragraph of its own.
-  version: 2,
+  // 3: text a reader does not see left out; pages and text bounded.
+  version: 3,
   maxBytes: MAX_PDF_BYTES,
   read: pdfToText,
 };
 
 interface TextItem {
   str: string;
+  dir?: string;
   hasEOL: boolean;
   transform: number[];
   height: number;
@@ -31,8 +36,28 @@ interface PdfLine {
   height: number;
 }
 
+/**
+ * How many page objects the file shows outside compressed object streams (`/Type /Page`): a
+ * lower bound on its pages, counted in one pass over the bytes. pdfjs walks the whole page tree
+ * when it opens a file (150,000 pages: 17 s), so a file past the limit is refused before that.
+ */
+export function visiblePageObjects(bytes: Uint8Array): number {
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let count = 0;
+  for (let at = data.indexOf('/Type'); at >= 0; at = data.indexOf('/Type', at + 5)) {
+    let k = at + 5;
+    while (k < data.length && (data[k] === 0x20 || data[k] === 0x0a || data[k] === 0x0d || data[k] === 0x09)) k++;
+    // "/Page" not followed by a letter ("/Pages" is a node of the tree, not a page).
+    if (data.toString('latin1', k, k + 5) === '/Page' && !/[A-Za-z]/.test(String.fromCharCode(data[k + 5] ?? 0))) count++;
+  }
+  return count;
+}
+
 export async function pdfToText(bytes: Uint8Array): Promise<ExtractedText> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const maxPages = readerLimit('pdfPages');
+  const pageObjects = visiblePageObjects(bytes);
+  if (pageObjects > maxPages) throw new ReaderError('over-limit', `PDF has ${overLimit('pdfPages', `${thousands(pageObjects)} pages`)}`);
+  const { getDocument, OPS, AnnotationMode } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdfjs may detach the buffer it is given: hand it a copy.
   const task = getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0, stopAtErrors: false });
   let doc: Awaited<typeof task.promise>;
@@ -43,13 +68,24 @@ export async function pdfToText(bytes: Uint8Array): Promise<ExtractedText> {
     throw openError(error);
   }
   try {
+    if (doc.numPages > maxPages) throw new ReaderError('over-limit', `PDF has ${overLimit('pdfPages', `${thousands(doc.numPages)} pages`)}`);
+    const maxText = readerLimit('pdfText');
+    const layers = await doc.getOptionalContentConfig();
     const out = new TextBuilder();
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
-      const lines = linesOf(content.items.filter((i) => 'str' in i) as TextItem[]);
-      writePage(out, lines, p);
+      // What the page draws, played to find the glyphs nobody sees (annotations are not page text).
+      const drawn = (await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE })) as OperatorList;
+      const glyphs = pageGlyphs(drawn, OPS as unknown as Record<string, number>, {
+        view: page.view,
+        fontMatrix: (name) => (page.commonObjs.has(name) ? (page.commonObjs.get(name) as { fontMatrix?: number[] }).fontMatrix : undefined),
+        isVisible: (group) => layers.isVisible(group as never),
+      });
+      const items = withoutHidden(content.items.filter((i) => 'str' in i) as TextItem[], glyphs);
+      writePage(out, linesOf(items), p);
       page.cleanup();
+      if (out.size > maxText) throw new ReaderError('over-limit', `PDF has ${overLimit('pdfText', `more than ${thousands(maxText)} characters of text (by page ${p})`)}`);
     }
     const text = out.text();
     if (text.trim() === '') {

@@ -1,0 +1,49 @@
+// The raw HTML tags a Markdown paragraph may hold (`<del>`, `<span style="display:none">`),
+// read with htmlparser2 (entities in attributes decoded; the caller loads it), and whether each hides what it holds.
+import type { Parser as HtmlParser } from 'htmlparser2';
+import { cssColour, hides, parseDeclarations } from './html-unseen.js';
+import { unseenColour, WHITE } from './visibility.js';
+
+export type InlineTag = { kind: 'open'; name: string; attributes: Record<string, string> } | { kind: 'close'; name: string };
+
+/** Elements whose content a reader never sees. */
+const UNSEEN = new Set(['del', 's', 'strike', 'template']);
+
+/**
+ * The tags of one piece of inline HTML, in order: a void or self-closed element (`<br>`,
+ * `<span/>`) opens and closes at once, so it is left out; a comment has none.
+ */
+export function parseInlineTag(html: string, Parser: typeof HtmlParser): InlineTag[] {
+  // A closing tag alone: htmlparser2 drops a closing tag it saw no opening of.
+  const closing = /^<\/\s*([a-z][\w:-]*)\s*>$/i.exec(html.trim());
+  if (closing) return [{ kind: 'close', name: (closing[1] as string).toLowerCase() }];
+  const tags: InlineTag[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        tags.push({ kind: 'open', name, attributes });
+      },
+      onclosetag(name, implied) {
+        const last = tags[tags.length - 1];
+        // Opened and closed in one tag: nothing stays open.
+        if (implied && last?.kind === 'open' && last.name === name) tags.pop();
+        else if (!implied) tags.push({ kind: 'close', name });
+      },
+    },
+    { decodeEntities: true, recognizeSelfClosing: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  // No end(): an element the piece leaves open stays open, to its closing tag in a later piece.
+  return tags;
+}
+
+/** Whether an element opened by inline HTML hides its content. */
+export function inlineHtmlHides(tag: Extract<InlineTag, { kind: 'open' }>): boolean {
+  if (UNSEEN.has(tag.name) || 'hidden' in tag.attributes) return true;
+  const style = parseDeclarations(tag.attributes.style ?? '');
+  if (hides(style)) return true;
+  const colour = cssColour(style.get('color') ?? tag.attributes.color);
+  if (!colour) return false;
+  const background = cssColour(style.get('background-color') ?? style.get('background')?.split(/\s+/)[0]) ?? WHITE;
+  return unseenColour(colour, background);
+}
