@@ -33,25 +33,34 @@ const FRESH = /\b(?:new|add(?:s|ed|ing)?|further|additional|another|extra|fresh|
 
 /** Words that stand for an actor named earlier ("the company", "it"). */
 const STAND_IN = /^(?:the (?:company|firm|group|carrier|airline|operator|maker|startup|start-up|partners?|parties|two (?:companies|firms|carriers|operators))|it|they)\b/i;
+/** A currency sign or code: a passage without one has no money amount (extractFigures is not asked). */
+const MONEY_HINT = /[$€£¥]|\b(?:USD|EUR|GBP|JPY|CHF|CNY|CAD|AUD|NZD|INR|SEK|NOK|DKK|PLN|KRW|BRL|MXN|ZAR|SGD|HKD)\b/;
 const PREPOSITION_BEFORE = /\b(?:in|at|on|into|to|for|with|from|of|by|across|near|outside|inside|over|under|between|against|about|like)\s+(?:the\s+)?$/i;
 
 /** Every money amount of every statement of the corpus that reads as an investment event. */
 export function amountMentions(corpus: Corpus, passages: readonly Passage[]): AmountMention[] {
   const known = knownNames(corpus);
   const mentions: AmountMention[] = [];
-  let lastDoc: string | undefined;
-  let lastActors: { party?: string; counterparty?: string } = {};
-  for (const p of passages) {
-    if (p.doc.id !== lastDoc) {
-      lastDoc = p.doc.id;
-      lastActors = {};
+  // The passages of the current document read so far: the actors named before are looked up
+  // only when an amount's sentence names none (most passages are never asked).
+  let docStart = 0;
+  const actorsBefore = (i: number): { party?: string; counterparty?: string } => {
+    // A stand-in ("the company") refers to an actor of the last few passages: at most eight back, so the cost stays linear.
+    for (let k = i - 1; k >= Math.max(docStart, i - 8); k--) {
+      const a = actorsOf(passages[k] as Passage, known);
+      if (a.party) return a;
     }
-    const sentenceActors = actorsOf(p, known);
-    if (!isStatementLike(p) || !/\d/.test(p.text)) {
-      if (sentenceActors.party) lastActors = sentenceActors;
-      continue;
-    }
+    return {};
+  };
+  for (let i = 0; i < passages.length; i++) {
+    const p = passages[i] as Passage;
+    if (i > 0 && p.doc.id !== (passages[i - 1] as Passage).doc.id) docStart = i;
+    if (!isStatementLike(p) || !MONEY_HINT.test(p.text)) continue;
     const money = moneyIn(p.text);
+    if (money.length === 0) continue;
+    const sentenceActors = actorsOf(p, known);
+    let lastActors: { party?: string; counterparty?: string } | undefined;
+    const before = () => (lastActors ??= actorsBefore(i));
     let dates: SentenceDate[] | undefined;
     money.forEach((m, i) => {
       const window = windowOf(p.text, m.at, m.text.length, money[i - 1], money[i + 1]);
@@ -64,9 +73,9 @@ export function amountMentions(corpus: Corpus, passages: readonly Passage[]): Am
       const qualifier = QUALIFIER.exec(p.text.slice(Math.max(0, m.at - 16), m.at))?.[1];
       if (qualifier) mention.qualifier = qualifier.toLowerCase();
       const actors = actorsOfAmount(p, m.at, m.text.length, known);
-      const party = actors.party ?? sentenceActors.party ?? lastActors.party;
+      const party = actors.party ?? sentenceActors.party ?? before().party;
       if (party) mention.party = party;
-      const counterparty = actors.counterparty ?? (actors.party ? undefined : (sentenceActors.counterparty ?? lastActors.counterparty));
+      const counterparty = actors.counterparty ?? (actors.party ? undefined : (sentenceActors.counterparty ?? before().counterparty));
       if (counterparty && counterparty !== party) mention.counterparty = counterparty;
       if (own) mention.own = own;
       if (FRESH.test(window)) mention.fresh = true;
@@ -74,7 +83,6 @@ export function amountMentions(corpus: Corpus, passages: readonly Passage[]): Am
       if (date) mention.date = date;
       mentions.push(mention);
     });
-    if (sentenceActors.party) lastActors = sentenceActors;
   }
   return mentions;
 }
@@ -133,7 +141,17 @@ function knownNames(corpus: Corpus): Set<string> {
 }
 
 /** A name as written in a passage, with its offset; people and datelines left out. */
+const candidatesOf = new WeakMap<Passage, { name: string; at: number }[]>();
 function candidateNames(p: Passage, known: ReadonlySet<string>): { name: string; at: number }[] {
+  let names = candidatesOf.get(p);
+  if (!names) {
+    names = readCandidates(p, known);
+    candidatesOf.set(p, names);
+  }
+  return names;
+}
+
+function readCandidates(p: Passage, known: ReadonlySet<string>): { name: string; at: number }[] {
   return namesIn(p)
     .filter((n) => known.has(n.name) || !n.initial || n.name.includes(' '))
     .filter((n) => !isDateline(p.text, n) && !isListLabel(p.text, n) && !isPerson(p.text, n));

@@ -42,7 +42,7 @@ export interface DraftSummary {
   sections: Record<DraftSectionKey, Entry[]>;
 }
 
-export const LIMITS = { takeaways: 4, investment: 10, friction: 8, alternatives: 10, outlook: 6, conflicts: 5 } as const;
+export const LIMITS = { takeaways: 4, investment: 10, friction: 8, alternatives: 14, outlook: 6, conflicts: 5 } as const;
 
 const KIND_LABEL: Record<AmountKind, string> = {
   investment: 'investment of',

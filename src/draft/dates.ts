@@ -14,11 +14,12 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const MONTH = MONTHS.join('|');
 /** "2019", "late 2022", "Q3 2024", "the first half of 2025", "June 2024", "by 2027". */
 const WRITTEN = new RegExp(
-  `\\b(?:(?:early|mid|late|end of|the end of|by|in|since)[- ])?(?:(?:q[1-4]|h[12]|(?:the )?(?:first|second|third|fourth) (?:quarter|half)(?: of)?)[ ,]+)?(?:(${MONTH})[ ,]+)?((?:19|20)\\d{2})\\b(?![-/]\\d)`,
+  `(?<!\\d[-/])\\b(?:(?:early|mid|late|end of|the end of|by|in|since)[- ])?(?:(?:q[1-4]|h[12]|(?:the )?(?:first|second|third|fourth) (?:quarter|half)(?: of)?)[ ,]+)?(?:(${MONTH})[ ,]+)?((?:19|20)\\d{2})\\b(?![-/]\\d)`,
   'gi',
 );
 /** Words chrono-node reads that are worth asking it about. */
 const RELATIVE = new RegExp(`\\b(?:${MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|this (?:year|month)|last (?:year|month))\\b`, 'i');
+const RELATIVE_ALL = new RegExp(RELATIVE.source, 'gi');
 const FUTURE = /\b(?:will|is to|are to|to be|expected|plans?|due|would|scheduled)\b/i;
 
 interface ChronoResult {
@@ -52,7 +53,18 @@ export function datesIn(text: string, documentDate?: string): SentenceDate[] {
   if (documentDate === undefined || chrono === undefined || !RELATIVE.test(text)) return found;
   const ref = new Date(`${documentDate}T12:00:00Z`);
   if (Number.isNaN(ref.getTime())) return found;
-  for (const r of chrono.en.parse(text, { instant: ref, timezone: 'UTC' }, { forwardDate: false })) {
+  // chrono is asked about each word it reads, alone ("Tuesday", "this year"): its cost grows with
+  // the text's length (0.75 ms for a clause, 0.15 ms for a word); the context is read here.
+  const results: ChronoResult[] = [];
+  for (const m of text.matchAll(RELATIVE_ALL)) {
+    const from = m.index ?? 0;
+    const snippet = m[0];
+    for (const r of chrono.en.parse(snippet, { instant: ref, timezone: 'UTC' }, { forwardDate: false })) {
+      const at = from + r.index;
+      if (!results.some((x) => x.index === at)) results.push({ ...r, index: at });
+    }
+  }
+  for (const r of results) {
     // Written years are read above; chrono adds what needs the reference date.
     if (r.start.knownValues.year !== undefined && found.some((f) => f.at <= r.index + r.text.length && r.index <= f.at + f.text.length)) continue;
     const key = resolved(r, ref, text);

@@ -188,19 +188,21 @@ interface Group extends DraftItem {
  */
 function groupPassages(corpus: Corpus, passages: Passage[], strength: (p: Passage) => number): DraftItem[] {
   const ordered = passages
-    .map((p) => ({ p, s: strength(p), stems: new Set(contentStems(p)) }))
+    .map((p) => ({ p, s: strength(p), stems: new Set(contentStems(p)), nouns: new Set(p.tokens.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map((t) => t.stem)) }))
     .filter((c) => c.stems.size >= 2)
     .sort((a, b) => b.s - a.s || compareDocOrder(a.p, b.p));
   const groups: Group[] = [];
   const byStem = new Map<string, Group[]>();
   for (const c of ordered) {
-    const rare = [...c.stems].sort((x, y) => corpus.idf(y) - corpus.idf(x) || (x < y ? -1 : 1)).slice(0, 3);
+    // Looked up and registered through the stems that are not everywhere (at most 12, rarest first).
+    const rare = [...c.stems].filter((x) => corpus.idf(x) > 1).sort((x, y) => corpus.idf(y) - corpus.idf(x) || (x < y ? -1 : 1)).slice(0, 12);
     let best: Group | undefined;
-    let bestScore = 0.25;
+    let bestScore = 0.2;
     for (const stem of rare) {
       for (const g of byStem.get(stem) ?? []) {
-        if (g.docs.includes(c.p.doc.id)) continue;
-        const score = jaccard(c.stems, g.stems);
+        // Two rare words in common make one point too (short sentences share few words); a
+        // passage of a document already in the group restates its point and is absorbed.
+        const score = Math.max(jaccard(c.stems, g.stems), sharedRare(corpus, c.nouns, g.stems) >= 2 ? 0.21 : 0);
         if (score >= bestScore) {
           best = g;
           bestScore = score + 1e-9;
@@ -217,6 +219,12 @@ function groupPassages(corpus: Corpus, passages: Passage[], strength: (p: Passag
   return groups
     .sort((a, b) => b.docs.length - a.docs.length || b.score - a.score || compareDocOrder(firstPassage(a), firstPassage(b)))
     .map(({ quotes, docs, score }) => ({ quotes, docs, score }));
+}
+
+function sharedRare(corpus: Corpus, a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const x of a) if (b.has(x) && corpus.idf(x) > 1 && !GENERIC_NOUNS.has(x)) shared++;
+  return shared;
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -272,7 +280,14 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
     add(name.toLowerCase(), () => ({ name, owner, kind, maker: kind === 'own build' ? owner : name, quotes: [], docs: [], score: 0 }), quoteOf(item.passage), 100);
     used.add(item.passage);
   }
+  // The main actor a document spoke of last: whose option an unnamed sentence states ("The creation of custom chips …").
+  let recent: { doc: string; actor: string } | undefined;
+  const canonical = canonicalName(corpus);
+  const asSubject = (p: Passage, n: { at: number }) => !/\b(?:with|against|on|from|to|than|over|of|in|into|for|like|as)\s+(?:the\s+)?$/i.test(p.text.slice(Math.max(0, n.at - 12), n.at));
   for (const p of corpus.passages) {
+    const spoken = namesIn(p).find((n) => main.includes(n.name) && asSubject(p, n))?.name;
+    const before = recent?.doc === p.doc.id ? recent.actor : undefined;
+    if (spoken) recent = { doc: p.doc.id, actor: spoken };
     if (used.has(p) || !isStatementLike(p)) continue;
     const option = optionIn(p, main);
     if (option) {
@@ -283,25 +298,60 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
     if (!ALTERNATIVE_CUES.test(p.text)) continue;
     const names = namesIn(p).filter((n) => corpus.names.has(n.name) && !isPerson(p.text, n) && !isPlace(p.text, n));
     // The owner: the main actor the sentence names first (its subject, most often).
-    const owner = names.find((n) => actors.includes(n.name))?.name;
+    // A sentence about "the company" or "the tech giant" is about the actor spoken of before; else
+    // the first main actor it names as a subject (not "compete with X", "reliance on X").
+    const standIn = /^\W*(?:the (?:company|firm|group|tech giant|software giant|carrier|airline|operator|startup|start-up)|it)\b/i.test(p.text.replace(/^(?:however|meanwhile|instead|in turn|despite this),?\s+/i, ''));
+    const subject = names.find((n) => actors.includes(n.name) && asSubject(p, n))?.name;
+    const owner = (standIn ? before : undefined) ?? subject ?? before;
     if (!owner) continue;
     // The main actors are who the alternatives are for and against, not alternatives themselves.
-    const candidates = [...namedThings(p), ...names];
+    const candidates = [...namedThings(p), ...names, ...optionPhrases(p.text, names.length > 1)];
     const named = candidates
       .filter((n) => n.name !== owner && !main.some((m) => n.name === m || m.includes(n.name) || n.name.includes(m)))
-      .filter((n) => !isPossessor(p.text, n, candidates) && !ownedBy(p.text, n, main) && !isOwnProduct(corpus, n.name, main))
+      .filter((n) => !isPossessor(p.text, n, candidates) && !ownedBy(p.text, n, main) && !isOwnProduct(corpus, n.name, main) && !isUnitOf(p.text, n))
       .sort((a, b) => a.at - b.at);
     const seen = new Set<string>();
     for (const n of named) {
-      const key = n.name.toLowerCase();
+      // Part of a hyphenated name ("Kestrel-Voice 2"): not a name of its own.
+      if (/[-‑]$/.test(p.text.slice(0, n.at)) || /^[-‑]\p{L}/u.test(p.text.slice(n.at + n.name.length))) continue;
+      // The first word after a lead-in ("New ecosystem: Emergence of …") is capitalised, not a name.
+      if (/:\s+$/.test(p.text.slice(Math.max(0, n.at - 3), n.at)) && !corpus.organisations.slice(0, 30).includes(n.name)) continue;
+      // Unnamed options ("its own infrastructure capabilities") are one per owner and head noun.
+      const key = /^own /i.test(n.name) ? `${owner}|own ${n.name.split(' ').pop()?.toLowerCase()}` : /^open[- ]/i.test(n.name) ? `${owner}|open models` : (canonical(n.name) ?? n.name).toLowerCase();
+      // A variant of a model name already drafted ("K-7-preview" of "K-7") is that option.
+      const lower = n.name.toLowerCase();
+      const variant = [...groups.keys()].find((k) => (/\d/.test(k) && lower.startsWith(`${k}-`)) || (/\d/.test(lower) && k.startsWith(`${lower}-`)));
       if (seen.has(key) || seen.size >= 4) continue;
       seen.add(key);
       const kind = kindNear(p.text, n.at);
-      add(key, () => ({ name: n.name, owner, kind, maker: makerOf(p.text, n, owner, kind, corpus), quotes: [], docs: [], score: 0 }), quoteOf(p, n.at), cueCount(p.text, ALTERNATIVE_CUES));
+      add(variant ?? key, () => ({ name: n.name, owner, kind, maker: makerOf(p.text, n, owner, kind, corpus), quotes: [], docs: [], score: 0 }), quoteOf(p, n.at), cueCount(p.text, ALTERNATIVE_CUES));
     }
     if (seen.size > 0) used.add(p);
   }
-  return [...groups.values()].sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.name.localeCompare(b.name));
+  // An unnamed own build ("Own AI models") says less than a named one of the same owner: left out when there is one.
+  const namedOwn = new Set([...groups.values()].filter((g) => g.kind === 'own build' && !/^own /i.test(g.name)).map((g) => g.owner));
+  return [...groups.values()]
+    .filter((g) => !(/^own /i.test(g.name) && namedOwn.has(g.owner)))
+    .sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.name.localeCompare(b.name));
+}
+
+/** Options a sentence names without a proper name: "its own infrastructure capabilities", "open models"; an own build named in apposition ("its own regional subsidiary, Nordwind Connect") by its name. */
+function optionPhrases(text: string, named: boolean): { name: string; at: number }[] {
+  const found: { name: string; at: number }[] = [];
+  const apposition = /\b(?:its|their) own [^,.;]{0,50}, ((?:\p{Lu}[\p{L}\p{N}-]*)(?: \p{Lu}[\p{L}\p{N}-]*){0,3})/u.exec(text);
+  if (apposition?.[1]) found.push({ name: apposition[1], at: (apposition.index ?? 0) + apposition[0].length - apposition[1].length });
+  else if (!named) {
+    const own = /\b(?:its|their) own ((?:[\p{L}-]+ ){0,2}(?:models?|infrastructure(?: capabilities)?|chips?|systems?|fleet|network|platform|subsidiary|capabilities))\b/iu.exec(text);
+    if (own?.[1]) found.push({ name: `Own ${own[1]}`, at: own.index ?? 0 });
+  }
+  const open = /\b(open[- ](?:weight|source) (?:AI )?(?:models?|alternatives|platforms))\b/iu.exec(text);
+  if (open?.[1]) found.push({ name: open[1].charAt(0).toUpperCase() + open[1].slice(1), at: open.index ?? 0 });
+  return found;
+}
+
+/** A unit of a main actor that uses options ("business units like GitHub"), not an option. */
+function isUnitOf(text: string, n: { at: number }): boolean {
+  return /\b(?:business )?units? (?:like|such as)\s+$/i.test(text.slice(Math.max(0, n.at - 30), n.at));
 }
 
 /** A place: after "to", "in", "across" or a compass word ("routes to southern Europe"). */
