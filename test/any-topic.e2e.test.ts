@@ -8,15 +8,8 @@ import { allText as deckText, readPptx } from './helpers/deck.js';
 import { allText as pdfText, readPdf } from './helpers/pdf.js';
 import { makeRailWorkspace } from './helpers/rail.js';
 import { makeDocx, makePdf, makeTextlessPdf } from './helpers/sources.js';
-import { removeDir, ROOT, runCli, tempDir } from './helpers/workspace.js';
-
-const OUTPUTS = ['briefing.pptx', 'memo.pdf', 'build.json'];
-
-async function readOutputs(out: string): Promise<Record<string, Buffer>> {
-  const files: Record<string, Buffer> = {};
-  for (const name of OUTPUTS) files[name] = await readFile(path.join(out, name));
-  return files;
-}
+import { removeDir, runCli, runCliProcess, tempDir } from './helpers/workspace.js';
+import { readOutputs } from './helpers/snapshot.js';
 
 describe('a workspace on another topic, in five formats', () => {
   let dir = '';
@@ -65,7 +58,7 @@ describe('a workspace on another topic, in five formats', () => {
   });
 
   it('reads every format through the bundled entry too (the reader libraries load from node_modules)', async () => {
-    const bundled = await runCli(['check', 'ws'], { cwd: dir, bin: path.join(ROOT, 'dist/briefing.cjs') });
+    const bundled = await runCliProcess(['check', 'ws'], { cwd: dir });
     expect(bundled.stderr).toBe('ws/briefing.yaml: ok: 20 citations verified in 5 documents\n');
     expect(bundled.code).toBe(0);
   });

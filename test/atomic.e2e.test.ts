@@ -1,77 +1,41 @@
 // All or nothing: a build that fails, is stopped (SIGTERM) or killed (SIGKILL) at any step of
 // replacing its outputs leaves the output folder byte for byte as it was (a SIGKILL: once the next
 // build has recovered the journal); a full disk, a memo path that is a folder and a lock left
-// empty change nothing either.
-import { execFile, execFileSync } from 'node:child_process';
+// empty change nothing either. (Every step under each signal: atomic-signals.long.test.ts.)
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readFile, rm, statfs, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitSteps } from '../src/pipeline/atomic-output.js';
+import { faultCases, faultFixture, runFaultCases, STEPS, type FaultFixture } from './helpers/atomic.js';
 import { snapshot } from './helpers/snapshot.js';
 import { makeTinyWorkspace } from './helpers/tiny.js';
-import { CLI, removeDir, runCli, tempDir } from './helpers/workspace.js';
-
-const OUTPUTS = ['briefing.pptx', 'memo.pdf', 'build.json'];
-
-/** Run a build in a child process; resolves with its exit code or the signal that ended it. */
-function build(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; signal: string | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [CLI, 'build', ...args], { cwd, env: { ...process.env, ...env } }, (_e, _out, stderr) =>
-      resolve({ code: child.exitCode, signal: child.signalCode, stderr }),
-    );
-  });
-}
+import { removeDir, runCli, tempDir } from './helpers/workspace.js';
 
 describe('replacing the outputs is all or nothing', () => {
+  let fixture: FaultFixture;
   let dir: string;
-  let before: Record<string, string>;
   let after: Record<string, string>;
   beforeAll(async () => {
-    dir = await tempDir();
-    const ws = await makeTinyWorkspace(dir);
-    await mkdir(path.join(dir, 'empty'));
-    expect((await runCli(['build', 'ws', '--out', 'base'], { cwd: dir })).code).toBe(0);
-    before = await snapshot(path.join(dir, 'base'));
-    // A new title changes all three outputs.
-    const yaml = path.join(ws, 'briefing.yaml');
-    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace('title: Alpha and Beta', 'title: Alpha, Beta and more'));
-    await cp(path.join(dir, 'base'), path.join(dir, 'new'), { recursive: true });
-    expect((await runCli(['build', 'ws', '--out', 'new'], { cwd: dir })).code).toBe(0);
-    after = await snapshot(path.join(dir, 'new'));
-    for (const f of OUTPUTS) expect(after[f]).not.toBe(before[f]);
+    fixture = await faultFixture();
+    ({ dir, after } = fixture);
   });
   afterAll(() => removeDir(dir));
 
-  const steps = commitSteps(OUTPUTS);
-  const cases = [
-    ...steps.filter((s) => s !== 'commit').map((step) => ({ step, action: 'fail' })),
-    ...steps.map((step) => ({ step, action: 'term' })),
-    ...steps.map((step) => ({ step, action: 'kill' })),
-  ];
+  it(`holds for an I/O failure at every step (${STEPS.filter((s) => s !== 'commit').join(', ')})`, async () => {
+    await runFaultCases(fixture, faultCases(['fail']));
+  });
 
-  it(`holds at every step (${steps.join(', ')}) for an I/O failure, SIGTERM and SIGKILL`, async () => {
-    const run = async ({ step, action }: { step: string; action: string }, i: number) => {
-      const out = `out${i}`;
-      await cp(path.join(dir, 'base'), path.join(dir, out), { recursive: true });
-      const r = await build(['ws', '--out', out], dir, { BRIEFING_TEST_FAULT: `${step}:${action}` });
-      const label = `${step}:${action}`;
-      if (action === 'fail') {
-        expect(r.code, label).toBe(1);
-        expect(r.stderr, label).toContain(`error: cannot write to ${out}: injected fault at ${step} [output-unwritable]`);
-        expect(r.stderr, label).toContain(`build failed: ${out} was left as it was`);
-      } else expect(r.signal, `${label}: ${r.stderr}`).toBe(action === 'term' ? 'SIGTERM' : 'SIGKILL');
-      if (action === 'kill') {
-        // The next build, even one that then fails, first undoes what the killed one left.
-        const next = await build(['empty', '--out', out], dir);
-        expect(next.code, label).toBe(1);
-      }
-      // Past the commit point the new set stands; before it, the old one, and nothing else.
-      expect(await snapshot(path.join(dir, out)), label).toEqual(step === 'commit' ? after : before);
-      await rm(path.join(dir, out), { recursive: true, force: true });
-    };
-    // two at a time: the machine has two cores
-    for (let i = 0; i < cases.length; i += 2) await Promise.all(cases.slice(i, i + 2).map((c, j) => run(c, i + j)));
-  }, 240_000);
+  // A signal ends the build's process: each is a child process. Every step under SIGTERM and
+  // SIGKILL is in atomic-signals.long.test.ts (npm run test:long); here, one of each where the
+  // folder is most mixed (the deck renamed, the memo not yet) and SIGKILL past the commit point.
+  it('holds for SIGTERM and SIGKILL while the outputs are renamed, and after the commit point', async () => {
+    await runFaultCases(fixture, [
+      { step: 'rename:memo.pdf', action: 'term' },
+      { step: 'rename:memo.pdf', action: 'kill' },
+      { step: 'journal', action: 'kill' },
+      { step: 'commit', action: 'kill' },
+    ]);
+  });
 
   it('leaves the previous set when the memo cannot be replaced (a folder has its name)', async () => {
     await cp(path.join(dir, 'base'), path.join(dir, 'blocked'), { recursive: true });

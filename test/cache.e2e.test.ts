@@ -1,9 +1,11 @@
 // Caches save work and nothing else: a build with a cold cache, a warm one, one warmed by another
 // workspace, and none at all write the same bytes; the cache lives in the user's cache folder.
+// Each build whose cache is under test is a process of its own (the package's bin), so that no
+// cache in memory stands in for the folder.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copySeeds, removeDir, runCli, tempDir } from './helpers/workspace.js';
+import { copySeeds, removeDir, runCli, runCliProcess, tempDir, type CliOptions } from './helpers/workspace.js';
 
 async function outputs(out: string): Promise<{ deck: Buffer; memo: Buffer }> {
   return { deck: await readFile(path.join(out, 'briefing.pptx')), memo: await readFile(path.join(out, 'memo.pdf')) };
@@ -26,8 +28,8 @@ describe('the shaping cache', () => {
     await removeDir(cache);
   });
 
-  const build = async (out: string, env: NodeJS.ProcessEnv = {}) => {
-    const result = await runCli(['build', ws, '--out', path.join(dir, out), '--force'], { env: { XDG_CACHE_HOME: cache, ...env } });
+  const build = async (out: string, env: NodeJS.ProcessEnv = {}, run: (args: string[], options: CliOptions) => Promise<{ code: number; stderr: string }> = runCliProcess) => {
+    const result = await run(['build', ws, '--out', path.join(dir, out), '--force'], { env: { XDG_CACHE_HOME: cache, ...env } });
     expect(result.stderr).toContain(': wrote ');
     expect(result.code).toBe(0);
     return outputs(path.join(dir, out));
@@ -67,7 +69,7 @@ describe('the shaping cache', () => {
     const old = path.join(dir, 'upgraded', '.briefing-cache');
     await mkdir(old, { recursive: true });
     await writeFile(path.join(old, 'abc.pdf-v1.json'), '{}');
-    await build('upgraded');
+    await build('upgraded', {}, runCli);
     expect(await readdir(path.join(dir, 'upgraded'))).not.toContain('.briefing-cache');
   });
 

@@ -1,24 +1,44 @@
 // An up-to-date check: when every input hashes as at the last check of the same workspace, the
 // record of that check (in the user's cache folder) is printed again, byte for byte, with its exit
 // code, and no parser is loaded; any change of an input, a corrupt record or BRIEFING_NO_CACHE
-// means the full check again.
+// means the full check again. A replay loading no parser is traced in a child process (the first
+// test, and the bundled entry's); the other checks run in this process, where a replay is a check
+// that never called the full check (check-full.ts's fullCheck, counted).
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, copySeeds, removeDir, ROOT, seedDocumentFile, tempDir, withoutSeedsStoryline } from './helpers/workspace.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BIN, CLI, copySeeds, removeDir, ROOT, runCli, seedDocumentFile, tempDir, withoutSeedsStoryline, type CliResult } from './helpers/workspace.js';
 import { PARSERS, traced, type Trace } from './helpers/trace.js';
+
+const counted = vi.hoisted(() => ({ fullChecks: 0 }));
+vi.mock('../src/cli/check-full.js', async (importOriginal) => {
+  const original = await importOriginal<{ fullCheck: (...args: unknown[]) => Promise<unknown> }>();
+  return {
+    ...original,
+    fullCheck: (...args: unknown[]) => {
+      counted.fullChecks++;
+      return original.fullCheck(...args);
+    },
+  };
+});
 
 describe('the up-to-date check', () => {
   let dir: string;
   let ws: string;
   let cache: string;
   const records = () => path.join(cache, 'briefing/check-records');
-  /** A check of `args` in `dir`, traced: `replayed` when it loaded none of the parsers. */
-  const check = async (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Trace & { replayed: boolean }> => {
+  /** A check of `args` in `dir`, traced in a child process: `replayed` when it loaded none of the parsers. */
+  const checkTraced = async (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Trace & { replayed: boolean }> => {
     const t = await traced(CLI, ['check', ...args], dir, { env: { XDG_CACHE_HOME: cache, ...env }, packages: PARSERS });
     return { ...t, replayed: t.heavy.length === 0 };
   };
-  const same = (a: Trace, b: Trace) => expect({ code: b.code, stdout: b.stdout, stderr: b.stderr }).toEqual({ code: a.code, stdout: a.stdout, stderr: a.stderr });
+  /** A check of `args` in `dir`, in this process: `replayed` when it did not run the full check. */
+  const check = async (args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult & { replayed: boolean }> => {
+    const before = counted.fullChecks;
+    const r = await runCli(['check', ...args], { cwd: dir, env: { XDG_CACHE_HOME: cache, ...env } });
+    return { ...r, replayed: counted.fullChecks === before };
+  };
+  const same = (a: CliResult, b: CliResult) => expect({ code: b.code, stdout: b.stdout, stderr: b.stderr }).toEqual({ code: a.code, stdout: a.stdout, stderr: a.stderr });
 
   beforeAll(async () => {
     ({ dir, ws } = await copySeeds());
@@ -30,14 +50,18 @@ describe('the up-to-date check', () => {
   });
 
   it('prints what the full check printed, with its exit code, and loads no parser', async () => {
-    const full = await check(['ws']);
+    const full = await checkTraced(['ws']);
     expect(full.replayed).toBe(false);
     expect(full.heavy).toEqual(expect.arrayContaining(['handlebars', 'yaml', 'zod']));
     expect(withoutSeedsStoryline(full.stderr)).toMatch(/^ws\/briefing\.yaml: ok: \d+ citations verified in 5 documents\n$/);
     expect(await readdir(records())).toHaveLength(1);
-    const again = await check(['ws']);
+    const again = await checkTraced(['ws']);
     expect(again.replayed).toBe(true);
     same(full, again);
+    // In this process too: the record the child wrote is replayed, the full check not called.
+    const inProcess = await check(['ws']);
+    expect(inProcess.replayed).toBe(true);
+    same(full, inProcess);
   });
 
   it('replays the --json report as its own record, byte for byte', async () => {
@@ -142,8 +166,9 @@ describe('the up-to-date check', () => {
     const other = await check(['./ws']);
     expect(other.replayed).toBe(false);
     expect(other.stderr).toContain('ws/briefing.yaml');
-    const elsewhere = await traced(CLI, ['check', path.join(dir, 'ws')], ROOT, { env: { XDG_CACHE_HOME: cache }, packages: PARSERS });
-    expect(elsewhere.heavy).not.toEqual([]);
+    const before = counted.fullChecks;
+    const elsewhere = await runCli(['check', path.join(dir, 'ws')], { cwd: ROOT, env: { XDG_CACHE_HOME: cache } });
+    expect(counted.fullChecks).toBe(before + 1);
     expect(elsewhere.stderr).toContain(`${path.join(dir, 'ws')}/briefing.yaml`);
     expect((await check(['ws'])).replayed).toBe(true);
   });
@@ -168,13 +193,12 @@ describe('the up-to-date check', () => {
   });
 
   it('replays through the bundled entry too, as the development layout prints', async () => {
-    const bin = path.join(ROOT, 'dist/briefing.cjs');
     const bundleCache = await tempDir('briefing-bundle-cache-');
     try {
       const env = { XDG_CACHE_HOME: bundleCache };
-      const dev = await traced(CLI, ['check', 'ws', '--json'], dir, { env: { BRIEFING_NO_CACHE: '1' } });
-      const first = await traced(bin, ['check', 'ws', '--json'], dir, { env });
-      const second = await traced(bin, ['check', 'ws', '--json'], dir, { env });
+      const dev = await runCli(['check', 'ws', '--json'], { cwd: dir, env: { BRIEFING_NO_CACHE: '1' } });
+      const first = await traced(BIN, ['check', 'ws', '--json'], dir, { env });
+      const second = await traced(BIN, ['check', 'ws', '--json'], dir, { env });
       same(dev, first);
       same(dev, second);
       expect(await readdir(path.join(bundleCache, 'briefing/check-records'))).toHaveLength(1);

@@ -7,10 +7,13 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES } from './corpus/cases.js';
-import { caseFolder, runInProcess } from './corpus/harness.js';
+import { caseFolder } from './corpus/harness.js';
 import { snapshot } from './helpers/snapshot.js';
 import { makeTinyWorkspace } from './helpers/tiny.js';
-import { removeDir, tempDir } from './helpers/workspace.js';
+import { removeDir, runInProcess, tempDir } from './helpers/workspace.js';
+
+/** No date from the environment; the memo rendered in this thread (the libraries loaded once serve every case). */
+const ENV = { SOURCE_DATE_EPOCH: '', BRIEFING_NO_WORKER: '1' };
 
 describe('the corpus of bad and hostile inputs', () => {
   let root: string;
@@ -22,7 +25,7 @@ describe('the corpus of bad and hostile inputs', () => {
     await mkdir(path.join(root, 'base'));
     baseWs = await makeTinyWorkspace(path.join(root, 'base'));
     baseOut = path.join(root, 'base/out');
-    const built = await runInProcess(['build', 'ws', '--out', 'out'], path.join(root, 'base'), { SOURCE_DATE_EPOCH: '' });
+    const built = await runInProcess(['build', 'ws', '--out', 'out'], path.join(root, 'base'), { ...ENV });
     expect(built.code, built.stderr).toBe(0);
     baseline = await snapshot(baseOut);
     expect(Object.keys(baseline).sort()).toEqual(['briefing.pptx', 'build.json', 'memo.pdf']);
@@ -38,7 +41,7 @@ describe('the corpus of bad and hostile inputs', () => {
     const ctx = await caseFolder(root, i, baseWs, baseOut);
     if (c.setup) await c.setup(ctx);
     const before = await snapshot(ctx.out);
-    const result = await runInProcess(c.args ?? ['build', 'ws', '--out', 'out'], ctx.dir, { SOURCE_DATE_EPOCH: '', ...c.env });
+    const result = await runInProcess(c.args ?? ['build', 'ws', '--out', 'out'], ctx.dir, { ...ENV, ...c.env });
     const shown = `${c.id}\n--- stderr:\n${result.stderr}--- stdout:\n${result.stdout.slice(0, 2000)}`;
     expect(result.code, shown).toBe(c.code);
     const printed = c.stdout ? result.stdout : result.stderr;

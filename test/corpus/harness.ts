@@ -1,8 +1,11 @@
 // Running a corpus case: a fresh copy of the tiny workspace and of a built output folder, the
-// case's changes, then the CLI run in this process (its command table, `runCommandLine`).
+// case's changes, then the CLI run in this process (helpers/workspace.ts: runInProcess).
 import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT } from '../helpers/workspace.js';
+import type { InProcessResult } from '../helpers/workspace.js';
+
+/** The in-process runner the corpus files use (helpers/workspace.ts). */
+export { runInProcess } from '../helpers/workspace.js';
 
 export interface CaseContext {
   /** The case's folder: the current directory while the CLI runs. */
@@ -37,50 +40,7 @@ export interface CorpusCase {
   verify?: (ctx: CaseContext, result: RunResult) => Promise<void>;
 }
 
-export interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-type RunCommandLine = (argv: string[], io: { stdout: (t: string) => void; stderr: (t: string) => void }, env?: NodeJS.ProcessEnv) => Promise<number>;
-
-let cli: RunCommandLine | undefined;
-
-/** The compiled command table (`npm test` builds dist/ first), loaded once. */
-async function commandLine(): Promise<RunCommandLine> {
-  cli ??= ((await import(path.join(ROOT, 'dist/cli/cli.js'))) as { runCommandLine: RunCommandLine }).runCommandLine;
-  return cli;
-}
-
-/** Run the CLI in this process with `cwd` as the current folder and `env` added to the environment. */
-export async function runInProcess(args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
-  const run = await commandLine();
-  let stdout = '';
-  let stderr = '';
-  const saved: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(env)) {
-    saved[k] = process.env[k];
-    process.env[k] = v;
-  }
-  const before = process.cwd();
-  process.chdir(cwd);
-  const t0 = performance.now();
-  try {
-    const code = await run(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }).catch((error: unknown) => {
-      stderr += `briefing: internal error: ${(error as Error).stack ?? String(error)}\n`;
-      return 70;
-    });
-    return { code, stdout, stderr, ms: performance.now() - t0 };
-  } finally {
-    process.chdir(before);
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
+export type RunResult = InProcessResult;
 
 /** A fresh case folder: `ws` and `out` copied from the baseline. */
 export async function caseFolder(root: string, index: number, baseWs: string, baseOut: string): Promise<CaseContext> {

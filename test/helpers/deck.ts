@@ -109,15 +109,23 @@ export async function hasCommand(command: string): Promise<boolean> {
 
 /** Convert a .pptx to PDF with LibreOffice, in a private profile; returns the PDF's path. */
 export async function pptxToPdf(pptxFile: string, outDir: string): Promise<string> {
+  return (await pptxToPdfs([pptxFile], outDir))[0] as string;
+}
+
+/** Convert several .pptx files to PDF with one start of LibreOffice (a few seconds each saved); the PDFs' paths, in order. */
+export async function pptxToPdfs(pptxFiles: readonly string[], outDir: string): Promise<string[]> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'lo-profile-'));
   try {
-    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, pptxFile], { timeout: 120_000 });
+    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...pptxFiles], { timeout: 180_000 });
   } finally {
     await rm(profile, { recursive: true, force: true });
   }
-  const pdf = path.join(outDir, `${path.basename(pptxFile, path.extname(pptxFile))}.pdf`);
-  if (!(await readdir(outDir)).includes(path.basename(pdf))) throw new Error(`LibreOffice wrote no PDF for ${pptxFile}`);
-  return pdf;
+  const written = await readdir(outDir);
+  return pptxFiles.map((file) => {
+    const pdf = path.join(outDir, `${path.basename(file, path.extname(file))}.pdf`);
+    if (!written.includes(path.basename(pdf))) throw new Error(`LibreOffice wrote no PDF for ${file}`);
+    return pdf;
+  });
 }
 
 export interface Word {

@@ -28,3 +28,13 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
   await walk('');
   return result;
 }
+
+/** The three files a build writes. */
+export const OUTPUTS = ['briefing.pptx', 'memo.pdf', 'build.json'] as const;
+
+/** The bytes of the three outputs in `out`. */
+export async function readOutputs(out: string): Promise<Record<string, Buffer>> {
+  const files: Record<string, Buffer> = {};
+  for (const name of OUTPUTS) files[name] = await readFile(path.join(out, name));
+  return files;
+}
