@@ -207,6 +207,25 @@ describe('deck layout', () => {
     ]);
   });
 
+  it('continues a long change report on more slides rather than set it below 14 pt', async () => {
+    const report = emptyReport();
+    report.hasPrevious = true;
+    report.since = { label: 'the last build that reported its changes (2025-10-01)', reader: 'the build of 1 October 2025' };
+    for (let i = 0; i < 14; i++) {
+      const text = `Withdrawn statement number ${i}, long enough to take most of a line of the slide at its full size.`;
+      report.statements.withdrawn.push({ path: `friction[${i}]`, text, citations: [], docs: [], fields: { text } });
+    }
+    const ws = await loadVerifiedWorkspace(SEEDS);
+    const models = await workspaceToModels(ws, { extras: { changes: changesToView(report, ws) } });
+    const changes = layoutDeck(models.deck as Deck, DEFAULT_THEME).placed.slides.filter((s) => s.title.startsWith('What changed'));
+    expect(changes.length).toBeGreaterThan(1);
+    expect(changes.map((s) => s.title)).toEqual(changes.map((_, k) => `What changed since the build of 1 October 2025 (${k + 1}/${changes.length})`));
+    for (const slide of changes) expect(slide.fontSize).toBeGreaterThanOrEqual(14);
+    // Every item once, in order.
+    const bodies = changes.flatMap((s) => s.elements.flatMap((e) => (e.kind === 'text' && e.role === 'body' ? e.paragraphs.map((p) => p.runs.map((r) => r.text).join('')) : [])));
+    expect(bodies).toEqual(report.statements.withdrawn.map((w) => `Withdrawn: ${w.text}`));
+  });
+
   it('wraps at spaces and never splits a citation from its word', () => {
     const runs = inlinesToRuns([{ type: 'text', text: 'alpha beta gamma' }, { type: 'cite', n: 12 }, { type: 'cite', n: 13 }]);
     expect(runs.map((r) => [r.text, !!r.superscript])).toEqual([

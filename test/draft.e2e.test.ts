@@ -115,6 +115,8 @@ describe('briefing draft --update', () => {
   let dir: string;
   let ws: string;
   let out: string;
+  /** The summary as the curator left it before the first proposals. */
+  let curatedSummary = '';
   beforeAll(async () => {
     dir = await tempDir();
     ws = path.join(dir, 'airline');
@@ -133,6 +135,7 @@ describe('briefing draft --update', () => {
       .replace('friction:\n', 'friction:\n  # Curator: the union dispute matters most.\n')
       .replace(/\n {4}text: The pilots' union at Baltic Skyways[^\n]*/, "\n    text: 'The Baltic Skyways pilots'' union threatens to strike over seniority.'");
     await writeFile(file, curated);
+    curatedSummary = curated;
     expect((await runCli(['check', ws])).code).toBe(0);
     await cp(path.join(AIRLINE, '005_outlook.txt'), path.join(ws, '005_outlook.txt'));
     const result = await runCli(['draft', ws, '--update', '--out', out]);
@@ -163,7 +166,24 @@ describe('briefing draft --update', () => {
     await runCli(['build', ws, '--out', out]);
     const result = await runCli(['draft', ws, '--update', '--out', out]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`${path.join(ws, 'briefing.yaml')}: nothing to propose: no document is new or changed since the build recorded in ${path.join(out, 'build.json')}\n`);
+    expect(result.stderr).toBe(`${path.join(ws, 'briefing.yaml')}: nothing to propose: every document is cited, and none is new or changed since the build recorded in ${path.join(out, 'build.json')}\n`);
+  }, 120_000);
+
+  it('proposes from a document no statement cites although a --changes build recorded it, and never twice', async () => {
+    const file = path.join(ws, 'briefing.yaml');
+    // The proposals from 005 taken out again: 005 is cited by no statement, and the next build records it.
+    await writeFile(file, curatedSummary);
+    expect((await runCli(['build', ws, '--out', out, '--changes'])).code).toBe(0);
+    const first = await runCli(['draft', ws, '--update', '--out', out]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/^.*briefing\.yaml: proposed .* from 005 \(cited by no statement\); each is marked "proposed from …: review"\n$/);
+    const proposed = await readFile(file, 'utf8');
+    expect(proposed).toContain('# proposed from 005: review');
+    // Again: every passage it would propose is cited now (by the proposals): nothing is offered twice.
+    const again = await runCli(['draft', ws, '--update', '--out', out]);
+    expect(again.code).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(proposed);
+    expect(again.stderr).toBe(`${file}: nothing to propose: every document is cited, and none is new or changed since the build recorded in ${path.join(out, 'build.json')}\n`);
   }, 120_000);
 });
 

@@ -1,6 +1,6 @@
 // Pairing statements across builds by identity (id, then wording and citations, then likeness).
 import { describe, expect, it } from 'vitest';
-import { figureChanges, matchStatements, sectionOf } from '../src/pipeline/statement-match.js';
+import { figureChanges, matchStatements, previousWording, sectionOf } from '../src/pipeline/statement-match.js';
 import type { StatementRecord } from '../src/pipeline/manifest.js';
 
 function record(path: string, fields: Record<string, string>, citations: string[], extra: Partial<StatementRecord> = {}): StatementRecord {
@@ -132,5 +132,17 @@ describe('figureChanges', () => {
     expect(figureChanges('$5bn in 2024', '$5 billion in 2024')).toEqual([]);
     expect(figureChanges('a 49% stake', 'a 49% stake worth $2 billion')).toEqual([{ new: '$2 billion' }]);
     expect(figureChanges('March 2024 and $1 billion', '$1 billion')).toEqual([{ old: 'March 2024' }]);
+  });
+});
+
+describe('previousWording', () => {
+  it('gives the stretch of the old wording that changed, in context; the whole when most changed; nothing for an insertion', () => {
+    expect(previousWording('Microsoft’s total investment in OpenAI has since grown to a reported $13.75 billion.', 'Microsoft’s total investment in OpenAI has since grown to $13 billion, according to a filing.')).toBe(
+      '…since grown to a reported $13.75 billion.',
+    );
+    expect(previousWording('One two three four five six seven eight nine ten.', 'One two three four FIVE six seven eight nine ten.')).toBe('…two three four five six seven eight…');
+    expect(previousWording('Alpha grew.', 'Beta shrank.')).toBe('Alpha grew.');
+    expect(previousWording('Alpha grew fast.', 'Alpha grew very fast.')).toBe('');
+    expect(previousWording('Same.', 'Same.')).toBe('');
   });
 });

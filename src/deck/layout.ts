@@ -77,5 +77,10 @@ function layoutSlide(slide: Slide, ctx: Context, cap?: number): PlacedSlide[] {
   if (chart) return chartSlides(slide, chart, ctx);
   if (slide.layout === 'cards' && list) return cardSlides(slide, list.items, ctx, cap);
   if (table && !list) return tableSlides(slide, table, ctx, cap);
+  // What changed is read by the executive in the meeting: it continues rather than shrinks.
+  if (slide.layout === 'changes') return flowSlides(slide, ctx, cap, Math.min(ctx.theme.sizes.body, Math.max(ctx.theme.sizes.bodyMin, CHANGES_MIN_SIZE)));
   return flowSlides(slide, ctx, cap);
 }
+
+/** The smallest body size of a "What changed" slide, in points, unless the theme's own minimum is larger. */
+const CHANGES_MIN_SIZE = 14;

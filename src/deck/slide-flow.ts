@@ -50,10 +50,11 @@ export interface FlowPages {
 }
 
 /**
- * `blocks` set at the largest size from `preferred` down that fits them in the fewest boxes
- * `width` × `height` (inches), parts as even as fit; what does not fit even alone is reported.
+ * `blocks` set at the largest size from `preferred` down to `minSize` (default: the theme's
+ * bodyMin) that fits them in the fewest boxes `width` × `height` (inches), parts as even as fit;
+ * what does not fit even alone is reported.
  */
-export function flowPages(slide: Slide, blocks: readonly Block[], ctx: Context, box: { width: number; height: number }, preferred: number, repeated: readonly Block[] = []): FlowPages {
+export function flowPages(slide: Slide, blocks: readonly Block[], ctx: Context, box: { width: number; height: number }, preferred: number, repeated: readonly Block[] = [], minSize = ctx.theme.sizes.bodyMin): FlowPages {
   const { theme } = ctx;
   // Blocks repeated at the head of every part (a lead-in to a list continued over several) come first.
   const lead = flowItems(repeated, theme.colors.accent);
@@ -74,7 +75,7 @@ export function flowPages(slide: Slide, blocks: readonly Block[], ctx: Context, 
     const paras = [...heads, ...chunk].flatMap((k) => all[k] ?? []);
     return textHeight(paras, size, box.width * PT, TEXT_INSETS) <= box.height * PT;
   };
-  const pages = paginate(items, sizesDown(preferred, Math.min(preferred, theme.sizes.bodyMin)), fits);
+  const pages = paginate(items, sizesDown(preferred, Math.min(preferred, minSize)), fits);
   reportFit(slide, pages, preferred, ctx, (k) => ({ text: runsText(flow[k]?.runs ?? []), cites: flow[k]?.cites ?? [] }));
   const all = at(pages.size);
   return {
@@ -83,9 +84,10 @@ export function flowPages(slide: Slide, blocks: readonly Block[], ctx: Context, 
   };
 }
 
-export function flowSlides(slide: Slide, ctx: Context, cap?: number): PlacedSlide[] {
+/** `cap`: the largest body size (a section set as one); `minSize`: the smallest before the slide continues on another. */
+export function flowSlides(slide: Slide, ctx: Context, cap?: number, minSize = ctx.theme.sizes.bodyMin): PlacedSlide[] {
   const preferred = Math.min(ctx.theme.sizes.body, cap ?? Infinity);
-  const { parts, size } = flowPages(slide, slide.blocks, ctx, { width: CONTENT_W, height: BODY_H }, preferred);
+  const { parts, size } = flowPages(slide, slide.blocks, ctx, { width: CONTENT_W, height: BODY_H }, preferred, [], minSize);
   return parts.map((part, k) => {
     const body = textBox('body', { x: GRID.margin, y: GRID.bodyTop, w: CONTENT_W, h: BODY_H }, part.paragraphs, size, ctx);
     return placed(slide, k + 1, parts.length, part.cites, [body], ctx, size);

@@ -6,6 +6,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../inputs/sources.js';
 import type { DraftSectionKey, Entry } from './compose.js';
 import { citeKey, type DraftOptions } from './draft.js';
+import { foldQuote } from '../verify/match.js';
 import { decorateItems, SECTION_COMMENTS } from './write.js';
 
 type ProposalSection = Exclude<DraftSectionKey, 'takeaways'>;
@@ -26,13 +27,46 @@ export interface UpdateResult {
 }
 
 /**
- * The documents that are new or changed since the build whose manifest is given (by sha256);
- * without a manifest, the documents the summary does not cite yet.
+ * The documents to propose from, each with why: those new or changed since the build whose
+ * manifest is given (by sha256), and those no statement cites, whatever builds recorded them (a
+ * build that saw a document arrive does not make it reviewed).
  */
-export function documentsToPropose(documents: SourceDocument[], manifest: Manifest | undefined, cited: ReadonlySet<string>): Set<string> {
-  if (!manifest) return new Set(documents.filter((d) => !cited.has(d.id)).map((d) => d.id));
-  const before = new Map(manifest.inputs.documents.map((d) => [d.id, d.sha256]));
-  return new Set(documents.filter((d) => before.get(d.id) !== d.sha256).map((d) => d.id));
+export function documentsToPropose(documents: SourceDocument[], manifest: Manifest | undefined, cited: ReadonlySet<string>): Map<string, 'uncited' | 'changed'> {
+  const why = new Map<string, 'uncited' | 'changed'>();
+  const before = manifest ? new Map(manifest.inputs.documents.map((d) => [d.id, d.sha256])) : undefined;
+  for (const d of documents) {
+    if (before && before.get(d.id) !== d.sha256) why.set(d.id, 'changed');
+    else if (!cited.has(d.id)) why.set(d.id, 'uncited');
+  }
+  return why;
+}
+
+/** "005 and 007 (cited by no statement), 004 (changed since the build recorded in out/build.json)". */
+function basisOf(why: ReadonlyMap<string, 'uncited' | 'changed'>, manifestFile: string, manifest: boolean): string {
+  const ids = (reason: string) => [...why].filter(([, r]) => r === reason).map(([id]) => id).sort();
+  const parts: string[] = [];
+  const uncited = ids('uncited');
+  const changed = ids('changed');
+  if (uncited.length > 0) parts.push(`${joinAnd(uncited)} (cited by no statement)`);
+  if (changed.length > 0) parts.push(`${joinAnd(changed)} (${manifest ? `new or changed since the build recorded in ${manifestFile}` : 'changed'})`);
+  return parts.join(' and ');
+}
+
+function joinAnd(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * Whether an entry quotes a passage the summary already cites: the same passage, or one inside
+ * or around it (folded as the verifier folds quotes), so that a proposal is never offered twice.
+ */
+function citesCitedPassage(entry: Entry, cited: ReadonlyMap<string, string[]>): boolean {
+  const v = entry.value as { cite?: { doc: string; quote: string }[]; sides?: { cite: { doc: string; quote: string }[] }[] };
+  const cites = [...(v.cite ?? []), ...(v.sides ?? []).flatMap((s) => s.cite)];
+  return cites.some((c) => {
+    const quote = foldQuote(c.quote);
+    return (cited.get(String(c.doc)) ?? []).some((q) => q.includes(quote) || quote.includes(q));
+  });
 }
 
 export async function proposalsIntoYaml(
@@ -55,10 +89,20 @@ export async function proposalsIntoYaml(
   const data = doc.toJS() as Record<string, unknown>;
   const alreadyCited = citationsOf(data);
   const citedDocs = new Set([...alreadyCited].map((k) => k.split('\u0000')[0] as string));
-  const only = documentsToPropose(documents, manifest, citedDocs);
-  const basis = manifest ? `new or changed since the build recorded in ${manifestFile}` : `not cited yet (no ${manifestFile} to compare with)`;
-  if (only.size === 0) return { text, diagnostics: [], messages: [`${file}: nothing to propose: no document is ${basis}`] };
-  const proposals = await propose(documents, only, alreadyCited, options);
+  const why = documentsToPropose(documents, manifest, citedDocs);
+  const only = new Set(why.keys());
+  if (only.size === 0) {
+    const none = manifest ? `every document is cited, and none is new or changed since the build recorded in ${manifestFile}` : `every document is cited (and no ${manifestFile} says which changed)`;
+    return { text, diagnostics: [], messages: [`${file}: nothing to propose: ${none}`] };
+  }
+  const basis = basisOf(why, manifestFile, manifest !== undefined);
+  const citedPassages = new Map<string, string[]>();
+  for (const key of alreadyCited) {
+    const [docId, quote] = key.split('\u0000') as [string, string];
+    citedPassages.set(docId, [...(citedPassages.get(docId) ?? []), foldQuote(quote)]);
+  }
+  const drafted = await propose(documents, only, alreadyCited, options);
+  const proposals = Object.fromEntries(SECTIONS.map((section) => [section, drafted[section].filter((e) => !citesCitedPassage(e, citedPassages))])) as Record<ProposalSection, Entry[]>;
   let updated = text;
   const counts: string[] = [];
   // Insert from the end of the file backwards, so earlier offsets stay valid.
@@ -73,11 +117,10 @@ export async function proposalsIntoYaml(
   }
   edits.sort((a, b) => b.at - a.at);
   for (const e of edits) updated = updated.slice(0, e.at) + e.insert + updated.slice(e.at + e.remove);
-  const ids = [...only].sort().join(', ');
   const messages =
     counts.length === 0
-      ? [`${file}: nothing to propose from ${ids} (${basis}): no new statement found`]
-      : [`${file}: proposed ${counts.join(', ')} from ${ids} (${basis}); each is marked "proposed from …: review"`];
+      ? [`${file}: nothing to propose from ${basis}: no statement found that the summary does not already cite`]
+      : [`${file}: proposed ${counts.join(', ')} from ${basis}; each is marked "proposed from …: review"`];
   return { text: updated, diagnostics: [], messages };
 }
 

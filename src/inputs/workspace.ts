@@ -10,6 +10,7 @@ import { summaryFromParsed, summaryFromYaml, type LoadedSummary, type Locator } 
 import { MAX_TEXT_KEPT, readParsedSummary, summaryStore, writeParsedSummary, type ParsedSummary } from './summary-cache.js';
 import type { Summary } from './summary-schema.js';
 import { compareCodePoints } from '../common/file-hashes.js';
+import { unreviewedItems } from './review-marks.js';
 
 export { shownTitle } from './shown-title.js';
 
@@ -91,6 +92,7 @@ export async function loadWorkspace(shownDir: string, options: LoadOptions = {})
   }
   workspace.summary = loaded.summary;
   diagnostics.push(...asOfProblems(loaded.summary.asOf, workspace.documents, loaded.locator.at(['asOf'])));
+  diagnostics.push(...unreviewedItems(summaryText, summaryFile));
   workspace.diagnostics = sortDiagnostics(diagnostics);
   return workspace;
 }

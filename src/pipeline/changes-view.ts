@@ -8,7 +8,7 @@ import { shownTitle } from '../inputs/shown-title.js';
 import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { CiteList, escapeMarkdown } from '../template/view.js';
 import type { ChangeReport } from './changes.js';
-import type { FigureChange } from './statement-match.js';
+import { previousWording, type FigureChange } from './statement-match.js';
 import { itemIdentity, type StatementRecord } from './manifest.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -59,14 +59,16 @@ export function changesToView(r: ChangeReport, ws: VerifiedWorkspace): Record<st
       .map((s) => ({
         changed: true,
         text: e(readerText(s.wording.new)),
-        previous: e(readerText(s.wording.old)),
+        /** The stretch of the old wording that changed, in context (the whole of it in the speaker notes and --json). */
+        previous: e(previousWording(readerText(s.wording.old), readerText(s.wording.new))),
+        previousWhole: e(readerText(s.wording.old)),
         reworded: readerText(s.wording.new) !== readerText(s.wording.old),
         figures: e(figuresLine(s.figures)),
         /** The fields that changed when the text itself did not ("label", "amount.kind"). */
         other: e(s.fields.map((f) => f.field).filter((f) => f !== 'text' && f !== 'signpost').join(', ')),
         cite: citeOf(s.path),
       })),
-    ...r.statements.added.map((s) => ({ changed: false, text: e(readerText(s.fields ?? { text: s.text })), previous: '', reworded: false, figures: '', other: '', cite: citeOf(s.path) })),
+    ...r.statements.added.map((s) => ({ changed: false, text: e(readerText(s.fields ?? { text: s.text })), previous: '', previousWhole: '', reworded: false, figures: '', other: '', cite: citeOf(s.path) })),
   ];
 
   // New documents with something to say: cited, corroborating or contradicting a statement.

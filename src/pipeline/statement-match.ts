@@ -316,3 +316,26 @@ function dedupe(changes: FigureChange[]): FigureChange[] {
     return true;
   });
 }
+
+/** Words of context kept on each side of a changed stretch of wording. */
+const CONTEXT_WORDS = 3;
+
+/**
+ * The old wording as a reader needs it beside the new one: the stretch that changed, with a few
+ * words of context and an ellipsis where it is cut ("…grown to a reported $13.75 billion."); the
+ * whole old wording when most of it changed. Empty when nothing was removed (words only added).
+ */
+export function previousWording(oldText: string, newText: string): string {
+  const a = oldText.split(/\s+/).filter((w) => w !== '');
+  const b = newText.split(/\s+/).filter((w) => w !== '');
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const removed = a.length - start - end;
+  if (removed === 0) return '';
+  if (removed > a.length * 0.6) return oldText.trim();
+  const from = Math.max(0, start - CONTEXT_WORDS);
+  const to = Math.min(a.length, a.length - end + CONTEXT_WORDS);
+  return `${from > 0 ? '…' : ''}${a.slice(from, to).join(' ')}${to < a.length ? '…' : ''}`;
+}

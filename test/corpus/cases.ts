@@ -422,6 +422,16 @@ export const CASES: CorpusCase[] = [
     code: 1,
     expect: 'ws/briefing.yaml:8:9: error: id "deal" of takeaways[1] is already the id of takeaways[0]; give each item its own [duplicate-id]\n',
   },
+  {
+    id: 'unreviewed-items',
+    covers: 'issue 23: items still marked as drafted or proposed built without a word',
+    setup: (ctx) =>
+      editSummary(ctx, (y) => y.replace('  - text: It was the largest deal', '  # drafted from 001: review\n  - text: It was the largest deal').replace('  - text: Beta revenue', '  # proposed from 002: review\n  - text: Beta revenue')),
+    args: ['check', 'ws'],
+    code: 0,
+    expect:
+      'ws/briefing.yaml:7:3: warning: 2 items are still marked for review as draft wrote them ("# drafted from …: review" or "# proposed from …: review"), at lines 7 and 11: review each, then delete its comment [unreviewed-item]\nws/briefing.yaml: ok: 3 citations verified in 2 documents\n',
+  },
   // ---- 4. every printed figure grounded ---------------------------------------------------
   {
     id: 'full-width-digits',
