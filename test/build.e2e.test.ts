@@ -1,5 +1,6 @@
 // Regeneration end to end: manifest, up-to-date, reproducible and atomic outputs, change report, lock.
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,16 +163,43 @@ describe('briefing build', () => {
     expect(report.diagnostics).toContainEqual({ rule: 'document-added', severity: 'info', message: 'document 005 was added since the previous build', file: 'ws/005_new.txt' });
   });
 
-  it('refuses to build while another live build holds the lock, and takes over a stale lock', async () => {
-    // The build runs in this process: the lock names another live one, vitest's own.
-    const other = process.ppid;
-    await writeFile(path.join(dir, 'out/.briefing.lock'), `${other}\n`);
-    const held = await runCli(['build', 'ws', '--out', 'out', '--force'], { cwd: dir });
+  it('waits for a live build that holds the lock, then refuses; takes over a stale lock', async () => {
+    // A lock as a build writes it: its process id and start time (this test's process stands for the
+    // build; the CLI runs in a child process).
+    const start = (await readFile(`/proc/${process.pid}/stat`, 'utf8')).split(') ')[1]?.split(' ')[19];
+    await writeFile(path.join(dir, 'out/.briefing.lock'), `${process.pid}\nbriefing start=${start}\n`);
+    const t0 = Date.now();
+    const held = await runCliProcess(['build', 'ws', '--out', 'out', '--force'], { cwd: dir, env: { BRIEFING_LOCK_WAIT_MS: '1500' } });
     expect(held.code).toBe(1);
-    expect(held.stderr).toContain(`error: another build (process ${other}) is writing to out; wait for it to finish, or delete out/.briefing.lock if no build is running [lock-held]`);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1500);
+    expect(held.stderr).toContain(`error: another build (process ${process.pid}) is writing to out; wait for it to finish, or delete out/.briefing.lock if no build is running [lock-held]`);
     await writeFile(path.join(dir, 'out/.briefing.lock'), '999999999\n');
     const stale = await runCli(['build', 'ws', '--out', 'out', '--force'], { cwd: dir });
     expect(stale.code).toBe(0);
+    expect(stale.stderr).not.toContain('lock');
+    expect(await readdir(path.join(dir, 'out'))).not.toContain('.briefing.lock');
+  });
+
+  it('takes over, with a warning, a lock whose live process is not the build that took it, or that is a day old', async () => {
+    // Process 1 is alive and is no briefing build; the start time written is not its own.
+    await writeFile(path.join(dir, 'out/.briefing.lock'), '1\nbriefing start=1\n');
+    const reused = await runCli(['build', 'ws', '--out', 'out', '--force'], { cwd: dir });
+    expect(reused.code, reused.stderr).toBe(0);
+    expect(reused.stderr).toContain('warning: took over out/.briefing.lock: the build that took it (process 1) is gone; that process id now belongs to another program [lock-taken-over]');
+    // An old-style lock (a process id only) naming a live program that is not briefing.
+    await writeFile(path.join(dir, 'out/.briefing.lock'), '1\n');
+    const other = await runCli(['build', 'ws', '--out', 'out', '--force'], { cwd: dir });
+    expect(other.code, other.stderr).toBe(0);
+    expect(other.stderr).toMatch(/warning: took over out\/\.briefing\.lock: process 1, which it names, is not a briefing build \(.*\) \[lock-taken-over\]/);
+    // Two days old, naming this (live) process as a build would.
+    const start = (await readFile(`/proc/${process.pid}/stat`, 'utf8')).split(') ')[1]?.split(' ')[19];
+    const lock = path.join(dir, 'out/.briefing.lock');
+    await writeFile(lock, `${process.pid}\nbriefing start=${start}\n`);
+    const old = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    await utimes(lock, old, old);
+    const ancient = await runCliProcess(['build', 'ws', '--out', 'out', '--force'], { cwd: dir });
+    expect(ancient.code, ancient.stderr).toBe(0);
+    expect(ancient.stderr).toContain(`warning: took over out/.briefing.lock: it is 48 hours old, and no build takes a day (process ${process.pid} is running, but is not writing here) [lock-taken-over]`);
     expect(await readdir(path.join(dir, 'out'))).not.toContain('.briefing.lock');
   });
 
@@ -221,7 +249,11 @@ describe('builds into the same folder at once', () => {
     const results = await Promise.all([1, 2, 3].map(() => runCliProcess(['build', 'ws', '--out', 'shared', '--force'], { cwd: dir })));
     for (const r of results) expect(r.code, r.stderr).toBe(0);
     const shared = await readOutputs(path.join(dir, 'shared'));
-    for (const name of OUTPUTS) expect(shared[name]?.equals(reference[name] as Buffer), name).toBe(true);
+    for (const name of ['briefing.pptx', 'memo.pdf']) expect(shared[name]?.equals(reference[name] as Buffer), name).toBe(true);
+    // The builds ran one after the other under the lock: the last one's manifest records the one before as its baseline.
+    const manifest = JSON.parse((shared['build.json'] as Buffer).toString('utf8')) as { outputs: { file: string; sha256: string }[]; baseline?: unknown };
+    for (const output of manifest.outputs) expect(createHash('sha256').update(shared[output.file] as Buffer).digest('hex'), output.file).toBe(output.sha256);
+    expect(manifest.baseline).toBeDefined();
     // Nothing left over but the outputs and the history, which holds the three builds' manifests, whole.
     expect((await readdir(path.join(dir, 'shared'))).sort()).toEqual(['.briefing-history', ...OUTPUTS].sort());
     const history = (await readdir(path.join(dir, 'shared', '.briefing-history'))).sort();

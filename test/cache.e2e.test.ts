@@ -6,6 +6,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copySeeds, removeDir, runCli, runCliProcess, tempDir, type CliOptions } from './helpers/workspace.js';
+import { unsealEntry } from '../src/cache/cache-dir.js';
 
 async function outputs(out: string): Promise<{ deck: Buffer; memo: Buffer }> {
   return { deck: await readFile(path.join(out, 'briefing.pptx')), memo: await readFile(path.join(out, 'memo.pdf')) };
@@ -42,7 +43,8 @@ describe('the shaping cache', () => {
     const cold = await build('cold');
     const entries = (await filesUnder(path.join(cache, 'briefing/shaping'))).filter((f) => f.endsWith('.json'));
     expect(entries.length).toBeGreaterThanOrEqual(4); // the memo's faces
-    const words = JSON.parse(await readFile(entries[0] as string, 'utf8')).words;
+    // Every entry is sealed with its checksum (src/cache/cache-dir.ts): its content follows the seal.
+    const words = JSON.parse((unsealEntry(path.basename(entries[0] as string), await readFile(entries[0] as string)) as Buffer).toString('utf8')).words;
     expect(Object.keys(words).length).toBeGreaterThan(10);
 
     // The summary was parsed once and kept (src/inputs/summary-cache.ts): the warm build reads it.

@@ -116,10 +116,8 @@ describe('what changed, by identity', () => {
     ]);
     const [slide, ...more] = changeSlides(built.slides);
     expect(more).toEqual([]);
-    expect(slide).toContain(
-      'New source: “Microsoft trims its OpenAI exposure as rival cloud deals mount”, 28 October 2025 (005); conflict candidate: it puts Microsoft’s reported total at $13 billion, this briefing at $13.75 billion',
-    );
-    expect(slide).toContain('(not yet cited)');
+    expect(slide).toContain('New source: “Microsoft trims its OpenAI exposure as rival cloud deals mount”, 28 October 2025 (005), not yet cited');
+    expect(slide).toContain('Conflict candidate: 005 puts Microsoft’s reported total at $13 billion; this briefing says $13.75 billion');
     const section = memoSection(built.memo);
     expect(section.text).toContain('What the new sources say');
     expect(section.text).toContain('“Microsoft trims its OpenAI exposure as rival cloud deals mount”, 28 October 2025 (005), not yet cited.');

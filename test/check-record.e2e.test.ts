@@ -181,15 +181,27 @@ describe('the up-to-date check', () => {
     const afterCorrupt = await check(['ws']);
     expect(afterCorrupt.replayed).toBe(false);
     same(reference, afterCorrupt);
-    // A record of the right shape whose hash is not the inputs' is no match either.
-    for (const name of await readdir(records())) {
-      const record = JSON.parse(await readFile(path.join(records(), name), 'utf8'));
-      await writeFile(path.join(records(), name), JSON.stringify({ ...record, hash: '0'.repeat(64), writes: [[2, 'forged\n']] }));
-    }
+    // A record of the right shape, sealed with a checksum that holds, whose hash is not the inputs' is no match either.
+    const { sealEntry, unsealEntry } = (await import(path.join(ROOT, 'dist/cache/cache-dir.js'))) as typeof import('../src/cache/cache-dir.js');
+    const edit = async (change: (record: Record<string, unknown>) => Record<string, unknown>, seal: boolean) => {
+      for (const name of await readdir(records())) {
+        const stored = await readFile(path.join(records(), name));
+        const record = JSON.parse((unsealEntry(name, stored) as Buffer).toString('utf8')) as Record<string, unknown>;
+        const text = JSON.stringify(change(record));
+        // Unsealed: the entry as it was with its content edited in place (its checksum no longer holds).
+        await writeFile(path.join(records(), name), seal ? sealEntry(name, text) : Buffer.concat([stored.subarray(0, stored.length - Buffer.byteLength(JSON.stringify(record))), Buffer.from(text)]));
+      }
+    };
+    await edit((record) => ({ ...record, hash: '0'.repeat(64), writes: [[2, 'forged\n']] }), true);
     const afterForged = await check(['ws']);
     expect(afterForged.replayed).toBe(false);
     same(reference, afterForged);
     expect((await check(['ws'])).replayed).toBe(true);
+    // The record of these very inputs, its exit code and output edited: its checksum fails, it is dropped.
+    await edit((record) => ({ ...record, exitCode: 0, writes: [[2, 'all fine\n']] }), false);
+    const afterEdited = await check(['ws']);
+    expect(afterEdited.replayed).toBe(false);
+    same(reference, afterEdited);
   });
 
   it('replays through the bundled entry too, as the development layout prints', async () => {

@@ -21,8 +21,9 @@ afterAll(async () => {
 async function check(c: GroundingCase, which: 'bad' | 'twin', side: Side, json = false) {
   const dir = path.join(root, `${c.id}-${which}`);
   const ws = path.join(dir, 'ws');
-  await mkdir(ws, { recursive: true });
-  await writeFiles(ws, sideFiles(side));
+  const files = sideFiles(side);
+  for (const name of Object.keys(files)) await mkdir(path.dirname(path.join(ws, name)), { recursive: true });
+  await writeFiles(ws, files);
   return runInProcess(['check', 'ws', ...(json ? ['--json'] : [])], dir, { BRIEFING_NO_CACHE: '1' });
 }
 

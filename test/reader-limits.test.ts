@@ -11,7 +11,7 @@ import { markdownReader } from '../src/inputs/readers/markdown.js';
 import { pdfReader, visiblePageObjects } from '../src/inputs/readers/pdf.js';
 import { checkLimitVariables, limitVariable, readerLimit, READER_LIMITS } from '../src/inputs/sandbox.js';
 import { runInProcess } from './corpus/harness.js';
-import { longHtml, nestedHtml, nestedMarkdown, writeDocxBomb, writeDocxOfManyEntries, writeManyPagePdf } from './helpers/hostile.js';
+import { longHtml, nestedHtml, nestedMarkdown, writeDenseLinePdf, writeDocxBomb, writeDocxOfManyEntries, writeManyPagePdf } from './helpers/hostile.js';
 import { makePdf } from './helpers/sources.js';
 import { removeDir, tempDir } from './helpers/workspace.js';
 
@@ -155,6 +155,15 @@ describe('PDF', () => {
     await withEnv({ BRIEFING_LIMIT_PDF_PAGES: '2' }, async () => {
       expect((await refusal(pdfReader, pdf)).error.message).toBe('PDF has 3 pages; the limit is 2 pages (set BRIEFING_LIMIT_PDF_PAGES to raise it)');
     });
+  });
+
+  it('refuses a page of 200,000 lines (10 million characters) as pdfjs streams it, without reading it all (it took 72 s and 1.5 GB)', async () => {
+    const { error, ms } = await refusal(pdfReader, await readFile(await writeDenseLinePdf(path.join(dir, 'dense.pdf'), 200_000)));
+    expect(error.message).toBe('PDF page 1 holds more than 200,000 characters of text; the limit is 200,000 characters (set BRIEFING_LIMIT_PDF_PAGE_TEXT to raise it)');
+    expect(ms).toBeLessThan(10_000);
+    // Within the limit, the page is read whole.
+    const read = await pdfReader.read(await readFile(await writeDenseLinePdf(path.join(dir, 'fine.pdf'), 2_000)), 'f');
+    expect(read.text.match(/The deal was agreed on Monday by the two companies\./g)).toHaveLength(2_000);
   });
 
   it('refuses a PDF whose text passes the limit, naming the page where it did', async () => {

@@ -17,6 +17,7 @@ import { findQuote } from '../src/verify/match.js';
 import { makeDocx, makePdf, makeTextlessPdf } from './helpers/sources.js';
 import { RAIL_FIXTURES, railDocx, railPdf } from './helpers/rail.js';
 import { removeDir, tempDir } from './helpers/workspace.js';
+import { sealEntry, unsealEntry } from '../src/cache/cache-dir.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -289,26 +290,32 @@ describe('reading a workspace', () => {
     await writeFile(path.join(ws, '004_review.pdf'), await railPdf());
     const first = await readSources(ws, 'ws', { cacheDir });
     const [entry] = await readdir(cacheDir);
-    expect(entry).toBe(`${first.documents[0]?.sha256}.pdf-v${pdfReader.version}.json`);
-    // A new process finds it on disk: prove it reads the cache (not the PDF) by marking the cached text.
-    const cached = JSON.parse(await readFile(path.join(cacheDir, entry as string), 'utf8')) as { text: string };
-    await writeFile(path.join(cacheDir, entry as string), JSON.stringify({ ...cached, text: `${cached.text}\n\nMarker from the cache.` }));
+    expect(entry).toBe(`${first.documents[0]?.sha256}.pdf-v${pdfReader.version}.entry`);
+    // A new process finds it on disk: prove it reads the cache (not the PDF) by marking the cached
+    // text, sealed again with its checksum (an entry edited without it is dropped, below).
+    const stored = await readFile(path.join(cacheDir, entry as string));
+    const cached = JSON.parse((unsealEntry(entry as string, stored) as Buffer).toString('utf8')) as { text: string };
+    await writeFile(path.join(cacheDir, entry as string), sealEntry(entry as string, JSON.stringify({ ...cached, text: `${cached.text}\n\nMarker from the cache.` })));
     forgetExtractions();
     const again = await readSources(ws, 'ws', { cacheDir });
     expect(again.documents[0]?.text).toBe(`${first.documents[0]?.text}\n\nMarker from the cache.`);
+    // The same edit without the checksum: the entry is dropped and the PDF read again.
+    await writeFile(path.join(cacheDir, entry as string), Buffer.from(stored.toString('latin1').replace(/"text":"/, '"text":"Forged. '), 'latin1'));
+    forgetExtractions();
+    expect((await readSources(ws, 'ws', { cacheDir })).documents[0]?.text).toBe(first.documents[0]?.text);
     // A changed file is parsed again, under its new sha256.
     await writeFile(path.join(ws, '004_review.pdf'), await makePdf({ pages: [['A different report about the depots and the unions.']] }));
     const changed = await readSources(ws, 'ws', { cacheDir });
     expect(changed.documents[0]?.text).toBe('A different report about the depots and the unions.');
     // Both texts are kept (the cache is shared by workspaces): it is bounded, oldest first.
-    const newer = `${changed.documents[0]?.sha256}.pdf-v${pdfReader.version}.json`;
+    const newer = `${changed.documents[0]?.sha256}.pdf-v${pdfReader.version}.entry`;
     expect((await readdir(cacheDir)).sort()).toEqual([entry, newer].sort());
     const small = extractionCache(cacheDir, { maxBytes: Number.POSITIVE_INFINITY, maxEntries: 1 });
     small.trim();
     expect((await readdir(cacheDir)).length).toBe(2); // it wrote nothing: nothing to trim
     await small.set('another.pdf-v1', { text: 'x', map: { offsets: [0], lines: [1] } });
     small.trim();
-    expect(await readdir(cacheDir)).toEqual(['another.pdf-v1.json']);
+    expect(await readdir(cacheDir)).toEqual(['another.pdf-v1.entry']);
   });
 
   it('keeps extracted text in the user\'s cache folder by default, where check, build, draft and find all find it', async () => {
@@ -321,7 +328,7 @@ describe('reading a workspace', () => {
     try {
       forgetExtractions();
       const first = await readSources(ws, 'ws');
-      expect(await readdir(path.join(home, 'briefing', 'extracted'))).toEqual([`${first.documents[0]?.sha256}.pdf-v${pdfReader.version}.json`]);
+      expect(await readdir(path.join(home, 'briefing', 'extracted'))).toEqual([`${first.documents[0]?.sha256}.pdf-v${pdfReader.version}.entry`]);
       forgetExtractions();
       const off = await readSources(ws, 'ws', { cacheDir: null });
       expect(off.documents[0]?.text).toBe(first.documents[0]?.text);

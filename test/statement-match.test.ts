@@ -1,7 +1,7 @@
 // Pairing statements across builds by identity (id, then wording and citations, then likeness).
 import { describe, expect, it } from 'vitest';
 import { figureChanges, matchStatements, previousWording, sectionOf } from '../src/pipeline/statement-match.js';
-import type { StatementRecord } from '../src/pipeline/manifest.js';
+import { itemIdentity, type StatementRecord } from '../src/pipeline/manifest.js';
 
 function record(path: string, fields: Record<string, string>, citations: string[], extra: Partial<StatementRecord> = {}): StatementRecord {
   return { path, text: Object.values(fields).join(' · '), citations, docs: [...new Set(citations.map((c) => c.split(':')[0] as string))], fields, ...extra };
@@ -144,5 +144,19 @@ describe('previousWording', () => {
     expect(previousWording('Alpha grew.', 'Beta shrank.')).toBe('Alpha grew.');
     expect(previousWording('Alpha grew fast.', 'Alpha grew very fast.')).toBe('');
     expect(previousWording('Same.', 'Same.')).toBe('');
+  });
+});
+
+describe('itemIdentity', () => {
+  it("records an item's wording field by field, composed and with single spaces, with its id and the id of the item around it", () => {
+    const summary = {
+      conflicts: [{ id: 'stake', topic: 'Stake:  20%  or 25%?', sides: [{ text: 'Cafe\u0301 owners say  20%.\n', cite: [{ doc: '001', quote: 'x' }] }] }],
+      investment: [{ id: 'total', when: '2024', amount: { value: '$2 billion', kind: 'total', party: 'Acme' }, label: 'Total', text: 'Acme put in $2 billion.', cite: [] }],
+    };
+    expect(itemIdentity(summary, ['conflicts', 0, 'sides', 0])).toEqual({ within: 'stake', fields: { topic: 'Stake: 20% or 25%?', text: 'Café owners say 20%.' } });
+    expect(itemIdentity(summary, ['investment', 0])).toEqual({
+      id: 'total',
+      fields: { when: '2024', 'amount.value': '$2 billion', 'amount.kind': 'total', 'amount.party': 'Acme', label: 'Total', text: 'Acme put in $2 billion.' },
+    });
   });
 });

@@ -1,6 +1,6 @@
 // briefing watch, driven end to end in a child process by real file edits.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, copySeeds, removeDir, seedDocumentFile } from './helpers/workspace.js';
@@ -71,4 +71,31 @@ describe('briefing watch', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
   }, 90_000);
+
+  it('rebuilds on every input a build reads: a web page, the logo the theme names; a workspace inside the output folder is watched', async () => {
+    // The output folder is the workspace's parent: the workspace lies inside it.
+    const html = path.join(ws, '006_page.html');
+    await writeFile(html, '<html><head><title>Depot news</title></head><body><article><h1>Depot news</h1><p>The depot opened a new hall in the spring, the operator said.</p></article></body></html>');
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    await mkdir(path.join(ws, 'assets'), { recursive: true });
+    await writeFile(path.join(ws, 'assets', 'logo.png'), png);
+    await writeFile(path.join(ws, 'theme.yaml'), 'logo: assets/logo.png\n');
+    const watcher = spawn(process.execPath, [CLI, 'watch', 'ws', '--out', '.'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const t = new Transcript(watcher);
+    try {
+      await t.next(/watching ws for changes/);
+      expect(t.text).toMatch(/\.: wrote briefing\.pptx/);
+      const page = t.next(/document 006 changed|\.: wrote/);
+      await writeFile(html, (await readFile(html, 'utf8')).replace('in the spring', 'in the autumn'));
+      await page;
+      const logo = t.next(/\.: wrote briefing\.pptx/);
+      // Another image: a new logo, a new deck.
+      await writeFile(path.join(ws, 'assets', 'logo.png'), Buffer.concat([png.subarray(0, 16), Buffer.from([0, 0, 0, 2]), png.subarray(20)]));
+      await logo;
+    } finally {
+      const exited = new Promise<number | null>((resolve) => watcher.on('exit', (code) => resolve(code)));
+      watcher.kill('SIGINT');
+      await exited;
+    }
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { buildBriefing, MEMO_FILE, type BuildResult } from '../pipeline/build-briefing.js';
 import { changeDiagnostics, formatChangeReport } from '../pipeline/changes.js';
 import { MANIFEST_FILE } from '../pipeline/manifest.js';
-import { EXIT, hasErrors } from '../diagnostics/diagnostic.js';
+import { EXIT, hasErrors, shownText } from '../diagnostics/diagnostic.js';
 import { printDiagnostics, type Io } from './io.js';
 import { workspaceToReport } from './json-report.js';
 
@@ -33,7 +33,7 @@ export async function runBuild(options: BuildCommandOptions, io: Io): Promise<nu
 /** Print a build's diagnostics, change report and outcome (stderr), or its JSON report (stdout). */
 export function reportBuild(result: BuildResult, options: { out: string; json: boolean }, io: Io): void {
   printDiagnostics(result.diagnostics, io);
-  if (result.status !== 'up-to-date') for (const line of formatChangeReport(result.changes)) io.stderr(`${line}\n`);
+  if (result.status !== 'up-to-date') for (const line of formatChangeReport(result.changes)) io.stderr(`${shownText(line)}\n`);
   if (options.json) {
     const report = {
       ...workspaceToReport(result.workspace),
@@ -47,8 +47,9 @@ export function reportBuild(result: BuildResult, options: { out: string; json: b
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
+  const out = shownText(options.out);
   const ms = result.timings.total !== undefined ? ` in ${Math.round(result.timings.total)} ms` : '';
-  if (result.status === 'up-to-date') io.stderr(`${options.out}: up to date${ms} (use --force to rebuild)\n`);
+  if (result.status === 'up-to-date') io.stderr(`${out}: up to date${ms} (use --force to rebuild)\n`);
   else if (result.status === 'built') {
     const kept = result.kept ?? [];
     const written = (result.manifest?.outputs ?? []).filter((o) => !kept.includes(o.file));
@@ -57,6 +58,6 @@ export function reportBuild(result: BuildResult, options: { out: string; json: b
     const n = result.workspace.verification?.citations.length ?? 0;
     const memo = result.manifest?.outputs.find((o) => o.file === MEMO_FILE && kept.includes(o.file) && o.pages !== undefined);
     const memoNote = memo ? `; ${MEMO_FILE}${pagesNote(memo).replace(',', ':')}` : '';
-    io.stderr(`${options.out}: wrote ${files}${ms}${keptNote}${memoNote}; ${n} citations verified\n`);
-  } else io.stderr(`build failed: ${options.out} was left as it was\n`);
+    io.stderr(`${out}: wrote ${files}${ms}${keptNote}${memoNote}; ${n} citations verified\n`);
+  } else io.stderr(`build failed: ${out} was left as it was\n`);
 }

@@ -1,10 +1,11 @@
 // The full check: everything a build checks before it writes.
-import { EXIT, hasErrors } from '../diagnostics/diagnostic.js';
+import { EXIT, hasErrors, shownText } from '../diagnostics/diagnostic.js';
 import { printDiagnostics, type Io } from './io.js';
 import { loadVerifiedWorkspace, prepareOutputs } from '../pipeline/pipeline.js';
 import { workspaceToReport } from './json-report.js';
 import { loadTheme } from '../inputs/theme.js';
 import type { CheckOptions } from './check-record.js';
+import { pushAll } from '../common/arrays.js';
 
 /**
  * The sources, the summary and its citations, the theme, the templates and the deck's layout
@@ -17,15 +18,15 @@ export async function fullCheck(options: CheckOptions, io: Io): Promise<{ exitCo
   if (!hasErrors(ws.diagnostics)) {
     const themed = await loadTheme(ws.dir, ws.shownDir);
     if (themed.logo !== undefined) logos.push(themed.logo);
-    ws.diagnostics.push(...themed.diagnostics);
-    if (!hasErrors(themed.diagnostics)) ws.diagnostics.push(...(await prepareOutputs(ws, themed.theme, { templatesDir: options.templates })).diagnostics);
+    pushAll(ws.diagnostics, themed.diagnostics);
+    if (!hasErrors(themed.diagnostics)) pushAll(ws.diagnostics, (await prepareOutputs(ws, themed.theme, { templatesDir: options.templates })).diagnostics);
   }
   printDiagnostics(ws.diagnostics, io);
   const failed = hasErrors(ws.diagnostics);
   if (options.json) io.stdout(`${JSON.stringify(workspaceToReport(ws), null, 2)}\n`);
   else if (!failed) {
     const n = ws.verification?.citations.length ?? 0;
-    io.stderr(`${ws.summaryFile}: ok: ${n} citations verified in ${ws.documents.length} documents\n`);
+    io.stderr(`${shownText(ws.summaryFile)}: ok: ${n} citations verified in ${ws.documents.length} documents\n`);
   }
   return { exitCode: failed ? EXIT.content : EXIT.ok, logos };
 }

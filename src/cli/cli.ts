@@ -1,7 +1,8 @@
 // The command table: thin, one lazily imported function per command; `main.ts` runs it for the
 // process, tests run it in theirs. Only the CLI prints.
+import path from 'node:path';
 import yargs from 'yargs';
-import { diagnostic, EXIT, UserError } from '../diagnostics/diagnostic.js';
+import { diagnostic, EXIT, shownText, UserError } from '../diagnostics/diagnostic.js';
 import { checkSourceDateEpoch } from '../inputs/dates.js';
 import { checkLimitVariables } from '../inputs/sandbox.js';
 import { printDiagnostics, type Io } from './io.js';
@@ -34,6 +35,7 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
       async (args) => {
         const { runBuild } = await import('./build-command.js');
         const out = outFolder(args.out);
+        await outputNotASource(out, args.workspace, args.templates);
         exitCode = await runBuild(
           {
             workspace: args.workspace,
@@ -72,6 +74,7 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
           .option('templates', TEMPLATES)
           .option('changes', { type: 'boolean', default: false, describe: 'add a "what changed" slide and memo section' }),
       async (args) => {
+        await outputNotASource(outFolder(args.out), args.workspace, args.templates);
         const { runWatch } = await import('./watch-command.js');
         exitCode = await runWatch(
           { workspace: args.workspace, out: outFolder(args.out), templates: await templatesFolder(args.templates), changes: args.changes },
@@ -106,6 +109,8 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
           .option('json', { type: 'boolean', default: false, describe: 'print the passages as JSON on stdout' })
           .option('limit', { type: 'number', default: 10, describe: 'how many passages to show' }),
       async (args) => {
+        // yargs reads "--limit abc" as NaN: a usage error, not a search that finds nothing.
+        if (!Number.isInteger(args.limit) || args.limit < 1) throw new UsageError(`--limit needs a whole number of passages, 1 or more (got ${shownArgument(argv, '--limit')})`);
         const { runFind } = await import('./find-command.js');
         exitCode = await runFind({ words: (args.words ?? []).map(String), json: args.json, limit: args.limit }, io);
       },
@@ -137,7 +142,7 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
         const report = { ok: false, status: 'usage-error', diagnostics: [diagnostic('usage-error', error.message)] };
         io.stdout(`${JSON.stringify(report, null, 2)}\n`);
       }
-      io.stderr(`briefing: ${error.message}\nRun 'briefing --help' for usage.\n`);
+      io.stderr(`briefing: ${shownText(error.message)}\nRun 'briefing --help' for usage.\n`);
       return EXIT.usage;
     }
     if (error instanceof UserError) {
@@ -152,10 +157,49 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
 
 class UsageError extends Error {}
 
+/** The value given to `flag` on the command line, as typed (`--limit abc`, `--limit=abc`), for a message. */
+function shownArgument(argv: readonly string[], flag: string): string {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === flag) return JSON.stringify(argv[i + 1] ?? '');
+    if (arg.startsWith(`${flag}=`)) return JSON.stringify(arg.slice(flag.length + 1));
+  }
+  return 'nothing';
+}
+
 /** --out must name a folder. */
 function outFolder(out: string): string {
   if (out.trim() === '') throw new UsageError('--out needs a folder name');
   return out;
+}
+
+/** A path with its links resolved; for one that does not exist yet, its nearest existing folder's. */
+async function realPath(file: string): Promise<string> {
+  const { realpath } = await import('node:fs/promises');
+  const resolved = path.resolve(file);
+  const real = await realpath(resolved).catch(() => undefined);
+  if (real !== undefined) return real;
+  const parent = path.dirname(resolved);
+  return parent === resolved ? resolved : path.join(await realPath(parent), path.basename(resolved));
+}
+
+/**
+ * The outputs are never sources (issue 19.7): --out may not be the workspace folder (its memo.pdf
+ * would be read as a document, citable by the statements it prints), nor a folder of templates.
+ * A subfolder of the workspace is fine: the workspace reads only the files at its top, and watch
+ * leaves the output folder out.
+ */
+async function outputNotASource(out: string, workspace: string, templates: string | undefined): Promise<void> {
+  const outReal = await realPath(out);
+  const folders: [string, string][] = [
+    [workspace, 'the workspace folder'],
+    [path.join(workspace, 'templates'), "the workspace's templates folder"],
+    ...(templates !== undefined ? ([[templates, 'the --templates folder']] as [string, string][]) : []),
+  ];
+  for (const [folder, what] of folders) {
+    if (outReal !== (await realPath(folder))) continue;
+    throw new UsageError(`--out ${out} is ${what}: the outputs would be read back as inputs (memo.pdf as a document); write them elsewhere, or to a subfolder such as ${path.join(workspace, 'output')} (the workspace reads only the files at its top)`);
+  }
 }
 
 /** --since names an earlier build.json, or a manifest of the output folder's history. */

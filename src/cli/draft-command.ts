@@ -3,11 +3,12 @@ import { rename, writeFile } from 'node:fs/promises';
 import { problemDiagnostic, readTextInside } from '../inputs/sandbox.js';
 import path from 'node:path';
 import { readManifest } from '../pipeline/manifest.js';
-import { diagnostic, EXIT, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, EXIT, hasErrors, shownText, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { documentsToDraftYaml, documentsToProposals } from '../draft/draft.js';
 import { proposalsIntoYaml } from '../draft/update.js';
 import { printDiagnostics, type Io } from './io.js';
 import { readSources } from '../inputs/sources.js';
+import { documentsToAnalyse } from '../find/analysed.js';
 import { assertWorkspaceFolder, SUMMARY_FILE } from '../inputs/workspace.js';
 
 export interface DraftCommandOptions {
@@ -32,9 +33,12 @@ export async function runDraft(options: DraftCommandOptions, io: Io): Promise<nu
   } else if (existing !== undefined && !options.force) {
     return fail(io, [diagnostic('summary-exists', `${SUMMARY_FILE} exists and was left as it is; use --force to replace it, or --update to add proposals from new documents`, { file: summaryFile })]);
   }
-  const sources = await readSources(dir, options.workspace);
-  if (hasErrors(sources.diagnostics)) return fail(io, sources.diagnostics);
-  printDiagnostics(sources.diagnostics, io);
+  const loaded = await readSources(dir, options.workspace);
+  if (hasErrors(loaded.diagnostics)) return fail(io, loaded.diagnostics);
+  printDiagnostics(loaded.diagnostics, io);
+  const analysed = documentsToAnalyse(loaded.documents, 'draft');
+  printDiagnostics(analysed.diagnostics, io);
+  const sources = { ...loaded, documents: analysed.documents };
   if (sources.documents.length === 0) {
     return fail(io, [diagnostic('summary-missing', 'no source documents in the workspace to draft from', { file: options.workspace })]);
   }
@@ -46,7 +50,7 @@ export async function runDraft(options: DraftCommandOptions, io: Io): Promise<nu
     if (hasErrors(result.diagnostics)) return fail(io, result.diagnostics);
     printDiagnostics(result.diagnostics, io);
     if (result.text !== existing) await writeAtomically(target, result.text);
-    for (const line of result.messages) io.stderr(`${line}\n`);
+    for (const line of result.messages) io.stderr(`${shownText(line)}\n`);
     return EXIT.ok;
   }
   const { yaml, draft } = await documentsToDraftYaml(dir, sources.documents, { progress });
@@ -56,7 +60,7 @@ export async function runDraft(options: DraftCommandOptions, io: Io): Promise<nu
   }
   await writeAtomically(target, yaml);
   const counts = (['investment', 'friction', 'alternatives', 'outlook', 'conflicts'] as const).map((k) => `${draft.sections[k].length} ${k}`).join(', ');
-  io.stderr(`${summaryFile}: drafted from ${sources.documents.length} documents: ${draft.sections.takeaways.length} takeaways, ${counts}; review the items marked "review", then run "briefing check ${options.workspace}"\n`);
+  io.stderr(`${shownText(summaryFile)}: drafted from ${sources.documents.length} documents: ${draft.sections.takeaways.length} takeaways, ${counts}; review the items marked "review", then run "briefing check ${shownText(options.workspace)}"\n`);
   return EXIT.ok;
 }
 

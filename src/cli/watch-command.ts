@@ -1,5 +1,6 @@
 // briefing watch: build, then rebuild on every change to the documents, the summary, the
 // templates or the theme. Libraries and fonts stay loaded, so a rebuild takes tens of milliseconds.
+import { shownText } from '../diagnostics/diagnostic.js';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildBriefing } from '../pipeline/build-briefing.js';
@@ -7,7 +8,9 @@ import { createMemoRenderer } from '../memo/worker-client.js';
 import { EXIT } from '../diagnostics/diagnostic.js';
 import { printDiagnostics, type Io } from './io.js';
 import { UserError } from '../diagnostics/diagnostic.js';
-import { assertWorkspaceFolder } from '../inputs/workspace.js';
+import { assertWorkspaceFolder, SUMMARY_FILE, themeLogo } from '../inputs/workspace.js';
+import { isSourceName } from '../inputs/readers/formats.js';
+import { THEME_FILES } from '../inputs/workspace-folder.js';
 import { reportBuild } from './build-command.js';
 
 export interface WatchOptions {
@@ -49,16 +52,20 @@ export async function startWatch(options: WatchOptions, io: Io): Promise<Watcher
         workspace: options.workspace,
         out: options.out,
         changes: options.changes,
+        // Each rebuild reports what changed since the last delivered build, and is none itself.
+        preview: true,
         templates: options.templates,
         memoRenderer,
         // Every edit is parsed once, here: keeping each parse would only cost the loop time.
         keepParsedSummary: false,
       });
       reportBuild(result, { out: options.out, json: false }, io);
+      // The theme may name another logo now.
+      await relevant.refresh();
       if (result.status === 'failed') io.stderr('watching for changes; the previous outputs are kept\n');
     } catch (error) {
       if (error instanceof UserError) printDiagnostics(error.diagnostics, io);
-      else io.stderr(`briefing: build failed: ${(error as Error).message}\n`);
+      else io.stderr(`briefing: build failed: ${shownText((error as Error).message)}\n`);
     }
   };
   const schedule = () => {
@@ -80,18 +87,22 @@ export async function startWatch(options: WatchOptions, io: Io): Promise<Watcher
     }, options.debounceMs ?? 10);
   };
 
+  // The output folder's own files are never watched (a build's writes would trigger builds); a
+  // workspace inside the output folder (--out its parent) is watched all the same.
+  const outContainsWorkspace = isInside(workspaceDir, outDir);
+  const relevant = await inputsOf(workspaceDir, options.templates);
   const watcher = watch(targets, {
     ignoreInitial: true,
     depth: 2,
     ignored: (file: string) => {
       const resolved = path.resolve(file);
-      if (resolved === outDir || resolved.startsWith(outDir + path.sep)) return true;
+      if (!outContainsWorkspace && isInside(resolved, outDir)) return true;
       const base = path.basename(resolved);
       return base.startsWith('.') || base.endsWith('~') || base.endsWith('.tmp') || base === 'node_modules';
     },
   });
   watcher.on('all', (_event, file) => {
-    if (isRelevant(file)) schedule();
+    if (relevant.is(file)) schedule();
   });
   // A workspace folder deleted and made again (a checkout, a sync tool) is a new folder that the
   // watcher does not see: notice it by the folder's identity, watch it again, and rebuild.
@@ -110,7 +121,7 @@ export async function startWatch(options: WatchOptions, io: Io): Promise<Watcher
   const ready = new Promise<void>((resolve) => watcher.once('ready', resolve)).then(async () => {
     running = build().finally(() => (running = undefined));
     await running;
-    io.stderr(`watching ${options.workspace} for changes (Ctrl-C to stop)\n`);
+    io.stderr(`watching ${shownText(options.workspace)} for changes (Ctrl-C to stop)\n`);
   });
   return {
     ready,
@@ -131,8 +142,33 @@ async function folderIdentity(dir: string): Promise<string | undefined> {
   return info?.isDirectory() ? `${info.dev}:${info.ino}` : undefined;
 }
 
-function isRelevant(file: string): boolean {
-  return /\.(txt|md|ya?ml|json|hbs)$/i.test(file);
+/** Whether `file` is `dir` or inside it. */
+function isInside(file: string, dir: string): boolean {
+  return file === dir || file.startsWith(dir + path.sep);
+}
+
+/**
+ * The files a build reads, to rebuild when one changes: at the top of the workspace every source a
+ * reader takes (the readers' own table of extensions), the summary and the theme; the templates
+ * (the workspace's templates/ and a --templates folder); and the logo the theme names, wherever
+ * in the workspace it is.
+ */
+async function inputsOf(workspaceDir: string, templates: string | undefined): Promise<{ is: (file: string) => boolean; refresh: () => Promise<void> }> {
+  const templateDirs = [path.join(workspaceDir, 'templates'), ...(templates ? [path.resolve(templates)] : [])];
+  let logos: string[] = [];
+  const refresh = async () => {
+    logos = (await themeLogo(workspaceDir)).map((logo) => path.resolve(workspaceDir, logo));
+  };
+  await refresh();
+  const is = (file: string): boolean => {
+    const resolved = path.resolve(file);
+    const dir = path.dirname(resolved);
+    const base = path.basename(resolved);
+    if (logos.includes(resolved)) return true;
+    if (dir === workspaceDir) return isSourceName(base) || base === SUMMARY_FILE || (THEME_FILES as readonly string[]).includes(base);
+    return templateDirs.includes(dir) && base.endsWith('.hbs');
+  };
+  return { is, refresh };
 }
 
 export async function runWatch(options: WatchOptions, io: Io): Promise<number> {

@@ -14,6 +14,7 @@ import { flowSlides } from './slide-flow.js';
 import { tableSlides } from './slide-table.js';
 import { timelineSlides } from './slide-timeline.js';
 import { titleSlide } from './slide-title.js';
+import { maxOf, minOf } from '../common/arrays.js';
 export type { Locate, Subject } from './frame.js';
 export { GRID } from './grid.js';
 export { itemToCard } from './slide-cards.js';
@@ -62,9 +63,9 @@ function layoutGroup(group: readonly Slide[], ctx: Context): PlacedSlide[] {
   const before = ctx.diagnostics.length;
   const first = group.flatMap((slide) => layoutSlide(slide, ctx));
   const sizes = first.flatMap((p) => (p.fontSize === undefined ? [] : [p.fontSize]));
-  if (group.length < 2 || sizes.length < 2 || Math.min(...sizes) === Math.max(...sizes)) return first;
+  if (group.length < 2 || sizes.length < 2 || minOf(sizes) === maxOf(sizes)) return first;
   ctx.diagnostics.length = before;
-  return group.flatMap((slide) => layoutSlide(slide, ctx, Math.min(...sizes)));
+  return group.flatMap((slide) => layoutSlide(slide, ctx, minOf(sizes)));
 }
 
 function layoutSlide(slide: Slide, ctx: Context, cap?: number): PlacedSlide[] {

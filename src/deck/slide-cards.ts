@@ -8,6 +8,7 @@ import { BODY_H, CARD_INSETS, CONTENT_W, GRID, MAX_CARDS, PT } from './grid.js';
 import { inlinesToRuns, textHeight, type Paragraph, type Run } from './measure.js';
 import { paginate, sizesDown } from './paginate.js';
 import { commonSize, growthLimit, isSparse, SPARSE_TARGET } from './sparse.js';
+import { maxOf } from '../common/arrays.js';
 
 interface Card {
   heading: Inline[];
@@ -101,7 +102,7 @@ function geometryOf(cards: readonly SetCard[], size: number, arrangement: Arrang
   const cardW = (CONTENT_W - GRID.gap * (cols - 1)) / cols;
   const contentH = cards.map((c) => finite(textHeight(cardParagraphs(c, size), size, cardW * PT, CARD_INSETS), BODY_H * PT) / PT);
   const rows = Math.ceil(cards.length / cols);
-  const rowH = Array.from({ length: rows }, (_, r) => Math.max(...contentH.slice(r * cols, (r + 1) * cols)));
+  const rowH = Array.from({ length: rows }, (_, r) => maxOf(contentH.slice(r * cols, (r + 1) * cols)));
   return { arrangement, rowH, contentH, cardW, total: sum(rowH) + rows * CARD_BAR + (rows - 1) * GRID.gap };
 }
 
@@ -115,8 +116,8 @@ function stretched(g: Geometry): Geometry {
 
 /** The share of its card the emptiest card leaves blank. */
 export function emptiestShare(g: Geometry): number {
-  return Math.max(
-    ...g.contentH.map((h, i) => {
+  return maxOf(
+    g.contentH.map((h, i) => {
       const row = g.arrangement.kind === 'bands' ? i : Math.floor(i / g.arrangement.cols);
       const cardH = g.rowH[row] as number;
       return cardH > 0 ? 1 - h / cardH : 0;

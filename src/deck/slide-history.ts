@@ -13,6 +13,7 @@ import { inlinesToRuns, naturalWidth, textHeight, type Paragraph, type Run } fro
 import { amountMark, LEGEND_H, legendRow, tickYears } from './amount-marks.js';
 import { axisSpan } from './slide-timeline.js';
 import { calloutPanel, calloutWidth, type Callouts } from './callouts.js';
+import { maxOf } from '../common/arrays.js';
 
 const LABEL_SIZE = 11;
 const AXIS_SIZE = 10;
@@ -46,8 +47,8 @@ interface Scale {
 export function valueScale(points: readonly ChartPoint[]): Scale {
   const money = points.filter((p) => p.series === 'new money' || p.series === 'total').map((p) => p.value);
   const all = points.map((p) => p.value);
-  const moneyMax = Math.max(0, ...money);
-  const allMax = Math.max(0, ...all);
+  const moneyMax = Math.max(0, maxOf(money, 0));
+  const allMax = Math.max(0, maxOf(all, 0));
   const reach = moneyMax > 0 && allMax > OFF_SCALE * moneyMax ? moneyMax * 1.15 : allMax * 1.08;
   const step = niceStep(reach);
   const top = Math.max(step, Math.ceil(reach / step - 1e-9) * step);

@@ -7,6 +7,7 @@ import { BODY_H, CELL_INSETS_IN, CONTENT_W, GRID, PT, TABLE_MAX } from './grid.j
 import { inlinesToRuns, lineHeightOf, longestWord, naturalWidth, textHeight, type Insets, type Run } from './measure.js';
 import { paginate, sizesDown } from './paginate.js';
 import { commonSize, isSparse, sparseSize, SPARSE_TARGET } from './sparse.js';
+import { maxOf } from '../common/arrays.js';
 
 const cellInsetsPt: Insets = {
   left: CELL_INSETS_IN.left * PT,
@@ -18,14 +19,14 @@ const cellInsetsPt: Insets = {
 
 /** Column widths in inches: the HTML automatic table algorithm, on measured text. */
 export function columnWidths(rows: readonly (readonly Run[][])[], size: number, width: number): number[] {
-  const cols = Math.max(...rows.map((r) => r.length));
+  const cols = maxOf(rows.map((r) => r.length));
   const pad = cellInsetsPt.left + cellInsetsPt.right;
   const maxW: number[] = [];
   const minW: number[] = [];
   for (let c = 0; c < cols; c++) {
     const cells = rows.map((r) => r[c] ?? []);
-    maxW.push(Math.max(...cells.map((runs) => naturalWidth(runs, size))) + pad + 1);
-    minW.push(Math.max(...cells.map((runs) => longestWord(runs, size))) + pad + 1);
+    maxW.push(maxOf(cells.map((runs) => naturalWidth(runs, size))) + pad + 1);
+    minW.push(maxOf(cells.map((runs) => longestWord(runs, size))) + pad + 1);
   }
   const total = width * PT;
   // A header ("Model or option") stays on one line when the columns leave room for it.
@@ -44,7 +45,7 @@ export function columnWidths(rows: readonly (readonly Run[][])[], size: number, 
 }
 
 function rowHeight(cells: readonly Run[][], colW: readonly number[], size: number): number {
-  return Math.max(...cells.map((runs, c) => finite(textHeight([{ runs }], size, (colW[c] ?? 1) * PT, cellInsetsPt), BODY_H * PT))) / PT;
+  return maxOf(cells.map((runs, c) => finite(textHeight([{ runs }], size, (colW[c] ?? 1) * PT, cellInsetsPt), BODY_H * PT))) / PT;
 }
 
 /**

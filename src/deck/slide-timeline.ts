@@ -13,6 +13,7 @@ import { BODY_H, CONTENT_W, GRID, PT, TEXT_INSETS } from './grid.js';
 import { inlinesToRuns, textHeight, type Paragraph, type Run } from './measure.js';
 import { paginate, sizesDown } from './paginate.js';
 import { flowPages } from './slide-flow.js';
+import { maxOf, minOf } from '../common/arrays.js';
 
 /** At most this many events on one slide: six above the axis, six below. */
 export const MAX_EVENTS = 12;
@@ -78,8 +79,8 @@ function eventHeight(e: SetEvent, size: number, width: number): number {
 function stack(events: readonly SetEvent[], size: number): { above: number; below: number; total: number } {
   const width = labelWidth(events.length);
   const heights = events.map((e) => eventHeight(e, size, width));
-  const above = Math.max(0, ...heights.filter((_, i) => i % 2 === 0));
-  const below = Math.max(0, ...heights.filter((_, i) => i % 2 === 1));
+  const above = Math.max(0, maxOf(heights.filter((_, i) => i % 2 === 0), 0));
+  const below = Math.max(0, maxOf(heights.filter((_, i) => i % 2 === 1), 0));
   return { above, below, total: above + LEAD + TICK_BAND + (below > 0 ? LEAD + below : 0) };
 }
 
@@ -162,16 +163,16 @@ function undatedUnder(others: readonly Block[], last: readonly SetEvent[], size:
 function periodOf(chunk: readonly SetEvent[]): string {
   const dated = chunk.filter((e) => e.event.from !== undefined && e.event.to !== undefined);
   if (dated.length === 0) return `${chunk[0]?.event.when ?? ''}–${chunk[chunk.length - 1]?.event.when ?? ''}`;
-  const first = Math.floor(Math.min(...dated.map((e) => e.event.from as number)));
-  const last = Math.ceil(Math.max(...dated.map((e) => e.event.to as number))) - 1;
+  const first = Math.floor(minOf(dated.map((e) => e.event.from as number)));
+  const last = Math.ceil(maxOf(dated.map((e) => e.event.to as number))) - 1;
   return first === last ? String(first) : `${first}–${last}`;
 }
 
 /** The time axis of a part, in fractional years: whole years around its events; undefined when an event has no date. */
 export function axisSpan(chunk: readonly Pick<TimelineEvent, 'from' | 'to'>[]): { t0: number; t1: number } | undefined {
   if (chunk.length === 0 || chunk.some((e) => e.from === undefined || e.to === undefined)) return undefined;
-  const t0 = Math.floor(Math.min(...chunk.map((e) => e.from as number)));
-  const t1 = Math.max(t0 + 1, Math.ceil(Math.max(...chunk.map((e) => e.to as number)) - 1e-9));
+  const t0 = Math.floor(minOf(chunk.map((e) => e.from as number)));
+  const t1 = Math.max(t0 + 1, Math.ceil(maxOf(chunk.map((e) => e.to as number)) - 1e-9));
   return { t0, t1 };
 }
 

@@ -1,6 +1,7 @@
 // Sparse slides: a part whose content fills little of the body uses the space rather than leaving
 // half a slide empty. Its type grows (within a limit), then its boxes grow to fill the body.
 import { BODY_H } from './grid.js';
+import { minOf } from '../common/arrays.js';
 
 /** A part whose content is shorter than this share of the body is sparse. */
 export const SPARSE_SHARE = 0.75;
@@ -36,5 +37,5 @@ export function growthLimit(size: number, cap: number = Infinity): number {
 
 /** The one size the parts of a continued slide share: the smallest any of them needs (a part never grows past its neighbours). */
 export function commonSize(sizes: readonly number[]): number {
-  return Math.min(...sizes);
+  return minOf(sizes);
 }

@@ -68,6 +68,11 @@ export const RULES = {
   'document-added': 'info',
   'document-removed': 'info',
   'document-changed': 'info',
+  // robustness (issue 21)
+  'text-limit': 'warning',
+  'template-limit': 'error',
+  'source-own-output': 'warning',
+  'lock-taken-over': 'warning',
   // readers: a source past one of the readers' limits (inputs/sandbox.ts READER_LIMITS)
   'source-over-limit': 'error',
   // changes
@@ -109,8 +114,30 @@ export function diagnostic(rule: RuleId, message: string, position: Position = {
   return d;
 }
 
-/** `file:line:col: severity: message [rule]`, the form compilers use. */
+/**
+ * Characters that must not reach a terminal as they are: C0 and C1 controls (escape sequences,
+ * line breaks that would forge another diagnostic), the Unicode line and paragraph separators,
+ * and the bidi controls that reorder what is shown.
+ */
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text for one line of a terminal: every control character written as an escape (`\x1b`, `\n`, `\u202e`). */
+export function shownText(text: string): string {
+  return text.replace(UNSHOWABLE, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (ch === '\n') return '\\n';
+    if (ch === '\r') return '\\r';
+    if (ch === '\t') return '\\t';
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** `file:line:col: severity: message [rule]`, the form compilers use: always one line, control characters escaped. */
 export function formatDiagnostic(d: Diagnostic): string {
+  return shownText(diagnosticLine(d));
+}
+
+function diagnosticLine(d: Diagnostic): string {
   let place = '';
   if (d.file) {
     place = d.file;
@@ -123,11 +150,10 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${place}${d.severity}: ${d.message} [${d.rule}]`;
 }
 
-/** Diagnostics in the order of the files and lines they are about (stable for equal positions). */
+/** Diagnostics in the order of the files and lines they are about (stable for equal positions); file names by code point, whatever the locale. */
 export function sortByPosition(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
-    (a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
-  );
+  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...diagnostics].sort((a, b) => byCodePoint(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** Diagnostics in file order (a workspace's document diagnostics first), each printed once. */

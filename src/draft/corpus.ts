@@ -3,6 +3,7 @@ import type { SourceDocument } from '../inputs/sources.js';
 import { STOP_STEMS } from './cues.js';
 import { loadDateParser } from './dates.js';
 import { documentToPassages, loadNlp, type Passage, type Token } from './nlp.js';
+import { pushAll } from '../common/arrays.js';
 
 export interface Corpus {
   documents: SourceDocument[];
@@ -23,7 +24,7 @@ export async function documentsToCorpus(documents: SourceDocument[], progress?: 
   const [nlp] = await Promise.all([loadNlp(), loadDateParser()]);
   const passages: Passage[] = [];
   documents.forEach((doc, i) => {
-    passages.push(...documentToPassages(nlp, doc));
+    pushAll(passages, documentToPassages(nlp, doc));
     progress?.(i + 1, documents.length);
   });
   const df = new Map<string, number>();

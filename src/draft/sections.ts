@@ -13,6 +13,7 @@ import {
 import type { Passage } from './nlp.js';
 import { isStatementLike, quoteOf, titleOf, type Quote } from './quote.js';
 import { listedItems, type StructureKind } from './structure.js';
+import { compareCodePoints } from '../common/file-hashes.js';
 
 /** A drafted statement: what it says and the quotes (one per document) that support it. */
 export interface DraftItem {
@@ -82,7 +83,7 @@ export function draftInvestments(corpus: Corpus, used: Set<Passage>): DraftInves
 }
 
 function byDateThenSupport(a: DraftInvestment, b: DraftInvestment): number {
-  return (a.date ?? '9999').localeCompare(b.date ?? '9999') || b.docs.length - a.docs.length || a.value - b.value || a.kind.localeCompare(b.kind);
+  return compareCodePoints(a.date ?? '9999', b.date ?? '9999') || b.docs.length - a.docs.length || a.value - b.value || compareCodePoints(a.kind, b.kind);
 }
 
 /**
@@ -332,7 +333,7 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
   const namedOwn = new Set([...groups.values()].filter((g) => g.kind === 'own build' && !/^own /i.test(g.name)).map((g) => g.owner));
   return [...groups.values()]
     .filter((g) => !(/^own /i.test(g.name) && namedOwn.has(g.owner)))
-    .sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || a.name.localeCompare(b.name));
+    .sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || compareCodePoints(a.name, b.name));
 }
 
 /** Options a sentence names without a proper name: "its own infrastructure capabilities", "open models"; an own build named in apposition ("its own regional subsidiary, Nordwind Connect") by its name. */

@@ -8,6 +8,7 @@ import type { DraftSectionKey, Entry } from './compose.js';
 import { citeKey, type DraftOptions } from './draft.js';
 import { foldQuote } from '../verify/match.js';
 import { decorateItems, SECTION_COMMENTS } from './write.js';
+import { aliasProblem, LIMITS } from '../inputs/sandbox.js';
 
 type ProposalSection = Exclude<DraftSectionKey, 'takeaways'>;
 const SECTIONS: ProposalSection[] = ['investment', 'friction', 'alternatives', 'outlook', 'conflicts'];
@@ -86,7 +87,12 @@ export async function proposalsIntoYaml(
     const message = error ? `cannot update: ${error.message.split('\n')[0]}` : 'cannot update: the summary is not a mapping of keys';
     return { text, diagnostics: [diagnostic('yaml-syntax', message, { file, line: pos.line, column: pos.col })], messages: [] };
   }
-  const data = doc.toJS() as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases }) as Record<string, unknown>;
+  } catch (error) {
+    return { text, diagnostics: [diagnostic('yaml-syntax', `cannot update: ${aliasProblem(error) ?? (error as Error).message.split('\n')[0]}`, { file, line: 1, column: 1 })], messages: [] };
+  }
   const alreadyCited = citationsOf(data);
   const citedDocs = new Set([...alreadyCited].map((k) => k.split('\u0000')[0] as string));
   const why = documentsToPropose(documents, manifest, citedDocs);

@@ -2,10 +2,10 @@
 // the file's sha256 and its reader's version, so an unchanged file is not parsed again: in memory
 // for the life of the process (watch mode) and on disk in the user's cache folder
 // (`extracted/`), shared by every workspace and every command (check, build, draft, find).
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
-import { BoundedStore, cacheRoot } from '../cache/cache-dir.js';
+import { BoundedStore, cacheRoot, sealEntry, unsealEntry } from '../cache/cache-dir.js';
 import type { ExtractedText, SourceReader } from './document.js';
 
 /** What older versions kept in an output folder; a build removes it. */
@@ -25,6 +25,7 @@ const ExtractedSchema = z.object({
   map: z.object({ offsets: z.array(z.number()), lines: z.array(z.number()), pages: z.array(z.number()).optional() }),
   title: z.string().optional(),
   date: z.string().optional(),
+  creator: z.string().optional(),
 });
 
 export interface ExtractionCache {
@@ -37,6 +38,11 @@ export interface ExtractionCache {
 /** The key of a file's text: its bytes and the reader (and reader version) that read them. */
 export function cacheKey(reader: SourceReader, sha256: string): string {
   return `${sha256}.${reader.format}-v${reader.version}`;
+}
+
+/** An entry's file: sealed with its checksum (cache-dir.ts), so no longer plain JSON. */
+function entryName(key: string): string {
+  return `${key}.entry`;
 }
 
 const MEMORY_LIMIT = 4000;
@@ -60,10 +66,17 @@ export function extractionCache(folder?: string, bounds: { maxBytes: number; max
     async get(key) {
       const known = memory.get(key);
       if (known || !folder) return known;
-      const raw = await readFile(path.join(folder, `${key}.json`), 'utf8').catch(() => undefined);
-      if (raw === undefined) return undefined;
+      const name = entryName(key);
+      const stored = await readFile(path.join(folder, name)).catch(() => undefined);
+      if (stored === undefined) return undefined;
+      const raw = unsealEntry(name, stored);
+      if (raw === undefined) {
+        // A corrupt or edited entry is dropped: the file is parsed again.
+        await rm(path.join(folder, name), { force: true }).catch(() => undefined);
+        return undefined;
+      }
       try {
-        const parsed = ExtractedSchema.safeParse(JSON.parse(raw));
+        const parsed = ExtractedSchema.safeParse(JSON.parse(raw.toString('utf8')));
         if (!parsed.success) return undefined;
         const value = parsed.data as ExtractedText;
         remember(key, value);
@@ -77,9 +90,10 @@ export function extractionCache(folder?: string, bounds: { maxBytes: number; max
       if (!folder) return;
       try {
         await mkdir(folder, { recursive: true });
-        const file = path.join(folder, `${key}.json`);
+        const name = entryName(key);
+        const file = path.join(folder, name);
         const temporary = `${file}.${process.pid}.tmp`;
-        await writeFile(temporary, JSON.stringify(value));
+        await writeFile(temporary, sealEntry(name, JSON.stringify(value)));
         await rename(temporary, file);
         wrote = true;
       } catch {

@@ -32,6 +32,8 @@ export interface ExtractedText {
   title?: string;
   /** Publication date the file gives, YYYY-MM-DD. */
   date?: string;
+  /** The program that made the file, where its metadata says (a PDF's Creator). */
+  creator?: string;
 }
 
 /** A reader for one format. A new format is one module that exports one of these. */

@@ -133,6 +133,11 @@ export async function readSources(dir: string, shownDir: string = dir, options: 
   names.forEach((name, i) => {
     const result = results[i] as SourceDocument | Diagnostic;
     const id = documentId(name);
+    // A briefing's own memo is no source: it is left out (its id names no document), with a warning.
+    if ('rule' in result && result.rule === 'source-own-output') {
+      diagnostics.push(result);
+      return;
+    }
     if ('rule' in result) {
       diagnostics.push(result);
       failedIds.add(id);
@@ -141,6 +146,8 @@ export async function readSources(dir: string, shownDir: string = dir, options: 
     const previous = byId.get(id);
     if (previous !== undefined) {
       diagnostics.push(diagnostic('duplicate-doc-id', `document id "${id}" is used by both ${previous} and ${name}; rename one`, { file: result.file }));
+      // Neither file is the document: its citations are not checked against whichever came first.
+      failedIds.add(id);
       return;
     }
     byId.set(id, name);
@@ -157,7 +164,7 @@ export async function readSources(dir: string, shownDir: string = dir, options: 
       );
     }
   });
-  return { documents, diagnostics, failedIds };
+  return { documents: documents.filter((d) => !failedIds.has(d.id)), diagnostics, failedIds };
 }
 
 /** One file: its reader's text (from the cache when the bytes are unchanged), or why it has none. */
@@ -191,6 +198,9 @@ async function readOne(dir: string, shownDir: string, name: string, cache: Extra
   // What is checked is what is shown: invisible characters (zero-width, soft hyphens, bidi
   // controls) are not part of a document's text; the map moves with the text.
   const { text, map } = withoutInvisible(extracted.text, extracted.map);
+  if (extracted.creator !== undefined && OWN_CREATOR.test(extracted.creator)) {
+    return diagnostic('source-own-output', `${name} is a memo this tool wrote (its PDF metadata names briefing); a briefing's own output is never a source, so it was not read`, { file });
+  }
   if (text.trim() === '') return diagnostic('source-empty', 'source has no text', { file });
   const found = describeText(text);
   const doc: SourceDocument = { id: documentId(name), name, file, text, format: reader.format, map, sha256: hash, lead: leadOf(text) };
@@ -200,6 +210,9 @@ async function readOne(dir: string, shownDir: string, name: string, cache: Extra
   if (date !== undefined) doc.date = date;
   return doc;
 }
+
+/** The Creator the memo's PDF metadata carries (src/memo/document.ts). */
+const OWN_CREATOR = /^briefing$/;
 
 function megabytes(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -213,7 +226,10 @@ const MD_HEADING = /^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$/;
 
 /** Title and date where the text gives them: a date line, a Markdown heading, a headline-like first line. */
 export function describeText(text: string): { title?: string; date?: string } {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = topOf(text)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const found: { title?: string; date?: string } = {};
   const date = dateOfText(text)?.date;
   if (date !== undefined) found.date = date;
@@ -237,7 +253,7 @@ export function describeText(text: string): { title?: string; date?: string } {
 
 /** The first sentence of the body (after any date line), cut at a word to about 70 characters. */
 export function leadOf(text: string): string {
-  const lines = text
+  const lines = topOf(text)
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && !isDateLine(l));
@@ -248,6 +264,15 @@ export function leadOf(text: string): string {
   if (sentence.length <= 70) return sentence;
   const cut = sentence.slice(0, 70);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 70).replace(/[\s,;:]+$/, '')}…`;
+}
+
+/**
+ * The start of a text, where a title, a lead or a date line can be: the rest is never looked at
+ * (a first line over 140 characters is no headline, a lead is cut to 70), so a 48 MB source is
+ * not split, trimmed and joined whole for them.
+ */
+function topOf(text: string): string {
+  return text.length <= 65_536 ? text : text.slice(0, 65_536);
 }
 
 function looksLikeHeadline(line: string): boolean {

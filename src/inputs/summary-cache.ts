@@ -11,6 +11,7 @@ import { cacheStore, type BoundedStore } from '../cache/cache-dir.js';
 import { toolFingerprint } from '../cache/fingerprint.js';
 import { offsetLocator, type Locator, type YamlPath } from '../diagnostics/yaml-locator.js';
 import { sha256 } from '../common/file-hashes.js';
+import { pushAll } from '../common/arrays.js';
 
 /** Where a node is: its start offset, and for a collection its entries. */
 export interface NodePlaces {
@@ -80,7 +81,7 @@ function placesAt(root: NodePlaces, path: YamlPath): NodePlaces | undefined {
 /** A locator from cached places, answering as yamlLocator (diagnostics/yaml-locator.ts) does. */
 export function placesLocator(parsed: Pick<ParsedSummary, 'lineStarts' | 'places'>, file: string): Locator {
   const lineCounter = new LineCounter();
-  lineCounter.lineStarts.push(...parsed.lineStarts);
+  pushAll(lineCounter.lineStarts, parsed.lineStarts);
   const keyOffset = (path: YamlPath): number | undefined => {
     if (path.length === 0) return undefined;
     const parent = placesAt(parsed.places, path.slice(0, -1));

@@ -8,6 +8,7 @@ import { zodIssueDiagnostic } from '../diagnostics/zod-issues.js';
 import { SummarySchema, type Summary } from './summary-schema.js';
 import { PARSE_ONCE } from '../diagnostics/zod-once.js';
 import { nodePlaces, placesLocator, type ParsedSummary } from './summary-cache.js';
+import { aliasProblem, LIMITS } from './sandbox.js';
 
 export type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
 
@@ -34,9 +35,9 @@ export function summaryFromYaml(source: string, file: string, onParsed?: (parsed
   if (diagnostics.length > 0) return { locator, diagnostics };
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
   } catch (error) {
-    return { locator, diagnostics: [diagnostic('yaml-syntax', firstLine((error as Error).message), { file, line: 1, column: 1 })] };
+    return { locator, diagnostics: [diagnostic('yaml-syntax', aliasProblem(error) ?? firstLine((error as Error).message), { file, line: 1, column: 1 })] };
   }
   onParsed?.({ data, lineStarts: lineCounter.lineStarts, places: nodePlaces(doc) });
   return checkedSummary(data, locator);

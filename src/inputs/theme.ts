@@ -1,6 +1,6 @@
 // The deck's look in one place: one accent colour, a neutral palette, two font faces, sizes.
 // A workspace may override any part of it with theme.yaml (or theme.json); the rest stays default.
-import { isProblem, problemDiagnostic, readInside, type SandboxProblem } from './sandbox.js';
+import { aliasProblem, isProblem, LIMITS, problemDiagnostic, readInside, type SandboxProblem } from './sandbox.js';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import * as z from 'zod';
@@ -201,5 +201,9 @@ function parseThemeText(text: string, kind: 'json' | 'yaml', file: string): Pars
     const pos = lineCounter.linePos(error.pos[0]);
     return { diagnostic: diagnostic('theme-invalid', `theme is not valid YAML: ${error.message.split('\n')[0]}`, { file, line: pos.line, column: pos.col }) };
   }
-  return { value: doc.toJS() as unknown, locator: yamlLocator(doc, lineCounter, file) };
+  try {
+    return { value: doc.toJS({ maxAliasCount: LIMITS.yamlAliases }) as unknown, locator: yamlLocator(doc, lineCounter, file) };
+  } catch (error) {
+    return { diagnostic: diagnostic('theme-invalid', `theme is not usable YAML: ${aliasProblem(error) ?? (error as Error).message.split('\n')[0]}`, { file }) };
+  }
 }

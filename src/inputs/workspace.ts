@@ -10,6 +10,7 @@ import { summaryFromParsed, summaryFromYaml, type LoadedSummary, type Locator } 
 import { MAX_TEXT_KEPT, readParsedSummary, summaryStore, writeParsedSummary, type ParsedSummary } from './summary-cache.js';
 import type { Summary } from './summary-schema.js';
 import { compareCodePoints } from '../common/file-hashes.js';
+import { pushAll } from '../common/arrays.js';
 import { unreviewedItems } from './review-marks.js';
 
 export { shownTitle } from './shown-title.js';
@@ -84,15 +85,15 @@ export async function loadWorkspace(shownDir: string, options: LoadOptions = {})
   workspace.summarySha256 = sha256(summaryText);
   const loaded = await loadSummary(summaryText, workspace.summarySha256, summaryFile, options);
   workspace.locator = loaded.locator;
-  diagnostics.push(...loaded.diagnostics);
+  pushAll(diagnostics, loaded.diagnostics);
   workspace.documents = sources.documents.map((d) => withMetadata(d, loaded.summary));
   if (!loaded.summary) {
     workspace.diagnostics = sortDiagnostics(diagnostics);
     return workspace;
   }
   workspace.summary = loaded.summary;
-  diagnostics.push(...asOfProblems(loaded.summary.asOf, workspace.documents, loaded.locator.at(['asOf'])));
-  diagnostics.push(...unreviewedItems(summaryText, summaryFile));
+  pushAll(diagnostics, asOfProblems(loaded.summary.asOf, workspace.documents, loaded.locator.at(['asOf'])));
+  pushAll(diagnostics, unreviewedItems(summaryText, summaryFile));
   workspace.diagnostics = sortDiagnostics(diagnostics);
   return workspace;
 }
@@ -116,7 +117,7 @@ async function loadSummary(text: string, textSha256: string, file: string, optio
 }
 
 /** The logo the workspace's theme names, if it names one at the top of the workspace: a file that is not a source. */
-async function themeLogo(dir: string): Promise<string[]> {
+export async function themeLogo(dir: string): Promise<string[]> {
   const text = await readTextInside(dir, path.join(dir, 'theme.yaml'), 'theme');
   if (typeof text !== 'string') return [];
   try {

@@ -6,6 +6,8 @@ import { plainText, type Block, type CitationRef, type Inline, type Memo } from 
 import { formatLongDate } from '../template/view.js';
 import { citeGroups, GROUP_SEPARATOR, RANGE_DASH } from '../verify/numbering.js';
 import { BODY_SIZE, COLORS, MARGINS, PAGE, SERIF, SERIF_LEADING, TABLE_LAYOUT, withStylesInline } from './style.js';
+import { pushAll, maxOf } from '../common/arrays.js';
+import { compareCodePoints } from '../common/file-hashes.js';
 
 export interface MemoDocumentOptions {
   date: Date;
@@ -151,7 +153,7 @@ function keepHeadingsWithNext(nodes: Content[]): Content[] {
     }
     const next = nodes[k] as Node | undefined;
     if (next === undefined) {
-      out.push(...group);
+      pushAll(out, group);
       break;
     }
     const list = (next.ul ?? next.ol) as Content[] | undefined;
@@ -248,7 +250,7 @@ function tableToContent(
   anchors: Anchors,
   known: Set<number>,
 ): Content {
-  const columns = Math.max(header.length, ...rows.map((r) => r.length));
+  const columns = Math.max(header.length, maxOf(rows.map((r) => r.length)));
   const cell = (inlines: Inline[] | undefined, column: number, isHeader: boolean): TableCell => {
     const converted = inlinesToText(inlines ?? [], known);
     const node: TextNode = { text: converted.text, alignment: align[column] ?? 'left' };
@@ -297,7 +299,7 @@ function inlinesToText(inlines: readonly Inline[], known: Set<number>): { text: 
       if (g.last !== g.first) Object.assign(node, { text: `${g.first}${RANGE_DASH}${g.last}`, noWrap: true });
       text.push(node);
     });
-    cites.push(...run);
+    pushAll(cites, run);
     run = [];
   };
   for (const inline of inlines) {
@@ -355,7 +357,7 @@ function sourcesTable(citations: readonly CitationRef[]): Content {
   const docs = new Map<string, CitationRef>();
   for (const c of citations) if (!docs.has(c.doc)) docs.set(c.doc, c);
   const rows = [...docs.values()]
-    .sort((a, b) => a.doc.localeCompare(b.doc))
+    .sort((a, b) => compareCodePoints(a.doc, b.doc))
     .map((c): TableCell[] => [{ text: c.doc, bold: true }, { text: c.docTitle }, { text: c.docDate ? (c.docDateFromEditor ? `[${longDate(c.docDate)}]` : longDate(c.docDate)) : 'n.d.', noWrap: true }, { text: c.file, color: COLORS.muted }]);
   const header: TableCell[] = ['Document', 'Title', 'Date', 'File'].map((t) => ({ text: t, style: 'tableHeader' }));
   return {

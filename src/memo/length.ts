@@ -9,6 +9,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { plainText, type Block, type Inline, type Memo } from '../model/types.js';
 import { BODY_SIZE, MARGINS, MEASURE, PAGE, PARAGRAPH_GAP, SERIF_LEADING } from './style.js';
+import { maxOf } from '../common/arrays.js';
 
 export const MAX_BODY_PAGES = 3;
 
@@ -48,7 +49,7 @@ function blockHeight(block: Block): number {
     case 'table': {
       const columns = Math.max(1, block.header.length);
       const width = MEASURE / columns - 12;
-      const row = (cells: readonly Inline[][]) => Math.max(...cells.map((c) => Math.max(1, Math.ceil((textLength(c) * 0.45 * 9) / width)))) * 9 * 1.2 + 7;
+      const row = (cells: readonly Inline[][]) => maxOf(cells.map((c) => Math.max(1, Math.ceil((textLength(c) * 0.45 * 9) / width))), 1) * 9 * 1.2 + 7;
       return [block.header, ...block.rows].reduce((h, cells) => h + row(cells), 11);
     }
     case 'timeline':

@@ -11,6 +11,8 @@ import { toolFingerprint } from '../cache/fingerprint.js';
 import { saveShapingCache, shareFonts, shareScaledRuns } from './fonts.js';
 import { cacheMeasuredText, keepMeasuredText } from './measure-cache.js';
 import { gatherStreamText, keepCompressedStreams } from './pdfkit-streams.js';
+import { wrapMethod } from './wrap-method.js';
+import { compareCodePoints } from '../common/file-hashes.js';
 import { writeLinesWhole } from './merged-runs.js';
 import { SANS, SERIF } from './style.js';
 
@@ -104,7 +106,19 @@ async function configureEngine(): Promise<PdfMake> {
   // document, so a blank one is made (its catalog is one of them) before the first memo.
   const probe = await pdfmake.createPdf({ content: '', defaultStyle: { font: SERIF } }).getStream();
   if (probe._root) gatherStreamText(probe._root as unknown as Parameters<typeof gatherStreamText>[0]);
+  sortNamesByCodePoint(probe._root);
   return pdfmake;
+}
+
+/**
+ * pdfkit sorts the keys of a name tree (the named destinations citations link to) with
+ * localeCompare, whose order depends on the process's locale (LANG=cs_CZ.UTF-8 puts "ch" after
+ * "h"): the memo's bytes would too. Its class is reached through the blank document's tree.
+ */
+function sortNamesByCodePoint(root: unknown): void {
+  const dests = (root as { data?: { Names?: { data?: { Dests?: object } } } } | undefined)?.data?.Names?.data?.Dests;
+  if (!dests) return;
+  wrapMethod<(a: string, b: string) => number>(Object.getPrototypeOf(dests) as object, '_compareKeys', () => (a: string, b: string) => compareCodePoints(String(a), String(b)));
 }
 
 /** pdfmake's text measurement kept across the memos of this process (see measure-cache.ts). */

@@ -6,6 +6,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { plainText, type Block } from '../model/types.js';
 import { MARGINS, PAGE } from './style.js';
+import { maxOf } from '../common/arrays.js';
 
 const TABLE_SIZE = 9;
 const EM_PER_CHARACTER = 0.52;
@@ -19,7 +20,7 @@ function longestWord(text: string): string {
 
 /** The width a table needs at the least, in points, and the word that decides each column. */
 export function tableMinimumWidth(block: Extract<Block, { type: 'table' }>): { width: number; words: string[] } {
-  const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length));
+  const columns = Math.max(block.header.length, maxOf(block.rows.map((r) => r.length)));
   let width = 0;
   const words: string[] = [];
   for (let k = 0; k < columns; k++) {

@@ -29,6 +29,7 @@ import {
   type TableBlock,
 } from './types.js';
 import { AMOUNT_ROLES, amountRole } from '../inputs/amount-roles.js';
+import { pushAll, maxOf } from '../common/arrays.js';
 
 export function workspaceToMeta(ws: VerifiedWorkspace): Meta {
   const s = ws.summary;
@@ -98,7 +99,7 @@ export function markdownToDeck(markdown: string, ws: VerifiedWorkspace, file: st
     let subtitle: string | undefined;
     const talking: string[] = [];
     let body = chunk.text.replace(NOTES, (_m, notes: string) => {
-      talking.push(...notesToText(notes));
+      pushAll(talking, notesToText(notes));
       return '';
     });
     body = body.replace(DIRECTIVE, (_m, key: string, value: string) => {
@@ -284,7 +285,7 @@ function moneyCell(cell: readonly Inline[]): { value: number; currency: string; 
 
 /** The scale the largest value is read in ("$ billion"), and its divisor. */
 function scaleOf(values: readonly number[], currency: string | undefined): { scale: number; unit: string } {
-  const max = Math.max(...values);
+  const max = maxOf(values);
   const [scale, word] = SCALES.find(([s]) => max >= s) ?? [1, ''];
   return { scale, unit: `${currency ?? '$'}${word === '' ? '' : ` ${word}`}`.trim() };
 }

@@ -3,6 +3,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { CITE_CLOSE, CITE_OPEN, LINE_BREAK, MARK_CLOSE, MARK_OPEN } from '../template/view.js';
 import type { Block, Inline } from './types.js';
+import { pushAll } from '../common/arrays.js';
 
 const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false }).enable('table');
 
@@ -44,7 +45,7 @@ export function markdownToBlocks(source: string, idPrefix = 'sec'): Block[] {
           else if (t.type === 'list_item_close' && depth === 1 && current) items.push(current), (current = undefined);
           else if (t.type === 'inline' && current) {
             if (current.length > 0) current.push({ type: 'break' });
-            current.push(...inlineToModel(t));
+            pushAll(current, inlineToModel(t));
           }
         }
         blocks.push({ type: 'list', ordered: token.type === 'ordered_list_open', items });
@@ -62,7 +63,7 @@ export function markdownToBlocks(source: string, idPrefix = 'sec'): Block[] {
           if (t.type === 'thead_open') inHead = true;
           else if (t.type === 'thead_close') inHead = false;
           else if (t.type === 'tr_open') row = [];
-          else if (t.type === 'tr_close' && row) (inHead ? header.push(...row) : rows.push(row)), (row = undefined);
+          else if (t.type === 'tr_close' && row) (inHead ? pushAll(header, row) : rows.push(row)), (row = undefined);
           else if (t.type === 'th_open') align.push(cellAlign(t));
           else if (t.type === 'inline' && row) row.push(inlineToModel(t));
         }
@@ -74,7 +75,10 @@ export function markdownToBlocks(source: string, idPrefix = 'sec'): Block[] {
         while (i < tokens.length) {
           const t = next();
           if (t.type === 'blockquote_close') break;
-          if (t.type === 'inline') content.push(...(content.length ? [{ type: 'break' } as Inline] : []), ...inlineToModel(t));
+          if (t.type === 'inline') {
+            if (content.length) content.push({ type: 'break' } as Inline);
+            pushAll(content, inlineToModel(t));
+          }
         }
         blocks.push({ type: 'quote', inlines: content });
         break;
@@ -105,7 +109,7 @@ function inlineToModel(token: Token): Inline[] {
     switch (child.type) {
       case 'text':
       case 'code_inline':
-        out.push(...splitCitations(child.content, { bold: bold > 0, italic: italic > 0 }));
+        pushAll(out, splitCitations(child.content, { bold: bold > 0, italic: italic > 0 }));
         break;
       case 'strong_open':
         bold++;
@@ -120,7 +124,7 @@ function inlineToModel(token: Token): Inline[] {
         italic--;
         break;
       case 'softbreak':
-        out.push(...splitCitations(' ', { bold: bold > 0, italic: italic > 0 }));
+        pushAll(out, splitCitations(' ', { bold: bold > 0, italic: italic > 0 }));
         break;
       case 'hardbreak':
         out.push({ type: 'break' });

@@ -9,9 +9,11 @@
 // Any failure in 1–4, or SIGTERM/SIGINT, restores the backups: the folder is as it was, byte for
 // byte. A SIGKILL cannot be caught: the next build finds the journal and undoes the step first.
 import { constants } from 'node:fs';
-import { link, lstat, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { link, lstat, mkdir, open, readdir, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnostic, EXIT, UserError } from '../diagnostics/diagnostic.js';
+import { diagnostic, EXIT, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isProblem, readRegularFile } from '../inputs/sandbox.js';
 
 export const LOCK_FILE = '.briefing.lock';
 export const JOURNAL_FILE = '.briefing.journal';
@@ -151,7 +153,12 @@ async function rollBack(outDir: string, journal: Journal, names: readonly string
  * the temporaries and backups a killed build may have left. Call under the lock.
  */
 export async function recoverOutputs(outDir: string, outputs: readonly string[]): Promise<boolean> {
-  const raw = await readFile(path.join(outDir, JOURNAL_FILE), 'utf8').catch(() => undefined);
+  const bytes = await readRegularFile(path.join(outDir, JOURNAL_FILE), 'manifest', { follow: false, limit: 64 * 1024 });
+  if (isProblem(bytes) && bytes.problem !== 'missing') {
+    // A journal that is a link, a folder or too large was not written by a build: remove it, trust nothing in it.
+    await rm(path.join(outDir, JOURNAL_FILE), { recursive: true, force: true }).catch(() => undefined);
+  }
+  const raw = isProblem(bytes) ? undefined : bytes.toString('utf8');
   const names = new Set<string>(outputs);
   if (raw === undefined) {
     await removeBackups(outDir, [...names]);
@@ -196,8 +203,10 @@ async function removeTemporaries(outDir: string, names: readonly string[]): Prom
   );
 }
 
+/** Write `file` anew and flush it: a file or link already there is removed first, never written through. */
 async function writeSynced(file: string, bytes: Uint8Array | string): Promise<void> {
-  const handle = await open(file, 'w');
+  await rm(file, { force: true });
+  const handle = await open(file, 'wx');
   try {
     await handle.writeFile(bytes);
     await handle.sync();
@@ -213,20 +222,30 @@ async function syncFolder(dir: string): Promise<void> {
   await handle.close();
 }
 
+/** Lock files this process holds now (a lock naming this process and not listed here is a leftover). */
+const heldHere = new Set<string>();
+
 /**
- * Take the output folder's lock, run `work`, release. A lock left by a dead process is taken
- * over, and so is one that is empty or unreadable and older than a few seconds (its creator
- * died, or the disk was full, before writing its process id). Outputs interrupted by a signal
- * are restored inside `work`; the signal is raised again here, after the lock is released.
+ * Take the output folder's lock, run `work`, release. A build holds it from before it reads
+ * anything of the folder (the previous manifest, outputs it may keep, the history) until its
+ * outputs are in place, so two builds, a build and a watch's rebuild, never mix their files. A
+ * lock left by a dead process is taken over, and so is one that is empty or unreadable and
+ * older than a few seconds (its creator died, or the disk was full, before writing its process
+ * id), one whose process is alive but is not the build that took it (its process id reused by
+ * another program), and one older than a day; the last two with a warning, passed to `warn`.
+ * Outputs interrupted by a signal are restored inside `work`; the signal is raised again here,
+ * after the lock is released.
  */
-export async function withOutputLock<T>(outDir: string, shownOut: string, work: () => Promise<T>): Promise<T> {
+export async function withOutputLock<T>(outDir: string, shownOut: string, work: () => Promise<T>, warn: (d: Diagnostic) => void = () => undefined): Promise<T> {
   await mkdir(outDir, { recursive: true });
   const lock = path.join(outDir, LOCK_FILE);
-  await acquire(lock, shownOut);
+  await acquire(lock, shownOut, warn);
+  heldHere.add(lock);
   try {
     return await work();
   } catch (error) {
     if (error instanceof Interrupted) {
+      heldHere.delete(lock);
       await rm(lock, { force: true });
       process.kill(process.pid, error.signal);
       // Another listener (watch mode) handles the signal: report the build as interrupted.
@@ -234,31 +253,41 @@ export async function withOutputLock<T>(outDir: string, shownOut: string, work: 
     }
     throw error;
   } finally {
-    await rm(lock, { force: true });
+    if (heldHere.delete(lock)) await rm(lock, { force: true });
   }
 }
 
-/** How long a build waits for another one to finish writing (writing takes milliseconds). */
-const LOCK_WAIT_MS = 3000;
+/**
+ * How long a build waits for another one to finish (a whole build: a second or two for the seeds,
+ * a minute for 10,000 statements). BRIEFING_LOCK_WAIT_MS sets it (tests).
+ */
+function lockWaitMs(): number {
+  const set = Number(process.env.BRIEFING_LOCK_WAIT_MS);
+  return Number.isFinite(set) && set >= 0 ? set : 10 * 60 * 1000;
+}
 /** An empty or unreadable lock older than this was left by a build that never wrote its id. */
 export const STALE_LOCK_MS = 5000;
+/** No build takes a day: a lock older than this is taken over whoever it names. */
+export const ANCIENT_LOCK_MS = 24 * 60 * 60 * 1000;
 
-async function acquire(lock: string, shownOut: string): Promise<void> {
+async function acquire(lock: string, shownOut: string, warn: (d: Diagnostic) => void): Promise<void> {
   const started = Date.now();
+  const wait = lockWaitMs();
   for (;;) {
     try {
       await createLock(lock);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const { holder, stale } = await lockState(lock);
+      const { holder, stale, why } = await lockState(lock);
       const known = holder !== undefined;
       if (stale) {
+        if (why) warn(diagnostic('lock-taken-over', `took over ${path.join(shownOut, LOCK_FILE)}: ${why}`));
         await rm(lock, { force: true });
         continue;
       }
       // An empty lock is one another build has just created and not yet written: wait until it is stale.
-      if (Date.now() - started < (known ? LOCK_WAIT_MS : STALE_LOCK_MS + 1000)) {
+      if (Date.now() - started < (known ? wait : Math.max(wait, STALE_LOCK_MS + 1000))) {
         await new Promise((resolve) => setTimeout(resolve, 20));
         continue;
       }
@@ -276,22 +305,66 @@ async function acquire(lock: string, shownOut: string): Promise<void> {
   }
 }
 
-/** Who holds a lock, and whether it is stale: its process is gone, or it is empty or unreadable and old. */
-async function lockState(lock: string): Promise<{ holder?: number; stale: boolean }> {
-  const text = await readFile(lock, 'utf8').catch(() => undefined);
-  const pid = Number.parseInt(text ?? '', 10);
-  if (Number.isInteger(pid) && pid > 0 && String(pid) === text?.trim()) {
-    return { holder: pid, stale: pid === process.pid || !isAlive(pid) };
-  }
-  const modified = (await stat(lock).catch(() => undefined))?.mtimeMs;
-  return { stale: modified !== undefined && Date.now() - modified > STALE_LOCK_MS };
+/** What a lock says: `PID` on its first line, then `briefing start=TICKS` (when the process's start time is known). */
+function parseLock(text: string): { pid?: number; start?: string } {
+  const [first = '', second = ''] = text.split('\n');
+  const pid = Number.parseInt(first, 10);
+  if (!(Number.isInteger(pid) && pid > 0 && String(pid) === first.trim())) return {};
+  const start = /^briefing start=(\d+)$/.exec(second.trim())?.[1];
+  return start !== undefined ? { pid, start } : { pid };
 }
 
-/** Create the lock with this process's id; a lock that cannot be written whole is removed again. */
+/**
+ * Who holds a lock, and whether it is stale (and why, when taking it over deserves a warning):
+ * its process is gone; or it is not the process that took the lock (another start time, or, for
+ * a lock without one, a program that is not briefing); or the lock is older than a day; or it is
+ * empty or unreadable and older than a few seconds. A link is not followed.
+ */
+async function lockState(lock: string): Promise<{ holder?: number; stale: boolean; why?: string }> {
+  const bytes = await readRegularFile(lock, 'manifest', { follow: false, limit: 4096 });
+  const info = await lstat(lock).catch(() => undefined);
+  const age = info ? Date.now() - info.mtimeMs : 0;
+  const { pid, start } = isProblem(bytes) ? {} : parseLock(bytes.toString('utf8'));
+  if (pid === undefined) return { stale: info !== undefined && age > STALE_LOCK_MS };
+  if (pid === process.pid) return { holder: pid, stale: !heldHere.has(lock) };
+  if (!isAlive(pid)) return { holder: pid, stale: true };
+  if (age > ANCIENT_LOCK_MS) return { holder: pid, stale: true, why: `it is ${Math.floor(age / 3_600_000)} hours old, and no build takes a day (process ${pid} is running, but is not writing here)` };
+  const now = processStart(pid);
+  if (start !== undefined && now !== undefined && now !== start) return { holder: pid, stale: true, why: `the build that took it (process ${pid}) is gone; that process id now belongs to another program` };
+  if (start === undefined) {
+    const command = processCommand(pid);
+    if (command !== undefined && !/briefing/.test(command)) return { holder: pid, stale: true, why: `process ${pid}, which it names, is not a briefing build (${command.slice(0, 60)})` };
+  }
+  return { holder: pid, stale: false };
+}
+
+/** A process's start time in clock ticks since boot (Linux /proc), or undefined where unknown. */
+function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A process's command line (Linux /proc), or undefined where unknown. */
+function processCommand(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\u0000').join(' ').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Create the lock with this process's id and start time; a lock that cannot be written whole is removed again. */
 async function createLock(lock: string): Promise<void> {
   const handle = await open(lock, 'wx');
   try {
-    await handle.writeFile(`${process.pid}\n`);
+    const start = processStart(process.pid);
+    await handle.writeFile(`${process.pid}\n${start !== undefined ? `briefing start=${start}\n` : ''}`);
     await handle.close();
   } catch (error) {
     await handle.close().catch(() => undefined);

@@ -1,6 +1,7 @@
 // One build: load and verify the workspace, skip if nothing changed, render both outputs,
 // write them atomically under a lock, then the manifest. Returns diagnostics; never prints.
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { isProblem, readRegularFile } from '../inputs/sandbox.js';
 import path from 'node:path';
 import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { layOutDeck, loadVerifiedWorkspace, prepareModels, templateDirs } from './pipeline.js';
@@ -27,6 +28,7 @@ import {
   type BuildState,
   statementRecords,
   manifestOf,
+  manifestText,
   toolFingerprint,
   toolVersion,
   type InputFiles,
@@ -34,6 +36,7 @@ import {
 } from './manifest.js';
 import { commitOutputs, needsRecovery, recoverOutputs, withOutputLock, type OutputFile } from './atomic-output.js';
 import { memoLengthWarning } from '../memo/length.js';
+import { pushAll } from '../common/arrays.js';
 
 export const DECK_FILE = 'briefing.pptx';
 export const MEMO_FILE = 'memo.pdf';
@@ -45,6 +48,12 @@ export interface BuildOptions {
   out: string;
   force?: boolean;
   changes?: boolean;
+  /**
+   * A preview (watch mode): with `changes`, the report compares with the last build that reported
+   * its changes, as `build --changes` does, but this build does not become the baseline: the
+   * session's edits are reported together until a `build --changes` delivers them.
+   */
+  preview?: boolean;
   /** An earlier build.json (a file of the output folder's history, say) the change report compares with; implies `changes`. */
   since?: string | undefined;
   templates?: string | undefined;
@@ -96,28 +105,53 @@ export async function buildBriefing(options: BuildOptions): Promise<BuildResult>
   }
 }
 
+/**
+ * How a build holds the output folder's lock: from its start, when the folder exists (everything
+ * it reads of the folder, the previous manifest, outputs it keeps, the history, is read under
+ * it); else only to commit, once it has rendered, when there was nothing to read.
+ */
+type Locking = { mode: 'held' } | { mode: 'at-commit' };
+
 async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Promise<BuildResult> {
   const t0 = performance.now();
+  const outDir = path.resolve(options.out);
+  const warnings: Diagnostic[] = [];
+  if (!(await stat(outDir).catch(() => undefined))?.isDirectory()) {
+    // Nothing to read: render without the lock (a build that fails leaves no folder behind).
+    const result = await buildLocked(options, memoRenderer, { mode: 'at-commit' }, t0, warnings);
+    // Another build made the folder and committed meanwhile: build again, under the lock, from what it wrote.
+    if (result !== 'stale') return result;
+  }
+  try {
+    return (await withOutputLock(outDir, options.out, () => buildLocked(options, memoRenderer, { mode: 'held' }, t0, warnings), (d) => warnings.push(d))) as BuildResult;
+  } catch (error) {
+    const diagnostics = [...warnings, ...(await guardOutput(options.out, () => Promise.reject(error)))];
+    return { status: 'failed', workspace: shownWorkspace(options), diagnostics, changes: emptyReport(), timings: { total: Math.round((performance.now() - t0) * 10) / 10 } };
+  }
+}
+
+/** The workspace as the user named it, loaded no further (a build that failed before reading it). */
+function shownWorkspace(options: BuildOptions): VerifiedWorkspace {
+  return { dir: path.resolve(options.workspace), shownDir: options.workspace, summaryFile: path.join(options.workspace, SUMMARY_FILE), documents: [], failedIds: new Set(), diagnostics: [] };
+}
+
+async function buildLocked(options: BuildOptions, memoRenderer: MemoRenderer, locking: Locking, t0: number, lockWarnings: Diagnostic[]): Promise<BuildResult | 'stale'> {
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => (timings[name] = Math.round((performance.now() - since) * 10) / 10);
   const outDir = path.resolve(options.out);
   // A build killed while it replaced the outputs left a journal: put the previous set back first,
-  // and remove what a killed build left (temporaries, backups, its lock). (If that fails, for
-  // example while another build holds the lock, writing the outputs recovers under the lock
-  // anyway; until then a mixed set never passes for up to date: its hashes differ.)
-  if (await needsRecovery(outDir, OUTPUT_FILES)) {
-    await guardOutput(options.out, () => withOutputLock(outDir, options.out, async () => void (await recoverOutputs(outDir, OUTPUT_FILES))));
-  }
+  // and remove what a killed build left (temporaries, backups). The lock is held: nobody else is writing.
+  if (locking.mode === 'held' && (await needsRecovery(outDir, OUTPUT_FILES))) await recoverOutputs(outDir, OUTPUT_FILES);
   if (options.trustManifest && !options.force && options.since === undefined) {
     const quick = await upToDateByHashes(options, outDir);
     if (quick) {
       lap('total', t0);
-      return { ...quick, timings };
+      return { ...quick, diagnostics: [...lockWarnings, ...quick.diagnostics], timings };
     }
   }
   const ws = await loadVerifiedWorkspace(options.workspace, { keepParsedSummary: options.keepParsedSummary ?? true });
   lap('verify', t0);
-  const diagnostics = [...ws.diagnostics];
+  const diagnostics = [...lockWarnings, ...ws.diagnostics];
   const previous = await readManifest(outDir);
   const current = statementRecords(ws);
   const baseline = await baselineOf(options, previous);
@@ -135,7 +169,7 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   const renderOptions = { templatesDir: options.templates };
   const dirs = templateDirs(ws, renderOptions);
   const themed = await loadTheme(ws.dir, ws.shownDir);
-  diagnostics.push(...themed.diagnostics);
+  pushAll(diagnostics, themed.diagnostics);
   if (hasErrors(diagnostics)) return result;
   const inputs = await inputFiles(ws, dirs, themed);
   const version = await toolVersion();
@@ -151,13 +185,13 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
     return result;
   }
 
-  diagnostics.push(...(await outputProblem(outDir, options.out)));
+  pushAll(diagnostics, (await outputProblem(outDir, options.out)));
   if (hasErrors(diagnostics)) return result;
   const t1 = performance.now();
   const extras = reporting ? { changes: changesToView(changes, ws) } : {};
   const models = await prepareModels(ws, themed.theme, { ...renderOptions, extras });
   const modelDiagnostics = models.diagnostics.length;
-  diagnostics.push(...models.diagnostics);
+  pushAll(diagnostics, models.diagnostics);
   if (!models.deck || !models.memo || hasErrors(diagnostics)) return result;
   // An output whose model, look and tool are those of the previous build is the file already on disk.
   const keys = {
@@ -169,14 +203,14 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   const t2 = performance.now();
   const memoJob = renderMemoJob(models.memo, { ...options, date, memoRenderer, kept }, lap);
   const prepared = await layOutDeck(ws, themed.theme, models);
-  diagnostics.push(...prepared.diagnostics.slice(modelDiagnostics));
+  pushAll(diagnostics, prepared.diagnostics.slice(modelDiagnostics));
   lap('templates', t1);
   if (!prepared.placedDeck || hasErrors(diagnostics)) {
     await memoJob.catch(() => undefined);
     return result;
   }
   const rendered = await renderOutputs(prepared.placedDeck, memoJob, { ...options, date, kept }, lap);
-  diagnostics.push(...rendered.diagnostics);
+  pushAll(diagnostics, rendered.diagnostics);
   lap('render', t2);
   if (!rendered.deck || !rendered.memo || hasErrors(diagnostics)) return result;
   const { deck, memo } = rendered;
@@ -188,15 +222,16 @@ async function buildWith(options: BuildOptions, memoRenderer: MemoRenderer): Pro
   const dateSource = epochDate(options.env) ? 'SOURCE_DATE_EPOCH' : 'asOf';
   const manifest = manifestOf({ ws, version, fingerprint, inputsHash, date, dateSource, options: manifestOptions, inputs, current, diagnostics });
   // A build that reports its changes is the new baseline; one that does not carries the old one forward.
-  const carried = reporting || !previous ? undefined : (previous.baseline ?? stateOf(previous));
+  const carried = (reporting && !options.preview) || !previous ? undefined : (previous.baseline ?? stateOf(previous));
   if (carried) manifest.baseline = carried;
   manifest.outputs = [
     { file: DECK_FILE, sha256: sha256(deck), bytes: deck.length, key: keys.deck },
     { file: MEMO_FILE, sha256: sha256(memo), bytes: memo.length, key: keys.memo, ...(memoPages ? { pages: memoPages.total, bodyPages: memoPages.body } : {}) },
   ];
   const t3 = performance.now();
-  const written = await writeOutputs(outDir, options.out, { deck: kept.deck ? undefined : deck, memo: kept.memo ? undefined : memo }, manifest);
-  diagnostics.push(...written);
+  const written = await writeOutputs(outDir, options.out, { deck: kept.deck ? undefined : deck, memo: kept.memo ? undefined : memo }, manifest, locking);
+  if (written === 'stale') return 'stale';
+  pushAll(diagnostics, written);
   if (hasErrors(written)) return result;
   // Older versions kept extracted text in the output folder; it is in the user's cache folder now.
   await rm(path.join(outDir, OLD_CACHE_FOLDER), { recursive: true, force: true }).catch(() => undefined);
@@ -245,6 +280,7 @@ async function upToDateByHashes(options: BuildOptions, outDir: string): Promise<
 function optionsOf(options: BuildOptions, sinceHash?: string): Manifest['options'] {
   const recorded: Manifest['options'] = { changes: !!options.changes || options.since !== undefined, pdfa: !!options.pdfa, templates: options.templates ?? null };
   if (sinceHash !== undefined) recorded.since = sinceHash;
+  if (options.preview && recorded.changes) recorded.preview = true;
   return recorded;
 }
 
@@ -260,7 +296,8 @@ async function baselineOf(
 ): Promise<{ base: BuildState | undefined; since: ChangeReport['since']; sinceHash?: string; nothingToCompare?: string } | { problem: Diagnostic }> {
   if (options.since !== undefined) {
     const read = await readSinceManifest(options.since);
-    const shown = path.relative(process.cwd(), options.since) || options.since;
+    const relative = path.relative(process.cwd(), options.since);
+    const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? options.since : relative;
     if ('problem' in read) return { problem: diagnostic('since-invalid', `--since ${shown}: ${read.problem}`, { file: shown }) };
     const day = read.manifest.date.slice(0, 10);
     return {
@@ -272,9 +309,9 @@ async function baselineOf(
   if (!options.changes) return { base: previous ? stateOf(previous) : undefined, since: emptyReport().since };
   const reported = previous ? (previous.baseline ?? stateOf(previous)) : undefined;
   if (!reported?.reported) {
-    const why = previous
-      ? `no earlier build in ${options.out} reported its changes; this one is the baseline of the next --changes build (--since names an earlier build.json)`
-      : `no earlier build in ${options.out}; this one is the baseline of the next --changes build (--since names an earlier build.json)`;
+    const none = previous ? `no earlier build in ${options.out} reported its changes` : `no earlier build in ${options.out}`;
+    const next = options.preview ? 'the first "build --changes" will be the baseline' : 'this one is the baseline of the next --changes build';
+    const why = `${none}; ${next} (--since names an earlier build.json)`;
     return { base: undefined, since: { label: 'nothing', reader: 'nothing' }, nothingToCompare: why };
   }
   const day = reported.date.slice(0, 10);
@@ -322,24 +359,46 @@ function pagesOf(output: Manifest['outputs'][number] | undefined): MemoPages | u
   return output?.pages !== undefined ? { total: output.pages, body: output.bodyPages ?? output.pages } : undefined;
 }
 
-/** The outputs that changed and the manifest, all or nothing (the manifest last), under the folder's lock. */
-function writeOutputs(outDir: string, shownOut: string, files: { deck?: Uint8Array | undefined; memo?: Uint8Array | undefined }, manifest: Manifest): Promise<Diagnostic[]> {
+/**
+ * The outputs that changed and the manifest, all or nothing (the manifest last). Under the lock
+ * the build holds; or, for a build that found no folder, under the lock taken now, provided the
+ * folder still has no manifest ('stale' when another build wrote one meanwhile).
+ */
+async function writeOutputs(
+  outDir: string,
+  shownOut: string,
+  files: { deck?: Uint8Array | undefined; memo?: Uint8Array | undefined },
+  manifest: Manifest,
+  locking: Locking,
+): Promise<Diagnostic[] | 'stale'> {
   const outputs: OutputFile[] = [];
   if (files.deck) outputs.push({ name: DECK_FILE, bytes: files.deck });
   if (files.memo) outputs.push({ name: MEMO_FILE, bytes: files.memo });
-  const text = `${JSON.stringify(manifest, null, 2)}\n`;
+  const text = manifestText(manifest);
   outputs.push({ name: MANIFEST_FILE, bytes: text });
   const warnings: Diagnostic[] = [];
-  return guardOutput(shownOut, () =>
-    withOutputLock(outDir, shownOut, async () => {
-      await commitOutputs(outDir, outputs);
-      // The build is in place; its manifest joins the folder's history (for --since). A history
-      // that cannot be written is worth a warning, not the build.
-      await recordHistory(outDir, manifest, text).catch((error: unknown) => {
-        warnings.push(diagnostic('history-unwritable', `cannot keep this build's manifest in ${path.join(shownOut, HISTORY_FOLDER)}: ${(error as Error).message}`));
-      });
-    }),
-  ).then((problems) => [...problems, ...warnings]);
+  const commit = async () => {
+    await commitOutputs(outDir, outputs);
+    // The build is in place; its manifest joins the folder's history (for --since). A history
+    // that cannot be written is worth a warning, not the build.
+    await recordHistory(outDir, manifest, text).catch((error: unknown) => {
+      warnings.push(diagnostic('history-unwritable', `cannot keep this build's manifest in ${path.join(shownOut, HISTORY_FOLDER)}: ${(error as Error).message}`));
+    });
+  };
+  if (locking.mode === 'held') return [...(await guardOutput(shownOut, commit)), ...warnings];
+  let stale = false;
+  const problems = await guardOutput(shownOut, () =>
+    withOutputLock(
+      outDir,
+      shownOut,
+      async () => {
+        if ((await readdir(outDir)).includes(MANIFEST_FILE)) stale = true;
+        else await commit();
+      },
+      (d) => warnings.push(d),
+    ),
+  );
+  return stale ? 'stale' : [...problems, ...warnings];
 }
 
 /** What an output's bytes depend on, hashed: its model, its look, its date and the tool's code. */
@@ -357,8 +416,8 @@ async function unchangedOutputs(
   for (const [which, file] of [['deck', DECK_FILE], ['memo', MEMO_FILE]] as const) {
     const before = previous?.outputs.find((o) => o.file === file);
     if (!before?.key || before.key !== keys[which]) continue;
-    const bytes = await readFile(path.join(outDir, file)).catch(() => undefined);
-    if (bytes && sha256(bytes) === before.sha256) kept[which] = new Uint8Array(bytes);
+    const bytes = await readRegularFile(path.join(outDir, file), 'manifest', { follow: false, limit: before.bytes });
+    if (!isProblem(bytes) && sha256(bytes) === before.sha256) kept[which] = new Uint8Array(bytes);
   }
   return kept;
 }
@@ -392,12 +451,11 @@ async function inputFiles(ws: VerifiedWorkspace, dirs: TemplateDir[], themed: Lo
   return { templates, theme };
 }
 
+/** Every output of `manifest` is in the folder as it wrote it (a regular file, not a link, with its bytes). */
 async function outputsIntact(outDir: string, manifest: Manifest): Promise<boolean> {
   for (const output of manifest.outputs) {
-    const file = path.join(outDir, output.file);
-    const info = await stat(file).catch(() => undefined);
-    if (!info || info.size !== output.bytes) return false;
-    if (sha256(await readFile(file)) !== output.sha256) return false;
+    const bytes = await readRegularFile(path.join(outDir, output.file), 'manifest', { follow: false, limit: output.bytes });
+    if (isProblem(bytes) || bytes.length !== output.bytes || sha256(bytes) !== output.sha256) return false;
   }
   return true;
 }

@@ -1,5 +1,4 @@
 // build.json: what a build read, what it wrote, and how every citation resolved.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -37,7 +36,8 @@ export const ManifestSchema = z.object({
   /** Where the date came from: an up-to-date check that skips parsing the summary needs to know. */
   dateSource: z.enum(['asOf', 'SOURCE_DATE_EPOCH']).optional(),
   /** `since`: the sha256 of the manifest a --since build compared with (only then). */
-  options: z.object({ changes: z.boolean(), pdfa: z.boolean(), templates: z.string().nullable(), since: z.string().optional() }),
+  /** `preview`: a watch session's build with --changes: it reports its changes but is no baseline (it carries the last one forward). */
+  options: z.object({ changes: z.boolean(), pdfa: z.boolean(), templates: z.string().nullable(), since: z.string().optional(), preview: z.boolean().optional() }),
   inputs: z.object({
     documents: z.array(DocumentSchema),
     summary: FileHash,
@@ -93,7 +93,7 @@ export function stateOf(manifest: Manifest): BuildState {
   const state: BuildState = {
     date: manifest.date,
     inputsHash: manifest.inputsHash,
-    reported: manifest.options.changes,
+    reported: manifest.options.changes && manifest.options.preview !== true,
     documents: manifest.inputs.documents,
     statements: manifest.statements,
     summarySha256: manifest.inputs.summary.sha256,
@@ -104,6 +104,8 @@ export function stateOf(manifest: Manifest): BuildState {
 
 import type { InputFiles } from './inputs-hash.js';
 import { PARSE_ONCE } from '../diagnostics/zod-once.js';
+import { isProblem, readRegularFile } from '../inputs/sandbox.js';
+import { sha256 } from '../common/file-hashes.js';
 export { computeInputsHash, toolVersion, type InputFiles } from './inputs-hash.js';
 
 /** Every statement with its wording, identity and the citations it rests on, for the change report. */
@@ -113,7 +115,7 @@ export function statementRecords(ws: VerifiedWorkspace): StatementRecord[] {
   return statementsOf(summary).map((s) => {
     const record: StatementRecord = {
       path: pathLabel(s.path),
-      text: s.fields.map((f) => f.value).join(' · '),
+      text: wording(s.fields.map((f) => f.value).join(' · ')),
       citations: s.cite.map((c) => citationKey(c).replace('\u0000', ': ')),
       docs: [...new Set(s.cite.map((c) => c.doc))].sort(),
     };
@@ -152,13 +154,18 @@ export function itemIdentity(summary: unknown, path: readonly (string | number)[
   return identity;
 }
 
+/** Wording as a reader sees it: composed (NFC), white space as single spaces; so an editor's re-encoding or re-wrapping is no change. */
+function wording(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
 /** Scalar fields by dotted path; nested objects only for the item itself (an enclosing item gives its own scalars). */
 function flatten(value: Record<string, unknown>, prefix: string, into: Record<string, string>, nested: boolean): void {
   for (const [key, v] of Object.entries(value)) {
     if (key === 'id' || key === 'cite' || v === undefined || v === null || Array.isArray(v)) continue;
     if (typeof v === 'object') {
       if (nested) flatten(v as Record<string, unknown>, `${prefix}${key}.`, into, true);
-    } else into[`${prefix}${key}`] = String(v);
+    } else into[`${prefix}${key}`] = wording(String(v));
   }
 }
 
@@ -185,14 +192,45 @@ export function summaryFields(ws: VerifiedWorkspace): Record<string, string> {
   return fields;
 }
 
-export async function readManifest(outDir: string): Promise<Manifest | undefined> {
+/**
+ * The manifest's own hash: sha256 over its content (every field but `checksum`, as compact JSON,
+ * in the order written). A build writes it last in build.json; a manifest read back is used only
+ * when it holds, so an edited, truncated or hand-made build.json is never taken for a build's
+ * record (a --since baseline, the previous build of an up-to-date check). It proves integrity,
+ * not authorship: anyone can compute it, but no edit goes unnoticed by accident.
+ */
+function manifestChecksum(content: unknown): string {
+  return sha256(`briefing-manifest\n${JSON.stringify(content)}`);
+}
+
+/** build.json's text: the manifest with its checksum, as the last field. */
+export function manifestText(manifest: Manifest): string {
+  const sealed = { ...manifest, checksum: manifestChecksum(manifest) };
+  return `${JSON.stringify(sealed, null, 2)}\n`;
+}
+
+/** A manifest from build.json's text, or why it is not one this tool wrote and left as it was. */
+export function manifestFromText(text: string): { manifest: Manifest } | { problem: 'not-json' | 'not-a-manifest' | 'checksum' } {
+  let raw: unknown;
   try {
-    const raw = JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')) as unknown;
-    const parsed = ManifestSchema.safeParse(raw, PARSE_ONCE);
-    return parsed.success ? parsed.data : undefined;
+    raw = JSON.parse(text);
   } catch {
-    return undefined;
+    return { problem: 'not-json' };
   }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { problem: 'not-a-manifest' };
+  const { checksum, ...content } = raw as Record<string, unknown>;
+  const parsed = ManifestSchema.safeParse(content, PARSE_ONCE);
+  if (!parsed.success) return { problem: 'not-a-manifest' };
+  if (typeof checksum !== 'string' || checksum !== manifestChecksum(content)) return { problem: 'checksum' };
+  return { manifest: parsed.data };
+}
+
+/** The output folder's build.json, when it is a regular file (a link is not followed), within its size limit, and whole. */
+export async function readManifest(outDir: string): Promise<Manifest | undefined> {
+  const bytes = await readRegularFile(path.join(outDir, MANIFEST_FILE), 'manifest', { follow: false });
+  if (isProblem(bytes)) return undefined;
+  const read = manifestFromText(bytes.toString('utf8'));
+  return 'manifest' in read ? read.manifest : undefined;
 }
 
 /** The manifest of a build, but for its outputs. */

@@ -75,7 +75,12 @@ interface DocumentAmount extends Amount {
 export function newDocumentsToReport(ws: VerifiedWorkspace, ids: readonly string[]): NewDocumentReport[] {
   if (!ws.summary || ids.length === 0) return [];
   const refs = statementsOf(ws.summary);
-  const statementAmounts = refs.flatMap((ref) => amountsOfStatement(ws.summary as Summary, ref));
+  // By kind and currency: a document's amount is compared only with the statements' of its kind.
+  const statementAmounts = new Map<string, StatementAmount[]>();
+  for (const a of refs.flatMap((ref) => amountsOfStatement(ws.summary as Summary, ref))) {
+    const key = `${a.kind}\u0000${a.currency}`;
+    statementAmounts.set(key, [...(statementAmounts.get(key) ?? []), a]);
+  }
   const byId = new Map(ws.documents.map((d) => [d.id, d]));
   const reports: NewDocumentReport[] = [];
   for (const id of ids) {
@@ -100,7 +105,7 @@ function statementText(ref: StatementRef): string {
 }
 
 /** The document's amounts against the statements': equal values corroborate, close ones are conflict candidates. */
-function compareAmounts(doc: BriefingDocument, statementAmounts: StatementAmount[], report: NewDocumentReport): void {
+function compareAmounts(doc: BriefingDocument, statementAmounts: ReadonlyMap<string, StatementAmount[]>, report: NewDocumentReport): void {
   const finding = (s: StatementAmount, d: DocumentAmount): AmountFinding => ({
     path: pathLabel(s.ref.path),
     text: statementText(s.ref),
@@ -113,7 +118,7 @@ function compareAmounts(doc: BriefingDocument, statementAmounts: StatementAmount
   const contradicted = new Map<string, AmountFinding>();
   const corroborated = new Map<string, AmountFinding>();
   for (const d of amountsOfDocument(doc)) {
-    const same = statementAmounts.filter((s) => sameThing(s, d));
+    const same = (statementAmounts.get(`${d.kind}\u0000${d.currency}`) ?? []).filter((s) => sameThing(s, d));
     const equal = same.filter((s) => s.value === d.value);
     if (equal.length > 0) {
       for (const s of equal) if (!corroborated.has(pathLabel(s.ref.path))) corroborated.set(pathLabel(s.ref.path), finding(s, d));

@@ -20,6 +20,7 @@ import { loadWorkspace, type LoadOptions } from '../inputs/workspace.js';
 import { verifyWorkspace, type VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { layoutLocator } from './locate.js';
 import { keyPath, pathLabel } from '../diagnostics/path-label.js';
+import { pushAll } from '../common/arrays.js';
 
 export { templateDirs };
 
@@ -69,11 +70,11 @@ export async function layOutDeck(ws: VerifiedWorkspace, theme: Theme, models: Mo
   if (!prepared.deck || hasErrors(prepared.diagnostics)) return prepared;
   const { layoutDeck } = await import('../deck/layout.js');
   const laidOut = layoutDeck(prepared.deck, theme, layoutLocator(ws, prepared.templates));
-  prepared.diagnostics.push(...laidOut.diagnostics.filter((d) => d.severity !== 'info'));
+  pushAll(prepared.diagnostics, laidOut.diagnostics.filter((d) => d.severity !== 'info'));
   // Every string of the deck is XML: what XML 1.0 forbids is removed here, with a warning.
   const { xmlSafeDeck } = await import('../deck/xml-safe.js');
   const safe = xmlSafeDeck(laidOut.placed, ws.summaryFile);
-  prepared.diagnostics.push(...safe.diagnostics);
+  pushAll(prepared.diagnostics, safe.diagnostics);
   prepared.placedDeck = safe.deck;
   return prepared;
 }
@@ -88,36 +89,36 @@ export async function workspaceToModels(ws: VerifiedWorkspace, options: RenderOp
     else diagnostics.push(t);
   }
   if (diagnostics.length > 0) return { templates, diagnostics };
-  for (const t of templates) diagnostics.push(...templateProblems(t, isBuiltIn(t.file)));
+  for (const t of templates) pushAll(diagnostics, templateProblems(t, isBuiltIn(t.file)));
   if (hasErrors(diagnostics)) return { templates, diagnostics };
   const view = workspaceToView(ws, options.extras);
   const models: Models = { templates, diagnostics };
   const deckTemplateLoaded = deckTemplate as LoadedTemplate;
   const memoTemplateLoaded = memoTemplate as LoadedTemplate;
   const deckMd = deckTemplateLoaded.render(view);
-  diagnostics.push(...deckMd.diagnostics);
+  pushAll(diagnostics, deckMd.diagnostics);
   if (deckMd.text !== undefined) {
     const built = markdownToDeck(deckMd.text, ws, deckTemplateLoaded.file, deckTemplateLoaded.source);
-    diagnostics.push(...built.diagnostics);
+    pushAll(diagnostics, built.diagnostics);
     if (built.deck) models.deck = built.deck;
   }
   const memoMd = memoTemplateLoaded.render(view);
-  diagnostics.push(...memoMd.diagnostics);
+  pushAll(diagnostics, memoMd.diagnostics);
   if (memoMd.text !== undefined) {
     const built = markdownToMemo(memoMd.text, ws);
-    diagnostics.push(...built.diagnostics);
+    pushAll(diagnostics, built.diagnostics);
     models.memo = built.memo;
   }
-  if (models.deck) diagnostics.push(...unrendered(ws, 'deck', models.deck.slides.flatMap((s) => s.blocks)));
-  if (models.memo) diagnostics.push(...unrendered(ws, 'memo', models.memo.blocks));
-  if (models.memo) diagnostics.push(...wideTables(models.memo.blocks, memoTemplateLoaded.file));
-  if (models.memo) diagnostics.push(...memoGlyphWarnings(models.memo, ws.summaryFile));
+  if (models.deck) pushAll(diagnostics, unrendered(ws, 'deck', models.deck.slides.flatMap((s) => s.blocks)));
+  if (models.memo) pushAll(diagnostics, unrendered(ws, 'memo', models.memo.blocks));
+  if (models.memo) pushAll(diagnostics, wideTables(models.memo.blocks, memoTemplateLoaded.file));
+  if (models.memo) pushAll(diagnostics, memoGlyphWarnings(models.memo, ws.summaryFile));
   // Every citation printed is a statement's (a template cannot print one of its own).
   const owned = new Set((ws.verification?.citations ?? []).map((c) => c.n));
-  if (models.deck) diagnostics.push(...unownedCitations(models.deck.slides, owned, deckTemplateLoaded.file, 'deck'));
-  if (models.memo) diagnostics.push(...unownedCitations(models.memo.blocks, owned, memoTemplateLoaded.file, 'memo'));
+  if (models.deck) pushAll(diagnostics, unownedCitations(models.deck.slides, owned, deckTemplateLoaded.file, 'deck'));
+  if (models.memo) pushAll(diagnostics, unownedCitations(models.memo.blocks, owned, memoTemplateLoaded.file, 'memo'));
   if (hasErrors(diagnostics)) return models;
-  diagnostics.push(...numberInReadingOrder(ws, models, deckTemplateLoaded.file));
+  pushAll(diagnostics, numberInReadingOrder(ws, models, deckTemplateLoaded.file));
   return models;
 }
 

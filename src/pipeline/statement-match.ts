@@ -6,6 +6,7 @@
 // paths, so a section added to the summary later is matched like the others.
 import { extractFigures, type Figure } from '../verify/figures.js';
 import type { StatementRecord } from './manifest.js';
+import { pushAll } from '../common/arrays.js';
 
 /** A pair is made when the citations mostly agree, or the words do, or both in part. */
 const SAME_CITATIONS = 0.5;
@@ -112,7 +113,7 @@ export function matchStatements(before: readonly StatementRecord[], after: reado
   const oldBySection = groupBy(before, (s) => sectionOf(s.path));
   const newBySection = groupBy(after, (s) => sectionOf(s.path));
   const paired = new Set<StatementRecord>();
-  for (const [section, current] of newBySection) pairs.push(...pairSection(oldBySection.get(section) ?? [], current, paired));
+  for (const [section, current] of newBySection) pushAll(pairs, pairSection(oldBySection.get(section) ?? [], current, paired));
   const pairOf = new Map(pairs.map(([o, n]) => [n, o]));
   // Reported in the order of the current summary; withdrawn ones in the baseline's order.
   for (const s of after) {

@@ -6,6 +6,7 @@ import { CiteList, citeMarkers, LINE_BREAK } from './view.js';
 import { DEFAULT_TEMPLATES_DIR, readTemplate, shownPath, TEMPLATE_NAMES, type TemplateDir, type TemplateName } from './template-files.js';
 import { PRECOMPILED } from './precompiled.js';
 import { sha256 } from '../common/file-hashes.js';
+import { formatBytes, LIMITS } from '../inputs/sandbox.js';
 
 export { DEFAULT_TEMPLATES_DIR, resolveTemplateFiles, TEMPLATE_NAMES, type TemplateDir, type TemplateName } from './template-files.js';
 
@@ -22,7 +23,67 @@ function createEnvironment(): typeof Handlebars {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
   hb.registerHelper('join', (items: unknown, sep: unknown) => (Array.isArray(items) ? items.join(typeof sep === 'string' ? sep : ', ') : ''));
+  bounded(hb);
   return hb;
+}
+
+/** A template that went past one of its bounds (LIMITS.templateBlocks, templateOutput, templateMs). */
+class TemplateLimit extends Error {}
+
+/** What the template being rendered has used so far (rendering is synchronous: one at a time). */
+let budget: { blocks: number; output: number; started: number } | undefined;
+
+function spend(output: number): void {
+  if (!budget) return;
+  budget.blocks++;
+  budget.output += output;
+  if (budget.blocks > LIMITS.templateBlocks) throw new TemplateLimit(`it rendered more than ${LIMITS.templateBlocks / 1e6} million blocks ({{#each}} items and partials), the limit; nested loops multiply`);
+  if (budget.output > LIMITS.templateOutput) throw new TemplateLimit(`its loops rendered more than ${formatBytes(LIMITS.templateOutput)} of text, the limit`);
+  if ((budget.blocks & 1023) === 0 && performance.now() - budget.started > LIMITS.templateMs) throw new TemplateLimit(`it ran longer than ${LIMITS.templateMs / 1000} s, the limit`);
+}
+
+/**
+ * Every loop body and partial a template renders is counted, with the text it makes and the
+ * time: a template of sixteen nested {{#each}} (10^16 bodies) stops with a diagnostic instead of
+ * running for ever. `each` (also behind `{{#list}}…{{/list}}` on a list) and partials are the only
+ * ways a template repeats work.
+ */
+function bounded(hb: typeof Handlebars): void {
+  const each = hb.helpers.each as Handlebars.HelperDelegate;
+  hb.registerHelper('each', function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
+    const fn = options.fn;
+    const counted = Object.assign((item: unknown, opts?: Handlebars.RuntimeOptions) => {
+      const text = fn(item, opts);
+      spend(text.length);
+      return text;
+    }, fn);
+    return each.call(this, context, { ...options, fn: counted });
+  });
+  const vm = (hb as unknown as { VM: { invokePartial: (...args: unknown[]) => string } }).VM;
+  const invokePartial = vm.invokePartial;
+  (hb as unknown as { VM: unknown }).VM = {
+    ...vm,
+    invokePartial(this: unknown, ...args: unknown[]): string {
+      const text = invokePartial.apply(this, args);
+      spend(typeof text === 'string' ? text.length : 0);
+      return text;
+    },
+  };
+}
+
+/** `render` with the template's budget; a template past a bound is a diagnostic naming it. */
+function renderBounded(render: () => string): { text: string } | { limit: string } {
+  budget = { blocks: 0, output: 0, started: performance.now() };
+  try {
+    const text = render();
+    if (text.length > LIMITS.templateOutput) return { limit: `it rendered ${formatBytes(text.length)} of text; the limit is ${formatBytes(LIMITS.templateOutput)}` };
+    return { text };
+  } catch (error) {
+    if (error instanceof TemplateLimit) return { limit: error.message };
+    throw error;
+  } finally {
+    budget = undefined;
+  }
 }
 
 export interface LoadedTemplate {
@@ -98,7 +159,9 @@ export function compileTemplate(name: TemplateName, file: string, source: string
     ...(spec ? { precompiled: true as const } : {}),
     render(view) {
       try {
-        return { text: compiled(view), diagnostics: [] };
+        const rendered = renderBounded(() => compiled(view));
+        if ('limit' in rendered) return { diagnostics: [diagnostic('template-limit', `template ${TEMPLATE_NAMES[name]} was stopped: ${rendered.limit}`, { file })] };
+        return { text: rendered.text, diagnostics: [] };
       } catch (error) {
         const parsed = templateErrorPosition(error);
         return { diagnostics: [diagnostic('template-error', parsed.message, { file, ...parsed.position })] };

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { extractFigures } from '../verify/figures.js';
+import { characterName, firstInvisible } from '../inputs/invisible.js';
 import { DEFAULT_TEMPLATES_DIR, type LoadedTemplate } from './handlebars.js';
 
 /** The characters of the tool's own markers (citations, line breaks, hedges): U+E000–U+E004. */
@@ -30,6 +31,17 @@ export function templateProblems(template: Pick<LoadedTemplate, 'file' | 'source
         diagnostic('template-error', `the template contains ${hex(marker[0])}, a character the tool uses to mark citations; remove it (citations come from {{cite cite}})`, {
           file: template.file,
           line: i + 1,
+        }),
+      );
+    }
+    // What is printed must be what is read: no zero-width or bidi characters in a template's own text.
+    const invisible = firstInvisible(line);
+    if (invisible) {
+      out.push(
+        diagnostic('invisible-character', `the template contains ${characterName(invisible.char)}, an invisible character, at column ${invisible.index + 1}; remove it`, {
+          file: template.file,
+          line: i + 1,
+          column: invisible.index + 1,
         }),
       );
     }

@@ -2,6 +2,7 @@
 // A statement's figures must occur in its quotes; a year, a month or a day may instead be the
 // date of a document it cites.
 import { DATE_SOURCE, isoDate, monthNumber, parseDate } from '../inputs/dates.js';
+import { pushAll } from '../common/arrays.js';
 
 export type Figure =
   | { kind: 'money'; text: string; currency: string; value: number }
@@ -133,7 +134,8 @@ export function groundFromQuotes(quotes: readonly string[], documentDates: reado
     for (const digits of quote.replace(/(\d),(\d{3})\b/g, '$1$2').matchAll(/\d+(?:\.\d+)?/g)) {
       ground.numbers.add(Number(digits[0]));
     }
-    ground.words.push('', ...quote.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
+    ground.words.push('');
+    pushAll(ground.words, quote.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
   }
   return ground;
 }

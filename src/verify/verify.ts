@@ -16,6 +16,7 @@ import { duplicateIds } from './item-ids.js';
 import { lookalikeDifference } from './lookalike.js';
 import { distinctSources, overlapping, sourceIdentity, type Span } from './source-identity.js';
 import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
+import { pushAll } from '../common/arrays.js';
 
 export const MIN_QUOTE_LENGTH = 12;
 /** Up to this many uncited documents are reported one by one. */
@@ -282,9 +283,13 @@ class Verifier {
     const numbers: number[] = [];
     const quotes: string[] = [];
     const dates: string[] = [];
+    let unreadable = false;
     statement.cite.forEach((c, k) => {
       const n = this.citation(c, [...statement.path, 'cite', k], seen);
-      if (n === 'unreadable') this.failedStatements.add(label);
+      if (n === 'unreadable') {
+        this.failedStatements.add(label);
+        unreadable = true;
+      }
       if (typeof n !== 'number') return;
       numbers.push(n);
       quotes.push(c.quote);
@@ -297,6 +302,10 @@ class Verifier {
     appendTo(this.sectionQuotes, statement.section, quotes);
     appendTo(this.sectionDates, statement.section, dates);
     this.statementGround.set(statement.path.join('.'), { quotes, dates });
+    // A quote of a source that could not be read (or whose id two files claim) grounds nothing and
+    // refutes nothing: its figures are not checked against the other quotes alone, which would
+    // only add errors that follow from the one on the source.
+    if (unreadable) return;
     for (const field of statement.fields) this.figures(field.value, quotes, [...statement.path, field.name], 'its quotes', dates);
   }
 
@@ -403,7 +412,7 @@ class Verifier {
   }
 
   add(diagnostics: readonly Diagnostic[]): void {
-    this.diagnostics.push(...diagnostics);
+    pushAll(this.diagnostics, diagnostics);
   }
 
   /** A quote within another quote of the same document is one reference with it: the longer. */

@@ -4,6 +4,12 @@
 // boundaries, figures, normal form, printed fields, hidden text, corroboration, outputs as
 // sources, look-alikes.
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const DECK_TEMPLATE = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates/deck.md.hbs'), 'utf8');
+
 export type Group = 'boundaries' | 'figures' | 'normal-form' | 'printed-fields' | 'hidden-text' | 'corroboration' | 'outputs' | 'look-alikes';
 
 /** One side of a case: the files of the workspace that differ from the base, and the command. */
@@ -166,6 +172,15 @@ export const CASES: GroundingCase[] = [
     says: 'U+2067 RIGHT-TO-LEFT ISOLATE',
     bad: { ...takeaway('Acme sold 150 units.', 'Acme sold 150 units'), top: ['subtitle: "Acme \u2067and Beta\u2069"'] },
     twin: { ...takeaway('Acme sold 150 units.', 'Acme sold 150 units'), top: ['subtitle: "Acme and Beta"'] },
+  },
+  {
+    group: 'normal-form',
+    id: 'bidi-in-workspace-template',
+    covers: 'a workspace deck template whose own text holds a right-to-left override',
+    rule: 'invisible-character',
+    says: 'the template contains U+202E RIGHT-TO-LEFT OVERRIDE',
+    bad: { files: { 'templates/deck.md.hbs': DECK_TEMPLATE.replace(/^# /m, '# \u202E') } },
+    twin: { files: { 'templates/deck.md.hbs': DECK_TEMPLATE } },
   },
   {
     group: 'normal-form',

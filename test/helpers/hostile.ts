@@ -3,7 +3,7 @@
 // nested thousands of levels deep, a PDF of 150,000 pages. Each writes its file and returns its path.
 import { writeFile } from 'node:fs/promises';
 import zlib from 'node:zlib';
-import { rawPdf } from './raw-pdf.js';
+import { rawPdf, textAt } from './raw-pdf.js';
 
 const PARAGRAPH = '<w:p><w:r><w:t>The deal was agreed on Monday by the two companies after long talks with the regulator and the unions.</w:t></w:r></w:p>';
 const CONTENT_TYPES =
@@ -127,5 +127,12 @@ export function nestedMarkdown(depth: number): string {
 /** A PDF of `pages` pages that all show one short line (150,000 pages: about 12 MB). */
 export async function writeManyPagePdf(file: string, pages: number): Promise<string> {
   await writeFile(file, rawPdf({ pages: [{ content: 'BT /F1 12 Tf 72 720 Td (The deal was agreed on Monday.) Tj ET' }], repeat: pages }));
+  return file;
+}
+
+/** A one-page PDF of `lines` lines of text drawn over each other (51 characters each): 200,000 lines is 17 MB. */
+export async function writeDenseLinePdf(file: string, lines: number): Promise<string> {
+  const line = textAt('The deal was agreed on Monday by the two companies.', 72, 700, 10);
+  await writeFile(file, rawPdf({ pages: [{ content: Array.from({ length: lines }, (_, i) => line.replace(' 700 ', ` ${700 - (i % 60) * 11} `)).join('\n') }] }));
   return file;
 }

@@ -145,7 +145,9 @@ function styleLook(styles: Map<string, Style>, id: string | undefined): RunLook 
     const style = styles.get(at);
     if (style) chain.unshift(style.look);
   }
-  return Object.assign({}, ...chain) as RunLook;
+  const look: RunLook = {};
+  for (const layer of chain) Object.assign(look, layer);
+  return look;
 }
 
 interface OpenRun {

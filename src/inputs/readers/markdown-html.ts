@@ -1,6 +1,8 @@
-// The raw HTML tags a Markdown paragraph may hold (`<del>`, `<span style="display:none">`),
-// read with htmlparser2 (entities in attributes decoded; the caller loads it), and whether each hides what it holds.
+// The raw HTML tags a Markdown paragraph or HTML block may hold (`<del>`, `<span
+// style="display:none">`, `<div hidden>` … `</div>` around paragraphs), read with htmlparser2
+// (entities in attributes decoded; the caller loads it), and whether each hides what it holds.
 import type { Parser as HtmlParser } from 'htmlparser2';
+import { pushAll } from '../../common/arrays.js';
 import { cssColour, hides, parseDeclarations } from './html-unseen.js';
 import { unseenColour, WHITE } from './visibility.js';
 
@@ -46,4 +48,26 @@ export function inlineHtmlHides(tag: Extract<InlineTag, { kind: 'open' }>): bool
   if (!colour) return false;
   const background = cssColour(style.get('background-color') ?? style.get('background')?.split(/\s+/)[0]) ?? WHITE;
   return unseenColour(colour, background);
+}
+
+/**
+ * The tags of an HTML block, in order: comments and the content of scripts and styles left
+ * out, each opening tag read as `parseInlineTag` reads one, each closing tag by its name.
+ */
+export function blockTags(html: string, Parser: typeof HtmlParser): InlineTag[] {
+  const markup = html.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').replace(/<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, (whole, name: string) => (name.toLowerCase() === 'template' ? whole : ' '));
+  const tags: InlineTag[] = [];
+  for (const m of markup.matchAll(/<\/?[a-z][^>]*>/gi)) pushAll(tags, parseInlineTag(m[0], Parser));
+  return tags;
+}
+
+/** The elements open after `tags`, from those open before (a closing tag closes its element and any left open inside it). */
+export function applyTags(open: { name: string; hides: boolean }[], tags: readonly InlineTag[]): void {
+  for (const tag of tags) {
+    if (tag.kind === 'open') open.push({ name: tag.name, hides: inlineHtmlHides(tag) });
+    else {
+      const at = open.map((e) => e.name).lastIndexOf(tag.name);
+      if (at >= 0) open.length = at;
+    }
+  }
 }

@@ -7,7 +7,7 @@ import { dateOfText, parseDateValue } from '../dates.js';
 import { normalizeText, ReaderError, TextBuilder, type ExtractedText, type SourceReader } from '../document.js';
 import { overLimit, readerLimit, thousands } from '../sandbox.js';
 import type { Parser as HtmlParser } from 'htmlparser2';
-import { inlineHtmlHides, parseInlineTag } from './markdown-html.js';
+import { applyTags, blockTags, parseInlineTag } from './markdown-html.js';
 import { decodeUtf8 } from './text.js';
 import { FORMAT_EXTENSIONS } from './formats.js';
 
@@ -16,7 +16,8 @@ export const markdownReader: SourceReader = {
   extensions: FORMAT_EXTENSIONS.markdown,
   cached: true,
   // 2: struck and hidden text left out; blocks nested up to the limit (was 20 levels, the rest dropped without a word).
-  version: 2,
+  // 3: paragraphs inside an HTML block's hidden element left out.
+  version: 3,
   async read(bytes) {
     return markdownToText(normalizeText(decodeUtf8(bytes)));
   },
@@ -79,8 +80,12 @@ export async function markdownToText(source: string): Promise<ExtractedText> {
   if (tokens.some((token) => token.level >= nesting - 1)) {
     throw new ReaderError('over-limit', `Markdown nests its blocks (block quotes, lists) ${overLimit('markdownNesting', `${thousands(nesting)} levels deep or more`)}`);
   }
-  // htmlparser2 reads inline HTML tags: loaded only for a document that has some.
-  const Parser = tokens.some((t) => t.children?.some((c) => c.type === 'html_inline')) ? (await import('htmlparser2')).Parser : undefined;
+  // htmlparser2 reads raw HTML tags: loaded only for a document that has some.
+  const hasHtml = tokens.some((t) => t.type === 'html_block' || t.children?.some((c) => c.type === 'html_inline'));
+  const Parser = hasHtml ? (await import('htmlparser2')).Parser : undefined;
+  // Elements opened by HTML blocks and still open (`<div hidden>`, a blank line, paragraphs, `</div>`).
+  const openBlocks: { name: string; hides: boolean }[] = [];
+  const SHOWN = new Set(['heading_open', 'tr_open', 'inline', 'fence', 'code_block']);
   const out = new TextBuilder();
   let heading: string | undefined;
   let inHeading = '';
@@ -90,6 +95,9 @@ export async function markdownToText(source: string): Promise<ExtractedText> {
   for (const token of tokens) {
     const after = previous;
     previous = token.type;
+    if (token.type === 'html_block' && Parser) applyTags(openBlocks, blockTags(token.content, Parser));
+    // What an HTML block's open element hides is not read.
+    if (SHOWN.has(token.type) && openBlocks.some((e) => e.hides)) continue;
     switch (token.type) {
       case 'heading_open':
         inHeading = token.tag;
@@ -174,13 +182,7 @@ function writeInline(out: TextBuilder, children: Token[], line: number, Parser: 
         struck = Math.max(0, struck - 1);
         break;
       case 'html_inline':
-        for (const tag of Parser ? parseInlineTag(child.content, Parser) : []) {
-          if (tag.kind === 'open') open.push({ name: tag.name, hides: inlineHtmlHides(tag) });
-          else {
-            const at = open.map((e) => e.name).lastIndexOf(tag.name);
-            if (at >= 0) open.length = at;
-          }
-        }
+        if (Parser) applyTags(open, parseInlineTag(child.content, Parser));
         break;
       default:
         break;

@@ -5,7 +5,8 @@
 import { dateOfText, isDateLine, parseDateValue } from '../dates.js';
 import { ReaderError, TextBuilder, type ExtractedText, type SourceReader } from '../document.js';
 import { overLimit, readerLimit, thousands } from '../sandbox.js';
-import { pageGlyphs, withoutHidden, type OperatorList } from './pdf-unseen.js';
+import type { OperatorList } from './pdf-play.js';
+import { pageGlyphs, withoutHidden } from './pdf-unseen.js';
 import { FORMAT_EXTENSIONS } from './formats.js';
 
 /** The largest PDF read (bytes); a larger one is an error, checked before the file is read. */
@@ -17,7 +18,9 @@ export const pdfReader: SourceReader = {
   cached: true,
   // 2: a date line at the top of the first page is a paragraph of its own.
   // 3: text a reader does not see left out; pages and text bounded.
-  version: 3,
+  // 4: the Creator of its metadata, so that a memo this tool wrote is never read as a source (sources.ts).
+  // 5: also text outside its clip, or covered by an opaque box or image painted after it.
+  version: 5,
   maxBytes: MAX_PDF_BYTES,
   read: pdfToText,
 };
@@ -74,7 +77,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<ExtractedText> {
     const out = new TextBuilder();
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
-      const content = await page.getTextContent();
+      const items = await pageItems(page, p);
       // What the page draws, played to find the glyphs nobody sees (annotations are not page text).
       const drawn = (await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE })) as OperatorList;
       const glyphs = pageGlyphs(drawn, OPS as unknown as Record<string, number>, {
@@ -82,8 +85,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<ExtractedText> {
         fontMatrix: (name) => (page.commonObjs.has(name) ? (page.commonObjs.get(name) as { fontMatrix?: number[] }).fontMatrix : undefined),
         isVisible: (group) => layers.isVisible(group as never),
       });
-      const items = withoutHidden(content.items.filter((i) => 'str' in i) as TextItem[], glyphs);
-      writePage(out, linesOf(items), p);
+      writePage(out, linesOf(withoutHidden(items, glyphs)), p);
       page.cleanup();
       if (out.size > maxText) throw new ReaderError('over-limit', `PDF has ${overLimit('pdfText', `more than ${thousands(maxText)} characters of text (by page ${p})`)}`);
     }
@@ -93,6 +95,9 @@ export async function pdfToText(bytes: Uint8Array): Promise<ExtractedText> {
     }
     const result: ExtractedText = { text, map: out.map };
     const { info, metadata } = await doc.getMetadata().catch(() => ({ info: {}, metadata: null }));
+    // The program that made the file: a memo this tool wrote says "briefing" (see sources.ts).
+    const creator = (info as Record<string, unknown>).Creator ?? metadata?.get('xmp:creatortool');
+    if (typeof creator === 'string' && creator.trim() !== '') result.creator = creator.trim();
     const title = usableTitle((info as Record<string, unknown>).Title ?? metadata?.get('dc:title'));
     if (title) result.title = title;
     // Only a publication date counts; the creation and modification dates say when the file was made.
@@ -102,6 +107,32 @@ export async function pdfToText(bytes: Uint8Array): Promise<ExtractedText> {
     return result;
   } finally {
     await doc.destroy().catch(() => undefined);
+  }
+}
+
+/**
+ * A page's text items, read as pdfjs streams them; a page past the limit of text on one page is
+ * refused as soon as it is (pdfjs stops there), before its operators are played: no real page
+ * holds that much, and a page of 200,000 text operators took 72 s and 1.5 GB to read whole.
+ */
+async function pageItems(page: { streamTextContent(): ReadableStream<{ items: unknown[] }> }, number: number): Promise<TextItem[]> {
+  const limit = readerLimit('pdfPageText');
+  const reader = page.streamTextContent().getReader();
+  const items: TextItem[] = [];
+  let chars = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return items;
+    for (const item of value.items) {
+      if (!item || typeof item !== 'object' || !('str' in item)) continue;
+      items.push(item as TextItem);
+      chars += (item as TextItem).str.length;
+    }
+    if (chars > limit) {
+      // pdfjs wants a reason for stopping (without one it throws, and the page's promise never settles).
+      await reader.cancel(new Error('over the limit of text on a page')).catch(() => undefined);
+      throw new ReaderError('over-limit', `PDF page ${number} holds ${overLimit('pdfPageText', `more than ${thousands(limit)} characters of text`)}`);
+    }
   }
 }
 

@@ -64,6 +64,8 @@ export const MARKDOWN_CASES: HiddenCase[] = [
   markdown('font-size-zero', 'text of font size 0', (s, shown) => `<span style="font-size:${shown ? '12px' : '0'}">${s}</span>`),
   markdown('comment', 'an HTML comment inside a paragraph', (s, shown) => (shown ? `Note: ${s}` : `Note: <!-- ${s} -->`)),
   markdown('comment-block', 'an HTML comment on lines of its own', (s, shown) => (shown ? s : `<!--\n${s}\n-->`)),
+  markdown('hidden-block', 'a paragraph between <div hidden> and </div> lines', (s, shown) => `<div${shown ? '' : ' hidden'}>\n\n${s}\n\n</div>`),
+  markdown('display-none-block', 'a paragraph inside an HTML block styled display:none', (s, shown) => `<section class="note">\n<div style="display:${shown ? 'block' : 'none'}">\n\n${s}\n\n</div>\n</section>`),
 ];
 
 export const HTML_CASES: HiddenCase[] = [
@@ -159,6 +161,9 @@ export const PDF_CASES: HiddenCase[] = [
   pdf('same-colour', 'grey text on a box of the same grey', (s, shown) => `0.85 g 60 590 480 24 re f ${textAt(s, 72, 600, 10, shown ? '0 g' : '0.85 g')}`),
   pdf('mid-line', 'white words in the middle of a visible line', (s, shown) => `BT /F1 10 Tf 72 600 Td (Meanwhile: ) Tj ${shown ? '' : '1 1 1 rg '}(${s}) Tj 0 0 0 rg ( Shares rose.) Tj ET`),
   pdf('layer', 'text in a layer that is off (optional content)', (s) => `/OC /L1 BDC ${textAt(s, 72, 600, 10)} EMC`, (shown) => ({ layerOff: !shown })),
+  pdf('redacted', 'text under a black box drawn over it (a redaction that left the text)', (s, shown) => `${textAt(s, 72, 600, 10)} 0 g 60 ${shown ? 400 : 590} 480 24 re f`),
+  pdf('clipped', 'text outside the clipping path it is drawn in', (s, shown) => `${shown ? '0 0 612 792' : '0 0 10 10'} re W n ${textAt(s, 72, 600, 10)}`),
+  pdf('ocr-image-after', 'invisible text, with the scan\'s image drawn after it in the twin (OCR layers come both ways)', (s, shown) => `${textAt(s, 72, 600, 10, '3 Tr')}${shown ? ' q 480 0 0 40 60 590 cm /Im1 Do Q' : ''}`),
 ];
 
 export const HIDDEN_CASES: HiddenCase[] = [...MARKDOWN_CASES, ...HTML_CASES, ...DOCX_CASES, ...PDF_CASES];
