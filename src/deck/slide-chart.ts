@@ -9,6 +9,7 @@ import { calloutPanel, calloutWidth } from './callouts.js';
 import { historySlides } from './slide-history.js';
 import { BODY_H, CONTENT_W, GRID, PT, TEXT_INSETS } from './grid.js';
 import { inlinesToRuns, textHeight, type Paragraph } from './measure.js';
+import { pushAll } from '../common/arrays.js';
 
 /** The call-outs: list items and paragraphs on the slide besides the chart. */
 function calloutsOf(slide: Slide): Inline[][] {
@@ -53,7 +54,7 @@ export function chartSlides(slide: Slide, chart: ChartBlock, ctx: Context): Plac
   const cites = [...chart.cites];
   const parts = panel?.parts ?? [];
   if (panel && parts[0]) {
-    body.push(...panel.firstElements());
+    pushAll(body, panel.firstElements());
     for (const n of parts[0].cites) if (!cites.includes(n)) cites.push(n);
   }
   const count = Math.max(1, parts.length);

@@ -13,7 +13,7 @@ import { inlinesToRuns, naturalWidth, textHeight, type Paragraph, type Run } fro
 import { amountMark, LEGEND_H, legendRow, tickYears } from './amount-marks.js';
 import { axisSpan } from './slide-timeline.js';
 import { calloutPanel, calloutWidth, type Callouts } from './callouts.js';
-import { maxOf } from '../common/arrays.js';
+import { maxOf, pushAll } from '../common/arrays.js';
 
 const LABEL_SIZE = 11;
 const AXIS_SIZE = 10;
@@ -171,14 +171,14 @@ export function historySlides(slide: Slide, chart: ChartBlock, callouts: Inline[
   // What each mark means, under the time axis: only the series drawn; new money is a bar here.
   const barSwatch = (role: AmountRole, cx: number, cy: number): Element =>
     role === 'new money' ? { kind: 'rect', role: 'chart-legend-marker', x: cx - 0.1, y: cy - 0.07, w: 0.2, h: 0.14, fill: theme.colors.accent } : amountMark(role, cx, cy, 'chart-legend-marker', ctx);
-  body.push(...legendRow(series, GRID.margin + yLabelW, plotBottom + YEAR_BAND, 'chart-legend', ctx, barSwatch));
+  pushAll(body, legendRow(series, GRID.margin + yLabelW, plotBottom + YEAR_BAND, 'chart-legend', ctx, barSwatch));
   body.push(textBox('caption', { x: GRID.margin, y: GRID.bodyBottom - captionH, w: chartW, h: captionH }, [caption], captionSize, ctx, { color: muted }));
 
   const cites = [...chart.cites];
   const parts = panel?.parts ?? [];
   const count = Math.max(1, parts.length);
   if (panel && parts[0]) {
-    body.push(...panel.firstElements());
+    pushAll(body, panel.firstElements());
     for (const n of parts[0].cites) if (!cites.includes(n)) cites.push(n);
   }
   const out = [placed(slide, 1, count, cites, body, ctx, panel?.size)];

@@ -13,7 +13,7 @@ import { BODY_H, CONTENT_W, GRID, PT, TEXT_INSETS } from './grid.js';
 import { inlinesToRuns, textHeight, type Paragraph, type Run } from './measure.js';
 import { paginate, sizesDown } from './paginate.js';
 import { flowPages } from './slide-flow.js';
-import { maxOf, minOf } from '../common/arrays.js';
+import { maxOf, minOf, pushAll } from '../common/arrays.js';
 
 /** At most this many events on one slide: six above the axis, six below. */
 export const MAX_EVENTS = 12;
@@ -118,7 +118,7 @@ export function timelineSlides(slide: Slide, timeline: TimelineBlock, ctx: Conte
     const isLast = k === pages.chunks.length - 1;
     const room = BODY_H - legendH - (isLast && under ? under.height + UNDATED_GAP : 0);
     const body = axisElements(chunk, size, room, ctx);
-    if (legendH > 0) body.push(...legendRow(roles, GRID.margin, GRID.bodyTop + room, 'timeline-legend', ctx));
+    if (legendH > 0) pushAll(body, legendRow(roles, GRID.margin, GRID.bodyTop + room, 'timeline-legend', ctx));
     const cites = [...new Set(chunk.flatMap((e) => e.cites))];
     if (isLast && under) {
       body.push({ kind: 'line', role: 'undated-rule', x: GRID.margin, y: GRID.bodyBottom - under.height - UNDATED_GAP / 2, w: CONTENT_W, h: 0, line: { color: theme.colors.rule, width: 0.75 } });
@@ -210,7 +210,7 @@ function axisElements(chunk: readonly SetEvent[], size: number, room: number, ct
   const onAxis = markerPositions(events, width);
   // Markers on one date stand side by side; each label and leader goes to its own.
   const markers = spreadMarkers(onAxis);
-  if (span) body.push(...tickElements(span, width, axisY, ctx));
+  if (span) pushAll(body, tickElements(span, width, axisY, ctx));
   // A period (a range of dates) is a bar along the axis under its marker.
   chunk.forEach((e, i) => {
     if (!span || !e.event.when.includes('–')) return;

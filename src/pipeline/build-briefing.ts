@@ -218,7 +218,7 @@ async function buildLocked(options: BuildOptions, memoRenderer: MemoRenderer, lo
 
   const memoPages = rendered.memoPages ?? pagesOf(previous?.outputs.find((o) => o.file === MEMO_FILE));
   // The memo's body as laid out: more than an executive reads is a warning (check estimates it).
-  if (memoPages) diagnostics.push(...memoLengthWarning(memoPages.body, ws.summaryFile, false));
+  if (memoPages) pushAll(diagnostics, memoLengthWarning(memoPages.body, ws.summaryFile, false));
   const dateSource = epochDate(options.env) ? 'SOURCE_DATE_EPOCH' : 'asOf';
   const manifest = manifestOf({ ws, version, fingerprint, inputsHash, date, dateSource, options: manifestOptions, inputs, current, diagnostics });
   // A build that reports its changes is the new baseline; one that does not carries the old one forward.

@@ -55,7 +55,7 @@ export async function loadVerifiedWorkspace(shownDir: string, options: LoadOptio
 export async function prepareOutputs(ws: VerifiedWorkspace, theme: Theme, options: RenderOptions = {}): Promise<Prepared> {
   const prepared = await layOutDeck(ws, theme, await prepareModels(ws, theme, options));
   // What check cannot lay out without writing the PDF (a build counts the pages): the memo's length, estimated.
-  if (prepared.memo && !hasErrors(prepared.diagnostics)) prepared.diagnostics.push(...memoLengthWarning(estimateBodyPages(prepared.memo), ws.summaryFile, true));
+  if (prepared.memo && !hasErrors(prepared.diagnostics)) pushAll(prepared.diagnostics, memoLengthWarning(estimateBodyPages(prepared.memo), ws.summaryFile, true));
   return prepared;
 }
 

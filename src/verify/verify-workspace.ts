@@ -5,6 +5,7 @@ import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { LoadedWorkspace } from '../inputs/workspace.js';
 import { verifySummary, type Verification } from './verify.js';
 import { storylineProblems } from './storyline.js';
+import { pushAll } from '../common/arrays.js';
 
 /** A loaded workspace with its verification: present whenever the summary loaded. */
 export interface VerifiedWorkspace extends LoadedWorkspace {
@@ -17,6 +18,6 @@ export function verifyWorkspace(ws: LoadedWorkspace): VerifiedWorkspace {
   const verification = verifySummary(ws.summary, ws.documents, ws.locator, ws.failedIds);
   // One fact in one place, dates still ahead: warnings about the story the summary tells, once
   // every citation holds (a summary with errors gets its errors, not advice on its story).
-  if (!hasErrors(verification.diagnostics)) verification.diagnostics.push(...storylineProblems(ws.summary, verification, ws.locator));
+  if (!hasErrors(verification.diagnostics)) pushAll(verification.diagnostics, storylineProblems(ws.summary, verification, ws.locator));
   return { ...ws, verification, diagnostics: sortDiagnostics([...ws.diagnostics, ...verification.diagnostics]) };
 }
