@@ -59,7 +59,7 @@ describe('a workspace on another topic, in five formats', () => {
 
   it('reads every format through the bundled entry too (the reader libraries load from node_modules)', async () => {
     const bundled = await runCliProcess(['check', 'ws'], { cwd: dir });
-    expect(bundled.stderr).toBe('ws/briefing.yaml: ok: 20 citations verified in 5 documents\n');
+    expect(bundled.stderr).toBe('ws/briefing.yaml: ok: 23 citations verified in 5 documents\n');
     expect(bundled.code).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 // Summary + verification → the view the templates see. Every string from the summary or the
 // sources is escaped for Markdown here, once: text is data and renders literally.
-import { type Alternative, type Summary, type Citation, type Investment } from '../inputs/summary-schema.js';
+import { isHeadlineTeamView, isTeamView, type Alternative, type Summary, type Citation, type Investment, type SectionKey } from '../inputs/summary-schema.js';
 import { byWhen, isUndated, parseWhen } from '../inputs/when.js';
 import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { shownTitle } from '../inputs/shown-title.js';
@@ -82,9 +82,11 @@ export interface Markers {
   single: string;
   /** How the marker is set: the theme decides. */
   style: 'italic' | 'bold' | 'plain';
+  /** The label before a statement that is the team's view (set in capitals); "Our view" when not given. */
+  view?: string;
 }
 
-export const DEFAULT_MARKERS: Markers = { disputed: '(disputed)', single: '(1 source)', style: 'italic' };
+export const DEFAULT_MARKERS: Required<Markers> = { disputed: '(disputed)', single: '(1 source)', style: 'italic', view: 'Our view' };
 
 export interface ViewExtras {
   /** The change report of the build (issue: regeneration), already escaped. */
@@ -117,17 +119,6 @@ export function groupByPursuer<T extends { pursuedBy?: string | undefined }>(ite
   return [...groups].map(([pursuedBy, members]) => ({ pursuedBy, items: members }));
 }
 
-/**
- * How a statement is shown as the team's own view rather than a fact of the sources: no hedge
- * marker (it is no shortened claim of theirs), and `view` set for the templates. Issue 20 gives
- * one helper that says a statement is the team's view; when it lands, this points at it.
- */
-export const TEAM_VIEW = 'Our view';
-
-function teamView(): { view: true; mark: ''; disputed: false; singleSource: false } {
-  return { view: true, mark: '', disputed: false, singleSource: false };
-}
-
 /** The reader: who, what they hold, what they decide; empty strings when the summary does not say. */
 function readerOf(summary: Summary, e: (text: string) => string): { who: string; holds: string; decides: string } {
   const a = summary.audience;
@@ -146,7 +137,6 @@ function labelsFor(summary: Summary): Record<string, string> {
     labels.takeaways = `Bottom line for ${who}`;
     labels.implications = `What it means for ${who}`;
   }
-  labels.recommendations = `${TEAM_VIEW}: what we recommend`;
   return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, directiveText(v)]));
 }
 
@@ -251,7 +241,11 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
     if (documents === 1) return { mark: setMarker(markers.single), disputed: false, singleSource: true };
     return { mark: '', disputed: false, singleSource: false };
   };
-  const statement = <T extends { text: string; cite: Citation[] }>(item: T) => ({ text: e(item.text), cite: cite(item.cite), ...hedge(item.cite) });
+  // The team's view is labelled before the statement, in capitals ("OUR VIEW"): a label, not a hedge.
+  const viewWords = markers.view ?? DEFAULT_MARKERS.view;
+  const viewLabel = `${MARK_OPEN}c${e(viewWords)}${MARK_CLOSE}`;
+  const teamView = (item: { view?: boolean | undefined }) => ({ view: isTeamView(item), viewMark: isTeamView(item) ? `${viewLabel} ` : '' });
+  const statement = <T extends { text: string; cite: Citation[]; view?: boolean | undefined }>(item: T) => ({ text: e(item.text), cite: cite(item.cite), ...hedge(item.cite), ...teamView(item) });
 
   const event = (i: Investment) => {
     const when = parseWhen(i.when);
@@ -322,15 +316,19 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
       subject: e(summary.memo.subject ?? summary.title),
     },
     headlines,
+    /** For a headline that is the team's view: " · Our view" for the slide's kicker, the label for the memo's heading. */
+    // What we recommend is the team's view by nature: its kicker and memo heading always say so.
+    headlineViews: Object.fromEntries(Object.keys(DEFAULT_HEADLINES).map((k) => [k, isHeadlineTeamView(summary, k as SectionKey) || k === 'recommendations' ? ` · ${e(viewWords)}` : ''])),
+    headlineMarks: Object.fromEntries(Object.keys(DEFAULT_HEADLINES).map((k) => [k, isHeadlineTeamView(summary, k as SectionKey) || k === 'recommendations' ? ` ${viewLabel}` : ''])),
     labels: labelsFor(summary),
-    /** The words that mark the team's own view (recommendations, likelihoods, the audience's stake). */
-    ourView: e(TEAM_VIEW),
+    /** The words that mark the team's own view (the theme's markers.view): recommendations, likelihoods. */
+    ourView: e(viewWords),
     /** The same words inside a sentence: "likely (our view)". */
-    ourViewInline: e(TEAM_VIEW.toLowerCase()),
+    ourViewInline: e(viewWords.toLowerCase()),
     takeaways: summary.takeaways.map(statement),
     implications: summary.implications.map((i) => ({ ...statement(i), title: e(i.title) })),
     watch: byWhen(summary.watch, (w) => parseWhen(w.when)).map((w) => ({
-      ...statement({ text: w.signpost, cite: w.cite }),
+      ...statement({ text: w.signpost, cite: w.cite, view: w.view }),
       signpost: e(w.signpost),
       confirms: e(w.confirms ?? ''),
       refutes: e(w.refutes ?? ''),
@@ -371,7 +369,6 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
     /** What the team recommends: its own view, each with an owner and a date, citing what it rests on. */
     recommendations: summary.recommendations.map((r) => ({
       ...statement(r),
-      ...teamView(),
       owner: e(r.owner),
       when: e(r.when),
       whenShown: e(parseWhen(r.when)?.display ?? r.when),

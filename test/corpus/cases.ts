@@ -430,7 +430,7 @@ export const CASES: CorpusCase[] = [
     args: ['check', 'ws'],
     code: 0,
     expect:
-      'ws/briefing.yaml:7:3: warning: 2 items are still marked for review as draft wrote them ("# drafted from …: review" or "# proposed from …: review"), at lines 7 and 11: review each, then delete its comment [unreviewed-item]\nws/briefing.yaml: ok: 3 citations verified in 2 documents\n',
+      'ws/briefing.yaml:7:3: warning: 2 items are still marked for review as draft wrote them ("# drafted from …: review" or "# proposed from …: review"), at lines 7 and 11: review each, then delete its comment [unreviewed-item]\nws/briefing.yaml:12:11: warning: takeaways[2].text says "Beta", which none of its quotes says; closest quote: "revenue rose 40% last year" [support-words]\nws/briefing.yaml: ok: 3 citations verified in 2 documents\n',
   },
   // ---- 4. every printed figure grounded ---------------------------------------------------
   {
