@@ -78,6 +78,8 @@ const BAND_HEADING_SHARE = 0.27;
 /** Where each card of a part goes at one size, and how tall the part is. */
 interface Geometry {
   arrangement: Arrangement;
+  /** Space added between rows (or bands) beyond the usual gap, in inches: what a sparse part's rows may not take. */
+  extraGap: number;
   /** Each row's height (the tallest card in it), bar excluded, in inches. */
   rowH: number[];
   /** Each card's own content height, in inches. */
@@ -96,22 +98,33 @@ function geometryOf(cards: readonly SetCard[], size: number, arrangement: Arrang
       return finite(Math.max(heading, body), BODY_H * PT) / PT;
     });
     const total = sum(contentH) + cards.length * CARD_BAR + (cards.length - 1) * BAND_GAP;
-    return { arrangement, rowH: contentH, contentH, cardW: CONTENT_W, total };
+    return { arrangement, rowH: contentH, contentH, cardW: CONTENT_W, total, extraGap: 0 };
   }
   const { cols } = arrangement;
   const cardW = (CONTENT_W - GRID.gap * (cols - 1)) / cols;
   const contentH = cards.map((c) => finite(textHeight(cardParagraphs(c, size), size, cardW * PT, CARD_INSETS), BODY_H * PT) / PT);
   const rows = Math.ceil(cards.length / cols);
   const rowH = Array.from({ length: rows }, (_, r) => maxOf(contentH.slice(r * cols, (r + 1) * cols)));
-  return { arrangement, rowH, contentH, cardW, total: sum(rowH) + rows * CARD_BAR + (rows - 1) * GRID.gap };
+  return { arrangement, rowH, contentH, cardW, total: sum(rowH) + rows * CARD_BAR + (rows - 1) * GRID.gap, extraGap: 0 };
 }
 
-/** A sparse part's rows grown to fill the body: each by the same amount. */
+/** A row may grow to this many times its content's height: no card of it more than a third empty for that. */
+const MOST_STRETCH = 1.5;
+
+/**
+ * A sparse part grown to fill the body. One row takes the whole body; several grow in proportion
+ * to their content, each at most MOST_STRETCH times it, and what is left goes between them: the
+ * part still spans the body, and no row is stretched into a half-empty card.
+ */
 function stretched(g: Geometry): Geometry {
   const spare = BODY_H - g.total;
   if (spare <= 0) return g;
-  const each = spare / g.rowH.length;
-  return { ...g, rowH: g.rowH.map((h) => h + each), total: BODY_H };
+  if (g.rowH.length === 1) return { ...g, rowH: [(g.rowH[0] as number) + spare], total: BODY_H };
+  const content = sum(g.rowH);
+  const factor = Math.min(MOST_STRETCH, (content + spare) / content);
+  const rowH = g.rowH.map((h) => h * factor);
+  const extraGap = (spare - (factor - 1) * content) / (g.rowH.length - 1);
+  return { ...g, rowH, total: BODY_H, extraGap };
 }
 
 /** The share of its card the emptiest card leaves blank. */
@@ -198,7 +211,7 @@ function gridElements(cards: readonly SetCard[], g: Geometry, size: number, ctx:
       body.push({ kind: 'rect', role: 'card-bar', x, y, w: g.cardW, h: CARD_BAR, fill: theme.colors.accent });
       body.push(textBox('card', { x, y: y + CARD_BAR, w: g.cardW, h: rowH }, cardParagraphs(card, size), size, ctx, { insets: CARD_INSETS, fill: theme.colors.fill }));
     });
-    y += rowH + CARD_BAR + GRID.gap;
+    y += rowH + CARD_BAR + GRID.gap + g.extraGap;
   });
   return body;
 }
@@ -215,7 +228,7 @@ function bandElements(cards: readonly SetCard[], g: Geometry, size: number, ctx:
     body.push({ kind: 'rect', role: 'card-band', x: GRID.margin, y: y + CARD_BAR, w: CONTENT_W, h, fill: theme.colors.fill });
     if (card.heading.length > 0) body.push(textBox('card-heading', { x: GRID.margin, y: y + CARD_BAR, w: headingW, h }, [{ runs: card.heading }], size, ctx, { insets: CARD_INSETS }));
     body.push(textBox('card', { x: GRID.margin + headingW, y: y + CARD_BAR, w: CONTENT_W - headingW, h }, [{ runs: card.body }], size, ctx, { insets: CARD_INSETS }));
-    y += h + CARD_BAR + BAND_GAP;
+    y += h + CARD_BAR + BAND_GAP + g.extraGap;
   });
   return body;
 }

@@ -225,7 +225,8 @@ export const SummarySchema = z.strictObject({
   for (const [key, value] of Object.entries(headlines) as [keyof typeof headlines, (typeof headlines)[keyof typeof headlines]][]) {
     if (value === undefined) continue;
     texts[key] = typeof value === 'string' ? value : value.text;
-    if (typeof value !== 'string' && value.view === true) headlineViews.push(key);
+    // What we recommend is the team's view by nature, its headline too.
+    if ((typeof value !== 'string' && value.view === true) || key === 'recommendations') headlineViews.push(key);
   }
   return { ...summary, headlines: texts, headlineViews };
 });

@@ -316,6 +316,8 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
       subject: e(summary.memo.subject ?? summary.title),
     },
     headlines,
+    /** The bottom line's headline when the summary gives one: the answer, which the memo opens with. */
+    answer: e(summary.headlines.takeaways ?? ''),
     /** For a headline that is the team's view: " · Our view" for the slide's kicker, the label for the memo's heading. */
     // What we recommend is the team's view by nature: its kicker and memo heading always say so.
     headlineViews: Object.fromEntries(Object.keys(DEFAULT_HEADLINES).map((k) => [k, isHeadlineTeamView(summary, k as SectionKey) || k === 'recommendations' ? ` · ${e(viewWords)}` : ''])),

@@ -92,7 +92,8 @@ export interface StatementSupport extends SupportResult {
 /**
  * How the support check reads each field of an item (support.ts): a statement of fact, a name,
  * or a hypothetical (a signpost, what would confirm or refute it, a disagreement's question).
- * Fields not listed (an alternative's kind, an amount, a date) are the curator's labels or figures.
+ * Fields not listed (an alternative's kind, an amount, a date, a scenario's likelihood, which is the
+ * team's view, a recommendation's owner) are the curator's labels or figures.
  */
 export const SUPPORT_FIELDS: Readonly<Record<string, SupportMode>> = {
   text: 'statement',
@@ -106,6 +107,8 @@ export const SUPPORT_FIELDS: Readonly<Record<string, SupportMode>> = {
   confirms: 'hypothetical',
   refutes: 'hypothetical',
   topic: 'hypothetical',
+  // A scenario's trigger is what would set it off: said as a possibility, like a signpost.
+  trigger: 'hypothetical',
 };
 
 export function citationKey(c: Citation): string {

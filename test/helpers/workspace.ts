@@ -13,21 +13,6 @@ export const CLI = path.join(ROOT, 'dist/cli/main.js');
 /** The package's `bin`: the bundled entry with its V8 code cache (a third of the development layout's start-up CPU). */
 export const BIN = path.join(ROOT, 'dist/briefing.cjs');
 
-/**
- * The storyline warnings (issue 24) the seeds' summary raises until its re-curation, which waits
- * for issue 20's re-curation to land: tests of a clean check of the seeds leave these aside.
- * Remove with the seeds' re-curation.
- */
-export const SEEDS_STORYLINE_RULES: readonly string[] = ['passage-reused', 'figure-repeated', 'as-of-after-sources', 'memo-too-long'];
-
-/** Lines of a CLI's stderr other than the seeds' pending storyline warnings. */
-export function withoutSeedsStoryline(stderr: string): string {
-  return stderr
-    .split('\n')
-    .filter((line) => !SEEDS_STORYLINE_RULES.some((rule) => line.endsWith(`[${rule}]`)))
-    .join('\n');
-}
-
 export async function tempDir(prefix = 'briefing-test-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix));
 }
