@@ -105,7 +105,7 @@ describe('briefing check on a small workspace', () => {
     const result = await runCli(['check', 'ws'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatchInlineSnapshot(`
-      "ws/briefing.yaml:10:11: error: figure "45%" in takeaways[2].text does not occur in its quotes [figure-not-in-quotes]
+      "ws/briefing.yaml:10:11: error: figure "45%" in takeaways[2].text does not occur in its quotes; the quotes state "40%" [figure-not-in-quotes]
       ws/briefing.yaml:10:11: warning: takeaways[2].text says "Beta", which none of its quotes says; closest quote: "revenue rose 40% last year" [support-words]
       ws/briefing.yaml:15:16: error: no document with id "003" (documents: 001, 002) [unknown-doc]
       ws/briefing.yaml:16:30: error: quote "Beta grows" is too short to prove anything (10 characters; at least 12) [quote-too-short]
@@ -187,7 +187,7 @@ describe('briefing check on bad input beyond the summary', () => {
     const result = await runCli(['check', 'ws'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^ws\/briefing\.yaml:\d+:8: error: figure "\$99 billion" in title does not occur in any quote of the summary \[figure-not-in-quotes\]$/),
+      expect.stringMatching(/^ws\/briefing\.yaml:\d+:8: error: figure "\$99 billion" \(USD 99,000,000,000\) in title does not occur in any quote of the summary; the quotes state "past \$80 billion" \(more than USD 80,000,000,000\) \[figure-not-in-quotes\]$/),
     ]);
     await writeFile(yaml, original);
   });

@@ -311,7 +311,7 @@ describe('diagnostics', () => {
     const loaded = await loadVerifiedWorkspace(ws);
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.rule}: ${d.message}`);
     expect(errors.some((m) => m.startsWith('quote-not-found'))).toBe(true);
-    expect(errors).toContainEqual(expect.stringMatching(/^figure-not-in-quotes: figure "\$70 billion" in watch\[1\]\.confirms/));
+    expect(errors).toContainEqual(expect.stringMatching(/^figure-not-in-quotes: figure "\$70 billion" \(USD 70,000,000,000\) in watch\[1\]\.confirms does not occur in its quotes; the quotes state "\$50 billion"/));
   });
 
   it('lets the theme decide the markers\' words and look, in both outputs', async () => {

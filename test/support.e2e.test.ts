@@ -10,7 +10,7 @@ import { allText as pdfText, readPdf } from './helpers/pdf.js';
 import { copySeeds, removeDir, runCli } from './helpers/workspace.js';
 
 /** The four statements of issue 20, each citing the passage it was checked against there. */
-const FOUR = `title: Four statements
+const FOUR = `title: Statements of the support issue
 asOf: 2025-11-01
 takeaways:
   - text: Microsoft is taking legal action against OpenAI and Amazon over a $50 billion deal.

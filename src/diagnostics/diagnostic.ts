@@ -73,6 +73,8 @@ export const RULES = {
   'template-limit': 'error',
   'source-own-output': 'warning',
   'lock-taken-over': 'warning',
+  // figures (issue 19: figures as values)
+  'figure-qualifier-dropped': 'warning',
   // readers: a source past one of the readers' limits (inputs/sandbox.ts READER_LIMITS)
   'source-over-limit': 'error',
   // changes
@@ -108,6 +110,8 @@ export const STRICT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'support-modality',
   'support-roles',
   'support-scope',
+  // changes: items still marked as drafted or proposed by `draft`
+  'unreviewed-item',
 ]);
 
 /** The diagnostics as `--strict` reports them: a warning of a rule in STRICT_RULES is an error. */

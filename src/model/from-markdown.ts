@@ -1,6 +1,6 @@
 // Markdown rendered by the templates → the typed Deck and Memo.
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { extractFigures } from '../verify/figures.js';
+import { currencyShown, extractFigures } from '../verify/figures.js';
 import { statementsOf } from '../verify/verify.js';
 import { distinctSources } from '../verify/source-identity.js';
 import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
@@ -280,7 +280,8 @@ function tableToChart(block: Block, ws: VerifiedWorkspace): { block: Block; prob
 function moneyCell(cell: readonly Inline[]): { value: number; currency: string; display: string } | undefined {
   const display = plainText(cell).trim();
   const money = extractFigures(display).find((f) => f.kind === 'money');
-  return money?.kind === 'money' ? { value: money.value, currency: money.currency, display } : undefined;
+  // The currency as an axis shows it: "$" for USD, a code for the others.
+  return money?.kind === 'money' ? { value: money.value, currency: currencyShown(money.currency), display } : undefined;
 }
 
 /** The scale the largest value is read in ("$ billion"), and its divisor. */

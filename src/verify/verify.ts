@@ -7,7 +7,7 @@ import { pathLabel } from '../diagnostics/path-label.js';
 import type { SourceDocument } from '../inputs/sources.js';
 import { placeRef } from '../inputs/document.js';
 import { characterName, firstInvisible, hasInvisible, stripInvisible } from '../inputs/invisible.js';
-import { ungroundedFigures } from './figures.js';
+import { figureFindings, figureWithValue } from './figures.js';
 import type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
 import { closestPassage, findQuote, foldQuote, occurrences, type InsideWord } from './match.js';
 import { isUndated, looksLikeDate, parseWhen, WHEN_FORMS } from '../inputs/when.js';
@@ -125,12 +125,12 @@ export function statementsOf(summary: Summary): StatementRef[] {
   };
   summary.takeaways.forEach((s, i) => add('takeaways', ['takeaways', i], s, ['text'], s.cite));
   summary.implications.forEach((s, i) => add('implications', ['implications', i], s, ['title', 'text'], s.cite));
-  // A recommendation's `when` is checked like a signpost's: by its years when it is a date.
-  summary.recommendations.forEach((s, i) => add('recommendations', ['recommendations', i], { ...s, when: yearsOfWhen(s.when) }, ['text', 'owner', 'when'], s.cite));
-  // A date of `when` is checked by its years (the form itself, "2022-10/2022-12", is no figure of prose).
-  summary.watch.forEach((s, i) => add('watch', ['watch', i], { ...s, when: yearsOfWhen(s.when) }, ['signpost', 'confirms', 'refutes', 'when'], s.cite));
+  // A recommendation's `when` is checked like a signpost's, as the outputs show it.
+  summary.recommendations.forEach((s, i) => add('recommendations', ['recommendations', i], { ...s, when: whenShown(s.when) }, ['text', 'owner', 'when'], s.cite));
+  // A `when` is checked as the outputs show it ("15 Mar 2021", "Q3 2021", "Oct–Dec 2022"): at its precision, each end of a range.
+  summary.watch.forEach((s, i) => add('watch', ['watch', i], { ...s, when: whenShown(s.when) }, ['signpost', 'confirms', 'refutes', 'when'], s.cite));
   summary.investment.forEach((s, i) =>
-    add('investment', ['investment', i], { ...s, when: yearsOfWhen(s.when), amount: s.amount?.value, party: s.amount?.party }, ['when', 'amount', 'party', 'label', 'text'], s.cite),
+    add('investment', ['investment', i], { ...s, when: whenShown(s.when), amount: s.amount?.value, party: s.amount?.party }, ['when', 'amount', 'party', 'label', 'text'], s.cite),
   );
   summary.friction.forEach((s, i) => add('friction', ['friction', i], s, ['title', 'text'], s.cite));
   summary.alternatives.forEach((s, i) => add('alternatives', ['alternatives', i], s, ['name', 'kind', 'maker', 'pursuedBy', 'text'], s.cite));
@@ -178,11 +178,10 @@ function audiencePath(summary: Summary, field: 'who' | 'holds' | 'decides'): Yam
   return summary.audience && Object.keys(summary.audience).length === 1 && field === 'who' ? ['audience'] : ['audience', field];
 }
 
-/** A `when` as the figures check reads it: its years when it is a date, else as written. */
-function yearsOfWhen(when: string | undefined): string | undefined {
-  if (when === undefined) return undefined;
-  const parsed = parseWhen(when);
-  return parsed ? parsed.years.join(' ') : when;
+/** A `when` as the figures check reads it: as the deck and the memo show it when it is a date, else as written. */
+function whenShown(when: string | undefined): string | undefined {
+  if (when === undefined || isUndated(when)) return undefined;
+  return parseWhen(when)?.display ?? when;
 }
 
 /** Undated events (a warning: they are listed beside the timeline) and malformed dates (an error). */
@@ -258,7 +257,7 @@ export function verifySummary(
     const date = ownDate(doc);
     for (const key of ['title', 'publisher'] as const) {
       const value = meta[key];
-      if (value !== undefined) verifier.figures(value, [doc.text], ['sources', id, key], `the text of document ${id}`, date ? [date] : []);
+      if (value !== undefined) verifier.figures(value, [doc.text], ['sources', id, key], `the text of document ${id}`, date ? [date] : [], { stating: 'the document states' });
     }
     // A document's own date is what it says; the summary may give one only where it gives none (shown as the editor's).
     if (meta.date !== undefined && date !== undefined && meta.date !== date) {
@@ -360,7 +359,8 @@ class Verifier {
       this.failedSections.add(statement.section);
       return;
     }
-    for (const field of statement.fields) this.figures(field.value, quotes, [...statement.path, field.name], 'its quotes', dates);
+    // An amount is a chart's value: it cannot say "more than", so its qualifier is the label's to keep (checked there).
+    for (const field of statement.fields) this.figures(field.value, quotes, [...statement.path, field.name], 'its quotes', dates, { qualifiers: field.name !== 'amount' });
     const verified = this.verifiedQuotes(statement.cite);
     appendTo(this.sectionVerified, statement.section, verified);
     // A statement with a citation that does not hold is reported for that: its support waits until it holds.
@@ -469,13 +469,24 @@ class Verifier {
     return diagnostic('unknown-doc', `no document with id "${id}"${hint}`, position);
   }
 
-  /** Every figure of `text` must occur in one of `quotes` (a year or a date may be one of `dates`, of the documents cited). */
-  figures(text: string, quotes: readonly string[], path: YamlPath, where: string, dates: readonly string[] = []): void {
+  /**
+   * Every figure of `text` must be stated by one of `quotes`, in value, unit and scale (a date may
+   * contain one of `dates`, of the documents cited). `stating` names who states the closest figure.
+   */
+  figures(text: string, quotes: readonly string[], path: YamlPath, where: string, dates: readonly string[] = [], options: { stating?: string; qualifiers?: boolean } = {}): void {
+    const stating = options.stating ?? 'the quotes state';
     // Read as shown: an invisible character (an error of its own) neither splits nor joins a figure.
-    for (const figure of ungroundedFigures(stripInvisible(text), quotes.map(stripInvisible), dates)) {
-      const dated = figure.kind === 'date' || (figure.kind === 'number' && /^\d{4}$/.test(figure.text));
-      const orDate = dated ? ' nor in the date of a document cited' : '';
-      this.diagnostics.push(diagnostic('figure-not-in-quotes', `figure "${figure.text}" in ${pathLabel(path)} does not occur in ${where}${orDate}`, this.locator.at(path)));
+    for (const finding of figureFindings(stripInvisible(text), quotes.map(stripInvisible), dates)) {
+      const shown = figureWithValue(finding.figure);
+      if (finding.status === 'qualifier-dropped') {
+        if (options.qualifiers === false) continue;
+        const message = `figure "${finding.figure.text}" in ${pathLabel(path)} drops the qualifier of ${where}: ${stating} ${figureWithValue(finding.by)}; keep the qualifier`;
+        this.diagnostics.push(diagnostic('figure-qualifier-dropped', message, this.locator.at(path)));
+        continue;
+      }
+      const orDate = finding.figure.kind === 'date' ? ' nor in the date of a document cited' : '';
+      const closest = finding.closest ? `; ${stating} ${figureWithValue(finding.closest)}` : '';
+      this.diagnostics.push(diagnostic('figure-not-in-quotes', `figure ${shown} in ${pathLabel(path)} does not occur in ${where}${orDate}${closest}`, this.locator.at(path)));
     }
   }
 
