@@ -60,10 +60,10 @@ describe('the reader and the recommendations in the summary', () => {
     try {
       const loaded = await loadVerifiedWorkspace(ws);
       const figures = rules(loaded.diagnostics, 'figure-not-in-quotes').map((d) => d.message);
-      expect(figures).toContainEqual(expect.stringMatching(/^figure "\$7 billion" in recommendations\[1\]\.text does not occur in its quotes/));
-      expect(figures).toContainEqual(expect.stringMatching(/^figure "2031" in recommendations\[1\]\.when does not occur in its quotes/));
-      expect(figures).toContainEqual(expect.stringMatching(/^figure "\$3 billion" in audience\.holds does not occur in any quote of the summary/));
-      expect(figures).toContainEqual(expect.stringMatching(/^figure "40%" in outlook\[2\]\.trigger does not occur in its quotes/));
+      expect(figures).toContainEqual(expect.stringMatching(/^figure "\$7 billion" .*in recommendations\[1\]\.text does not occur in its quotes/));
+      expect(figures).toContainEqual(expect.stringMatching(/^figure "2031" .*in recommendations\[1\]\.when does not occur in its quotes/));
+      expect(figures).toContainEqual(expect.stringMatching(/^figure "\$3 billion" .*in audience\.holds does not occur in any quote of the summary/));
+      expect(figures).toContainEqual(expect.stringMatching(/^figure "40%" .*in outlook\[2\]\.trigger does not occur in its quotes/));
       expect(rules(loaded.diagnostics, 'when-invalid').map((d) => d.message)).toEqual([expect.stringMatching(/^recommendations\[3\]\.when "2025-13" is not a real date/)]);
     } finally {
       await removeDir(dir);
@@ -88,9 +88,9 @@ describe('answer first: the deck and the memo open with the answer for their rea
     const table = recommend?.blocks.find((b): b is Extract<Block, { type: 'table' }> => b.type === 'table');
     expect(table?.header.map(plainText)).toEqual(['Action', 'Owner', 'By when']);
     expect(table?.rows.map((r) => r.slice(1).map(plainText))).toEqual([
-      ['Chief technology officer', 'Q3 2025'],
+      ['Chief technology officer', '2025'],
       ['General counsel', 'Before our next renewal'],
-      ['Strategy team', 'Q3 2025'],
+      ['Strategy team', 'Each quarter of 2025'],
     ]);
     expect(models.deck?.slides.map((s) => s.layout).slice(0, 5)).toEqual(['title', 'bullets', 'cards', 'table', 'timeline']);
     // The memo in the same order, its bottom line opening with the answer; the reader first.
