@@ -88,6 +88,12 @@ export const RULES = {
   'support-modality': 'warning',
   'support-roles': 'warning',
   'support-scope': 'warning',
+  // storyline
+  'passage-reused': 'warning',
+  'figure-repeated': 'warning',
+  'as-of-after-sources': 'warning',
+  'when-before-as-of': 'warning',
+  'memo-too-long': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

@@ -35,6 +35,7 @@ import {
   type Manifest,
 } from './manifest.js';
 import { commitOutputs, needsRecovery, recoverOutputs, withOutputLock, type OutputFile } from './atomic-output.js';
+import { memoLengthWarning } from '../memo/length.js';
 import { pushAll } from '../common/arrays.js';
 
 export const DECK_FILE = 'briefing.pptx';
@@ -217,12 +218,14 @@ async function buildLocked(options: BuildOptions, memoRenderer: MemoRenderer, lo
   const { deck, memo } = rendered;
   result.kept = [kept.deck ? DECK_FILE : '', kept.memo ? MEMO_FILE : ''].filter((f) => f !== '');
 
+  const memoPages = rendered.memoPages ?? pagesOf(previous?.outputs.find((o) => o.file === MEMO_FILE));
+  // The memo's body as laid out: more than an executive reads is a warning (check estimates it).
+  if (memoPages) pushAll(diagnostics, memoLengthWarning(memoPages.body, ws.summaryFile, false));
   const dateSource = epochDate(options.env) ? 'SOURCE_DATE_EPOCH' : 'asOf';
   const manifest = manifestOf({ ws, version, fingerprint, inputsHash, date, dateSource, options: manifestOptions, inputs, current, diagnostics });
   // A build that reports its changes is the new baseline; one that does not carries the old one forward.
   const carried = (reporting && !options.preview) || !previous ? undefined : (previous.baseline ?? stateOf(previous));
   if (carried) manifest.baseline = carried;
-  const memoPages = rendered.memoPages ?? pagesOf(previous?.outputs.find((o) => o.file === MEMO_FILE));
   manifest.outputs = [
     { file: DECK_FILE, sha256: sha256(deck), bytes: deck.length, key: keys.deck },
     { file: MEMO_FILE, sha256: sha256(memo), bytes: memo.length, key: keys.memo, ...(memoPages ? { pages: memoPages.total, bodyPages: memoPages.body } : {}) },
