@@ -17,6 +17,8 @@ export interface CheckOptions {
   workspace: string;
   json: boolean;
   templates?: string | undefined;
+  /** --review FILE: the review page is written there (such a check is never replayed from a record). */
+  review?: string;
 }
 
 export interface CheckRecord {

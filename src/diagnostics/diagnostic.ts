@@ -79,6 +79,8 @@ export const RULES = {
   'conflict-candidate': 'info',
   'duplicate-id': 'error',
   'unreviewed-item': 'warning',
+  // review
+  'review-unwritable': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

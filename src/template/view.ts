@@ -55,7 +55,7 @@ export function groupByKind<T extends Pick<Alternative, 'kind'>>(items: readonly
   return [...groups].map(([kind, members]) => ({ kind, items: members }));
 }
 
-const DEFAULT_HEADLINES = {
+export const DEFAULT_HEADLINES = {
   takeaways: 'Key takeaways',
   investment: 'Investment history',
   friction: 'Friction points',
