@@ -132,7 +132,7 @@ describe('briefing build', () => {
     // output would change, so all are kept.
     expect(result.stderr).toMatch(/^out: wrote build\.json in \d+ ms; kept briefing\.pptx, memo\.pdf and review\.html: unchanged; memo\.pdf: \d+ pages? \+ \d+ of references; \d+ citations verified$/m);
     const forced = await runCli(['build', 'ws', '--out', 'out', '--force'], { cwd: dir });
-    expect(forced.stderr).toMatch(/^out: wrote briefing\.pptx \(\d+ KB\), memo\.pdf \(\d+ KB, \d+ pages? \+ \d+ of references\), build\.json in /m);
+    expect(forced.stderr).toMatch(/^out: wrote briefing\.pptx \(\d+ KB\), memo\.pdf \(\d+ KB, \d+ pages? \+ \d+ of references\), review\.html \(\d+ KB\), build\.json in /m);
   });
 
   it('fails on a broken citation, names the statements, and leaves the outputs untouched', async () => {
