@@ -59,7 +59,7 @@ describe('a workspace on another topic, in five formats', () => {
 
   it('reads every format through the bundled entry too (the reader libraries load from node_modules)', async () => {
     const bundled = await runCliProcess(['check', 'ws'], { cwd: dir });
-    expect(bundled.stderr).toBe('ws/briefing.yaml: ok: 20 citations verified in 5 documents\n');
+    expect(bundled.stderr).toBe('ws/briefing.yaml: ok: 23 citations verified in 5 documents\n');
     expect(bundled.code).toBe(0);
   });
 
@@ -90,7 +90,7 @@ describe('a workspace on another topic, in five formats', () => {
     try {
       const result = await runCli(['check', 'ws'], { cwd: dir });
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('error: figure "April 2024" in takeaways[0].text does not occur in its quotes nor in the date of a document cited [figure-not-in-quotes]');
+      expect(result.stderr).toContain('error: figure "April 2024" (2024-04) in takeaways[0].text does not occur in its quotes nor in the date of a document cited [figure-not-in-quotes]');
     } finally {
       await writeFile(path.join(ws, 'briefing.yaml'), yaml);
     }

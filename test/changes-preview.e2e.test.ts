@@ -34,7 +34,7 @@ describe('a watch session previews what changed, and delivers nothing', () => {
     expect(first.manifest?.baseline?.inputsHash).toBe(delivered.inputsHash);
     expect(first.manifest?.options.preview).toBe(true);
 
-    await edit('the two companies increasingly look like competitors', 'the two companies increasingly look like rivals');
+    await edit('the two companies begin to look more like competitors than collaborators;', 'the two companies begin to look more like rivals than collaborators;');
     const second = await preview();
     expect(second.changes.since.reader).toBe('the build of 1 November 2025');
     expect(second.changes.statements.changed.map((c) => c.path).sort()).toEqual(['friction[1]', 'takeaways[0]']);

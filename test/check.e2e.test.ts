@@ -62,7 +62,7 @@ describe('briefing check finds what is broken', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     // The exact diagnostic, pinned (update it when seeds/briefing.yaml moves that quote).
     expect(result.stderr).toMatchInlineSnapshot(`
-      "ws/briefing.yaml:195:16: error: quote not found in 004: "Microsoft's total investment has since ballooned to a reported »$13.75« billion"; closest: "Microsoft's total investment has since ballooned to a reported »$14« billion" at 004:4 (they part at the word marked »«) [quote-not-found]
+      "ws/briefing.yaml:203:16: error: quote not found in 004: "Microsoft's total investment has since ballooned to a reported »$13.75« billion"; closest: "Microsoft's total investment has since ballooned to a reported »$14« billion" at 004:4 (they part at the word marked »«) [quote-not-found]
       "
     `);
   });
@@ -105,7 +105,8 @@ describe('briefing check on a small workspace', () => {
     const result = await runCli(['check', 'ws'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatchInlineSnapshot(`
-      "ws/briefing.yaml:10:11: error: figure "45%" in takeaways[2].text does not occur in its quotes [figure-not-in-quotes]
+      "ws/briefing.yaml:10:11: error: figure "45%" in takeaways[2].text does not occur in its quotes; the quotes state "40%" [figure-not-in-quotes]
+      ws/briefing.yaml:10:11: warning: takeaways[2].text says "Beta", which none of its quotes says; closest quote: "revenue rose 40% last year" [support-words]
       ws/briefing.yaml:15:16: error: no document with id "003" (documents: 001, 002) [unknown-doc]
       ws/briefing.yaml:16:30: error: quote "Beta grows" is too short to prove anything (10 characters; at least 12) [quote-too-short]
       ws/briefing.yaml:17:30: error: quote not found in 002: "Beta’s revenue »went« up 40%"; closest: "Beta’s revenue »rose« 40%" at 002:3 (they part at the word marked »«) [quote-not-found]
@@ -186,7 +187,7 @@ describe('briefing check on bad input beyond the summary', () => {
     const result = await runCli(['check', 'ws'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^ws\/briefing\.yaml:\d+:8: error: figure "\$99 billion" in title does not occur in any quote of the summary \[figure-not-in-quotes\]$/),
+      expect.stringMatching(/^ws\/briefing\.yaml:\d+:8: error: figure "\$99 billion" \(USD 99,000,000,000\) in title does not occur in any quote of the summary; the quotes state "past \$80 billion" \(more than USD 80,000,000,000\) \[figure-not-in-quotes\]$/),
     ]);
     await writeFile(yaml, original);
   });
@@ -224,8 +225,9 @@ describe('briefing check lays the deck out, as build does', () => {
   };
 
   /** The headline of the takeaways slide, and the first takeaway statement, as lines of briefing.yaml. */
-  const headlineLine = () => original.split('\n').find((l) => l.startsWith("  takeaways: '")) as string;
-  const headlineOf = () => /'(.*)'$/.exec(headlineLine())?.[1]?.replace(/''/g, "'") as string;
+  const headlineLine = () => original.split('\n').find((l) => l.startsWith('  takeaways: ')) as string;
+  // The headline as written: `'…'`, or `{ text: '…', view: true }` (the team's view).
+  const headlineOf = () => /'(.*)'/.exec(headlineLine())?.[1]?.replace(/''/g, "'") as string;
   const firstTakeawayLine = () => {
     const lines = original.split('\n');
     return lines.slice(lines.indexOf('takeaways:')).find((l) => l.startsWith("  - text: '")) as string;
@@ -234,7 +236,7 @@ describe('briefing check lays the deck out, as build does', () => {
   it('fails on a headline too long for two lines, at the headline in briefing.yaml, exactly as build fails', async () => {
     const headline = headlineLine();
     const long = `${'The alliance is turning into a hedged rivalry on both sides, '.repeat(4)}and nobody can yet say how it ends`;
-    await writeFile(file(), original.replace(headline, `  takeaways: '${long}'`));
+    await writeFile(file(), original.replace(headline, `  takeaways: { text: '${long}', view: true }`));
     const at = valueAt(headline);
     const check = await runCli(['check', 'ws'], { cwd: dir });
     expect(check.code).toBe(1);

@@ -27,9 +27,9 @@ function check(yaml: string, documents: SourceDocument[] = DOCS): string[] {
 const takeaways = (quote: string, docId = '002') => `takeaways:
   - text: One.
     cite: [{ doc: "${docId}", quote: "${quote}" }]
-  - text: Two.
+  - text: Second.
     cite: [{ doc: "001", quote: "Alpha Rail opened a depot in Tartu." }]
-  - text: Three.
+  - text: Third.
     cite: [{ doc: "001", quote: "The depot cost more than planned." }]
 `;
 const head = 'title: T\nasOf: 2025-11-01\n';
@@ -78,8 +78,8 @@ describe('did you mean', () => {
     const docs = [doc('rail', 'Alpha Rail opened a depot in Tartu.\n'), doc('freight', 'Beta Freight signed a ten-year contract with Alpha Rail.\n')];
     const yaml = `${head}takeaways:
   - { text: One., cite: [{ doc: rial, quote: "Alpha Rail opened a depot in Tartu." }] }
-  - { text: Two., cite: [{ doc: freight, quote: "Beta Freight signed a ten-year contract" }] }
-  - { text: Three., cite: [{ doc: rail, quote: "Alpha Rail opened a depot" }] }
+  - { text: Second., cite: [{ doc: freight, quote: "Beta Freight signed a ten-year contract" }] }
+  - { text: Third., cite: [{ doc: rail, quote: "Alpha Rail opened a depot" }] }
 `;
     expect(check(yaml, docs)).toEqual([`${FILE}:4:33: error: no document with id "rial"; did you mean "rail"? [unknown-doc]`]);
   });

@@ -137,7 +137,7 @@ describe.skipIf(!available)('deck in LibreOffice', () => {
 
   it('draws the seeds deck with no word outside a slide and no two words overlapping', async () => {
     const result = await problemsOf(pdfs.seeds);
-    expect(result.pages).toBe(13);
+    expect(result.pages).toBe(12);
     expect(result.words).toBeGreaterThan(1000);
     expect(result.problems).toEqual([]);
   });

@@ -30,7 +30,7 @@ describe('template overrides', () => {
     expect(deckList?.type).toBe('list');
     if (deckList?.type !== 'list' || memoList?.type !== 'list') return;
     expect(deckList.items.map(citesOf)).toEqual(memoList.items.map(citesOf));
-    expect(deckList.items.map(citesOf)[0]).toEqual([1, 2, 3]);
+    expect(deckList.items.map(citesOf)[0]).toEqual([1, 2]);
   });
 
   it("prefers the workspace's templates/ and warns about statements a template leaves out", async () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReaderError, type SourceReader } from '../src/inputs/document.js';
 import { docxReader } from '../src/inputs/readers/docx.js';
+import { zipEntryCount } from '../src/inputs/readers/docx-zip.js';
 import { htmlReader } from '../src/inputs/readers/html.js';
 import { markdownReader } from '../src/inputs/readers/markdown.js';
 import { pdfReader, visiblePageObjects } from '../src/inputs/readers/pdf.js';
@@ -123,6 +124,26 @@ describe('Word documents', () => {
     expect(error.message).toBe("Word document's text (its XML) inflates to more than 10 MB; the limit is 10 MB (set BRIEFING_LIMIT_DOCX_XML to raise it)");
     expect(ms).toBeLessThan(10_000);
     expect(process.memoryUsage().rss - before).toBeLessThan(400 * 1024 * 1024);
+  });
+
+  it('reads the number of entries from the end record, and from the ZIP64 end record past 65,535', () => {
+    const end = (count: number) => {
+      const record = Buffer.alloc(22);
+      record.writeUInt32LE(0x06054b50, 0);
+      record.writeUInt16LE(count, 8);
+      record.writeUInt16LE(count, 10);
+      return record;
+    };
+    expect(zipEntryCount(Buffer.concat([Buffer.from('PK entries…'), end(12)]))).toBe(12);
+    expect(zipEntryCount(Buffer.from('not an archive at all'))).toBeUndefined();
+    // ZIP64: the end record says 0xFFFF; the locator before it points at the ZIP64 end record.
+    const zip64 = Buffer.alloc(56);
+    zip64.writeUInt32LE(0x06064b50, 0);
+    zip64.writeBigUInt64LE(70_000n, 32);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(0n, 8);
+    expect(zipEntryCount(Buffer.concat([zip64, locator, end(0xffff)]))).toBe(70_000);
   });
 
   it('refuses an archive of more entries than the limit, from its end record, before opening it', async () => {

@@ -288,6 +288,8 @@ describe('reading a workspace', () => {
     const cacheDir = path.join(dir, 'cache-out');
     await mkdir(ws);
     await writeFile(path.join(ws, '004_review.pdf'), await railPdf());
+    // Files of this worker that ran before may have read the same PDF: this process starts afresh.
+    forgetExtractions();
     const first = await readSources(ws, 'ws', { cacheDir });
     const [entry] = await readdir(cacheDir);
     expect(entry).toBe(`${first.documents[0]?.sha256}.pdf-v${pdfReader.version}.entry`);

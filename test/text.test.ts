@@ -164,6 +164,13 @@ describe('matching quotes', () => {
     );
   });
 
+  it('folds a single paragraph of five million words (15 MB) without overflowing the regular expression stack', () => {
+    const text = Array.from({ length: 5_000_000 }, (_, i) => `w${i % 7}`).join(' ');
+    const folded = foldText(text);
+    expect(folded.folded.length).toBe(text.length);
+    expect(folded.origin[text.length - 1]).toBe(text.length - 1);
+  });
+
   it('finds a quote only on word boundaries: not inside a word, a number or a hyphenated word', () => {
     const d = doc('x', 'The merger was unprofitable, according to analysts. Acme holds 15 percent; growth was 1.5 percent, or -5% net. A non-profitable unit. The merger was profitable, said the board.');
     expect(findQuote(d, 'profitable, according to analysts')).toBeUndefined();

@@ -18,7 +18,7 @@ headlines:
   takeaways: "What matters \uFFFF now"
   investment: "Money \x0C moves"
 sources:
-  "001": { title: "Alpha \x03 file <1>" }
+  "001": { title: "Alpha \x03 file <v>" }
 takeaways:
   - text: "Alpha invested $2 billion\f in Beta in 2021. <b>&amp; ]]> \uD800 lone"
     cite:

@@ -14,6 +14,7 @@ export interface BuildCommandOptions {
   since?: string | undefined;
   templates?: string | undefined;
   pdfa: boolean;
+  strict?: boolean;
 }
 
 /** ", 3 pages + 5 of references": how long the memo is (its body is what a reader reads). */

@@ -20,7 +20,7 @@ import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
  * the check's record hashes with the other inputs.
  */
 export async function fullCheck(options: CheckOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<{ exitCode: number; logos: string[] }> {
-  const ws = await loadVerifiedWorkspace(options.workspace);
+  const ws = await loadVerifiedWorkspace(options.workspace, { strict: options.strict === true });
   const logos: string[] = [];
   if (!hasErrors(ws.diagnostics)) {
     const themed = await loadTheme(ws.dir, ws.shownDir);

@@ -17,6 +17,8 @@ export interface CheckOptions {
   workspace: string;
   json: boolean;
   templates?: string | undefined;
+  /** `--strict`: the support check's warnings are errors. */
+  strict?: boolean;
   /** --review FILE: the review page is written there (such a check is never replayed from a record). */
   review?: string;
 }
@@ -45,7 +47,7 @@ export function checkRecords(env: NodeJS.ProcessEnv = process.env): BoundedStore
 
 /** The record's file: one per workspace folder, as given, from this working folder, with these options. */
 export function recordName(dir: string, options: CheckOptions): string {
-  const key = JSON.stringify([dir, options.workspace, process.cwd(), options.json, options.templates ?? null]);
+  const key = JSON.stringify([dir, options.workspace, process.cwd(), options.json, options.templates ?? null, ...(options.strict ? ['strict'] : [])]);
   return `${sha256(key).slice(0, 32)}.json`;
 }
 
@@ -83,7 +85,7 @@ export function hashCheckInputs(dir: string, options: CheckOptions, logos: reado
  */
 export async function checkHash(dir: string, options: CheckOptions, inputs: WorkspaceInputs, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const [version, fingerprint] = await Promise.all([toolVersion(), toolFingerprint()]);
-  const asked = { command: 'check', json: options.json, templates: options.templates ?? null, workspace: options.workspace, dir, cwd: process.cwd(), epoch: env.SOURCE_DATE_EPOCH ?? null, ...limitsAsked(env) };
+  const asked = { command: 'check', json: options.json, templates: options.templates ?? null, workspace: options.workspace, dir, cwd: process.cwd(), epoch: env.SOURCE_DATE_EPOCH ?? null, ...limitsAsked(env), ...(options.strict ? { strict: true } : {}) };
   const extra = [`node ${process.version} ${process.platform} ${process.arch}`, ...inputs.other];
   return computeInputsHash({ version, fingerprint, date: 'none', options: asked, ws: inputs, inputs: inputs.inputs, extra });
 }

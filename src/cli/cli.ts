@@ -12,6 +12,7 @@ const WORKSPACE = { type: 'string', default: 'seeds', describe: 'workspace folde
 const OUT = { type: 'string', default: 'output', describe: 'output folder' } as const;
 const JSON_REPORT = { type: 'boolean', default: false, describe: 'print a machine-readable report on stdout' } as const;
 const TEMPLATES = { type: 'string', describe: 'folder of templates that replaces the defaults' } as const;
+const STRICT = { type: 'boolean', default: false, describe: 'treat the support check\'s warnings (a statement its quotes do not support) as errors' } as const;
 
 /** Run the command line `argv` (without node and the script), printing to `io`; the exit code. */
 export async function runCommandLine(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -31,7 +32,8 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
           .option('changes', { type: 'boolean', default: false, describe: 'add a "what changed" slide and memo section (since the last build that reported changes)' })
           .option('since', { type: 'string', describe: 'with --changes: compare with this earlier build.json, or a manifest of OUT/.briefing-history by name or its start' })
           .option('templates', TEMPLATES)
-          .option('pdfa', { type: 'boolean', default: false, describe: 'write the memo as PDF/A' }),
+          .option('pdfa', { type: 'boolean', default: false, describe: 'write the memo as PDF/A' })
+          .option('strict', STRICT),
       async (args) => {
         const { runBuild } = await import('./build-command.js');
         const out = outFolder(args.out);
@@ -46,6 +48,7 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
             templates: await templatesFolder(args.templates),
             out,
             pdfa: args.pdfa,
+            strict: args.strict,
           },
           io,
         );
@@ -59,11 +62,12 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
           .positional('workspace', WORKSPACE)
           .option('json', JSON_REPORT)
           .option('templates', TEMPLATES)
+          .option('strict', STRICT)
           .option('review', { type: 'string', describe: 'also write the review page to FILE (written whatever the check finds)' }),
       async (args) => {
         const { runCheck } = await import('./check-command.js');
         const review = await reviewFile(args.review, args.workspace, args.templates);
-        exitCode = await runCheck({ workspace: args.workspace, json: args.json, templates: await templatesFolder(args.templates), ...(review !== undefined ? { review } : {}) }, io, env);
+        exitCode = await runCheck({ workspace: args.workspace, json: args.json, templates: await templatesFolder(args.templates), strict: args.strict, ...(review !== undefined ? { review } : {}) }, io, env);
       },
     )
     .command(
@@ -74,12 +78,13 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
           .positional('workspace', WORKSPACE)
           .option('out', OUT)
           .option('templates', TEMPLATES)
-          .option('changes', { type: 'boolean', default: false, describe: 'add a "what changed" slide and memo section' }),
+          .option('changes', { type: 'boolean', default: false, describe: 'add a "what changed" slide and memo section' })
+          .option('strict', STRICT),
       async (args) => {
         await outputNotASource(outFolder(args.out), args.workspace, args.templates);
         const { runWatch } = await import('./watch-command.js');
         exitCode = await runWatch(
-          { workspace: args.workspace, out: outFolder(args.out), templates: await templatesFolder(args.templates), changes: args.changes },
+          { workspace: args.workspace, out: outFolder(args.out), templates: await templatesFolder(args.templates), changes: args.changes, strict: args.strict },
           io,
         );
       },

@@ -1,12 +1,15 @@
 // The machine-readable report of check and build (--json).
 import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { StatementSupport } from '../verify/verify.js';
 
 export interface CheckReport {
   ok: boolean;
   documents: { id: string; file: string; title: string; date?: string; sha256: string; cited: boolean }[];
   citations: { n: number; doc: string; quote: string; verified: boolean; line?: number; page?: number; start?: number; end?: number }[];
   corroboration: { path: string; documents: number }[];
+  /** Per field that speaks, what its quotes support (src/verify/support.ts; ARCHITECTURE.md "Support"). */
+  support: StatementSupport[];
   diagnostics: Diagnostic[];
 }
 
@@ -26,6 +29,7 @@ export function workspaceToReport(ws: VerifiedWorkspace): CheckReport {
       return entry;
     }),
     corroboration: ws.verification?.corroboration ?? [],
+    support: ws.verification?.support ?? [],
     diagnostics: ws.diagnostics,
   };
 }

@@ -18,6 +18,8 @@ export interface WatchOptions {
   out: string;
   templates?: string | undefined;
   changes: boolean;
+  /** `--strict`: the support check's warnings are errors (the build fails, the outputs stay). */
+  strict?: boolean;
   /**
    * Milliseconds to wait for a burst of file events to settle (an editor's save is one to three
    * events within a millisecond or two). An event during a build schedules one more build, so a
@@ -55,6 +57,7 @@ export async function startWatch(options: WatchOptions, io: Io): Promise<Watcher
         // Each rebuild reports what changed since the last delivered build, and is none itself.
         preview: true,
         templates: options.templates,
+        strict: options.strict === true,
         memoRenderer,
         // Every edit is parsed once, here: keeping each parse would only cost the loop time.
         keepParsedSummary: false,

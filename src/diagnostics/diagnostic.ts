@@ -73,17 +73,46 @@ export const RULES = {
   'template-limit': 'error',
   'source-own-output': 'warning',
   'lock-taken-over': 'warning',
+  // figures (issue 19: figures as values)
+  'figure-qualifier-dropped': 'warning',
   // readers: a source past one of the readers' limits (inputs/sandbox.ts READER_LIMITS)
   'source-over-limit': 'error',
   // changes
   'conflict-candidate': 'info',
   'duplicate-id': 'error',
   'unreviewed-item': 'warning',
+  // support: a statement says what its quotes say (src/verify/support.ts)
+  'support-words': 'warning',
+  'support-hedge': 'warning',
+  'support-negation': 'warning',
+  'support-modality': 'warning',
+  'support-roles': 'warning',
+  'support-scope': 'warning',
   // review
   'review-unwritable': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
+
+/**
+ * The rules `--strict` (check, build, watch) turns from warnings into errors: the one table of
+ * them. A team that wants a rule to block a build in CI adds it here.
+ */
+export const STRICT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  // support
+  'support-words',
+  'support-hedge',
+  'support-negation',
+  'support-modality',
+  'support-roles',
+  'support-scope',
+]);
+
+/** The diagnostics as `--strict` reports them: a warning of a rule in STRICT_RULES is an error. */
+export function strictly(diagnostics: readonly Diagnostic[], strict: boolean): Diagnostic[] {
+  if (!strict) return [...diagnostics];
+  return diagnostics.map((d) => (d.severity === 'warning' && STRICT_RULES.has(d.rule) ? { ...d, severity: 'error' } : d));
+}
 
 export interface Diagnostic {
   rule: RuleId;

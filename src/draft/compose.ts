@@ -217,7 +217,8 @@ function takeawaysOf(corpus: Corpus, raw: RawSections): Entry[] {
 /** Action titles that state each section's point; figures only from the section's own quotes. */
 function headlinesOf(raw: RawSections, corpus: Corpus): Partial<Record<DraftSectionKey, string>> {
   const h: Partial<Record<DraftSectionKey, string>> = {};
-  const lower = (t: string) => (/^\p{Lu}\p{Ll}/u.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
+  // Lower case for a title inside a sentence, unless it starts with a name ("Acme’s …").
+  const lower = (t: string) => (/^\p{Lu}\p{Ll}/u.test(t) && !corpus.names.has((/^[\p{L}\p{N}-]+/u.exec(t)?.[0] ?? '').replace(/['’]s$/u, '')) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
   const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
   const total = raw.investments.filter((i) => i.kind === 'total').sort((a, b) => b.docs.length - a.docs.length || b.value - a.value)[0];
   const invested = raw.investments.filter((i) => i.kind === 'investment').sort((a, b) => b.value - a.value)[0];

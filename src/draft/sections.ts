@@ -379,11 +379,13 @@ function isOwnProduct(corpus: Corpus, name: string, main: readonly string[]): bo
 /** Who makes a named option: the owner for its own build; "X's N" and "X-developed N" name X; else the name itself. */
 function makerOf(text: string, n: { name: string; at: number }, owner: string, kind: string, corpus: Corpus): string | undefined {
   if (kind === 'own build') return owner;
-  if (corpus.names.has(n.name) && !/\d/.test(n.name)) return n.name;
+  // A partner is a company: it makes what it offers. A product (a model, a chip) is made by its
+  // possessor when the sentence names one ("Acme-developed Widget"); else the maker is left for the curator.
+  if (kind === 'partner' && corpus.names.has(n.name) && !/\d/.test(n.name)) return n.name;
   const before = text.slice(Math.max(0, n.at - 40), n.at);
   const possessor = /((?:\p{Lu}[\p{L}\p{N}&.-]*\s?)+)(?:['’]s\s+|-developed\s+|-built\s+)(?:\p{Ll}+\s+)?$/u.exec(before)?.[1]?.trim();
   if (possessor && corpus.names.has(possessor)) return possessor;
-  return corpus.names.has(n.name) ? n.name : undefined;
+  return undefined;
 }
 
 /**
@@ -393,6 +395,7 @@ function makerOf(text: string, n: { name: string; at: number }, owner: string, k
  */
 const OPTION = /\b(?:ha(?:ve|s) offered to|offered to|(?:could|would) (?=\p{L}+ (?:\S+ ){0,4}(?:itself|themselves|instead|open|alone)\b)|would (?=run |keep |sell |buy |build |use ))(?<phrase>(?:\S+ ?){2,6})/iu;
 function optionIn(p: Passage, main: readonly string[]): { name: string; owner: string; kind: string; at: number } | undefined {
+  if (!/\b(?:offered|could|would)\b/i.test(p.text)) return undefined;
   const m = OPTION.exec(p.text);
   if (!m?.groups?.phrase) return undefined;
   const at = m.index ?? 0;

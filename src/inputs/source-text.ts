@@ -23,9 +23,11 @@ export interface FoldedText {
  * Printable ASCII that folds to itself and changes no state (everything but white space, the
  * hyphen-minus, a dash around which white space is dropped, and the backtick, a quote mark), in
  * words joined by single spaces (a space between two such characters folds to itself). Runs of
- * it, most of any text, are copied whole.
+ * it, most of any text, are copied whole. The repetitions are bounded (a run of 65,536 characters
+ * or 4,096 words at most; the next run goes on where it stops): an unbounded one makes the regular
+ * expression engine's backtracking stack overflow on a long single paragraph (40 MB).
  */
-const PLAIN_RUN = /[\x21-\x2C\x2E-\x5F\x61-\x7E]+(?: [\x21-\x2C\x2E-\x5F\x61-\x7E]+)*/y;
+const PLAIN_RUN = /[\x21-\x2C\x2E-\x5F\x61-\x7E]{1,65536}(?: [\x21-\x2C\x2E-\x5F\x61-\x7E]{1,65536}){0,4096}/y;
 
 /** Fold text for comparison; case is kept. Leading and trailing white space, and white space around dashes, is dropped. */
 export function foldText(text: string): FoldedText {

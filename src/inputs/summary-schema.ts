@@ -34,7 +34,14 @@ const id = z
   .pipe(z.string().min(1, 'must not be empty'))
   .optional();
 
-export const StatementSchema = z.strictObject({ id, text, cite });
+/**
+ * `view: true` marks an item as the team's own judgement: exempt from the support check (it
+ * still cites what it rests on, and its figures are still grounded), and shown as the team's
+ * view in the deck and the memo. Every kind of item takes it; see `isTeamView`.
+ */
+export const TeamViewField = z.boolean().optional();
+
+export const StatementSchema = z.strictObject({ id, text, view: TeamViewField, cite });
 
 /** The kinds of amount the tool knows; a summary may write another (free text). Charts compare one kind. */
 export const AMOUNT_KINDS = ['investment', 'cumulative total', 'valuation', 'commitment', 'revenue', 'other'] as const;
@@ -65,11 +72,12 @@ export const InvestmentSchema = z.strictObject({
   /** A short label for the timeline (a few words). */
   label: text,
   text,
+  view: TeamViewField,
   cite,
   id,
 });
 
-export const FrictionSchema = z.strictObject({ title: text, text, cite, id });
+export const FrictionSchema = z.strictObject({ title: text, text, view: TeamViewField, cite, id });
 
 export const AlternativeSchema = z.strictObject({
   name: text,
@@ -82,6 +90,7 @@ export const AlternativeSchema = z.strictObject({
   /** The older name of pursuedBy, still accepted. */
   owner: text.optional(),
   text,
+  view: TeamViewField,
   cite,
   id,
 })
@@ -93,6 +102,7 @@ export const ImplicationSchema = z.strictObject({
   title: text,
   /** What this means for the reader. */
   text,
+  view: TeamViewField,
   cite,
   id,
 });
@@ -106,11 +116,12 @@ export const WatchSchema = z.strictObject({
   refutes: text.optional(),
   /** When to look, where the sources give one (the forms of `when`). */
   when: text.optional(),
+  view: TeamViewField,
   cite,
   id,
 });
 
-export const OutlookSchema = z.strictObject({ title: text, text, cite, id });
+export const OutlookSchema = z.strictObject({ title: text, text, view: TeamViewField, cite, id });
 
 export const ConflictSchema = z.strictObject({
   topic: text,
@@ -125,16 +136,19 @@ export const SourceMetaSchema = z.strictObject({
   url: z.url().optional(),
 });
 
+/** A headline: its text, or `{ text, view: true }` for a headline that is the team's view. */
+const headline = z.union([text, z.strictObject({ text, view: TeamViewField })], 'must be a headline: a text, or { text, view: true }').optional();
+
 /** Action titles: one short sentence per section, stating its point. */
 export const HeadlinesSchema = z.strictObject({
-  takeaways: text.optional(),
-  investment: text.optional(),
-  friction: text.optional(),
-  alternatives: text.optional(),
-  outlook: text.optional(),
-  conflicts: text.optional(),
-  implications: text.optional(),
-  watch: text.optional(),
+  takeaways: headline,
+  investment: headline,
+  friction: headline,
+  alternatives: headline,
+  outlook: headline,
+  conflicts: headline,
+  implications: headline,
+  watch: headline,
 });
 
 export const MemoHeaderSchema = z.strictObject({
@@ -161,6 +175,16 @@ export const SummarySchema = z.strictObject({
   conflicts: z.array(ConflictSchema).default([]),
   implications: z.array(ImplicationSchema).default([]),
   watch: z.array(WatchSchema).default([]),
+}).transform(({ headlines, ...summary }) => {
+  // Headlines are text for every stage after this one; which are the team's view is said apart.
+  const texts: Partial<Record<keyof typeof headlines, string>> = {};
+  const headlineViews: (keyof typeof headlines)[] = [];
+  for (const [key, value] of Object.entries(headlines) as [keyof typeof headlines, (typeof headlines)[keyof typeof headlines]][]) {
+    if (value === undefined) continue;
+    texts[key] = typeof value === 'string' ? value : value.text;
+    if (typeof value !== 'string' && value.view === true) headlineViews.push(key);
+  }
+  return { ...summary, headlines: texts, headlineViews };
 });
 
 export type Citation = z.infer<typeof CitationSchema>;
@@ -176,4 +200,17 @@ export type Watch = z.infer<typeof WatchSchema>;
 export type SourceMeta = z.infer<typeof SourceMetaSchema>;
 export type Summary = z.infer<typeof SummarySchema>;
 export type SectionKey = keyof z.infer<typeof HeadlinesSchema>;
+
+/**
+ * Whether a statement is the team's view (`view: true`): exempt from the support check, shown as
+ * the team's view. The one test every stage uses, for any kind of item (a section added later too).
+ */
+export function isTeamView(item: { view?: boolean | undefined }): boolean {
+  return item.view === true;
+}
+
+/** Whether a section's headline is the team's view (`headlines: { x: { text, view: true } }`). */
+export function isHeadlineTeamView(summary: Pick<Summary, 'headlineViews'>, section: SectionKey): boolean {
+  return summary.headlineViews.includes(section);
+}
 export const SECTION_KEYS: SectionKey[] = ['takeaways', 'implications', 'watch', 'investment', 'friction', 'alternatives', 'outlook', 'conflicts'];

@@ -79,6 +79,8 @@ export const ThemeSchema = z.strictObject({
       /** A statement only one document supports. */
       single: markerWording('single').default('(1 source)'),
       style: z.enum(['italic', 'bold', 'plain']).default('italic'),
+      /** The label before a statement that is the team's view (`view: true`), set in capitals. */
+      view: z.string().trim().min(1).default('Our view'),
     })
     .prefault({}),
   /** A logo image (PNG or JPEG), relative to the workspace; shown on the title slide. */

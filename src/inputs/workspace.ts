@@ -60,6 +60,8 @@ export interface LoadOptions {
    * leaves it off.
    */
   keepParsedSummary?: boolean;
+  /** `--strict`: the warnings of STRICT_RULES (the support check's) are errors. */
+  strict?: boolean;
 }
 
 export async function loadWorkspace(shownDir: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {

@@ -1,6 +1,6 @@
 // Markdown rendered by the templates → the typed Deck and Memo.
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { extractFigures } from '../verify/figures.js';
+import { currencyShown, extractFigures } from '../verify/figures.js';
 import { statementsOf } from '../verify/verify.js';
 import { distinctSources } from '../verify/source-identity.js';
 import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
@@ -255,7 +255,7 @@ function tableToChart(block: Block, ws: VerifiedWorkspace): { block: Block; prob
       problems.push({ rule: 'template-error', message: `chart row "${label}" has no amount of money in its last column` });
       continue;
     }
-    rows.push({ label, display, value: money.value, currency: money.currency, kind: kindOfRow(row.flatMap(citesOf), row.map(plainText).join(' ')) });
+    rows.push({ label, display, value: money.value, currency: currencyShown(money.currency), kind: kindOfRow(row.flatMap(citesOf), row.map(plainText).join(' ')) });
   }
   if (rows.length === 0) return { block, problems };
   const kinds = [...new Set(rows.map((r) => r.kind ?? ''))];

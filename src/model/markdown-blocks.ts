@@ -7,7 +7,7 @@ import { pushAll } from '../common/arrays.js';
 
 const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false }).enable('table');
 
-const MARKER = new RegExp(`${CITE_OPEN}(\\d+)${CITE_CLOSE}|${LINE_BREAK}|${MARK_OPEN}([ibp])([^${MARK_CLOSE}]*)${MARK_CLOSE}`, 'g');
+const MARKER = new RegExp(`${CITE_OPEN}(\\d+)${CITE_CLOSE}|${LINE_BREAK}|${MARK_OPEN}([ibpc])([^${MARK_CLOSE}]*)${MARK_CLOSE}`, 'g');
 
 /** Parse Markdown into blocks. Headings get ids from `idPrefix` and their text. */
 export function markdownToBlocks(source: string, idPrefix = 'sec'): Block[] {
@@ -141,7 +141,9 @@ function splitCitations(text: string, style: { bold?: boolean; italic?: boolean 
   let last = 0;
   for (const m of text.matchAll(MARKER)) {
     if (m.index > last) out.push(textNode(text.slice(last, m.index), style));
-    if (m[2] !== undefined) out.push(textNode(m[3] ?? '', { bold: style.bold || m[2] === 'b', italic: style.italic || m[2] === 'i' }));
+    // A label ("c"): the team's view, set in bold capitals.
+    if (m[2] === 'c') out.push(textNode((m[3] ?? '').toUpperCase(), { bold: true, italic: style.italic }));
+    else if (m[2] !== undefined) out.push(textNode(m[3] ?? '', { bold: style.bold || m[2] === 'b', italic: style.italic || m[2] === 'i' }));
     else out.push(m[1] === undefined ? { type: 'break' } : { type: 'cite', n: Number(m[1]) });
     last = m.index + m[0].length;
   }

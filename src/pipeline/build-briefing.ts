@@ -3,7 +3,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { isProblem, readRegularFile } from '../inputs/sandbox.js';
 import path from 'node:path';
-import { diagnostic, hasErrors, UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, STRICT_RULES, UserError, type Diagnostic, type RuleId } from '../diagnostics/diagnostic.js';
 import { layOutDeck, loadVerifiedWorkspace, prepareModels, templateDirs } from './pipeline.js';
 import type { TemplateDir } from '../template/template-files.js';
 import { hashWorkspaceInputs, templateInputs } from './inputs-hash.js';
@@ -59,6 +59,8 @@ export interface BuildOptions {
   since?: string | undefined;
   templates?: string | undefined;
   pdfa?: boolean;
+  /** `--strict`: the warnings of STRICT_RULES are errors (the build fails and writes nothing). */
+  strict?: boolean;
   env?: NodeJS.ProcessEnv;
   /** A memo renderer to reuse (watch mode keeps one); by default each build starts its own. */
   memoRenderer?: MemoRenderer;
@@ -151,7 +153,7 @@ async function buildLocked(options: BuildOptions, memoRenderer: MemoRenderer, lo
       return { ...quick, diagnostics: [...lockWarnings, ...quick.diagnostics], timings };
     }
   }
-  const ws = await loadVerifiedWorkspace(options.workspace, { keepParsedSummary: options.keepParsedSummary ?? true });
+  const ws = await loadVerifiedWorkspace(options.workspace, { keepParsedSummary: options.keepParsedSummary ?? true, strict: options.strict === true });
   lap('verify', t0);
   const diagnostics = [...lockWarnings, ...ws.diagnostics];
   const lockWarningCount = lockWarnings.length;
@@ -261,6 +263,8 @@ async function buildLocked(options: BuildOptions, memoRenderer: MemoRenderer, lo
 async function upToDateByHashes(options: BuildOptions, outDir: string): Promise<Omit<BuildResult, 'timings'> | undefined> {
   const previous = await readManifest(outDir);
   if (!previous) return undefined;
+  // Under --strict, a previous build's warnings of STRICT_RULES are errors now: build again to report them.
+  if (options.strict && previous.warnings.some((w) => STRICT_RULES.has(w.rule as RuleId))) return undefined;
   const epoch = epochDate(options.env);
   if (!epoch && previous.dateSource !== 'asOf') return undefined;
   const dir = await assertWorkspaceFolder(options.workspace);

@@ -25,7 +25,8 @@ export function layoutLocator(ws: VerifiedWorkspace, templates: readonly LoadedT
   const numbers = ws.verification?.numbersByStatement ?? new Map<string, number[]>();
   const strings = ws.summary ? stringsOf(ws.summary) : [];
   const deckTemplate = templates.find((t) => t.name === 'deck');
-  const at = (path: YamlPath): Position => ws.locator?.at(path) ?? { file: ws.summaryFile };
+  // A headline written { text, view: true } is found at its text (the locator falls back to the plain form's node).
+  const at = (path: YamlPath): Position => ws.locator?.at(path[0] === 'headlines' && path.length === 2 ? [...path, 'text'] : path) ?? { file: ws.summaryFile };
 
   const byCitations = (subject: Subject, text: string): Position | undefined => {
     const cited = statements.filter((s) => (numbers.get(s.path.join('.')) ?? []).some((n) => subject.cites.includes(n)));

@@ -17,6 +17,7 @@ import { memoGlyphWarnings } from '../memo/glyph-coverage.js';
 import { workspaceToView, type ViewExtras } from '../template/view.js';
 import { loadWorkspace, type LoadOptions } from '../inputs/workspace.js';
 import { verifyWorkspace, type VerifiedWorkspace } from '../verify/verify-workspace.js';
+import { readSupportMemo, writeSupportMemo } from '../verify/support-memo.js';
 import { layoutLocator } from './locate.js';
 import { keyPath, pathLabel } from '../diagnostics/path-label.js';
 import { pushAll } from '../common/arrays.js';
@@ -43,7 +44,13 @@ export interface Prepared extends Models {
 
 /** The first two stages, which `check` and `build` share: the workspace loaded, then verified. */
 export async function loadVerifiedWorkspace(shownDir: string, options: LoadOptions = {}): Promise<VerifiedWorkspace> {
-  return verifyWorkspace(await loadWorkspace(shownDir, options));
+  const ws = await loadWorkspace(shownDir, options);
+  // The support results of the last run on this folder (support-memo.ts): unchanged statements are not read again.
+  const supportMemo = options.cacheDir === null ? undefined : await readSupportMemo(ws.dir);
+  const verified = verifyWorkspace(ws, { strict: options.strict === true, ...(supportMemo ? { supportMemo } : {}) });
+  // Watch mode, which verifies each edit once in a warm process, reads the memo but leaves it (as it does the parsed summaries).
+  if (supportMemo && options.keepParsedSummary !== false) await writeSupportMemo(ws.dir, supportMemo);
+  return verified;
 }
 
 /**

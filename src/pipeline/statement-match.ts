@@ -4,7 +4,7 @@
 // citations first (a moved item), then by shared citations and shared words (an edited item).
 // Only an item with no such match is added or withdrawn. Sections are read from the statements'
 // paths, so a section added to the summary later is matched like the others.
-import { extractFigures, type Figure } from '../verify/figures.js';
+import { extractFigures, figureKey, type Figure } from '../verify/figures.js';
 import type { StatementRecord } from './manifest.js';
 import { pushAll } from '../common/arrays.js';
 
@@ -264,26 +264,14 @@ function unionKeys(a: Record<string, string>, b: Record<string, string>): string
   return [...new Set([...Object.keys(a), ...Object.keys(b)])];
 }
 
-/** A figure as a value: "$13.75 billion" and "$13.75bn" are the same figure. */
-function figureKey(f: Figure): string {
-  switch (f.kind) {
-    case 'money':
-      return `money ${f.currency}${f.value}`;
-    case 'percent':
-    case 'number':
-      return `${f.kind} ${f.value}`;
-    default:
-      return `${f.kind} ${f.key}`;
-  }
-}
-
 /**
  * The figures one wording has and the other has not, paired old → new in order within each kind
  * of figure (a money amount with a money amount); a figure without a counterpart stands alone.
  */
 export function figureChanges(oldText: string, newText: string): FigureChange[] {
-  const before = extractFigures(oldText);
-  const after = extractFigures(newText);
+  // A figure a quote states without a statement having to ("both", a rank in words) is no figure of a wording.
+  const before = extractFigures(oldText).filter((f) => !f.quoteOnly);
+  const after = extractFigures(newText).filter((f) => !f.quoteOnly);
   const remaining = (from: Figure[], other: Figure[]) => {
     const counts = new Map<string, number>();
     for (const f of other) counts.set(figureKey(f), (counts.get(figureKey(f)) ?? 0) + 1);

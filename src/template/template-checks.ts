@@ -48,7 +48,7 @@ export function templateProblems(template: Pick<LoadedTemplate, 'file' | 'source
   });
   if (builtIn) return out;
   literal.split('\n').forEach((line, i) => {
-    const figures = extractFigures(line.replace(SYNTAX, ''));
+    const figures = extractFigures(line.replace(SYNTAX, '')).filter((f) => !f.quoteOnly);
     if (figures.length === 0) return;
     const list = figures.map((f) => `"${f.text}"`).join(', ');
     out.push(

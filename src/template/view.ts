@@ -1,6 +1,6 @@
 // Summary + verification → the view the templates see. Every string from the summary or the
 // sources is escaped for Markdown here, once: text is data and renders literally.
-import { type Alternative, type Summary, type Citation, type Investment } from '../inputs/summary-schema.js';
+import { isHeadlineTeamView, isTeamView, type Alternative, type Summary, type Citation, type Investment, type SectionKey } from '../inputs/summary-schema.js';
 import { byWhen, isUndated, parseWhen } from '../inputs/when.js';
 import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { shownTitle } from '../inputs/shown-title.js';
@@ -79,9 +79,11 @@ export interface Markers {
   single: string;
   /** How the marker is set: the theme decides. */
   style: 'italic' | 'bold' | 'plain';
+  /** The label before a statement that is the team's view (set in capitals); "Our view" when not given. */
+  view?: string;
 }
 
-export const DEFAULT_MARKERS: Markers = { disputed: '(disputed)', single: '(1 source)', style: 'italic' };
+export const DEFAULT_MARKERS: Required<Markers> = { disputed: '(disputed)', single: '(1 source)', style: 'italic', view: 'Our view' };
 
 export interface ViewExtras {
   /** The change report of the build (issue: regeneration), already escaped. */
@@ -140,7 +142,11 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
     if (documents === 1) return { mark: setMarker(markers.single), disputed: false, singleSource: true };
     return { mark: '', disputed: false, singleSource: false };
   };
-  const statement = <T extends { text: string; cite: Citation[] }>(item: T) => ({ text: e(item.text), cite: cite(item.cite), ...hedge(item.cite) });
+  // The team's view is labelled before the statement, in capitals ("OUR VIEW"): a label, not a hedge.
+  const viewWords = markers.view ?? DEFAULT_MARKERS.view;
+  const viewLabel = `${MARK_OPEN}c${e(viewWords)}${MARK_CLOSE}`;
+  const teamView = (item: { view?: boolean | undefined }) => ({ view: isTeamView(item), viewMark: isTeamView(item) ? `${viewLabel} ` : '' });
+  const statement = <T extends { text: string; cite: Citation[]; view?: boolean | undefined }>(item: T) => ({ text: e(item.text), cite: cite(item.cite), ...hedge(item.cite), ...teamView(item) });
 
   const event = (i: Investment) => {
     const when = parseWhen(i.when);
@@ -215,11 +221,14 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
       subject: e(summary.memo.subject ?? summary.title),
     },
     headlines,
+    /** For a headline that is the team's view: " · Our view" for the slide's kicker, the label for the memo's heading. */
+    headlineViews: Object.fromEntries(Object.keys(DEFAULT_HEADLINES).map((k) => [k, isHeadlineTeamView(summary, k as SectionKey) ? ` · ${e(viewWords)}` : ''])),
+    headlineMarks: Object.fromEntries(Object.keys(DEFAULT_HEADLINES).map((k) => [k, isHeadlineTeamView(summary, k as SectionKey) ? ` ${viewLabel}` : ''])),
     labels: Object.fromEntries(Object.entries(DEFAULT_HEADLINES).map(([k, v]) => [k, e(v)])),
     takeaways: summary.takeaways.map(statement),
     implications: summary.implications.map((i) => ({ ...statement(i), title: e(i.title) })),
     watch: byWhen(summary.watch, (w) => parseWhen(w.when)).map((w) => ({
-      ...statement({ text: w.signpost, cite: w.cite }),
+      ...statement({ text: w.signpost, cite: w.cite, view: w.view }),
       signpost: e(w.signpost),
       confirms: e(w.confirms ?? ''),
       refutes: e(w.refutes ?? ''),

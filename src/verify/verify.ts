@@ -7,7 +7,7 @@ import { pathLabel } from '../diagnostics/path-label.js';
 import type { SourceDocument } from '../inputs/sources.js';
 import { placeRef } from '../inputs/document.js';
 import { characterName, firstInvisible, hasInvisible, stripInvisible } from '../inputs/invisible.js';
-import { ungroundedFigures } from './figures.js';
+import { figureFindings, figureWithValue } from './figures.js';
 import type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
 import { closestPassage, findQuote, foldQuote, occurrences, type InsideWord } from './match.js';
 import { isUndated, looksLikeDate, parseWhen, WHEN_FORMS } from '../inputs/when.js';
@@ -15,7 +15,9 @@ import { containedCitations, renumberVerification } from './numbering.js';
 import { duplicateIds } from './item-ids.js';
 import { lookalikeDifference } from './lookalike.js';
 import { distinctSources, overlapping, sourceIdentity, type Span } from './source-identity.js';
-import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
+import { supportOf, type SupportMode, type SupportQuote, type SupportResult } from './support.js';
+import { supportKey, type SupportMemo } from './support-memo.js';
+import { isHeadlineTeamView, isTeamView, SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
 import { pushAll } from '../common/arrays.js';
 
 export const MIN_QUOTE_LENGTH = 12;
@@ -48,6 +50,8 @@ export interface StatementRef {
   path: YamlPath;
   fields: { name: string; value: string }[];
   cite: Citation[];
+  /** The team's view (`view: true`): exempt from the support check. */
+  view: boolean;
 }
 
 export interface Verification {
@@ -67,8 +71,42 @@ export interface Verification {
   disputedKeys: Set<string>;
   /** Statements (path labels) with a citation that does not hold. */
   failedStatements: Set<string>;
+  /** The support of every field that speaks (support.ts), in the order of the summary. */
+  support: StatementSupport[];
   diagnostics: Diagnostic[];
 }
+
+/**
+ * The support of one field by its quotes: `path` is its YAML path joined by dots
+ * ("takeaways.0.text", "headlines.friction"), `label` as messages write it.
+ */
+export interface StatementSupport extends SupportResult {
+  path: string;
+  label: string;
+  /** Line of the field in briefing.yaml. */
+  line?: number;
+  /** The team's view: exempt, so `findings` is empty (the words are kept for the record). */
+  view?: true;
+}
+
+/**
+ * How the support check reads each field of an item (support.ts): a statement of fact, a name,
+ * or a hypothetical (a signpost, what would confirm or refute it, a disagreement's question).
+ * Fields not listed (an alternative's kind, an amount, a date) are the curator's labels or figures.
+ */
+export const SUPPORT_FIELDS: Readonly<Record<string, SupportMode>> = {
+  text: 'statement',
+  title: 'statement',
+  label: 'statement',
+  name: 'name',
+  maker: 'name',
+  pursuedBy: 'name',
+  party: 'name',
+  signpost: 'hypothetical',
+  confirms: 'hypothetical',
+  refutes: 'hypothetical',
+  topic: 'hypothetical',
+};
 
 export function citationKey(c: Citation): string {
   return `${c.doc}\u0000${foldQuote(c.quote)}`;
@@ -80,14 +118,14 @@ export function statementsOf(summary: Summary): StatementRef[] {
     const fields = names
       .filter((name) => typeof item[name] === 'string')
       .map((name) => ({ name, value: item[name] as string }));
-    refs.push({ section, path, fields, cite });
+    refs.push({ section, path, fields, cite, view: isTeamView(item as { view?: boolean }) });
   };
   summary.takeaways.forEach((s, i) => add('takeaways', ['takeaways', i], s, ['text'], s.cite));
   summary.implications.forEach((s, i) => add('implications', ['implications', i], s, ['title', 'text'], s.cite));
-  // A date of `when` is checked by its years (the form itself, "2022-10/2022-12", is no figure of prose).
-  summary.watch.forEach((s, i) => add('watch', ['watch', i], { ...s, when: yearsOfWhen(s.when) }, ['signpost', 'confirms', 'refutes', 'when'], s.cite));
+  // A `when` is checked as the outputs show it ("15 Mar 2021", "Q3 2021", "Oct–Dec 2022"): at its precision, each end of a range.
+  summary.watch.forEach((s, i) => add('watch', ['watch', i], { ...s, when: whenShown(s.when) }, ['signpost', 'confirms', 'refutes', 'when'], s.cite));
   summary.investment.forEach((s, i) =>
-    add('investment', ['investment', i], { ...s, when: yearsOfWhen(s.when), amount: s.amount?.value, party: s.amount?.party }, ['when', 'amount', 'party', 'label', 'text'], s.cite),
+    add('investment', ['investment', i], { ...s, when: whenShown(s.when), amount: s.amount?.value, party: s.amount?.party }, ['when', 'amount', 'party', 'label', 'text'], s.cite),
   );
   summary.friction.forEach((s, i) => add('friction', ['friction', i], s, ['title', 'text'], s.cite));
   summary.alternatives.forEach((s, i) => add('alternatives', ['alternatives', i], s, ['name', 'kind', 'maker', 'pursuedBy', 'text'], s.cite));
@@ -130,11 +168,10 @@ function forbiddenCharacters(summary: Summary, locator: Locator): Diagnostic[] {
   return out;
 }
 
-/** A `when` as the figures check reads it: its years when it is a date, else as written. */
-function yearsOfWhen(when: string | undefined): string | undefined {
-  if (when === undefined) return undefined;
-  const parsed = parseWhen(when);
-  return parsed ? parsed.years.join(' ') : when;
+/** A `when` as the figures check reads it: as the deck and the memo show it when it is a date, else as written. */
+function whenShown(when: string | undefined): string | undefined {
+  if (when === undefined || isUndated(when)) return undefined;
+  return parseWhen(when)?.display ?? when;
 }
 
 /** Undated events (a warning: they are listed beside the timeline) and malformed dates (an error). */
@@ -163,9 +200,10 @@ export function verifySummary(
   documents: SourceDocument[],
   locator: Locator,
   unreadable: ReadonlySet<string> = new Set(),
+  supportMemo?: SupportMemo,
 ): Verification {
   const identity = sourceIdentity(documents);
-  const verifier = new Verifier(documents, locator, unreadable, identity.canonicalOf);
+  const verifier = new Verifier(documents, locator, unreadable, identity.canonicalOf, supportMemo);
   verifier.add(identity.diagnostics);
   for (const statement of statementsOf(summary)) verifier.statement(statement);
   verifier.disputed(summary.conflicts.flatMap((c) => c.sides.flatMap((side) => side.cite)));
@@ -179,10 +217,13 @@ export function verifySummary(
     const quotes = conflict.sides.flatMap((s) => s.cite.map((c) => c.quote));
     const dates = conflict.sides.flatMap((s) => s.cite.map((c) => ownDate(documents.find((d) => d.id === c.doc))).filter((d): d is string => d !== undefined));
     verifier.figures(conflict.topic, quotes, ['conflicts', i, 'topic'], 'its quotes', dates);
+    verifier.support(conflict.topic, verifier.verifiedQuotes(conflict.sides.flatMap((s) => s.cite)), ['conflicts', i, 'topic'], 'hypothetical');
   });
   for (const section of SECTION_KEYS) {
     const headline = summary.headlines[section];
-    if (headline !== undefined) verifier.figures(headline, verifier.quotesOf(section), ['headlines', section], `any quote of the ${section} section`, verifier.datesOf(section));
+    if (headline === undefined) continue;
+    verifier.figures(headline, verifier.quotesOf(section), ['headlines', section], `any quote of the ${section} section`, verifier.datesOf(section));
+    if (!verifier.failedSections.has(section)) verifier.support(headline, verifier.verifiedQuotesOf(section), ['headlines', section], 'statement', isHeadlineTeamView(summary, section));
   }
   // The title, subtitle and memo subject speak for the whole briefing: their figures must occur in some quote.
   // So do the author and the memo's header: every field that reaches an output is checked.
@@ -203,7 +244,7 @@ export function verifySummary(
     const date = ownDate(doc);
     for (const key of ['title', 'publisher'] as const) {
       const value = meta[key];
-      if (value !== undefined) verifier.figures(value, [doc.text], ['sources', id, key], `the text of document ${id}`, date ? [date] : []);
+      if (value !== undefined) verifier.figures(value, [doc.text], ['sources', id, key], `the text of document ${id}`, date ? [date] : [], { stating: 'the document states' });
     }
     // A document's own date is what it says; the summary may give one only where it gives none (shown as the editor's).
     if (meta.date !== undefined && date !== undefined && meta.date !== date) {
@@ -231,12 +272,18 @@ class Verifier {
   private readonly sectionQuotes = new Map<SectionKey, string[]>();
   private readonly sectionDates = new Map<SectionKey, string[]>();
   private readonly statementGround = new Map<string, { quotes: string[]; dates: string[] }>();
+  private readonly sectionVerified = new Map<SectionKey, { text: string; source: string }[]>();
+  private readonly supportResults: StatementSupport[] = [];
+  /** Sections with a statement whose citations do not all hold: their headline's support is not judged. */
+  readonly failedSections = new Set<SectionKey>();
 
   constructor(
     private readonly documents: SourceDocument[],
     private readonly locator: Locator,
     private readonly unreadable: ReadonlySet<string>,
     private readonly canonicalOf: Map<string, string>,
+    /** Support results of earlier runs, by what they read (support-memo.ts); this run's are added to it. */
+    private readonly supportMemo?: SupportMemo,
   ) {
     this.byId = new Map(documents.map((d) => [d.id, d]));
   }
@@ -294,9 +341,66 @@ class Verifier {
     this.statementGround.set(statement.path.join('.'), { quotes, dates });
     // A quote of a source that could not be read (or whose id two files claim) grounds nothing and
     // refutes nothing: its figures are not checked against the other quotes alone, which would
-    // only add errors that follow from the one on the source.
-    if (unreadable) return;
-    for (const field of statement.fields) this.figures(field.value, quotes, [...statement.path, field.name], 'its quotes', dates);
+    // only add errors that follow from the one on the source. (Nor its support, nor its section's headline's.)
+    if (unreadable) {
+      this.failedSections.add(statement.section);
+      return;
+    }
+    // An amount is a chart's value: it cannot say "more than", so its qualifier is the label's to keep (checked there).
+    for (const field of statement.fields) this.figures(field.value, quotes, [...statement.path, field.name], 'its quotes', dates, { qualifiers: field.name !== 'amount' });
+    const verified = this.verifiedQuotes(statement.cite);
+    appendTo(this.sectionVerified, statement.section, verified);
+    // A statement with a citation that does not hold is reported for that: its support waits until it holds.
+    if (this.failedStatements.has(label)) {
+      this.failedSections.add(statement.section);
+      return;
+    }
+    for (const field of statement.fields) {
+      const mode = SUPPORT_FIELDS[field.name];
+      if (mode !== undefined) this.support(field.value, verified, [...statement.path, field.name], mode, statement.view);
+    }
+  }
+
+  /** The quotes of a cite list that were found in their documents (each once), with their documents. */
+  verifiedQuotes(cite: readonly Citation[]): { text: string; source: string }[] {
+    const quotes: { text: string; source: string }[] = [];
+    for (const c of cite) {
+      const n = this.numberOf.get(citationKey(c));
+      if (n !== undefined && this.citations[n - 1]?.verified && !quotes.some((q) => q.text === c.quote && q.source === c.doc)) quotes.push({ text: c.quote, source: c.doc });
+    }
+    return quotes;
+  }
+
+  /** The verified quotes of one section (each once). */
+  verifiedQuotesOf(section: SectionKey): { text: string; source: string }[] {
+    const seen = new Set<string>();
+    return (this.sectionVerified.get(section) ?? []).filter((q) => {
+      const key = `${q.source}\u0000${q.text}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  /**
+   * Whether a field says what its verified quotes say (support.ts): its result kept, each finding
+   * a warning at the field. The team's view is exempt: its words are kept for the record, no finding.
+   */
+  support(text: string, quotes: readonly SupportQuote[], path: YamlPath, mode: SupportMode, view = false): void {
+    if (quotes.length === 0) return;
+    const key = this.supportMemo ? supportKey(text, quotes, mode) : '';
+    const result = this.supportMemo?.known.get(key) ?? supportOf(text, quotes, mode);
+    this.supportMemo?.used.set(key, result);
+    // A headline written { text, view } is placed at its text (the locator falls back to the plain form's node).
+    const position = this.locator.at(path[0] === 'headlines' && path.length === 2 ? [...path, 'text'] : path);
+    const entry: StatementSupport = { path: path.join('.'), label: pathLabel(path), ...result };
+    if (position.line !== undefined) entry.line = position.line;
+    if (view) {
+      entry.view = true;
+      entry.findings = [];
+    }
+    this.supportResults.push(entry);
+    for (const finding of entry.findings) this.diagnostics.push(diagnostic(finding.rule, `${pathLabel(path)} ${finding.message}`, position));
   }
 
   /** One citation: its number, or why it has none ('unreadable' when its source could not be read). */
@@ -352,13 +456,24 @@ class Verifier {
     return diagnostic('unknown-doc', `no document with id "${id}"${hint}`, position);
   }
 
-  /** Every figure of `text` must occur in one of `quotes` (a year or a date may be one of `dates`, of the documents cited). */
-  figures(text: string, quotes: readonly string[], path: YamlPath, where: string, dates: readonly string[] = []): void {
+  /**
+   * Every figure of `text` must be stated by one of `quotes`, in value, unit and scale (a date may
+   * contain one of `dates`, of the documents cited). `stating` names who states the closest figure.
+   */
+  figures(text: string, quotes: readonly string[], path: YamlPath, where: string, dates: readonly string[] = [], options: { stating?: string; qualifiers?: boolean } = {}): void {
+    const stating = options.stating ?? 'the quotes state';
     // Read as shown: an invisible character (an error of its own) neither splits nor joins a figure.
-    for (const figure of ungroundedFigures(stripInvisible(text), quotes.map(stripInvisible), dates)) {
-      const dated = figure.kind === 'date' || (figure.kind === 'number' && /^\d{4}$/.test(figure.text));
-      const orDate = dated ? ' nor in the date of a document cited' : '';
-      this.diagnostics.push(diagnostic('figure-not-in-quotes', `figure "${figure.text}" in ${pathLabel(path)} does not occur in ${where}${orDate}`, this.locator.at(path)));
+    for (const finding of figureFindings(stripInvisible(text), quotes.map(stripInvisible), dates)) {
+      const shown = figureWithValue(finding.figure);
+      if (finding.status === 'qualifier-dropped') {
+        if (options.qualifiers === false) continue;
+        const message = `figure "${finding.figure.text}" in ${pathLabel(path)} drops the qualifier of ${where}: ${stating} ${figureWithValue(finding.by)}; keep the qualifier`;
+        this.diagnostics.push(diagnostic('figure-qualifier-dropped', message, this.locator.at(path)));
+        continue;
+      }
+      const orDate = finding.figure.kind === 'date' ? ' nor in the date of a document cited' : '';
+      const closest = finding.closest ? `; ${stating} ${figureWithValue(finding.closest)}` : '';
+      this.diagnostics.push(diagnostic('figure-not-in-quotes', `figure ${shown} in ${pathLabel(path)} does not occur in ${where}${orDate}${closest}`, this.locator.at(path)));
     }
   }
 
@@ -408,7 +523,7 @@ class Verifier {
   /** A quote within another quote of the same document is one reference with it: the longer. */
   result(): Verification {
     const { citations, numbersByStatement, numberOf, corroboration, canonicalOf, disputedKeys, failedStatements, diagnostics } = this;
-    const verification = { citations, numbersByStatement, numberOf, corroboration, canonicalOf, disputedKeys, failedStatements, diagnostics };
+    const verification = { citations, numbersByStatement, numberOf, corroboration, canonicalOf, disputedKeys, failedStatements, support: this.supportResults, diagnostics };
     const into = containedCitations(citations);
     return into.size === 0 ? verification : renumberVerification(verification, [], into).verification;
   }

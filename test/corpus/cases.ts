@@ -364,7 +364,7 @@ export const CASES: CorpusCase[] = [
     covers: 'the grounding rule: a figure no quote has',
     setup: (ctx) => editSummary(ctx, firstTakeaway('Alpha invested $3 billion in Beta in 2021.')),
     code: 1,
-    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "$3 billion" in takeaways[0].text does not occur in its quotes [figure-not-in-quotes]\n`,
+    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "$3 billion" (USD 3,000,000,000) in takeaways[0].text does not occur in its quotes; the quotes state "$2 billion" (USD 2,000,000,000) [figure-not-in-quotes]\n`,
   },
   {
     id: 'title-changed',
@@ -432,7 +432,7 @@ export const CASES: CorpusCase[] = [
     args: ['check', 'ws'],
     code: 0,
     expect:
-      'ws/briefing.yaml:7:3: warning: 2 items are still marked for review as draft wrote them ("# drafted from …: review" or "# proposed from …: review"), at lines 7 and 11: review each, then delete its comment [unreviewed-item]\nws/briefing.yaml: ok: 3 citations verified in 2 documents\n',
+      'ws/briefing.yaml:7:3: warning: 2 items are still marked for review as draft wrote them ("# drafted from …: review" or "# proposed from …: review"), at lines 7 and 11: review each, then delete its comment [unreviewed-item]\nws/briefing.yaml:12:11: warning: takeaways[2].text says "Beta", which none of its quotes says; closest quote: "revenue rose 40% last year" [support-words]\nws/briefing.yaml: ok: 3 citations verified in 2 documents\n',
   },
   // ---- 4. every printed figure grounded ---------------------------------------------------
   {
@@ -441,7 +441,7 @@ export const CASES: CorpusCase[] = [
     setup: (ctx) => editSummary(ctx, firstTakeaway('Alpha invested $2 billion in Beta in ２０２２.')),
     args: ['check', 'ws'],
     code: 1,
-    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "2022" in takeaways[0].text does not occur in its quotes nor in the date of a document cited [figure-not-in-quotes]\n`,
+    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "２０２２" (the year 2022) in takeaways[0].text does not occur in its quotes nor in the date of a document cited; the quotes state "2021" (the year 2021) [figure-not-in-quotes]\n`,
   },
   {
     id: 'arabic-indic-digits',
@@ -449,7 +449,7 @@ export const CASES: CorpusCase[] = [
     setup: (ctx) => editSummary(ctx, firstTakeaway('Alpha invested $2 billion in Beta in ٢٠٢٢.')),
     args: ['check', 'ws'],
     code: 1,
-    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "2022" in takeaways[0].text does not occur in its quotes nor in the date of a document cited [figure-not-in-quotes]\n`,
+    expect: `ws/briefing.yaml:${FIRST_TEXT_LINE}:11: error: figure "٢٠٢٢" (the year 2022) in takeaways[0].text does not occur in its quotes nor in the date of a document cited; the quotes state "2021" (the year 2021) [figure-not-in-quotes]\n`,
   },
   {
     id: 'grounded-other-digits',
@@ -481,7 +481,7 @@ export const CASES: CorpusCase[] = [
     setup: (ctx) => editSummary(ctx, (y) => y.replace('asOf: 2025-02-01', 'asOf: 2025-02-01\nsources:\n  "001": { title: "Alpha pays $9 billion" }')),
     args: ['check', 'ws'],
     code: 1,
-    expect: 'ws/briefing.yaml:4:19: error: figure "$9 billion" in sources.001.title does not occur in the text of document 001 [figure-not-in-quotes]\n',
+    expect: 'ws/briefing.yaml:4:19: error: figure "$9 billion" (USD 9,000,000,000) in sources.001.title does not occur in the text of document 001; the document states "$2 billion" (USD 2,000,000,000) [figure-not-in-quotes]\n',
   },
   {
     id: 'grounded-source-title',
@@ -497,7 +497,7 @@ export const CASES: CorpusCase[] = [
     setup: (ctx) => editSummary(ctx, (y) => y.replace('asOf: 2025-02-01', 'asOf: 2025-02-01\nheadlines:\n  takeaways: Alpha bet 75% of its cash')),
     args: ['check', 'ws'],
     code: 1,
-    expect: 'ws/briefing.yaml:4:14: error: figure "75%" in headlines.takeaways does not occur in any quote of the takeaways section [figure-not-in-quotes]\n',
+    expect: 'ws/briefing.yaml:4:14: error: figure "75%" in headlines.takeaways does not occur in any quote of the takeaways section; the quotes state "40%" [figure-not-in-quotes]\n',
   },
   {
     id: 'template-literal-figure',

@@ -1,4 +1,5 @@
-// Real temporary folders for fixtures, and a way to run the compiled CLI.
+// Real temporary folders for fixtures, and two ways to run the CLI: its command table in this
+// process (runCli, most tests) and an entry in a child process (runCliProcess).
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -93,14 +94,16 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Run the CLI's command table in this process with `cwd` as the current folder and `env` added to
- * the environment (an empty value counts as unset, as in a child). What would end a process (a
- * fault that sends this process a signal, --help and --version, which yargs answers with an exit)
- * is refused: that needs `runCliProcess`.
+ * the environment (a value undefined removes the variable); both are put back after the run. What
+ * would end or hold the process is refused, as it needs `runCliProcess`: a fault that sends the
+ * process a signal, --help and --version (yargs answers them with an exit), and watch (it runs
+ * until a signal).
  */
 export function runInProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<InProcessResult> {
   const fault = env.BRIEFING_TEST_FAULT ?? '';
   if (/:(term|kill)$/.test(fault)) throw new Error(`BRIEFING_TEST_FAULT=${fault} signals its process: run it with runCliProcess`);
   if (args.includes('--help') || args.includes('--version')) throw new Error('yargs prints help and the version itself and ends the process: run it with runCliProcess');
+  if (args[0] === 'watch') throw new Error('watch runs until a signal: run it with runCliProcess');
   const run = queue.then(() => runNow(args, cwd, env));
   queue = run.catch(() => undefined);
   return run;
@@ -112,15 +115,15 @@ async function runNow(args: string[], cwd: string, env: NodeJS.ProcessEnv): Prom
   let stdout = '';
   let stderr = '';
   const saved = new Map<string, string | undefined>();
-  for (const [k, v] of Object.entries(env)) {
-    saved.set(k, process.env[k]);
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
   const before = process.cwd();
-  process.chdir(cwd);
-  const t0 = performance.now();
   try {
+    for (const [k, v] of Object.entries(env)) {
+      saved.set(k, process.env[k]);
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    process.chdir(cwd);
+    const t0 = performance.now();
     const code = await runCommandLine(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }).catch((error: unknown) => {
       stderr += `briefing: internal error: ${(error as Error).stack ?? String(error)}\n`;
       return 70;

@@ -1,0 +1,92 @@
+// Text as the figure rule reads it, cut into tokens: numbers, words and single signs, each
+// with its place in the text as written.
+
+const DECIMAL_DIGIT = /\p{Nd}/u;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** The folded text and, when it differs in length from the text written, where each of its code units came from. */
+export interface FoldedText {
+  text: string;
+  /** `origin[i]` is the offset in the written text of code unit `i` (one more entry: the end); undefined when the offsets are the same. */
+  origin: number[] | undefined;
+}
+
+/** One code point as the figure rule reads it: compatibility forms folded (NFKC), a decimal digit of any script as its ASCII digit. */
+function foldCodePoint(ch: string): string {
+  const folded = ch.normalize('NFKC');
+  if (folded.length !== 1 || !DECIMAL_DIGIT.test(folded) || (folded >= '0' && folded <= '9')) return folded;
+  // Decimal digits come in runs of ten, zero first: the value is the place in the run.
+  const code = folded.codePointAt(0) as number;
+  let start = code;
+  while (start > 0 && DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  return String((code - start) % 10);
+}
+
+/**
+ * Text as the figure rule reads it: compatibility forms folded (NFKC: full-width ＄２０２１ is
+ * $2021) and every Unicode decimal digit (Arabic-Indic ٢٠٢١, Devanagari २०२१…) written as its
+ * ASCII digit, so no way of writing a number escapes the rule. Each code point is folded on its own,
+ * so every character of the result maps back to one of the text.
+ */
+export function foldFigureText(written: string): FoldedText {
+  if (!NON_ASCII.test(written)) return { text: written, origin: undefined };
+  let text = '';
+  const origin: number[] = [];
+  let offset = 0;
+  for (const ch of written) {
+    const folded = ch.charCodeAt(0) < 0x80 ? ch : foldCodePoint(ch);
+    for (let k = 0; k < folded.length; k++) origin.push(offset);
+    text += folded;
+    offset += ch.length;
+  }
+  origin.push(offset);
+  return { text, origin: text.length === written.length && origin.every((o, i) => o === i) ? undefined : origin };
+}
+
+export type TokenKind = 'num' | 'word' | 'sign';
+
+export interface Token {
+  kind: TokenKind;
+  /** As written in the folded text. */
+  text: string;
+  /** Lower case. */
+  lower: string;
+  /** Offsets in the folded text. */
+  start: number;
+  end: number;
+  /** White space before it. */
+  space: boolean;
+  /** A number's value ("5,150" → 5150); NaN for words and signs. */
+  value: number;
+  /** A number written with a thousands separator or a decimal point (never a year). */
+  separated: boolean;
+}
+
+// A number (thousands separated by commas only in groups of three; ".5" without its zero), a run
+// of letters (with their combining marks), or any other single character that is not white space.
+const TOKEN = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\p{L}\p{N}.])\.\d+(?![.\d]))|([\p{L}\p{M}]+)|(\S)/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let last = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const start = m.index;
+    const word = m[0];
+    const kind: TokenKind = m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'sign';
+    const separated = kind === 'num' && (word.includes(',') || word.includes('.'));
+    tokens.push({
+      kind,
+      text: word,
+      lower: kind === 'word' ? word.toLowerCase() : word,
+      start,
+      end: start + word.length,
+      space: start > last || start === 0,
+      value: kind !== 'num' ? Number.NaN : word.includes(',') ? Number(word.replace(/,/g, '')) : Number(word),
+      separated,
+    });
+    last = start + word.length;
+  }
+  return tokens;
+}

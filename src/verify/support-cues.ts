@@ -1,0 +1,246 @@
+// The cue words the support check looks for (support.ts): hedges and attributions, negations,
+// plans and deals (modality), and words of scope. Lower case; phrases are words in order.
+import type { Token } from './support-lexicon.js';
+
+export type HedgeKind = 'attribution' | 'tentative' | 'plan';
+/** How far a hedge reaches: its whole clause ("reports indicate that …"), or the next few words ("reportedly", "could"). */
+export type Reach = 'clause' | 'next';
+
+/**
+ * Hedges a quote may carry. An attribution ("reportedly", "sources say") hedges its whole clause;
+ * a tentative or planned word ("could", "considering", "plans to") the few words after it.
+ */
+const HEDGES: readonly [string, HedgeKind, Reach][] = [
+  ['reportedly', 'attribution', 'next'],
+  ['reported', 'attribution', 'next'],
+  ['allegedly', 'attribution', 'next'],
+  ['alleged', 'attribution', 'next'],
+  ['rumoured', 'attribution', 'next'],
+  ['rumored', 'attribution', 'next'],
+  ['said to', 'attribution', 'next'],
+  ['is said', 'attribution', 'next'],
+  ['are said', 'attribution', 'next'],
+  ['suggests', 'attribution', 'next'],
+  ['suggest', 'attribution', 'next'],
+  ['according to', 'attribution', 'clause'],
+  ['reports indicate', 'attribution', 'clause'],
+  ['reports suggest', 'attribution', 'clause'],
+  ['reports say', 'attribution', 'clause'],
+  ['reports said', 'attribution', 'clause'],
+  ['reports claim', 'attribution', 'clause'],
+  ['reports of', 'attribution', 'clause'],
+  ['reports that', 'attribution', 'clause'],
+  ['sources say', 'attribution', 'clause'],
+  ['sources said', 'attribution', 'clause'],
+  ['sources close', 'attribution', 'clause'],
+  ['sources familiar', 'attribution', 'clause'],
+  ['sources told', 'attribution', 'clause'],
+  ['people familiar', 'attribution', 'clause'],
+  ['analysts say', 'attribution', 'clause'],
+  ['analysts said', 'attribution', 'clause'],
+  ['analysts note', 'attribution', 'clause'],
+  ['analyst said', 'attribution', 'clause'],
+  ['analyst says', 'attribution', 'clause'],
+  ['industry analysts', 'attribution', 'clause'],
+  ['industry experts', 'attribution', 'clause'],
+  ['experts say', 'attribution', 'clause'],
+  ['experts predict', 'attribution', 'clause'],
+  ['could', 'tentative', 'next'],
+  ['may', 'tentative', 'next'],
+  ['might', 'tentative', 'next'],
+  ['considering', 'tentative', 'next'],
+  ['considers', 'tentative', 'next'],
+  ['consider', 'tentative', 'next'],
+  ['weighing', 'tentative', 'next'],
+  ['weighs', 'tentative', 'next'],
+  ['mulling', 'tentative', 'next'],
+  ['potential', 'tentative', 'next'],
+  ['potentially', 'tentative', 'next'],
+  ['possible', 'tentative', 'next'],
+  ['possibly', 'tentative', 'next'],
+  ['perhaps', 'tentative', 'next'],
+  ['probably', 'tentative', 'next'],
+  ['likely', 'tentative', 'next'],
+  ['unlikely', 'tentative', 'next'],
+  ['expected', 'tentative', 'next'],
+  ['expects', 'tentative', 'next'],
+  ['predict', 'tentative', 'clause'],
+  ['predicts', 'tentative', 'clause'],
+  ['predicted', 'tentative', 'clause'],
+  ['scenario', 'tentative', 'clause'],
+  ['scenarios', 'tentative', 'clause'],
+  ['appears', 'tentative', 'next'],
+  ['appear', 'tentative', 'next'],
+  ['seems', 'tentative', 'next'],
+  ['seem', 'tentative', 'next'],
+  ['if', 'tentative', 'next'],
+  ['plans', 'plan', 'next'],
+  ['plan', 'plan', 'next'],
+  ['planned', 'plan', 'next'],
+  ['planning', 'plan', 'next'],
+  ['intends', 'plan', 'next'],
+  ['intend', 'plan', 'next'],
+  ['aims to', 'plan', 'next'],
+  ['aim to', 'plan', 'next'],
+  ['will', 'plan', 'next'],
+  ['in talks', 'plan', 'next'],
+  ['talks', 'plan', 'next'],
+  ['negotiating', 'plan', 'next'],
+  ['negotiations', 'plan', 'next'],
+  ['proposed', 'plan', 'next'],
+  ['proposes', 'plan', 'next'],
+  ['up to', 'plan', 'next'],
+  ['as much as', 'plan', 'next'],
+  ['at most', 'plan', 'next'],
+];
+
+/** Words with which a statement hedges or attributes what it says, besides the quotes' own hedges. */
+const STATEMENT_ATTRIBUTION = new Set([
+  'article', 'articles', 'report', 'reports', 'reported', 'reportedly', 'according', 'says', 'said', 'say', 'cites',
+  'cited', 'claims', 'claimed', 'per', 'sources', 'source', 'analysts', 'experts', 'allegedly', 'alleged', 'calls',
+  'describes', 'writes', 'notes', 'names', 'list', 'lists', 'mentions', 'argues', 'states', 'suggests', 'suggest', 'predict', 'predicts',
+]);
+
+/** Negations: a statement and its quotes must agree on them. */
+const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'none', 'nor', 'neither', 'cannot', 'unwilling', 'reluctant', 'refused', 'refuses', 'declined', 'declines', 'failed', 'fails', 'failing', 'declining', 'refusing', 'unable']);
+/** "not only … but also" and "no doubt" do not negate. */
+const NOT_NEGATING_NEXT = new Set(['only', 'just', 'merely', 'doubt']);
+
+/** Verbs of a deal or of money that a statement may give as done. */
+const DEAL_VERBS = new Set(['invest', 'acquir', 'agre', 'buy', 'purchas', 'sign', 'close', 'complet', 'final', 'finaliz', 'pay', 'paid', 'commit', 'rais', 'merg', 'struck', 'strike', 'seal', 'sell', 'sold', 'secur', 'approv', 'fund', 'inject', 'spend', 'spent', 'lent', 'lend', 'loan', 'take']);
+/** Done-deal forms: past tense, perfect, or a present that states it as settled. */
+const DONE_FORM = /(?:ed|ought|aid|uck|old|ent|ook)$|^(?:paid|sold|bought|struck|spent|lent|took|won)$|(?:s)$/;
+/** Words that close a deal: said of talks, they are a change of modality, not an unsupported word. */
+export const CLOSING_WORDS = new Set(['agreed', 'agrees', 'signed', 'signs', 'closed', 'closes', 'completed', 'completes', 'sealed', 'seals', 'struck', 'finalized', 'finalised', 'clinched']);
+
+/** Words of scope: a statement may not widen what its quotes say with them. */
+const SCOPE_WORDS = new Set(['all', 'every', 'entire', 'entirely', 'whole', 'only', 'sole', 'solely', 'always', 'first', 'most', 'everyone', 'everything', 'none', 'any', 'unique', 'uniquely', 'exclusively']);
+/** Words ending in "est" that are no superlatives. */
+const NOT_SUPERLATIVE = new Set(['interest', 'test', 'request', 'suggest', 'invest', 'protest', 'contest', 'west', 'forest', 'honest', 'modest', 'harvest', 'arrest', 'digest', 'manifest', 'rest', 'guest', 'quest', 'chest', 'nest', 'vest', 'crest', 'attest', 'detest', 'earnest', 'conquest', 'inquest', 'behest', 'divest', 'ingest', 'infest', 'unrest', 'priest', 'midwest', 'northwest', 'southwest', 'latest', 'backtest', 'retest', 'pretest', 'bequest', 'tempest']);
+
+export interface Cue {
+  /** The cue as the text writes it. */
+  text: string;
+  kind: HedgeKind;
+  reach: Reach;
+  /** Token indices of the cue. */
+  start: number;
+  end: number;
+}
+
+/** The hedges by their first word, each with its words: one look-up a token. */
+const HEDGES_BY_FIRST = new Map<string, { words: string[]; kind: HedgeKind; reach: Reach }[]>();
+for (const [phrase, kind, reach] of HEDGES) {
+  const words = phrase.split(' ');
+  const list = HEDGES_BY_FIRST.get(words[0] as string) ?? [];
+  list.push({ words, kind, reach });
+  // Longer phrases first: "reports indicate" before a shorter one with the same start.
+  list.sort((a, b) => b.words.length - a.words.length);
+  HEDGES_BY_FIRST.set(words[0] as string, list);
+}
+
+function phraseEnd(tokens: readonly Token[], i: number, words: readonly string[]): number {
+  let at = i;
+  for (const word of words) {
+    const token = tokens[at];
+    if (!token || token.punct || token.lower !== word) return -1;
+    at++;
+  }
+  return at;
+}
+
+/** The hedges of a text, in order. "may" written with a capital is a month, not a hedge. */
+export function hedgesOf(tokens: readonly Token[]): Cue[] {
+  const cues: Cue[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (!token.punct && trailingAttribution(tokens, i)) {
+      cues.push({ text: token.text, kind: 'attribution', reach: 'clause', start: i, end: i + 1 });
+      continue;
+    }
+    const candidates = token.punct ? undefined : HEDGES_BY_FIRST.get(token.lower);
+    if (!candidates) continue;
+    for (const { words, kind, reach } of candidates) {
+      const end = phraseEnd(tokens, i, words);
+      if (end < 0) continue;
+      if (token.lower === 'may' && token.text === 'May' && !token.initial) continue;
+      const text = tokens.slice(i, end).map((t) => t.text).join(' ');
+      cues.push({ text, kind, reach, start: i, end });
+      i = end - 1;
+      break;
+    }
+  }
+  return cues;
+}
+
+/** Verbs of saying that attribute a clause when they close it: "…, the union said on Monday." */
+const TRAILING_SAYING = new Set(['said', 'says', 'say', 'told', 'claimed', 'claims', 'argued', 'reported', 'warned', 'added']);
+
+/** A trailing attribution: after a comma, a few words (who said it), a verb of saying, at most a few more, then the clause ends. */
+function trailingAttribution(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i] as Token;
+  if (!TRAILING_SAYING.has(token.lower)) return false;
+  let comma = -1;
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+    const t = tokens[k] as Token;
+    if (t.segment !== token.segment) return false;
+    if (t.text === ',') {
+      comma = k;
+      break;
+    }
+  }
+  if (comma < 0) return false;
+  for (let k = i + 1; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (t.segment !== token.segment || (t.punct && t.text !== ',')) return true;
+    if (k - i > 4) return false;
+  }
+  return true;
+}
+
+const HEDGE_WORDS = new Set(HEDGES.filter(([phrase]) => !phrase.includes(' ')).map(([phrase]) => phrase));
+
+/** Whether a statement's token names its source or hedges ("one article says", "reportedly", "could"). */
+export function isStatementAttribution(token: Token): boolean {
+  return STATEMENT_ATTRIBUTION.has(token.lower);
+}
+
+export interface Negation {
+  text: string;
+  at: number;
+}
+
+/** The negations of a text ("no longer" is one). */
+export function negationsOf(tokens: readonly Token[]): Negation[] {
+  const out: Negation[] = [];
+  for (const token of tokens) {
+    if (token.punct) continue;
+    const negative = NEGATIONS.has(token.lower) || /n['’]t$/.test(token.lower);
+    if (!negative) continue;
+    const next = tokens[token.index + 1];
+    if (next && NOT_NEGATING_NEXT.has(next.lower)) continue;
+    const text = token.lower === 'no' && next?.lower === 'longer' ? `${token.text} ${next.text}` : token.text;
+    out.push({ text, at: token.index });
+  }
+  return out;
+}
+
+export function isNegationWord(lower: string): boolean {
+  return NEGATIONS.has(lower) || /n['’]t$/.test(lower);
+}
+
+export function isHedgeWord(lower: string): boolean {
+  return HEDGE_WORDS.has(lower) || lower === 'longer';
+}
+
+/** A word of scope or a superlative ("largest", "first", "only"). */
+export function isScopeWord(lower: string): boolean {
+  if (SCOPE_WORDS.has(lower)) return true;
+  return /^[a-z]{3,}est$/.test(lower) && !NOT_SUPERLATIVE.has(lower);
+}
+
+/** A deal or money verb in a form that states it as done ("invested", "has agreed", "acquires"). */
+export function isDoneDeal(token: Token, stem: string): boolean {
+  if (!DEAL_VERBS.has(stem) && !DEAL_VERBS.has(token.lower)) return false;
+  return DONE_FORM.test(token.lower) && !/(?:ments?|tions?|ings?|ors?|ers?)$/.test(token.lower);
+}

@@ -1,0 +1,547 @@
+// Support: a statement says what its quotes say. A pure function from a statement's text and the
+// texts of its verified quotes to a serialisable result: which of its words the quotes cover,
+// which they do not, the hedges and negations on each side, and one finding per kind of
+// problem (support-words, -hedge, -negation, -modality, -roles, -scope). Numerals and number
+// words are left to the figure rule (figures.ts), which grounds them by value.
+import { CLOSING_WORDS, hedgesOf, isDoneDeal, isHedgeWord, isNegationWord, isScopeWord, isStatementAttribution, negationsOf, type Cue, type HedgeKind, type Negation } from './support-cues.js';
+import { ATTRIBUTION_WORDS, equivalenceGroups, groupKey, isFunctionWord, isNumberWord, stemOf, tokenize, type Token } from './support-lexicon.js';
+import { swappedRoles } from './support-roles.js';
+import { pushAll } from '../common/arrays.js';
+
+export const SUPPORT_RULES = ['support-words', 'support-hedge', 'support-negation', 'support-modality', 'support-roles', 'support-scope'] as const;
+export type SupportRule = (typeof SUPPORT_RULES)[number];
+
+export interface SupportFinding {
+  rule: SupportRule;
+  /** What is wrong, for the person curating (the verifier adds where). */
+  message: string;
+  /** The statement's words at fault (or the quotes' hedge or negation it dropped). */
+  words: string[];
+}
+
+export interface SupportResult {
+  /** Content words and names of the statement that its quotes say (in a form or an equivalent). */
+  covered: string[];
+  /** Content words and names that none of its quotes says. */
+  uncovered: string[];
+  hedges: { quotes: string[]; statement: string[] };
+  negations: { quotes: string[]; statement: string[] };
+  findings: SupportFinding[];
+}
+
+/**
+ * Which checks a field gets: a statement of fact all of them; a name (an alternative's maker, an
+ * amount's party) its words; a hypothetical (a signpost's confirms/refutes, a conflict's topic)
+ * its words, roles and scope, since it states no fact to hedge or negate.
+ */
+export type SupportMode = 'statement' | 'name' | 'hypothetical';
+
+interface Analysed {
+  tokens: Token[];
+  /** Lemma keys of each token (empty for punctuation, figures). */
+  keys: string[][];
+  hedges: Cue[];
+  negations: Negation[];
+  /** For each token a hedge reaches, the hedges (a quote's; see cueReach). */
+  reached: Map<number, Cue[]>;
+  /** For each token a negation negates, the negation as written. */
+  negated: Map<number, string>;
+  /** The number each figure token starts with. */
+  numbers: Map<number, string>;
+}
+
+const analysedCache = new Map<string, Analysed>();
+
+/** A text's tokens and keys, kept by text for the process (a quote is often cited many times). */
+function analyse(text: string): Analysed {
+  let analysed = analysedCache.get(text);
+  if (analysed) return analysed;
+  const tokens = tokenize(text);
+  const groups = equivalenceGroups(tokens);
+  const keys = tokens.map((t) => {
+    if (t.punct || t.digit) return [];
+    const own = new Set<string>([stemOf(t.lower)]);
+    if (t.lower.includes('-')) own.add(stemOf(t.lower.replace(/-/g, '')));
+    if (t.acronym) own.add(t.text.replace(/[^\p{L}]/gu, '').toLowerCase());
+    for (const g of groups.get(t.index) ?? []) own.add(groupKey(g));
+    return [...own];
+  });
+  const hedges = hedgesOf(tokens);
+  const negations = negationsOf(tokens);
+  const reached = new Map<number, Cue[]>();
+  const names = new Set(tokens.filter((t) => isNameToken(t, NO_NAMES)).map((t) => t.index));
+  for (const cue of hedges) for (const i of cueReach(tokens, cue, names)) pushTo(reached, i, cue);
+  const negated = new Map<number, string>();
+  for (const n of negations) for (const t of negatedBy(tokens, n.at)) negated.set(t.index, n.text);
+  const numbers = new Map(tokens.filter((t) => t.digit).map((t) => [t.index, leadingNumber(t.text)]));
+  analysed = { tokens, keys, hedges, negations, reached, negated, numbers };
+  if (analysedCache.size > 20_000) analysedCache.clear();
+  analysedCache.set(text, analysed);
+  return analysed;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A token that carries content: not punctuation, a figure, a function word, a number word or a cue. */
+function isContent(token: Token): boolean {
+  if (token.punct || token.digit) return false;
+  const lower = token.lower;
+  if (lower.length < 2 && !token.acronym) return false;
+  if (isFunctionWord(lower) || isNumberWord(lower) || ATTRIBUTION_WORDS.has(lower)) return false;
+  if (isHedgeWord(lower) || isNegationWord(lower) || isScopeWord(lower)) return false;
+  return true;
+}
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/** A month written with a day or a year ("April 2024", "2 June"): a date, which the figure rule grounds. */
+function isDatePart(tokens: readonly Token[], token: Token): boolean {
+  if (!MONTHS.has(token.lower) || !token.capital) return false;
+  const next = tokens[token.index + 1];
+  const previous = tokens[token.index - 1];
+  return (next?.digit ?? false) || (previous?.digit ?? false);
+}
+
+/** A token written as a name: a capital inside a sentence, a capital after the first letter (eBay, NetSuite), an acronym. */
+function isNameToken(token: Token, namesSeen: ReadonlySet<string>): boolean {
+  if (token.punct || token.digit || isFunctionWord(token.lower)) return false;
+  if (/^\p{Ll}.*\p{Lu}/u.test(token.text) || token.acronym) return true;
+  if (!token.capital) return false;
+  return !token.initial || namesSeen.has(token.lower);
+}
+
+interface Occurrence {
+  quote: number;
+  token: number;
+}
+
+/** What the quotes offer: each key with where it occurs, and their stems for derived forms. */
+interface QuoteIndex {
+  quotes: Analysed[];
+  /** The document of each quote, when known. */
+  sources: readonly (string | undefined)[];
+  byKey: Map<string, Occurrence[]>;
+  stems: Map<string, Occurrence[]>;
+  /** The stems, sorted: those that start with a given stem are one run of it. */
+  sortedStems?: string[];
+  /** Where each number is written (figure tokens by their leading number). */
+  numbers: Map<string, Occurrence[]>;
+  /** Words the quotes write with a capital inside a sentence (names), and every word they write with a capital. */
+  names?: Set<string>;
+  capitals?: Set<string>;
+  /** What each quote's hedges reach, framing quotes applied (see `framed`). */
+  reached?: Map<number, Cue[]>[];
+}
+
+/** Whether some run of the quotes' words has the acronym's letters as initials ("IPO": initial public offering), function words counted or not. */
+function spelledByInitials(acronym: string, index: QuoteIndex): boolean {
+  for (const q of index.quotes) {
+    const words = q.tokens.filter((t) => !t.punct && !t.digit);
+    for (const list of [words, words.filter((t) => !isFunctionWord(t.lower))]) {
+      for (let i = 0; i + acronym.length <= list.length; i++) {
+        if (list.slice(i, i + acronym.length).every((t, k) => t.lower.charAt(0) === acronym.charAt(k))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+const indexCache = new Map<string, QuoteIndex>();
+
+/** The index of a list of quotes, kept for the process: the fields of one item, and a section's headline, share theirs. */
+function indexQuotes(given: readonly SupportQuote[]): QuoteIndex {
+  const quotes = given.map((q) => (typeof q === 'string' ? q : q.text));
+  const sources = given.map((q) => (typeof q === 'string' ? undefined : q.source));
+  const key = `${quotes.join('\u0000')}\u0001${sources.join('\u0000')}`;
+  let index = indexCache.get(key);
+  if (!index) {
+    index = buildIndex(quotes, sources);
+    if (indexCache.size > 2_000) indexCache.clear();
+    indexCache.set(key, index);
+  }
+  return index;
+}
+
+function buildIndex(quotes: readonly string[], sources: readonly (string | undefined)[]): QuoteIndex {
+  const index: QuoteIndex = { quotes: [], sources, byKey: new Map(), stems: new Map(), numbers: new Map() };
+  const add = pushTo<string, Occurrence>;
+  quotes.forEach((text, q) => {
+    const analysed = analyse(text);
+    index.quotes.push(analysed);
+    analysed.tokens.forEach((t, i) => {
+      const at = { quote: q, token: i };
+      for (const key of analysed.keys[i] ?? []) add(index.byKey, key, at);
+      // "Acme-backed" says "Acme"; "long-haul" says "long" and "haul".
+      if (t.lower.includes('-')) for (const part of t.lower.split('-')) if (part !== '') add(index.byKey, stemOf(part), at);
+      if (!t.punct && !t.digit) add(index.stems, stemOf(t.lower), at);
+      const number = analysed.numbers.get(i);
+      if (number !== undefined) add(index.numbers, number, at);
+    });
+  });
+  return index;
+}
+
+/** Where the quotes say a statement's token: by key, by a derived form (a shared stem of 5+ letters), as initials. */
+function occurrencesOf(token: Token, keys: readonly string[], index: QuoteIndex): Occurrence[] | undefined {
+  const found = new Set<Occurrence>();
+  for (const key of keys) for (const at of index.byKey.get(key) ?? []) found.add(at);
+  const stem = stemOf(token.lower);
+  const addAll = (other: string) => {
+    for (const o of index.stems.get(other) ?? []) found.add(o);
+  };
+  // A shared stem of five letters or more: "rival" and "rivalry" (stems "rival", "rivalri").
+  if (stem.length >= 5) {
+    index.sortedStems ??= [...index.stems.keys()].sort();
+    const sorted = index.sortedStems;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as string) < stem) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && (sorted[i] as string).startsWith(stem); i++) addAll(sorted[i] as string);
+    for (let length = 5; length < stem.length; length++) addAll(stem.slice(0, length));
+  }
+  // A noun of agent or action on one side, its verb on the other: "merger" and "merging" (stems "merger", "merg").
+  if (found.size === 0 && stem.length >= 4) {
+    for (const suffix of DERIVED) {
+      addAll(stem + suffix);
+      if (stem.endsWith(suffix) && stem.length - suffix.length >= 4) addAll(stem.slice(0, -suffix.length));
+    }
+  }
+  if (found.size > 0) return [...found];
+  if (token.lower.includes('-')) {
+    const parts = token.lower.split('-').filter((p) => p !== '' && !isFunctionWord(p));
+    const each = parts.map((p) => index.byKey.get(stemOf(p)));
+    if (parts.length > 0 && each.every((o) => o !== undefined)) return each.flat() as Occurrence[];
+  }
+  if (token.acronym && spelledByInitials(token.text.replace(/[^\p{L}]/gu, '').toLowerCase(), index)) return [];
+  return undefined;
+}
+
+/** Endings that make a noun of a verb (or the reverse), once the stemmer has left them. */
+const DERIVED = ['er', 'or', 'ion', 'ment', 'al', 'ance', 'ence'];
+
+/** The number a figure token starts with ("13.75B" → "13.75"), to find it again in the quotes. */
+function leadingNumber(text: string): string {
+  return /^\p{N}+(?:[.,]\p{N}+)*/u.exec(text)?.[0]?.replace(/,/g, '') ?? text;
+}
+
+/** Where the quotes write the same number as a figure of the statement (for the hedge on it). */
+function figureOccurrences(token: Token, index: QuoteIndex): Occurrence[] {
+  return index.numbers.get(leadingNumber(token.text)) ?? [];
+}
+
+/** The quote that shares most of the statement's words: the one a message shows. */
+function closestQuote(quotes: readonly string[], occurrences: readonly (Occurrence[] | undefined)[]): string | undefined {
+  if (quotes.length === 0) return undefined;
+  const counts = quotes.map(() => 0);
+  for (const list of occurrences) for (const o of list ?? []) counts[o.quote] = (counts[o.quote] ?? 0) + 1;
+  let best = 0;
+  counts.forEach((c, i) => {
+    if (c > (counts[best] ?? 0)) best = i;
+  });
+  return quotes[best];
+}
+
+function shown(text: string, max = 140): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+function quoted(words: readonly string[]): string {
+  return words.map((w) => `"${w}"`).join(', ');
+}
+
+/** How many content words a hedge that reaches forward covers: the verb and its object ("could end … talks"). */
+const REACH_WORDS = 2;
+
+/** Tokens within a hedge's reach: its clause, or the next two content words of its clause (names aside) and the figures among them. */
+function cueReach(tokens: readonly Token[], cue: Cue, names: ReadonlySet<number>): number[] {
+  const cueToken = tokens[cue.start] as Token;
+  if (cue.reach === 'clause') return tokens.filter((t) => t.segment === cueToken.segment).map((t) => t.index);
+  const reach: number[] = [];
+  let words = 0;
+  for (let i = cue.end; i < tokens.length && words < REACH_WORDS; i++) {
+    const t = tokens[i] as Token;
+    if (t.segment !== cueToken.segment) break;
+    // A figure in reach is hedged too ("a reported $13.75 billion"), and does not count as a word.
+    if (t.digit) reach.push(i);
+    else if (isContent(t) && !names.has(i)) {
+      reach.push(i);
+      words++;
+    }
+  }
+  return reach;
+}
+
+/**
+ * What each quote's hedges reach, with framing quotes applied: a quote that is one hedged clause
+ * ("Industry experts predict several possible scenarios") hedges every quote cited with it
+ * ("Acquisition: Acme makes a full buyout offer").
+ */
+function framed(index: QuoteIndex): Map<number, Cue[]>[] {
+  const frames = index.quotes.map((q) => {
+    const segments = new Set(q.tokens.map((t) => t.segment));
+    const words = q.tokens.filter((t) => !t.punct).length;
+    return segments.size === 1 && words <= FRAME_WORDS ? q.hedges.filter((c) => c.reach === 'clause') : [];
+  });
+  if (frames.every((f) => f.length === 0)) return index.quotes.map((q) => q.reached);
+  return index.quotes.map((q, i) => {
+    const source = index.sources[i];
+    // A frame hedges the passages of its own document (all of them when the sources are not known).
+    const around = frames.filter((_, k) => k !== i && (source === undefined || index.sources[k] === undefined || index.sources[k] === source)).flat();
+    if (around.length === 0) return q.reached;
+    const map = new Map(q.reached);
+    for (const t of q.tokens) map.set(t.index, [...(map.get(t.index) ?? []), ...around]);
+    return map;
+  });
+}
+
+/** A framing quote is one clause of at most this many words: a lead-in ("Sources close to both companies reveal three friction points"), not a report. */
+const FRAME_WORDS = 15;
+
+interface StatementWord {
+  token: Token;
+  occurrences: Occurrence[];
+}
+
+/** A quote: its text, and the document it comes from when known (a framing quote hedges only its own document's). */
+export type SupportQuote = string | { text: string; source?: string | undefined };
+
+/** The support of a statement by the texts of its (verified) quotes. */
+export function supportOf(statement: string, given: readonly SupportQuote[], mode: SupportMode = 'statement'): SupportResult {
+  const own = analyse(statement);
+  const index = indexQuotes(given);
+  const quotes = given.map((q) => (typeof q === 'string' ? q : q.text));
+  // A capital inside a sentence marks a name; so does one the statement and a quote both write (a name that opens both).
+  // (What the quotes give is computed once for their list: the fields of an item, a section's headline, share it.)
+  if (!index.names || !index.capitals) {
+    index.names = new Set(index.quotes.flatMap((q) => q.tokens.filter((t) => t.capital && !t.initial && !t.punct).map((t) => t.lower)));
+    index.capitals = new Set(index.quotes.flatMap((q) => q.tokens.filter((t) => t.capital && !t.punct).map((t) => t.text)));
+  }
+  const namesSeen = new Set<string>(index.names);
+  for (const t of own.tokens) if (t.capital && !t.punct && (!t.initial || (index.capitals.has(t.text) && !isFunctionWord(t.lower)))) namesSeen.add(t.lower);
+  const ownHedges = own.hedges;
+  const ownNegations = own.negations;
+  index.reached ??= framed(index);
+  const hedged = { cues: index.quotes.map((q) => q.hedges), reached: index.reached };
+  const quoteNegations = index.quotes.map((q) => q.negations);
+  const result: SupportResult = {
+    covered: [],
+    uncovered: [],
+    hedges: { quotes: unique(hedged.cues.flat().map((c) => c.text)), statement: unique([...ownHedges.map((c) => c.text), ...own.tokens.filter(isStatementAttribution).map((t) => t.text)]) },
+    negations: { quotes: unique(quoteNegations.flat().map((n) => n.text)), statement: unique(ownNegations.map((n) => n.text)) },
+    findings: [],
+  };
+  const words: StatementWord[] = [];
+  const uncovered: Token[] = [];
+  // A word written twice is looked up once.
+  const seen = new Map<string, Occurrence[] | undefined>();
+  for (const token of own.tokens) {
+    if (!isContent(token) || isDatePart(own.tokens, token)) continue;
+    const key = `${token.text}\u0000${token.lower}`;
+    const occurrences = seen.has(key) ? seen.get(key) : occurrencesOf(token, own.keys[token.index] ?? [], index);
+    seen.set(key, occurrences);
+    if (occurrences === undefined) uncovered.push(token);
+    else words.push({ token, occurrences });
+  }
+  result.covered = unique(words.map((w) => w.token.text));
+  const closest = closestQuote(quotes, [...seen.values()]);
+  const closestNote = closest === undefined ? '' : `; closest quote: "${shown(closest)}"`;
+
+  // Modality first: a closing word ("agreed") against talks is a change of modality, not a word the quotes lack.
+  const modality = mode === 'statement' ? modalityFinding(own, words, uncovered, index, hedged.reached) : undefined;
+  const modalityWords = new Set(modality?.tokens ?? []);
+  const scopeWords = own.tokens.filter((t) => !t.punct && isScopeWord(t.lower) && !quotesSay(t, own, index));
+  const unsaid = uncovered.filter((t) => !modalityWords.has(t.index));
+  result.uncovered = unique(unsaid.map((t) => t.text));
+  if (unsaid.length > 0) {
+    const list = unique(unsaid.map((t) => t.text));
+    result.findings.push({ rule: 'support-words', words: list, message: `says ${quoted(list)}, which none of its quotes says${closestNote}` });
+  }
+  if (mode !== 'name' && scopeWords.length > 0) {
+    const list = unique(scopeWords.map((t) => t.text));
+    result.findings.push({ rule: 'support-scope', words: list, message: `widens its quotes with ${quoted(list)}, which none of them says${closestNote}` });
+  }
+  if (mode === 'statement') {
+    const figures = own.tokens.filter((t) => t.digit).map((token) => ({ token, occurrences: figureOccurrences(token, index) }));
+    const hedge = hedgeFinding(own, [...words, ...figures], hedged.reached, ownHedges, modalityWords, namesSeen, modality !== undefined);
+    if (hedge) result.findings.push({ rule: 'support-hedge', words: hedge.words, message: `states as fact what its quotes hedge with ${quoted(hedge.cues)} (${quoted(hedge.words)}); keep the hedge, or mark the item as the team's view (view: true)${closestNote}` });
+    if (modality) result.findings.push({ rule: 'support-modality', words: modality.words, message: `gives as done (${quoted(modality.words)}) what its quotes give as ${quoted(modality.cues)}${closestNote}` });
+    const negation = negationFinding(own, words, ownNegations, index, quoteNegations);
+    if (negation) result.findings.push({ rule: 'support-negation', words: negation.words, message: `${negation.message}${closestNote}` });
+  }
+  if (mode !== 'name') {
+    const roles = swappedRoles(own.tokens, index.quotes.map((q) => q.tokens), (t) => isNameToken(t, namesSeen), (t) => (isContent(t) ? stemOf(t.lower) : undefined));
+    if (roles) result.findings.push({ rule: 'support-roles', words: roles.words, message: `says ${roles.statement} where its quotes say ${roles.quote}${closestNote}` });
+  }
+  return result;
+}
+
+/** Whether the quotes write a word of scope themselves (any form of it). */
+function quotesSay(token: Token, own: Analysed, index: QuoteIndex): boolean {
+  return (own.keys[token.index] ?? []).some((k) => index.byKey.has(k));
+}
+
+function unique(list: readonly string[]): string[] {
+  return [...new Set(list)];
+}
+
+const NOT_STATEMENT_HEDGES = new Set(['will', 'talks', 'negotiations']);
+
+/**
+ * A hedge dropped: a content word of the statement that the quotes say only where a hedge
+ * reaches, in a clause of the statement without a hedge of its kind (an attribution is kept by
+ * any hedge or attribution; "could", "considering" or "plans to" only by a tentative or planned word).
+ */
+function hedgeFinding(own: Analysed, words: readonly StatementWord[], reached: readonly Map<number, Cue[]>[], ownHedges: readonly Cue[], skip: ReadonlySet<number>, namesSeen: ReadonlySet<string>, skipPlans: boolean): { words: string[]; cues: string[] } | undefined {
+  const segmentKinds = new Map<number, Set<HedgeKind>>();
+  for (const cue of ownHedges) {
+    // "will" in a statement states a future as certain, and "talks" there are a topic: they keep no hedge.
+    if (NOT_STATEMENT_HEDGES.has(cue.text.toLowerCase())) continue;
+    const segment = (own.tokens[cue.start] as Token).segment;
+    const kinds = segmentKinds.get(segment) ?? new Set();
+    kinds.add(cue.kind);
+    segmentKinds.set(segment, kinds);
+  }
+  for (const t of own.tokens) {
+    if (!isStatementAttribution(t)) continue;
+    const kinds = segmentKinds.get(t.segment) ?? new Set();
+    kinds.add('attribution');
+    segmentKinds.set(t.segment, kinds);
+  }
+  const willSegments = new Set(ownHedges.filter((c) => c.text.toLowerCase() === 'will').map((c) => (own.tokens[c.start] as Token).segment));
+  const faulty: string[] = [];
+  const cues: string[] = [];
+  // The hedges on every occurrence of a word, or undefined when one occurrence is unhedged (once per distinct word).
+  const hedgesOn = new Map<Occurrence[], Cue[] | undefined>();
+  const hedgesOfAll = (occurrences: Occurrence[]): Cue[] | undefined => {
+    if (hedgesOn.has(occurrences)) return hedgesOn.get(occurrences);
+    const all: Cue[] = [];
+    let everywhere = true;
+    for (const o of occurrences) {
+      const on = reached[o.quote]?.get(o.token)?.filter((c) => !(skipPlans && c.kind === 'plan'));
+      if (!on || on.length === 0) {
+        everywhere = false;
+        break;
+      }
+      pushAll(all, on);
+    }
+    const result = everywhere ? unique(all.map((c) => c.text)).map((text) => all.find((c) => c.text === text) as Cue) : undefined;
+    hedgesOn.set(occurrences, result);
+    return result;
+  };
+  for (const word of words) {
+    // Names are who the clause is about; its claim is in the other words (and figures).
+    if (skip.has(word.token.index) || word.occurrences.length === 0 || isNameToken(word.token, namesSeen)) continue;
+    let all = hedgesOfAll(word.occurrences);
+    if (!all) continue;
+    // A statement that says "will" where its quotes say "will" keeps their modality.
+    if (willSegments.has(word.token.segment)) all = all.filter((c) => c.text.toLowerCase() !== 'will');
+    if (all.length === 0) continue;
+    const needTentative = all.some((c) => c.kind !== 'attribution');
+    const kinds = segmentKinds.get(word.token.segment) ?? new Set<HedgeKind>();
+    const kept = needTentative ? kinds.has('tentative') || kinds.has('plan') : kinds.size > 0;
+    if (kept) continue;
+    faulty.push(word.token.text);
+    pushAll(cues, all.map((c) => c.text));
+  }
+  return faulty.length === 0 ? undefined : { words: unique(faulty), cues: unique(cues) };
+}
+
+/**
+ * A plan or talks given as done: the statement writes a deal or money verb as done ("invested",
+ * "has agreed") in a clause without a hedge, where its quotes have that verb only within a plan
+ * ("plans to invest", "in talks to acquire"), or, for words that close a deal, only talks.
+ * An "up to" amount given without its "up to" is one too.
+ */
+function modalityFinding(own: Analysed, words: readonly StatementWord[], uncovered: readonly Token[], index: QuoteIndex, reached: readonly Map<number, Cue[]>[]): { words: string[]; cues: string[]; tokens: number[] } | undefined {
+  const ownCueSegments = new Set(own.hedges.map((c) => (own.tokens[c.start] as Token).segment));
+  const planCues = index.quotes.flatMap((q) => q.hedges.filter((c) => c.kind === 'plan'));
+  const faulty: Token[] = [];
+  const cues: string[] = [];
+  for (const word of words) {
+    const t = word.token;
+    if (ownCueSegments.has(t.segment) || !isDoneDeal(t, stemOf(t.lower))) continue;
+    const planned = word.occurrences.map((o) => reached[o.quote]?.get(o.token)?.filter((c) => c.kind === 'plan'));
+    if (planned.length === 0 || planned.some((p) => p === undefined || p.length === 0)) continue;
+    faulty.push(t);
+    pushAll(cues, planned.flat().map((c) => (c as Cue).text));
+  }
+  if (planCues.length > 0) {
+    for (const t of uncovered) {
+      if (ownCueSegments.has(t.segment) || !CLOSING_WORDS.has(t.lower)) continue;
+      faulty.push(t);
+      pushAll(cues, planCues.map((c) => c.text));
+    }
+  }
+  // "up to $5 billion" said as "$5 billion".
+  for (const q of index.quotes) {
+    q.tokens.forEach((t, i) => {
+      if (t.lower !== 'up' || q.tokens[i + 1]?.lower !== 'to') return;
+      const amount = q.tokens.slice(i + 2, i + 4).find((n) => n.digit);
+      if (!amount) return;
+      const said = own.tokens.find((o) => o.digit && o.text === amount.text);
+      if (!said) return;
+      const before = own.tokens.slice(Math.max(0, said.index - 3), said.index).map((o) => o.lower).join(' ');
+      if (/\b(?:up to|as much as|at most|maximum of|no more than)\b/.test(before)) return;
+      faulty.push(said);
+      cues.push('up to');
+    });
+  }
+  if (faulty.length === 0) return undefined;
+  return { words: unique(faulty.map((t) => t.text)), cues: unique(cues), tokens: faulty.map((t) => t.index) };
+}
+
+/** The first content words after a negation, names aside: what it negates. */
+function negatedBy(tokens: readonly Token[], at: number): Token[] {
+  const out: Token[] = [];
+  for (let i = at + 1; i < tokens.length && i <= at + 5 && out.length < 1; i++) {
+    const t = tokens[i] as Token;
+    if (t.punct && t.text !== ',') break;
+    if (isContent(t) && !t.capital) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * A negation flipped: the statement negates a word its quotes say without a negation, or says
+ * without one a word its quotes negate.
+ */
+function negationFinding(own: Analysed, words: readonly StatementWord[], ownNegations: readonly { text: string; at: number }[], index: QuoteIndex, quoteNegations: readonly { text: string; at: number }[][]): { words: string[]; message: string } | undefined {
+  const negatedInQuotes = index.quotes.map((q) => q.negated);
+  const segmentNegated = (q: number, token: number) => {
+    const tokens = (index.quotes[q] as Analysed).tokens;
+    const segment = (tokens[token] as Token).segment;
+    return quoteNegations[q]?.some((n) => (tokens[n.at] as Token).segment === segment) ?? false;
+  };
+  const byIndex = new Map(words.map((w) => [w.token.index, w]));
+  // The statement negates what the quotes affirm.
+  for (const n of ownNegations) {
+    for (const t of negatedBy(own.tokens, n.at)) {
+      const word = byIndex.get(t.index);
+      if (!word || word.occurrences.length === 0) continue;
+      if (word.occurrences.some((o) => segmentNegated(o.quote, o.token))) continue;
+      return { words: [n.text, t.text], message: `says "${n.text} ${t.text}" where its quotes say "${t.text}" without a negation` };
+    }
+  }
+  // The statement affirms what the quotes negate.
+  const ownNegatedSegments = new Set(ownNegations.map((n) => (own.tokens[n.at] as Token).segment));
+  const checked = new Set<Occurrence[]>();
+  for (const word of words) {
+    if (ownNegatedSegments.has(word.token.segment) || word.occurrences.length === 0 || checked.has(word.occurrences)) continue;
+    checked.add(word.occurrences);
+    const cue = word.occurrences.every((o) => negatedInQuotes[o.quote]?.has(o.token)) ? negatedInQuotes[word.occurrences[0]?.quote as number]?.get(word.occurrences[0]?.token as number) : undefined;
+    if (cue === undefined) continue;
+    return { words: [cue, word.token.text], message: `says "${word.token.text}" where its quotes say "${cue} … ${word.token.text}": it drops the negation` };
+  }
+  return undefined;
+}
