@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('the review page in a browser', () => {
     await page.click('button[data-filter="problems"]');
     expect(await page.getAttribute('button[data-filter="problems"]', 'aria-pressed')).toBe('true');
     const shown = await shownItems(page);
-    expect(shown).toEqual(['takeaways-0', 'friction-0', 'outlook-0']);
+    expect(shown).toEqual(['takeaways-0', 'takeaways-1', 'friction-0', 'outlook-0']);
     expect(all.length).toBeGreaterThan(shown.length);
     // Sections without a problem are hidden; the documents no statement cites stay.
     expect(await page.locator('#s-implications').isHidden()).toBe(true);
@@ -145,6 +145,8 @@ describe.skipIf(!hasChromium)('the review page in a browser', () => {
     await page.keyboard.press('k');
     expect(await focused()).toBe(items[0]);
     await page.keyboard.press('n');
+    expect(await focused()).toBe('takeaways-1');
+    await page.keyboard.press('n');
     expect(await focused()).toBe('friction-0');
     await page.keyboard.press('n');
     expect(await focused()).toBe('outlook-0');
@@ -171,6 +173,13 @@ describe.skipIf(!hasChromium)('the review page in a browser', () => {
     await buttons.nth(0).focus();
     await page.keyboard.press('Enter');
     expect(await buttons.nth(0).getAttribute('aria-expanded')).toBe('true');
+    // The statement's place in briefing.yaml, copied (or selected, where the clipboard is refused).
+    const place = (await page.locator('#friction-0 .loc a').first().textContent()) ?? '';
+    expect(place).toMatch(/^ws\/briefing\.yaml:\d+$/);
+    await page.locator('#friction-0 .loc .copy').first().click();
+    await page.waitForFunction(() => document.querySelector('#friction-0 .loc .copy')?.textContent === 'Copied' || (window.getSelection()?.toString() ?? '') !== '');
+    const copied = await page.evaluate(() => ({ button: document.querySelector('#friction-0 .loc .copy')?.textContent, selected: window.getSelection()?.toString() }));
+    expect(copied.button === 'Copied' || copied.selected === place, JSON.stringify(copied)).toBe(true);
     expectClean(o);
   });
 

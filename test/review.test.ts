@@ -221,10 +221,12 @@ describe('the review page of a build', () => {
     await writeFile(yamlFile, `${yaml}# a closing comment\n`);
     const kept = await runCli(['build', 'ws', '--out', 'out'], { cwd: dir });
     expect(kept.stderr).toMatch(/kept briefing\.pptx, memo\.pdf and review\.html: unchanged/);
-    await writeFile(yamlFile, yaml.replace('Reports describe a partnership turning into a rivalry', 'Reports describe a partnership becoming a rivalry'));
+    const reworded = yaml.replace("- text: 'One article says the two companies", "- text: 'One article says that the two companies");
+    expect(reworded).not.toBe(yaml);
+    await writeFile(yamlFile, reworded);
     const changed = await runCli(['build', 'ws', '--out', 'out'], { cwd: dir });
     expect(changed.stderr).toMatch(/wrote [^;]*review\.html/);
-    expect(await readFile(path.join(dir, 'out/review.html'), 'utf8')).toContain('Reports describe a partnership becoming a rivalry');
+    expect(await readFile(path.join(dir, 'out/review.html'), 'utf8')).toContain('One article says that the two companies');
     await writeFile(yamlFile, yaml);
   });
 });
@@ -248,13 +250,13 @@ describe('the review page of a check with problems (check --review)', () => {
 
   it('writes the page whatever the check finds, and says so', () => {
     expect(stderr).toContain('error: quote not found in 000');
-    expect(stderr).toMatch(/^out\/review\.html: review page written: \d+ statements, 3 to look at$/m);
+    expect(stderr).toMatch(/^out\/review\.html: review page written: \d+ statements, 4 to look at$/m);
   });
 
   it('marks each problem on its statement: the broken quote with its closest passage, the items awaiting review', () => {
     const { document } = parseHTML(html);
     const failed = document.querySelectorAll('article.item.st-failed');
-    expect(failed).toHaveLength(1);
+    expect(failed.length).toBe(1);
     const broken = failed[0] as Element;
     expect(broken.querySelector('.notes .n-error')?.textContent).toContain('quote not found in 000');
     const miss = broken.querySelector('button.cite.miss');
@@ -265,10 +267,32 @@ describe('the review page of a check with problems (check --review)', () => {
     const unreviewed = [...document.querySelectorAll('article.item.unreviewed')];
     expect(unreviewed.map((i) => i.id)).toEqual(['friction-0', 'outlook-0']);
     for (const item of unreviewed) expect(item.querySelector('.badge')?.textContent).toBe('Awaiting review');
-    expect(document.querySelectorAll('article.item.problem')).toHaveLength(3);
-    expect(document.querySelector('button[data-filter="problems"]')?.textContent).toBe('Only problems (3)');
+    expect([...document.querySelectorAll('article.item.problem')].map((i) => i.id)).toEqual(['takeaways-0', 'takeaways-1', 'friction-0', 'outlook-0']);
+    expect(document.querySelector('button[data-filter="problems"]')?.textContent).toBe('Only problems (4)');
     // The one warning for all marked items is the page's, not one item's.
     expect(document.querySelector('details.general')?.textContent).toContain('[unreviewed-item]');
+  });
+
+  it('marks the words a statement’s quotes do not say and names the hedge it dropped', () => {
+    const { document } = parseHTML(html);
+    const item = document.querySelector('#takeaways-1');
+    expect(item?.querySelector('.badge')?.textContent).toBe('Support warning');
+    expect([...(item?.querySelectorAll('.text mark.unsupported') ?? [])].map((m) => m.textContent)).toEqual(['secretly']);
+    const cues = item?.querySelector('.cues')?.textContent ?? '';
+    expect(cues).toMatch(/^hedgesits quotes: “Reports indicate”.*; the statement: none$/);
+    const rules = [...(item?.querySelectorAll('.notes .rule') ?? [])].map((r) => r.textContent);
+    expect(rules).toEqual(['[support-words]', '[support-hedge]']);
+  });
+
+  it('shows the team’s view as such: every item and headline marked view: true', async () => {
+    const { document } = parseHTML(html);
+    const yaml = await readFile(path.join(dir, 'ws/briefing.yaml'), 'utf8');
+    const marked = yaml.match(/^[^#\n]*\bview: true\b/gm)?.length ?? 0;
+    expect(marked).toBeGreaterThan(1);
+    expect(document.querySelectorAll('.badge.b-view').length).toBe(marked);
+    expect(document.querySelectorAll('article.item.view').length).toBeGreaterThan(0);
+    // A view is exempt: none of its words is marked unsupported.
+    for (const item of document.querySelectorAll('article.item.view')) expect(item.querySelectorAll('mark.unsupported').length).toBe(0);
   });
 
   it('lists the documents no statement cites, with their first lines', () => {
@@ -312,7 +336,7 @@ describe('hostile documents and summaries', () => {
     // Every element the page has is its own: links only to briefing.yaml, no event handler attribute.
     expect(new Set([...document.querySelectorAll('[href]')].map((a) => a.getAttribute('href')))).toEqual(new Set(['../ws/briefing.yaml']));
     expect([...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((name) => name.startsWith('on'))).toEqual([]);
-    expect(document.querySelectorAll('img, a:not(.loc a), iframe, object, embed')).toHaveLength(0);
+    expect(document.querySelectorAll('img, a:not(.loc a), iframe, object, embed').length).toBe(0);
     expect(document.querySelector('h1')?.textContent).toBe('Hostile <script>window.pwnedTitle = true</script> review');
     expect(document.querySelector('.sub')?.textContent).toContain('" onmouseover="window.pwnedAttr=true');
     expect(document.querySelector('#takeaways-0 .text')?.textContent).toBe('<img src=x onerror="window.pwnedStatement=true"> Alpha said <b>something</b> was in the release notes.');

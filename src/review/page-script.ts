@@ -134,8 +134,9 @@ function setFilter(name) {
   });
 }
 
+/** Copies the place in briefing.yaml (\`path:line\`, the link's text before the button). */
 function copy(button) {
-  var text = button.dataset.copy;
+  var text = button.previousElementSibling.textContent;
   var done = function () {
     button.textContent = 'Copied';
     setTimeout(function () { button.textContent = 'Copy'; }, 1500);

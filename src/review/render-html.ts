@@ -91,7 +91,10 @@ function sectionHtml(section: ReviewSection, page: ReviewPage): string {
   const statements = section.items.reduce((sum, item) => sum + (item.sides?.length ?? 1), 0);
   const out = [`<section class="section statements" id="s-${escapeAttr(section.key)}" aria-labelledby="h-${escapeAttr(section.key)}">\n`];
   out.push(`<h2 id="h-${escapeAttr(section.key)}">${escapeText(section.heading)} <span class="n">(${statements})</span></h2>\n`);
-  if (section.headline !== undefined) out.push(`<p class="headline">${escapeText(section.headline)} ${place(page, section.headlineLine)}</p>\n`);
+  if (section.headline !== undefined) {
+    const view = section.headlineView ? ` <span class="badge b-view">${STATUS_LABEL.view}</span>` : '';
+    out.push(`<p class="headline">${fieldText(section.headline)}${view} ${place(page, section.headlineLine)}</p>\n${supportLines(section.headline)}`);
+  }
   out.push(notesHtml(section.notes));
   for (const item of section.items) out.push(itemHtml(item, page));
   out.push('</section>\n');
@@ -106,7 +109,7 @@ function itemHtml(item: ReviewItem, page: ReviewPage): string {
   if (item.view || (item.sides ?? []).some((s) => s.view)) classes.push('view');
   const out = [`<article class="${classes.join(' ')}" id="${escapeAttr(item.id)}" tabindex="-1" aria-label="${escapeAttr(`${item.label}: ${STATUS_LABEL[status]}`)}">\n`];
   out.push(`<div class="ih">${badges(item)}${place(page, item.line)}</div>\n`);
-  if (item.heading) out.push(`<h3>${escapeText(item.heading.value)}</h3>\n`);
+  if (item.heading) out.push(`<h3>${fieldText(item.heading)}</h3>\n${supportLines(item.heading)}`);
   out.push(statementBody(item));
   if (item.sides) {
     out.push('<div class="sides">\n');
@@ -124,21 +127,63 @@ function itemHtml(item: ReviewItem, page: ReviewPage): string {
 
 function statementBody(item: ReviewItem): string {
   const out: string[] = [];
-  if (item.text) out.push(`<p class="text">${escapeText(item.text.value)}</p>\n`);
-  if (item.fields.length > 0) out.push(`<dl class="fields">${item.fields.map(fieldHtml).join('')}</dl>\n`);
+  if (item.text) out.push(`<p class="text">${fieldText(item.text)}</p>\n${supportLines(item.text)}`);
+  if (item.fields.length > 0) out.push(`<dl class="fields">${item.fields.map(fieldHtml).join('')}</dl>\n${item.fields.map(supportLines).join('')}`);
   out.push(notesHtml(item.notes));
   if (item.cites.length > 0) out.push(`<ol class="cites">${item.cites.map((c, k) => citeHtml(c, `${item.id}-c${k}`)).join('')}</ol>\n`);
   return out.join('');
 }
 
 function fieldHtml(field: ReviewField): string {
-  return `<dt>${escapeText(field.label)}</dt><dd>${escapeText(field.value)}</dd>`;
+  return `<dt>${escapeText(field.label)}</dt><dd>${fieldText(field)}</dd>`;
+}
+
+/** A field's value, the words its quotes do not say marked. */
+function fieldText(field: ReviewField): string {
+  const words = field.unsupported ?? [];
+  if (words.length === 0) return escapeText(field.value);
+  const out: string[] = [];
+  let at = 0;
+  for (const [start, end] of wordRanges(field.value, words)) {
+    out.push(escapeText(field.value.slice(at, start)), `<mark class="unsupported" title="not in its quotes">${escapeText(field.value.slice(start, end))}</mark>`);
+    at = end;
+  }
+  out.push(escapeText(field.value.slice(at)));
+  return out.join('');
+}
+
+/** Where the words occur in a text as whole words (as the support check writes them), merged and in order. */
+export function wordRanges(text: string, words: readonly string[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const word of new Set(words)) {
+    if (word.trim() === '') continue;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of text.matchAll(pattern)) ranges.push([m.index, m.index + m[0].length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+/** The hedges or negations a field dropped or flipped, each side named. */
+function supportLines(field: ReviewField): string {
+  const lines: string[] = [];
+  const side = (words: readonly string[]) => (words.length === 0 ? 'none' : words.map((w) => `\u201c${escapeText(w)}\u201d`).join(', '));
+  if (field.hedges) lines.push(`<li><span class="sev">hedges</span>its quotes: ${side(field.hedges.quotes)}; ${escapeText(field.name === 'text' ? 'the statement' : field.label.toLowerCase())}: ${side(field.hedges.statement)}</li>`);
+  if (field.negations) lines.push(`<li><span class="sev">negations</span>its quotes: ${side(field.negations.quotes)}; ${escapeText(field.name === 'text' ? 'the statement' : field.label.toLowerCase())}: ${side(field.negations.statement)}</li>`);
+  return lines.length > 0 ? `<ul class="notes cues">${lines.join('')}</ul>\n` : '';
 }
 
 function badges(item: ReviewItem): string {
   const out: string[] = [];
   const status = statusOf(item);
-  out.push(`<span class="badge b-${status}">${STATUS_LABEL[status]}</span>`);
+  const support = status === 'warning' && [item, ...(item.sides ?? [])].some((i) => i.notes.some((n) => n.rule.startsWith('support-')));
+  out.push(`<span class="badge b-${status}">${support ? 'Support warning' : STATUS_LABEL[status]}</span>`);
   if (item.unreviewed && status !== 'unreviewed') out.push(`<span class="badge b-unreviewed">${STATUS_LABEL.unreviewed}</span>`);
   if (item.view && status !== 'view') out.push(`<span class="badge b-view">${STATUS_LABEL.view}</span>`);
   if (item.disputed) out.push('<span class="badge b-disputed">Disputed</span>');
@@ -150,7 +195,7 @@ function badges(item: ReviewItem): string {
 function place(page: ReviewPage, line: number | undefined): string {
   if (line === undefined) return '';
   const at = `${page.summaryFile}:${line}`;
-  return `<span class="loc"><a href="${escapeAttr(page.summaryHref)}" title="Open briefing.yaml (line ${line})">${escapeText(at)}</a><button type="button" class="copy" data-copy="${escapeAttr(at)}" title="Copy ${escapeAttr(at)}">Copy</button></span>`;
+  return `<span class="loc"><a href="${escapeAttr(page.summaryHref)}" title="Open briefing.yaml (line ${line})">${escapeText(at)}</a><button type="button" class="copy">Copy</button></span>`;
 }
 
 function citeHtml(cite: ReviewCite, id: string): string {

@@ -8,10 +8,10 @@ import type { YamlPath } from '../diagnostics/yaml-locator.js';
 import { placeLabel, placeOf } from '../inputs/document.js';
 import { reviewMarkLines } from '../inputs/review-marks.js';
 import { shownTitle, type BriefingDocument } from '../inputs/workspace.js';
-import { SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
+import { isHeadlineTeamView, SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
 import { DEFAULT_HEADLINES } from '../template/view.js';
 import { closestPassage, foldQuote, occurrences } from '../verify/match.js';
-import { citationKey, statementsOf, type ResolvedCitation, type StatementRef, type Verification } from '../verify/verify.js';
+import { citationKey, statementsOf, type ResolvedCitation, type StatementRef, type StatementSupport, type Verification } from '../verify/verify.js';
 import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { contextRange, firstLines } from './passages.js';
 
@@ -29,6 +29,11 @@ export interface ReviewField {
   name: string;
   label: string;
   value: string;
+  /** Its words that none of its quotes says (the support check's), to highlight; none for the team's view. */
+  unsupported?: string[];
+  /** The hedges and negations on each side, when the support check found one dropped or flipped. */
+  hedges?: { quotes: string[]; statement: string[] };
+  negations?: { quotes: string[]; statement: string[] };
 }
 
 /** A citation of a statement: its number, its document and quote, and what a click opens. */
@@ -83,9 +88,10 @@ export interface ReviewItem {
 export interface ReviewSection {
   key: SectionKey;
   heading: string;
-  /** The section's headline (its action title) when the summary gives one. */
-  headline?: string;
+  /** The section's headline (its action title) when the summary gives one, and whether it is the team's view. */
+  headline?: ReviewField;
   headlineLine?: number;
+  headlineView?: boolean;
   notes: ReviewNote[];
   items: ReviewItem[];
 }
@@ -263,9 +269,10 @@ function sectionOf(key: SectionKey, refs: readonly StatementRef[], summary: Summ
   const section: ReviewSection = { key, heading: DEFAULT_HEADLINES[key], notes: [], items: [] };
   const headline = summary.headlines[key];
   if (headline !== undefined) {
-    section.headline = headline;
+    section.headline = supported({ name: 'headline', label: 'Headline', value: headline }, passages.support(`headlines.${key}`));
     const line = locator.at(['headlines', key]).line;
     if (line !== undefined) section.headlineLine = line;
+    if (isHeadlineTeamView(summary, key)) section.headlineView = true;
   }
   anchors.add(locator.at([key], 'key'), section.notes);
   anchors.add(locator.at(['headlines', key]), section.notes);
@@ -276,7 +283,7 @@ function sectionOf(key: SectionKey, refs: readonly StatementRef[], summary: Summ
   summary.conflicts.forEach((conflict, i) => {
     const path: YamlPath = ['conflicts', i];
     const item = emptyItem(path, locator.at(path).line);
-    item.heading = { name: 'topic', label: 'Topic', value: conflict.topic };
+    item.heading = supported({ name: 'topic', label: 'Topic', value: conflict.topic }, passages.support(`conflicts.${i}.topic`));
     anchors.add(locator.at(path), item.notes);
     item.sides = refs.filter((ref) => ref.path[1] === i).map((ref) => statementItem(ref, summary, ws, anchors, passages));
     section.items.push(item);
@@ -308,7 +315,9 @@ function statementItem(ref: StatementRef, summary: Summary, ws: VerifiedWorkspac
   const item = emptyItem(ref.path, position.line);
   anchors.add(position, item.notes);
   const source = valueAt(summary, ref.path);
-  for (const field of shownFields(source)) {
+  item.view = ref.view;
+  for (const shown of shownFields(source)) {
+    const field = supported(shown, passages.support(`${ref.path.join('.')}.${shown.name}`));
     if (field.name === 'text') item.text = field;
     else if (!item.heading && HEADING_FIELDS.includes(field.name)) item.heading = field;
     else item.fields.push(field);
@@ -317,14 +326,28 @@ function statementItem(ref: StatementRef, summary: Summary, ws: VerifiedWorkspac
   if (verification) {
     const label = pathLabel(ref.path);
     item.failed = verification.failedStatements.has(label);
-    const corroboration = verification.corroboration.find((c) => c.path === label);
-    if (corroboration) item.documents = corroboration.documents;
+    const documents = passages.corroboration(label);
+    if (documents !== undefined) item.documents = documents;
     item.disputed = ref.section !== 'conflicts' && ref.cite.some((c) => verification.disputedKeys.has(citationKey(c)));
     item.cites = ref.cite.map((c) => passages.cite(c));
   } else {
     item.cites = ref.cite.map((c) => ({ doc: c.doc, quote: c.quote, verified: false }));
   }
   return item;
+}
+
+/**
+ * A field with what the support check found of it: the words its quotes do not say (none for the
+ * team's view, which is exempt), and the hedges and negations of both sides when one was dropped
+ * or flipped.
+ */
+function supported(field: ReviewField, support: StatementSupport | undefined): ReviewField {
+  if (!support || support.view) return field;
+  if (support.uncovered.length > 0) field.unsupported = [...support.uncovered];
+  const rules = new Set(support.findings.map((f) => f.rule));
+  if (rules.has('support-hedge')) field.hedges = { quotes: [...support.hedges.quotes], statement: [...support.hedges.statement] };
+  if (rules.has('support-negation')) field.negations = { quotes: [...support.negations.quotes], statement: [...support.negations.statement] };
+  return field;
 }
 
 /** The item at a path of the summary. */
@@ -433,6 +456,21 @@ class Passages {
   }
 
   private readonly verification: Verification | undefined;
+  private supportByPath: Map<string, StatementSupport> | undefined;
+
+  private corroborationByLabel: Map<string, number> | undefined;
+
+  /** How many distinct documents a statement rests on, by its label. */
+  corroboration(label: string): number | undefined {
+    this.corroborationByLabel ??= new Map((this.verification?.corroboration ?? []).map((c) => [c.path, c.documents]));
+    return this.corroborationByLabel.get(label);
+  }
+
+  /** What the support check found of a field, by its path ("takeaways.0.text", "headlines.watch"). */
+  support(path: string): StatementSupport | undefined {
+    this.supportByPath ??= new Map((this.verification?.support ?? []).map((s) => [s.path, s]));
+    return this.supportByPath.get(path);
+  }
 
   /** A statement's citation: its number, and, when it holds, the stretch of its document it opens. */
   cite(c: Citation): ReviewCite {

@@ -74,10 +74,16 @@ export function reviewData(html: string): { documents: { id: string; title: stri
   return JSON.parse(m[1] as string);
 }
 
-/** The seeds' summary with problems to review: one quote broken, two items marked by draft for review. */
+/**
+ * The seeds' summary with problems to review: one quote broken (takeaways[0]), a statement its
+ * quotes do not support (takeaways[1]: a word added, their hedge dropped), two items marked by
+ * draft for review (friction[0], outlook[0]).
+ */
 export function withProblems(summary: string): string {
-  const broken = summary.replace('the two companies begin to look more like competitors than collaborators', 'the two companies begin to look more like rivals than collaborators');
-  if (broken === summary) throw new Error('the seeds no longer have the quote this fixture breaks');
+  const broken = summary
+    .replace("quote: 'the two companies begin to look more like competitors than collaborators'", "quote: 'the two companies begin to look more like rivals than collaborators'")
+    .replace('Microsoft is developing its own models and has reportedly tested', 'Microsoft is secretly developing its own models and has tested');
+  if (!broken.includes('more like rivals') || !broken.includes('secretly')) throw new Error('the seeds no longer have the statements this fixture changes');
   // The first friction point and the first outlook item, as draft --update would have proposed them.
   const marked = broken.replace(/^friction:\n/m, 'friction:\n  # proposed from 002: review\n').replace(/^outlook:\n/m, 'outlook:\n  # drafted from 004: review\n');
   if (marked === broken) throw new Error('the seeds no longer have friction and outlook sections');
