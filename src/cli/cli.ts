@@ -12,7 +12,7 @@ const WORKSPACE = { type: 'string', default: 'seeds', describe: 'workspace folde
 const OUT = { type: 'string', default: 'output', describe: 'output folder' } as const;
 const JSON_REPORT = { type: 'boolean', default: false, describe: 'print a machine-readable report on stdout' } as const;
 const TEMPLATES = { type: 'string', describe: 'folder of templates that replaces the defaults' } as const;
-const STRICT = { type: 'boolean', default: false, describe: 'treat the support check\'s warnings (a statement its quotes do not support) as errors' } as const;
+const STRICT = { type: 'boolean', default: false, describe: 'treat the support check\'s warnings (a statement its quotes do not support) and items still marked for review as errors' } as const;
 
 /** Run the command line `argv` (without node and the script), printing to `io`; the exit code. */
 export async function runCommandLine(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {

@@ -106,6 +106,8 @@ export const STRICT_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'support-modality',
   'support-roles',
   'support-scope',
+  // changes: items still marked as drafted or proposed by `draft`
+  'unreviewed-item',
 ]);
 
 /** The diagnostics as `--strict` reports them: a warning of a rule in STRICT_RULES is an error. */

@@ -434,6 +434,14 @@ export const CASES: CorpusCase[] = [
     expect:
       'ws/briefing.yaml:7:3: warning: 2 items are still marked for review as draft wrote them ("# drafted from …: review" or "# proposed from …: review"), at lines 7 and 11: review each, then delete its comment [unreviewed-item]\nws/briefing.yaml:12:11: warning: takeaways[2].text says "Beta", which none of its quotes says; closest quote: "revenue rose 40% last year" [support-words]\nws/briefing.yaml: ok: 3 citations verified in 2 documents\n',
   },
+  {
+    id: 'unreviewed-items-strict',
+    covers: 'issue 23: --strict makes items still marked for review an error',
+    setup: (ctx) => editSummary(ctx, (y) => y.replace('  - text: It was the largest deal', '  # drafted from 001: review\n  - text: It was the largest deal')),
+    args: ['check', 'ws', '--strict'],
+    code: 1,
+    expect: /^ws\/briefing\.yaml:7:3: error: 1 item is still marked for review as draft wrote it \("# drafted from …: review" or "# proposed from …: review"\), at line 7: review each, then delete its comment \[unreviewed-item\]$/m,
+  },
   // ---- 4. every printed figure grounded ---------------------------------------------------
   {
     id: 'full-width-digits',
