@@ -94,6 +94,8 @@ export const RULES = {
   'as-of-after-sources': 'warning',
   'when-before-as-of': 'warning',
   'memo-too-long': 'warning',
+  // review
+  'review-unwritable': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

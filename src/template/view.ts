@@ -57,7 +57,7 @@ export function groupByKind<T extends Pick<Alternative, 'kind'>>(items: readonly
   return [...groups].map(([kind, members]) => ({ kind, items: members }));
 }
 
-const DEFAULT_HEADLINES = {
+export const DEFAULT_HEADLINES = {
   takeaways: 'Key takeaways',
   recommendations: 'What we recommend',
   investment: 'Investment history',
