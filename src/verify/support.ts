@@ -493,7 +493,15 @@ function hedgeFinding(own: Analysed, words: readonly StatementWord[], reached: r
     kinds.add('attribution');
     segmentKinds.set(t.segment, kinds);
   }
-  const willSegments = new Set(ownHedges.filter((c) => c.text.toLowerCase() === 'will').map((c) => (own.tokens[c.start] as Token).segment));
+  // "will", "talks", "negotiations" keep no hedge of their own, but a clause that writes one keeps the quotes' same word.
+  const sameCueSegments = new Map<string, Set<number>>();
+  for (const c of ownHedges) {
+    const text = c.text.toLowerCase();
+    if (!NOT_STATEMENT_HEDGES.has(text)) continue;
+    const segments = sameCueSegments.get(text) ?? new Set<number>();
+    segments.add((own.tokens[c.start] as Token).segment);
+    sameCueSegments.set(text, segments);
+  }
   const faulty: string[] = [];
   const cues: string[] = [];
   // The hedges on every occurrence of a word, or undefined when one occurrence is unhedged (once per distinct word).
@@ -519,8 +527,8 @@ function hedgeFinding(own: Analysed, words: readonly StatementWord[], reached: r
     if (skip.has(word.token.index) || word.occurrences.length === 0 || isNameToken(word.token, namesSeen)) continue;
     let all = hedgesOfAll(word.occurrences);
     if (!all) continue;
-    // A statement that says "will" where its quotes say "will" keeps their modality.
-    if (willSegments.has(word.token.segment)) all = all.filter((c) => c.text.toLowerCase() !== 'will');
+    // A statement that says "will" (or "talks") where its quotes say it keeps their modality.
+    all = all.filter((c) => !sameCueSegments.get(c.text.toLowerCase())?.has(word.token.segment));
     if (all.length === 0) continue;
     const needTentative = all.some((c) => c.kind !== 'attribution');
     const kinds = segmentKinds.get(word.token.segment) ?? new Set<HedgeKind>();
