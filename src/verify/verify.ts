@@ -581,12 +581,14 @@ function quoteNotFound(doc: SourceDocument, quote: string, position: ReturnType<
  * document says. The message names the word and gives the quote widened to whole words.
  */
 function quoteInsideWord(doc: SourceDocument, quote: string, found: InsideWord, position: ReturnType<Locator['at']>): Diagnostic {
-  const widened = widenToWords(doc.text, found.start, found.end);
+  const widened = found.figure
+    ? widenToWords(doc.text, Math.min(found.start, found.figure.start), Math.max(found.end, found.figure.end))
+    : widenToWords(doc.text, found.start, found.end);
   const where = placeRef(doc.id, doc.format, found);
   const side = found.side === 'start' ? 'starts' : 'ends';
   return diagnostic(
     'quote-inside-word',
-    `quote "${flat(quote)}" ${side} inside the ${/^[^\p{L}]*\p{N}/u.test(found.word) ? 'number' : 'word'} "${found.word}" at ${where}; a quote must start and end on whole words, as in "${flat(widened)}"`,
+    `quote "${flat(quote)}" ${side} inside the ${found.figure ? 'figure' : /^[^\p{L}]*\p{N}/u.test(found.word) ? 'number' : 'word'} "${flat(found.word)}" at ${where}; a quote must start and end on whole words${found.figure ? ' and whole figures' : ''}, as in "${flat(widened)}"`,
     position,
   );
 }

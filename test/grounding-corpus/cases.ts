@@ -480,6 +480,24 @@ export const CASES: GroundingCase[] = [
     bad: { ...takeaway('Growth was 4 percent.', 'Growth was <4 percent'), document: `${BASE_DOCUMENT}Growth was <4 percent.\n` },
     twin: { ...takeaway('Growth was <4 percent.', 'Growth was <4 percent'), document: `${BASE_DOCUMENT}Growth was <4 percent.\n` },
   },
+  {
+    group: 'boundaries',
+    id: 'quote-cuts-a-scale',
+    covers: '"Acme paid $4" quoted from "Acme paid $4 billion", grounding "$4"',
+    rule: 'quote-inside-word',
+    says: 'ends inside the figure "$4 billion"',
+    bad: { ...takeaway('Acme paid $4 for the plant.', 'Acme paid $4'), document: `${BASE_DOCUMENT}Acme paid $4 billion for the plant.\n` },
+    twin: { ...takeaway('Acme paid $4 billion for the plant.', 'Acme paid $4 billion for the plant'), document: `${BASE_DOCUMENT}Acme paid $4 billion for the plant.\n` },
+  },
+  {
+    group: 'boundaries',
+    id: 'quote-cuts-digit-groups',
+    covers: '"paid €4" quoted from "paid €4\u00A0000\u00A0000" (four million, grouped with no-break spaces), grounding "€4"',
+    rule: 'quote-inside-word',
+    says: /ends inside the figure "€4\s000\s000"/u,
+    bad: { ...takeaway('In total Acme paid €4 for Gamma.', 'In total Acme paid €4'), document: `${BASE_DOCUMENT}In total Acme paid €4\u00A0000\u00A0000 for Gamma.\n` },
+    twin: { ...takeaway('In total Acme paid €4,000,000 for Gamma.', 'In total Acme paid €4\u00A0000\u00A0000 for Gamma'), document: `${BASE_DOCUMENT}In total Acme paid €4\u00A0000\u00A0000 for Gamma.\n` },
+  },
 ];
 
 function dated(when: string): string[] {
