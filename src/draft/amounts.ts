@@ -2,9 +2,10 @@
 // qualifier ("up to", "more than"), its party and counterparty (from the sentence: who pays,
 // who receives) and its date (the sentence's own, resolved against the document's date, else
 // the document's date); then mentions of one event merged into one entry.
+import { SENTENCE_STOP } from '../verify/amount-kinds.js';
 import { extractFigures } from '../verify/figures.js';
 import type { Corpus } from './corpus.js';
-import { namesIn } from './corpus.js';
+import { isModifier, isSourceOfReport, namesIn } from './corpus.js';
 import { AMOUNT_CUES, AMOUNT_KIND_ORDER, NOT_AN_EVENT, QUALIFIER, type AmountKind } from './cues.js';
 import { datesIn, type SentenceDate } from './dates.js';
 import type { Passage } from './nlp.js';
@@ -28,6 +29,13 @@ export interface AmountMention {
   /** Its words say it is new money ("a further", "add", "additional"): never a restatement. */
   fresh?: boolean;
 }
+
+/** "$55 a share", "€12 per ticket": a price of one unit, not money put in. */
+const PER_UNIT = /^\s*(?:a|an|per|each)\s+(?:share|unit|head|ticket|seat|tonne|ton|barrel)\b/i;
+/** The same units when the figure reader has taken them into the figure ("$40 a share": per "share"). */
+const UNIT = /^(?:share|unit|head|ticket|seat|tonne|ton|barrel)s?$/i;
+/** A phrase that opens with "including" or "of which": a part of the amount named before it. */
+const PART_OF = /^\W*(?:including|of which|among them|incl\.)\s/i;
 
 const FRESH = /\b(?:new|add(?:s|ed|ing)?|further|additional|another|extra|fresh|second|more)\b/i;
 
@@ -62,18 +70,24 @@ export function amountMentions(corpus: Corpus, passages: readonly Passage[]): Am
     let lastActors: { party?: string; counterparty?: string } | undefined;
     const before = () => (lastActors ??= actorsBefore(i));
     let dates: SentenceDate[] | undefined;
+    let previousKind: AmountKind | undefined;
     money.forEach((m, i) => {
       const window = windowOf(p.text, m.at, m.text.length, money[i - 1], money[i + 1]);
-      if (NOT_AN_EVENT.test(window)) return;
-      const kind = AMOUNT_KIND_ORDER.find((k) => AMOUNT_CUES[k].test(window));
+      if (NOT_AN_EVENT.test(window) || m.perUnit || PER_UNIT.test(p.text.slice(m.at + m.text.length, m.at + m.text.length + 16))) return;
+      // A part of the amount before it ("…, including $2 billion at …") is of its kind.
+      const kind = AMOUNT_KIND_ORDER.find((k) => AMOUNT_CUES[k].test(window)) ?? (PART_OF.test(window) ? previousKind : undefined);
+      previousKind = kind;
       if (!kind) return;
       dates ??= datesIn(p.text, p.doc.date);
-      const own = dateOf(p.text, m.at, dates);
+      const own = dateOf(p.text, m.at, dates, (clause) => MONEY_VERB.test(clause));
       const mention: AmountMention = { passage: p, ...m, kind };
       const qualifier = QUALIFIER.exec(p.text.slice(Math.max(0, m.at - 16), m.at))?.[1];
       if (qualifier) mention.qualifier = qualifier.toLowerCase();
       const actors = actorsOfAmount(p, m.at, m.text.length, known);
-      const party = actors.party ?? sentenceActors.party ?? before().party;
+      // "Last month it promised to invest $1 billion in X, including the Y plant": "it" is the
+      // actor of the passages before, not a name the sentence gives after the amount.
+      const standIn = actors.party === undefined && opensWithStandIn(clauseBefore(p.text, m.at)) && !candidateNames(p, known).some((n) => n.at < m.at);
+      const party = actors.party ?? (standIn ? before().party : undefined) ?? sentenceActors.party ?? before().party;
       if (party) mention.party = party;
       const counterparty = actors.counterparty ?? (actors.party ? undefined : (sentenceActors.counterparty ?? before().counterparty));
       if (counterparty && counterparty !== party) mention.counterparty = counterparty;
@@ -87,15 +101,15 @@ export function amountMentions(corpus: Corpus, passages: readonly Passage[]): Am
   return mentions;
 }
 
-function moneyIn(text: string): { text: string; at: number; value: number; currency: string }[] {
-  const found: { text: string; at: number; value: number; currency: string }[] = [];
+function moneyIn(text: string): { text: string; at: number; value: number; currency: string; perUnit: boolean }[] {
+  const found: { text: string; at: number; value: number; currency: string; perUnit: boolean }[] = [];
   let from = 0;
   for (const f of extractFigures(text)) {
     if (f.kind !== 'money') continue;
     const at = text.indexOf(f.text, from);
     if (at < 0 || f.value <= 0) continue;
     from = at + f.text.length;
-    found.push({ text: f.text, at, value: f.value, currency: f.currency });
+    found.push({ text: f.text, at, value: f.value, currency: f.currency, perUnit: f.per !== undefined && UNIT.test(f.per) });
   }
   return found;
 }
@@ -105,19 +119,27 @@ function moneyIn(text: string): { text: string; at: number; value: number; curre
  * and after it (each amount has its own cue words).
  */
 function windowOf(text: string, at: number, length: number, before?: { at: number; text: string }, after?: { at: number }): string {
-  const boundary = /[,;:(—–]|\. /g;
+  const boundary = new RegExp(`[,;:(—–]|${SENTENCE_STOP.source}`, 'gu');
   let start = 0;
   for (const m of text.slice(0, at).matchAll(boundary)) start = (m.index ?? 0) + m[0].length;
   if (before) start = Math.max(start, before.at + before.text.length);
   const rest = text.slice(at + length);
-  const next = rest.search(/[,;:)—–]|\. /);
+  const next = rest.search(new RegExp(`[,;:)—–]|${SENTENCE_STOP.source}`, 'u'));
   let end = next < 0 ? text.length : at + length + next;
   if (after) end = Math.min(end, after.at);
   return text.slice(start, end);
 }
 
-/** The date nearest the amount in its phrase, else in its clause (not across ":" or ";"). */
-function dateOf(text: string, at: number, dates: SentenceDate[]): SentenceDate | undefined {
+/** A verb of money or of a deal: a day the clause gives dates its amount only when the clause does such a thing. */
+const MONEY_VERB = /\b(?:invest(?:s|ed|ing)?|buy(?:s|ing)?|bought|acquir(?:e|es|ed|ing)|pa(?:y|ys|id|ying)|agree(?:s|d)?|complet(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|sign(?:s|ed|ing)?|rais(?:e|es|ed|ing)|commit(?:s|ted|ting)?|announc(?:e|es|ed|ing)|lend(?:s|ing)?|lent|sell(?:s|ing)?|sold|spen(?:d|ds|t|ding)|inject(?:s|ed|ing)?|fund(?:s|ed|ing)?|tak(?:e|es|en|ing)|took|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|offer(?:s|ed|ing)?|borrow(?:s|ed|ing)?|put(?:s|ting)?|valu(?:e|es|ed|ing)|cut(?:s|ting)?)\b/i;
+
+/**
+ * The date nearest the amount in its phrase, else in its clause (not across ":" or ";"). A day
+ * outside the phrase dates the amount only when the clause's verb is one of money ("agreed on
+ * Monday to buy X for $1 billion"), not when it is another's act on a known deal ("on Friday
+ * blocked X's $1 billion purchase").
+ */
+function dateOf(text: string, at: number, dates: SentenceDate[], moneyClause: (clause: string) => boolean): SentenceDate | undefined {
   if (dates.length === 0) return undefined;
   const clauseStart = Math.max(text.lastIndexOf(';', at), text.lastIndexOf(':', at)) + 1;
   const clauseEndRel = text.slice(at).search(/[;:]/);
@@ -126,11 +148,35 @@ function dateOf(text: string, at: number, dates: SentenceDate[]): SentenceDate |
   const phraseStart = Math.max(text.lastIndexOf(',', at), clauseStart - 1) + 1;
   const phraseEndRel = text.slice(at).search(/,/);
   const phraseEnd = phraseEndRel < 0 ? clauseEnd : Math.min(clauseEnd, at + phraseEndRel);
-  const inPhrase = inClause.filter((d) => d.at >= phraseStart && d.at < phraseEnd);
+  // A day dates what the clause does; it is the amount's only when that is an act of money.
+  const money = moneyClause(clauseVerbs(text, clauseStart, clauseEnd, at));
+  const inPhrase = inClause.filter((d) => d.at >= phraseStart && d.at < phraseEnd && (money || d.key.length < 10));
   // Outside its phrase, only a day ("said on Tuesday") dates the amount: a month or a year there
   // dates another verb ("a higher figure than the one announced in April").
-  const pool = inPhrase.length > 0 ? inPhrase : inClause.filter((d) => d.key.length === 10);
+  const pool = inPhrase.length > 0 ? inPhrase : money ? inClause.filter((d) => d.key.length === 10) : [];
   return [...pool].sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at) || b.key.length - a.key.length)[0];
+}
+
+/** The clause's words outside the amount's noun phrase ("X's $1 billion purchase of Y" is a thing named, not done). */
+function clauseVerbs(text: string, start: number, end: number, at: number): string {
+  const before = text.slice(start, at).replace(/(?:\p{Lu}[\p{L}.&-]*\s?)*['’]s\s*$|\b(?:the|its|their|his|her|this|that)\s*$/u, ' ');
+  // After the amount, up to the end of its phrase: ", saying the deal would put …" is another clause.
+  const rest = text.slice(at, end);
+  const comma = rest.indexOf(',');
+  const after = (comma < 0 ? rest : rest.slice(0, comma)).replace(/^\S+(?:\s+(?:million|billion|trillion|bn|m))?\s+[\p{Ll}-]+(?:\s+of\s+(?:\p{Lu}[\p{L}.&-]*\s?)+)?/u, ' ');
+  return `${before} ${after}`;
+}
+
+/** The words of the amount's clause before it: after the last ";", ":" or sentence stop. */
+function clauseBefore(text: string, at: number): string {
+  const head = text.slice(0, at);
+  return head.slice(Math.max(head.lastIndexOf(';'), head.lastIndexOf(':')) + 1);
+}
+
+/** A clause whose subject is a stand-in ("it", "the company"), after a time phrase ("Last month it …"). */
+function opensWithStandIn(clause: string): boolean {
+  const rest = clause.trim().replace(/^(?:(?:last|this|next|earlier this|later this)\s+(?:week|month|year|quarter|\p{L}+day)|(?:on|in|by|since)\s+\p{L}+(?:\s+\d{1,4})?|\p{L}+\s+ago|meanwhile|separately|also),?\s+/iu, '');
+  return STAND_IN.test(rest);
 }
 
 // ---------------------------------------------------------------- who pays, who receives
@@ -154,8 +200,9 @@ function candidateNames(p: Passage, known: ReadonlySet<string>): { name: string;
 function readCandidates(p: Passage, known: ReadonlySet<string>): { name: string; at: number }[] {
   return namesIn(p)
     .filter((n) => known.has(n.name) || !n.initial || n.name.includes(' '))
-    .filter((n) => !isDateline(p.text, n) && !isListLabel(p.text, n) && !isPerson(p.text, n));
+    .filter((n) => !isDateline(p.text, n) && !isListLabel(p.text, n) && !isPerson(p.text, n) && !isSourceOfReport(p.text, n) && !isModifier(p.text, n));
 }
+
 
 /** "VALLEYFORD, 3 June 2024 —": a place in capitals opening a wire story. */
 function isDateline(text: string, n: { name: string; at: number }): boolean {
@@ -197,7 +244,8 @@ function actorsOfAmount(p: Passage, at: number, length: number, known: ReadonlyS
   const from = /^[^,;:.]*?\b(?:from|by)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&.'’-]*|of|and)(?:\s+(?:\p{Lu}[\p{L}\p{N}&.'’-]*|of|and))*)/u.exec(after);
   if (from?.[1]) result.party = from[1].replace(/(?:\s+(?:of|and))+$/u, '').replace(/['’]s$/u, '');
   const names = candidateNames(p, known);
-  const receiver = names.find((n) => n.at > at && n.at < at + length + 60 && /\b(?:in|into|to|for)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, n.at - 8), n.at)));
+  // The receiver follows the amount in its clause ("for $2 billion in November, said it could bid for X": not X).
+  const receiver = names.find((n) => n.at > at && n.at < at + length + 60 && !/[,;:]/.test(text.slice(at + length, n.at)) && /\b(?:in|into|to|for)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, n.at - 8), n.at)));
   if (receiver && receiver.name !== result.party) result.counterparty = receiver.name;
   if (result.party) return result;
   // The clause's subject: the first name of the clause before the amount, not after a preposition.

@@ -42,7 +42,7 @@ export interface DraftSummary {
   sections: Record<DraftSectionKey, Entry[]>;
 }
 
-export const LIMITS = { takeaways: 4, investment: 10, friction: 8, alternatives: 14, outlook: 6, conflicts: 5 } as const;
+export const LIMITS = { takeaways: 4, investment: 12, friction: 8, alternatives: 14, outlook: 6, conflicts: 5 } as const;
 
 const KIND_LABEL: Record<AmountKind, string> = {
   investment: 'investment of',
@@ -69,7 +69,7 @@ export function corpusToSections(corpus: Corpus, only?: ReadonlySet<string>): Om
   const scoped: Corpus = only ? { ...corpus, passages: corpus.passages.filter((p) => only.has(p.doc.id)) } : corpus;
   const used = new Set<Passage>();
   const investments = topByThenSorted(draftInvestments(scoped, used), LIMITS.investment);
-  const alternatives = draftAlternatives(scoped, used).filter(validAlternative).slice(0, LIMITS.alternatives);
+  const alternatives = fairShare(draftAlternatives(scoped, used).filter(validAlternative), LIMITS.alternatives);
   const friction = draftFriction(scoped, used).slice(0, LIMITS.friction);
   for (const f of friction) for (const q of f.quotes) used.add(q.passage);
   const outlook = draftOutlook(scoped, used).slice(0, LIMITS.outlook);
@@ -86,6 +86,28 @@ export function corpusToSections(corpus: Corpus, only?: ReadonlySet<string>): Om
       conflicts: conflicts.map(conflictEntry),
     },
   };
+}
+
+/**
+ * The best `n` alternatives, each pursuer's few best kept first (up to `n` over the number of
+ * pursuers, at most three), then the rest by rank: one actor's many options do not crowd out
+ * the other's. In the order given.
+ */
+function fairShare(items: DraftAlternative[], n: number): DraftAlternative[] {
+  if (items.length <= n) return items;
+  const owners = [...new Set(items.map((a) => a.owner))];
+  const each = Math.min(3, Math.floor(n / Math.max(1, owners.length)));
+  const taken = new Set<DraftAlternative>();
+  const count = new Map<string, number>();
+  for (const a of items) {
+    const c = count.get(a.owner) ?? 0;
+    if (c < each) {
+      taken.add(a);
+      count.set(a.owner, c + 1);
+    }
+  }
+  for (const a of items) if (taken.size < n) taken.add(a);
+  return items.filter((a) => taken.has(a));
 }
 
 export interface RawSections {

@@ -1,7 +1,7 @@
 // Drafting the conflicts: the same quantity or claim stated differently by two documents
 // (totals or valuations of one year, stakes, "remains …" against "released from …").
 import { extractFigures } from '../verify/figures.js';
-import { contentStems, isContent, namesIn, type Corpus } from './corpus.js';
+import { contentStems, isContent, isModifier, namesIn, type Corpus } from './corpus.js';
 import { AFFIRM, NEGATED_ACTION, REVERSE } from './cues.js';
 import type { Passage } from './nlp.js';
 import { isStatementLike, quoteOf } from './quote.js';
@@ -9,7 +9,92 @@ import { addSupport, capitalise, type DraftConflict, type DraftInvestment, type 
 
 /** The same quantity stated differently, and a claim kept by one document but given up by another. */
 export function draftConflicts(corpus: Corpus, investments: DraftInvestment[]): DraftConflict[] {
-  return [...amountConflicts(investments), ...percentConflicts(corpus), ...claimConflicts(corpus), ...polarityConflicts(corpus)];
+  return [...amountConflicts(investments), ...planConflicts(investments), ...percentConflicts(corpus), ...ownershipConflicts(corpus), ...claimConflicts(corpus), ...polarityConflicts(corpus)];
+}
+
+/** Words that say a plan changed ("raised its planned investment to"): a later amount is then news, not a disagreement. */
+const CHANGED = /\b(?:rais|increas|boost|doubl|expand|add|cut|lower|reduc|trim|revis|scal(?:e|ed|ing) back|halv)\w*/i;
+/** How far apart two reports of one plan may be, in days, and still be two accounts of it. */
+const PLAN_WINDOW_DAYS = 92;
+
+/**
+ * One actor's plan put at different amounts by documents a few months apart, neither saying
+ * the plan changed: two accounts of one pledge ("will invest $14 billion" in May, "about $11
+ * billion" under the agreement in June).
+ */
+function planConflicts(investments: DraftInvestment[]): DraftConflict[] {
+  const plans = investments.filter((i) => i.kind === 'plan' && i.party !== undefined && !i.quotes.some((q) => CHANGED.test(q.quote)));
+  const conflicts: DraftConflict[] = [];
+  const paired = new Set<DraftInvestment>();
+  for (let i = 0; i < plans.length; i++) {
+    const a = plans[i] as DraftInvestment;
+    for (let j = i + 1; j < plans.length; j++) {
+      const b = plans[j] as DraftInvestment;
+      if (paired.has(a) || paired.has(b) || a.party !== b.party || a.currency !== b.currency || a.value === b.value) continue;
+      if (a.counterparty !== undefined && b.counterparty !== undefined && a.counterparty !== b.counterparty) continue;
+      if (a.docs.some((d) => b.docs.includes(d)) || Math.max(a.value, b.value) > 2 * Math.min(a.value, b.value)) continue;
+      const days = daysBetween(reportedOn(a), reportedOn(b));
+      if (days === undefined || days > PLAN_WINDOW_DAYS) continue;
+      paired.add(a);
+      paired.add(b);
+      const shown = (x: DraftInvestment) => (x.qualifier ? `${x.qualifier} ${x.amount}` : x.amount);
+      conflicts.push({ topic: `${a.party}’s plan: ${shown(a)} or ${shown(b)}?`, sides: [a, b] });
+    }
+  }
+  return conflicts;
+}
+
+/** The date of the first document that reports an item. */
+function reportedOn(item: DraftItem): string | undefined {
+  return item.quotes[0]?.passage.doc.date;
+}
+
+function daysBetween(a: string | undefined, b: string | undefined): number | undefined {
+  if (a === undefined || b === undefined) return undefined;
+  const ms = Math.abs(Date.parse(`${a.slice(0, 10)}T00:00:00Z`) - Date.parse(`${b.slice(0, 10)}T00:00:00Z`));
+  return Number.isNaN(ms) ? undefined : ms / 86_400_000;
+}
+
+/** Ownership stated in part ("a partial ownership", "a minority stake", "no one could hold a majority")… */
+const PARTIAL = /\b(?:partial ownership|partly owned|part[- ]owned|minority (?:stake|holding|interest)|(?:no one|nobody|no company|no single \S+) (?:could|can|would|may|will) (?:hold|have|own|take) a majority)\b/i;
+/** …or in whole ("a wholly owned subsidiary", "owns all of X's shares", "buy X outright"). */
+const WHOLE = /\b(?:wholly[- ]owned|full ownership|(?:owns?|buy|buys|acquire|acquires|take|takes|for) all of|outright|100% of)\b/i;
+
+/**
+ * The extent of ownership stated differently by two documents about the same company: in part
+ * by one, in whole by another. Passages that only wonder ("did not say whether") state neither.
+ */
+function ownershipConflicts(corpus: Corpus): DraftConflict[] {
+  const partial: { p: Passage; names: string[]; cue: string; at: number }[] = [];
+  const whole: { p: Passage; names: string[]; cue: string; at: number }[] = [];
+  for (const p of corpus.passages) {
+    if (!isStatementLike(p) || !/own|stake|majority|outright|all of|100%/i.test(p.text)) continue;
+    const a = PARTIAL.exec(p.text);
+    const b = WHOLE.exec(p.text);
+    if ((a === null) === (b === null)) continue;
+    const cue = (a ?? b) as RegExpExecArray;
+    if (/\b(?:whether|not|no longer|never)\b/i.test(p.text.slice(0, cue.index))) continue;
+    // The names nearest the cue first: the company owned is named next to its ownership.
+    const names = namesIn(p)
+      .filter((n) => !isModifier(p.text, n))
+      .sort((m, n) => Math.abs(m.at - cue.index) - Math.abs(n.at - cue.index))
+      .map((n) => n.name);
+    if (names.length > 0) (a ? partial : whole).push({ p, names, cue: cue[0], at: cue.index });
+  }
+  const conflicts: DraftConflict[] = [];
+  for (const x of partial) {
+    const y = whole.find((w) => w.p.doc.id !== x.p.doc.id && w.names.some((n) => x.names.includes(n)));
+    if (!y) continue;
+    const name = y.names.find((n) => x.names.includes(n)) as string;
+    const sides = [x.p, y.p].map((p) => {
+      const item: DraftItem = { quotes: [], docs: [], score: 0 };
+      addSupport(item, quoteOf(p));
+      return item;
+    });
+    conflicts.push({ topic: `${name}: ${x.cue} or ${y.cue}?`, sides });
+    break;
+  }
+  return conflicts;
 }
 
 /** Totals or valuations of one year that documents put at different amounts. */
@@ -69,6 +154,7 @@ function percentConflicts(corpus: Corpus): DraftConflict[] {
  */
 function claimConflicts(corpus: Corpus): DraftConflict[] {
   const main = new Set(corpus.organisations.slice(0, 2).map((o) => o.toLowerCase()));
+  const mainWords = new Set([...main].flatMap((m) => m.split(/\s+/)).filter((w) => w.length > 2));
   const nameStems = new Set<string>();
   for (const p of corpus.passages) for (const t of p.tokens) if (t.pos === 'PROPN' && corpus.names.has(t.value) && !main.has(t.lower)) nameStems.add(t.stem);
   const kept: { p: Passage; stems: Set<string>; object: Set<string>; near: Set<string> }[] = [];
@@ -80,7 +166,9 @@ function claimConflicts(corpus: Corpus): DraftConflict[] {
     const r = REVERSE.test(p.text);
     if (a === r) continue;
     const cue = a ? AFFIRM : REVERSE;
-    const stems = new Set(contentStems(p).filter((s) => !main.has(s) && corpus.idf(s) > 1));
+    // Not the words of the main actors' names ("Steel" of "Acme Steel"), nor a name used as a modifier ("an American company").
+    const modifiers = new Set(namesIn(p).filter((n) => isModifier(p.text, n)).map((n) => n.name.toLowerCase()));
+    const stems = new Set(contentStems(p).filter((s) => !main.has(s) && !mainWords.has(s) && !modifiers.has(s) && corpus.idf(s) > 1));
     (a ? kept : reversed).push({ p, stems, object: objectStems(p, cue, main), near: stemsNearCue(p, cue) });
   }
   const index = new Map<string, typeof reversed>();
@@ -131,7 +219,11 @@ function objectStems(p: Passage, cue: RegExp, main: Set<string>): Set<string> {
   const m = cue.exec(p.text);
   if (!m) return new Set();
   const from = (m.index ?? 0) + m[0].length;
-  const after = p.tokens.filter((t) => t.at >= from - 1 && t.at <= from + 60 && isContent(t) && !main.has(t.lower));
+  // Its noun phrase only, up to a preposition ("ending a long auction for the … company": the
+  // auction ended, not the company); common words only: a name or a demonym says whose, not what.
+  const window = p.tokens.filter((t) => t.at >= from - 1 && t.at <= from + 60);
+  const stop = window.findIndex((t) => /^(?:for|of|with|to|from|in|on|at|by|after|before|than)$/i.test(t.value));
+  const after = (stop < 0 ? window : window.slice(0, stop)).filter((t) => isContent(t) && !main.has(t.lower) && t.pos !== 'PROPN');
   // With the stem of the cue's own word where it names the thing ("exclusivity" in "the exclusivity").
   return new Set(after.slice(0, 4).map((t) => t.stem));
 }

@@ -60,12 +60,20 @@ export function namesIn(p: Passage): { name: string; at: number; initial: boolea
     }
     run = [];
   };
-  for (const t of p.tokens) {
+  const tokens = p.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
     if (t.pos === 'PROPN' && /^[\p{L}\p{N}][\p{L}\p{N}.&'’-]*$/u.test(t.value)) run.push(t);
+    // A hyphen or slash between two parts of one name, written without spaces ("Cleveland-Cliffs", "AM/NS").
+    else if (run.length > 0 && isJoiningHyphen(run[run.length - 1] as Token, t, tokens[i + 1])) run.push(t);
     else flush();
   }
   flush();
   return names;
+}
+
+function isJoiningHyphen(before: Token, hyphen: Token, after: Token | undefined): boolean {
+  return (hyphen.value === '-' || hyphen.value === '‑' || hyphen.value === '/') && after !== undefined && after.pos === 'PROPN' && /^\p{Lu}/u.test(after.value) && before.at + before.value.length === hyphen.at && hyphen.at + 1 === after.at;
 }
 
 function isName(name: string, run: Token[]): boolean {
@@ -83,8 +91,12 @@ function rankNames(passages: Passage[]): { organisations: string[]; names: Set<s
   // A capitalised first word of a sentence ("Reports", "Future") is a name only if it is also written so mid-sentence.
   const midSentence = new Set(passages.flatMap((p) => namesIn(p).filter((n) => !n.initial).map((n) => n.name)));
   for (const p of passages) {
-    for (const { name, initial } of namesIn(p)) {
-      if (initial && !midSentence.has(name)) continue;
+    for (const n of namesIn(p)) {
+      const { name, initial } = n;
+      // A name of several capitalised parts ("Delta-Kappa", "Vega Systems") is one wherever it stands.
+      if (initial && !midSentence.has(name) && !/[\s/-]\p{Lu}/u.test(name)) continue;
+      // "an American steel company": a modifier there, not an actor named.
+      if (isModifier(p.text, n)) continue;
       if (!docs.has(name)) docs.set(name, new Set());
       docs.get(name)?.add(p.doc.id);
       uses.set(name, (uses.get(name) ?? 0) + 1);
@@ -94,4 +106,18 @@ function rankNames(passages: Passage[]): { organisations: string[]; names: Set<s
     (a, b) => (docs.get(b)?.size ?? 0) - (docs.get(a)?.size ?? 0) || (uses.get(b) ?? 0) - (uses.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
   );
   return { organisations, names: new Set(organisations) };
+}
+
+/** A publisher or a report's source: "X reported", "X wrote", "according to X". */
+export function isSourceOfReport(text: string, n: { name: string; at: number }): boolean {
+  return /^\s+(?:has\s+|had\s+)?(?:reported|reports|wrote|writes)\b/i.test(text.slice(n.at + n.name.length, n.at + n.name.length + 20)) || /\baccording to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, n.at - 20), n.at));
+}
+
+/**
+ * A one-word name that qualifies the noun after it, after an article and at most two lower-case
+ * words ("the Japanese company", "the 122-year-old American steelmaker"): no actor.
+ */
+export function isModifier(text: string, n: { name: string; at: number }): boolean {
+  if (n.name.includes(' ')) return false;
+  return /\b(?:the|a|an)\s+(?:[\p{Ll}\d][\p{Ll}\d.-]*\s+){0,2}$/u.test(text.slice(Math.max(0, n.at - 40), n.at)) && /^\s+\p{Ll}/u.test(text.slice(n.at + n.name.length, n.at + n.name.length + 3));
 }

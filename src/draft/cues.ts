@@ -13,7 +13,7 @@ export const NOT_AN_EVENT = word('(?:net |operating |gross )?loss(?:es)?\\b|lost
 export const QUALIFIER = /\b(up to|as much as|more than|over|past|about|around|roughly|nearly|almost|at least|some|approximately|an estimated|a reported)\s+$/i;
 
 export const FRICTION_CUES = word(
-  'examine|in-depth review|regulators?\\b|competition authority|authority has found|blocked|tension|strain|friction|dispute|disagree|conflict|clash|rift|frustrat|concern|complain|lawsuit|legal action|sue\\b|sued|suing|breach|reluctan|unwilling|refus|pushback|push back|criticis|critic\\b|delay|setback|fray|crack|distrust|mistrust|standoff|grievance|penalt|fined|antitrust|scrutiny|probe|investigation|walkout|strike\\b|objection|oppos|resist|threat|accus|blame|at odds|row\\b|feud|spat|tussle|falling out|uneasy|damag',
+  'examine|in-depth review|regulators?\\b|competition authority|authority has found|block(?:s|ed|ing)?\\b|veto|unwind|national security|approval|object(?:s|ed|ing)?\\b|sceptic|skeptic|disappoint|tension|strain|friction|dispute|disagree|conflict|clash|rift|frustrat|concern|complain|lawsuit|legal action|sue\\b|sued|suing|breach|reluctan|unwilling|refus|pushback|push back|criticis|critic\\b|delay|setback|fray|crack|distrust|mistrust|standoff|grievance|penalt|fined|antitrust|scrutiny|probe|investigation|walkout|strike\\b|objection|oppos|resist|threat|accus|blame|at odds|row\\b|feud|spat|tussle|falling out|uneasy|damag',
 );
 
 export const OUTLOOK_CUES = word(
@@ -24,13 +24,13 @@ export const OUTLOOK_CUES = word(
 export const FORWARD = word('could|may\\b|might|likely|unlikely|expected|expects?\\b|forecast|predict|projected|scenario|future|outlook|poised|set to|on track|remains to be seen|prospect');
 
 export const ALTERNATIVE_CUES = word(
-  'alternative|in[- ]house|its own|custom (?:\\S+ )?chips?|self-sufficien|their own|own (?:model|fleet|system|product|platform|network|service)|proprietary|home-grown|rival|switch(?:ed|ing)? to|diversif|partner(?:ship|ed|ing)?\\b|talks with|tie-up|teamed up|turn(?:ed|ing)? to|open[- ]source|open[- ]weight|instead of|replace|second source|other (?:providers|suppliers|partners)|multi-',
+  'alternative|in[- ]house|(?<!\\bon )its own|custom (?:\\S+ )?chips?|self-sufficien|their own|own (?:model|fleet|system|product|platform|network|service)|proprietary|home-grown|rival|switch(?:ed|ing)? to|diversif|partner(?:ship|ed|ing)?\\b|talks with|tie-up|teamed up|turn(?:ed|ing)? to|open[- ]source|open[- ]weight|instead of|replace|second source|other (?:providers|suppliers|partners)|multi-',
 );
 
 /** The kind of an alternative, from its sentence. */
 export const ALTERNATIVE_KIND_CUES: { kind: string; cue: RegExp }[] = [
   { kind: 'open model', cue: word('open[- ]source|open[- ]weight|open model') },
-  { kind: 'own build', cue: word('in[- ]house|its own|their own|own (?:model|fleet|system|product|platform|network|service)|proprietary|home-grown|internal') },
+  { kind: 'own build', cue: word('in[- ]house|(?<!\\bon )its own|their own|own (?:model|fleet|system|product|platform|network|service)|proprietary|home-grown|internal') },
   { kind: 'infrastructure', cue: word('infrastructure|cloud|data cent|chip|compute|server|hosting|hub\\b|terminal|hangar|depot|facilit|plant|pipeline|network capacity') },
   { kind: 'partner', cue: word('partner|tie-up|alliance|deal with|agreement with|teamed|models from|testing|rival|alternative|switch|turn') },
 ];

@@ -30,17 +30,20 @@ function judgeStatementLike(p: Passage): boolean {
   const text = p.text.trim();
   const words = p.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.value)).length;
   if (words < 5 || foldQuote(text).length < MIN_QUOTE_LENGTH) return false;
-  // A question asks; a line in title case is a heading.
-  if (/\?["'”’)]?$/.test(text) || isTitleCase(p)) return false;
-  if (/[.!]["'”’)]?$/.test(text)) return true;
+  // A question asks; a line in title case is a heading. A sentence with a full stop is a
+  // heading only when every long word is capitalised: names make many capitals in a sentence
+  // ("Orion Holdings agreed last December to buy Vega Systems for $4 billion.").
+  if (/\?["'”’)]?$/.test(text)) return false;
+  if (/[.!]["'”’)]?$/.test(text)) return !isTitleCase(p, 1);
+  if (isTitleCase(p, 0.6)) return false;
   // "Safety protocols: different standards for deployment": a list item that states something.
   return /^[^:]{3,60}: \S/.test(text) && words >= 6;
 }
 
-function isTitleCase(p: Passage): boolean {
+function isTitleCase(p: Passage, share: number): boolean {
   const long = p.tokens.filter((t) => /^\p{L}{4,}/u.test(t.value));
   if (long.length < 3) return false;
-  return long.filter((t) => /^\p{Lu}/u.test(t.value)).length >= 0.6 * long.length;
+  return long.filter((t) => /^\p{Lu}/u.test(t.value)).length >= share * long.length;
 }
 
 /**

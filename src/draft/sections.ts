@@ -1,7 +1,7 @@
 // Drafting each section from the passages: candidates by cue words, grouped across documents,
 // ranked by how many documents support them.
 import { amountMentions, isPerson, mentionsToEvents, type AmountEvent } from './amounts.js';
-import { contentStems, namesIn, type Corpus } from './corpus.js';
+import { contentStems, isModifier, isSourceOfReport, namesIn, type Corpus } from './corpus.js';
 import {
   ALTERNATIVE_CUES,
   ALTERNATIVE_KIND_CUES,
@@ -12,7 +12,7 @@ import {
 } from './cues.js';
 import type { Passage } from './nlp.js';
 import { isStatementLike, quoteOf, titleOf, type Quote } from './quote.js';
-import { listedItems, type StructureKind } from './structure.js';
+import { listedItems, passagesUnderHeading, type StructureKind } from './structure.js';
 import { compareCodePoints } from '../common/file-hashes.js';
 
 /** A drafted statement: what it says and the quotes (one per document) that support it. */
@@ -285,6 +285,8 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
   let recent: { doc: string; actor: string } | undefined;
   const canonical = canonicalName(corpus);
   const asSubject = (p: Passage, n: { at: number }) => !/\b(?:with|against|on|from|to|than|over|of|in|into|for|like|as)\s+(?:the\s+)?$/i.test(p.text.slice(Math.max(0, n.at - 12), n.at));
+  // Under a heading of options, every sentence may name one: no cue word needed.
+  const underHeading = passagesUnderHeading(corpus, 'alternatives');
   for (const p of corpus.passages) {
     const spoken = namesIn(p).find((n) => main.includes(n.name) && asSubject(p, n))?.name;
     const before = recent?.doc === p.doc.id ? recent.actor : undefined;
@@ -296,20 +298,32 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
       add(option.name.toLowerCase(), () => ({ name: option.name, owner: option.owner, kind: option.kind, quotes: [], docs: [], score: 0 }), quoteOf(p, option.at), 1);
       continue;
     }
-    if (!ALTERNATIVE_CUES.test(p.text)) continue;
-    const names = namesIn(p).filter((n) => corpus.names.has(n.name) && !isPerson(p.text, n) && !isPlace(p.text, n));
+    const listed = underHeading.has(p);
+    if (!listed && !ALTERNATIVE_CUES.test(p.text)) continue;
+    const names = namesIn(p).filter((n) => corpus.names.has(n.name) && !isPerson(p.text, n) && !isPlace(p.text, n) && !isModifier(p.text, n) && !isSourceOfReport(p.text, n));
     // The owner: the main actor the sentence names first (its subject, most often).
     // A sentence about "the company" or "the tech giant" is about the actor spoken of before; else
     // the first main actor it names as a subject (not "compete with X", "reliance on X").
     const standIn = /^\W*(?:the (?:company|firm|group|tech giant|software giant|carrier|airline|operator|startup|start-up)|it)\b/i.test(p.text.replace(/^(?:however|meanwhile|instead|in turn|despite this),?\s+/i, ''));
     const subject = names.find((n) => actors.includes(n.name) && asSubject(p, n))?.name;
-    const owner = (standIn ? before : undefined) ?? subject ?? before;
+    let owner = (standIn ? before : undefined) ?? subject ?? before;
     if (!owner) continue;
+    // Under a heading of options, another company that wants a main actor ("X remains interested
+    // in buying Acme") is an option of that main actor.
+    if (listed && subject !== undefined && !main.includes(subject)) {
+      const wanted = names.find((n) => main.includes(n.name) && n.at > (names.find((x) => x.name === subject)?.at ?? 0));
+      if (wanted && /\b(?:buy(?:ing)?|acquir(?:e|ing)|bid(?:ding)? for|offer for|merg(?:e|ing) with|partner(?:ing)? with|invest(?:ing)? in)\s+(?:the\s+)?$/i.test(p.text.slice(Math.max(0, wanted.at - 20), wanted.at))) {
+        add(subject.toLowerCase(), () => ({ name: subject, owner: wanted.name, kind: 'partner', maker: subject, quotes: [], docs: [], score: 0 }), quoteOf(p, 0), 1);
+        used.add(p);
+        continue;
+      }
+    }
     // The main actors are who the alternatives are for and against, not alternatives themselves.
     const candidates = [...namedThings(p), ...names, ...optionPhrases(p.text, names.length > 1)];
     const named = candidates
+      .map((n) => withFollowers(p.text, n))
       .filter((n) => n.name !== owner && !main.some((m) => n.name === m || m.includes(n.name) || n.name.includes(m)))
-      .filter((n) => !isPossessor(p.text, n, candidates) && !ownedBy(p.text, n, main) && !isOwnProduct(corpus, n.name, main) && !isUnitOf(p.text, n))
+      .filter((n) => !isPossessor(p.text, n, candidates) && !ownedBy(p.text, n, main) && !isOwnProduct(corpus, n.name, main) && !isUnitOf(p.text, n) && !isItsProduct(p.text, n))
       .sort((a, b) => a.at - b.at);
     const seen = new Set<string>();
     for (const n of named) {
@@ -355,9 +369,20 @@ function isUnitOf(text: string, n: { at: number }): boolean {
   return /\b(?:business )?units? (?:like|such as)\s+$/i.test(text.slice(Math.max(0, n.at - 30), n.at));
 }
 
-/** A place: after "to", "in", "across" or a compass word ("routes to southern Europe"). */
+/** A name with the capitalised words and the short number written right after it ("Big" of "Big River 2"). */
+function withFollowers(text: string, n: { name: string; at: number }): { name: string; at: number } {
+  const m = /^(?:\s(?:\p{Lu}[\p{L}\p{N}-]*|\d{1,3}\b(?![.,]\d)))+/u.exec(text.slice(n.at + n.name.length));
+  return m ? { name: n.name + m[0], at: n.at } : n;
+}
+
+/** What the owner already makes ("its low-carbon Brandname steel"): possessed by "its" or "their" without "own". */
+function isItsProduct(text: string, n: { at: number }): boolean {
+  return /\b(?:its|their)\s+(?!own\b)(?:[\p{Ll}-]+\s+){0,2}$/u.test(text.slice(Math.max(0, n.at - 40), n.at));
+}
+
+/** A place: after "to", "in", "across", "out of", "near" or a compass word ("routes to southern Europe"). */
 function isPlace(text: string, n: { at: number }): boolean {
-  return /\b(?:to|in|across|throughout|within)\s+(?:(?:southern|northern|eastern|western|central|the)\s+)?$/i.test(text.slice(Math.max(0, n.at - 24), n.at));
+  return /\b(?:to|in|across|throughout|within|out of|near)\s+(?:(?:southern|northern|eastern|western|central|the)\s+)?$/i.test(text.slice(Math.max(0, n.at - 24), n.at));
 }
 
 /** A main actor's own product ("Acme's Widget" somewhere in the pile): what the alternatives replace, not one of them. */
@@ -402,9 +427,11 @@ function optionIn(p: Passage, main: readonly string[]): { name: string; owner: s
   const phrase = m.groups.phrase.split(/\s+(?:to|on|if|as|until|for|because|while|with)\s+|[,;.]/)[0]?.trim() ?? '';
   if (phrase.split(/\s+/).length < 2) return undefined;
   // The subject: the words before the verb, in the clause ("If talks fail, the operators would …").
-  const clause = p.text.slice(Math.max(0, p.text.lastIndexOf(',', at) + 1), at);
+  const head = p.text.slice(0, at);
+  const clause = head.slice(Math.max(head.lastIndexOf(','), head.lastIndexOf(':'), head.lastIndexOf(';')) + 1);
   const subject = clause.replace(/\b(?:has|have|had|is|are|was|were|said|says|will)\b.*$/i, '').trim();
-  if (subject === '' || /^(?:it|they|he|she|we|this|that)$/i.test(subject)) return undefined;
+  // A pronoun, or the source of a report ("people familiar with the matter said: …"), pursues nothing.
+  if (subject === '' || /^(?:it|they|he|she|we|this|that)$/i.test(subject) || /\b(?:familiar with|sources?|analysts?|reports?|according)\b/i.test(subject)) return undefined;
   const owner = main.find((x) => subject.includes(x)) ?? subject.replace(/^the\s+/i, '');
   return { name: phrase.charAt(0).toUpperCase() + phrase.slice(1), owner: owner.charAt(0).toUpperCase() + owner.slice(1), kind: /\bsell|dispos|remed/i.test(phrase) ? 'remedy' : 'option', at };
 }

@@ -2,6 +2,7 @@
 import { cp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { makeRailWorkspace } from '../helpers/rail.js';
+import { makeSteelWorkspace } from '../helpers/steel.js';
 import { makeVentureWorkspace } from '../helpers/venture.js';
 import { ROOT, SEEDS } from '../helpers/workspace.js';
 import { parseGold, type Gold } from './score.js';
@@ -36,6 +37,8 @@ export const GOLD_SETS: GoldSet[] = [
     },
   },
   { name: 'venture', make: (dir) => makeVentureWorkspace(dir, 'venture') },
+  // Held out: written after issue 22 by another engineer, before reading src/draft/.
+  { name: 'steel', make: (dir) => makeSteelWorkspace(dir, 'steel') },
 ];
 
 export async function readGold(name: string): Promise<Gold> {
