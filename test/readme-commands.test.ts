@@ -166,8 +166,10 @@ export function plan(command: string): Plan {
   if (SHELL_COMMANDS.has(command.trim().split(/\s+/)[0] as string)) return { kind: 'shell' };
   const argv = words(command);
   const [first, second, ...rest] = argv;
-  if (first === 'npx' && second === 'briefing') return { kind: 'cli', args: rest };
-  if (first === 'node' && second === 'dist/briefing.cjs') return { kind: 'cli', args: rest };
+  if ((first === 'npx' && second === 'briefing') || (first === 'node' && second === 'dist/briefing.cjs')) {
+    if (rest[0] === 'watch') throw new Error(`"${command}" runs until a signal: add it to SKIPPED (test/watch.e2e.test.ts runs watch)`);
+    return { kind: 'cli', args: rest };
+  }
   if (first === 'npm' && (second === 'start' || second === 'run') && argv.length <= 3) {
     const name = second === 'start' ? 'start' : rest[0];
     const script = name !== undefined ? PACKAGE.scripts[name] : undefined;
@@ -220,7 +222,9 @@ describe('the README\'s commands', () => {
     }
     it(`runs ${name}`, async () => {
       if (command.afterPrevious && previous !== 0) throw new Error(`the command before "${command.text}" failed`);
-      const result = what.kind === 'cli' ? await runCli(what.args, { cwd: dir }) : await shell(command.text, dir);
+      // --help and --version end their process (yargs): those run in a child of the bin.
+      const child = what.kind === 'cli' && what.args.some((a) => a === '--help' || a === '--version');
+      const result = what.kind === 'cli' ? await (child ? runCliProcess : runCli)(what.args, { cwd: dir }) : await shell(command.text, dir);
       previous = result.code;
       expect(result.code, `${command.text}\n${result.stderr}`).toBe(command.exit);
       expect(result.stderr).not.toContain('internal error');
@@ -301,5 +305,7 @@ describe('the reading of fenced commands', () => {
     expect(plan('npm test').kind).toBe('skip');
     expect(() => plan('curl https://example.org')).toThrow(/neither run by this test nor in its SKIPPED table/);
     expect(() => plan('npm run no-such-script')).toThrow(/no script "no-such-script"/);
+    expect(() => plan('npx briefing watch seeds')).toThrow(/runs until a signal/);
+    expect(() => plan('node dist/briefing.cjs watch')).toThrow(/runs until a signal/);
   });
 });
