@@ -225,14 +225,14 @@ describe('briefing build', () => {
     await writeFile(file, `${await readFile(file, 'utf8')}\nOne more line.\n`);
     const result = await runCli(['build', 'ws', '--out', 'out', '--changes'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('changes since the last build that reported its changes (2025-11-01):\n  documents changed: 002\n');
+    expect(result.stderr).toContain('changes since the last build that reported its changes (2025-06-01):\n  documents changed: 002\n');
     const slides = await slidesOf();
-    expect(slides.some((xml) => xml.includes('What changed since the build of 1 November 2025') && xml.includes('Source revised:') && xml.includes('(002); every statement citing it was verified again'))).toBe(true);
+    expect(slides.some((xml) => xml.includes('What changed since the build of 1 June 2025') && xml.includes('Source revised:') && xml.includes('(002); every statement citing it was verified again'))).toBe(true);
     const memo = await memoOf();
     const memoText = allText(memo).replace(/\s+/g, ' ');
-    expect(memoText).toContain('What changed since the build of 1 November 2025');
+    expect(memoText).toContain('What changed since the build of 1 June 2025');
     expect(memoText).toMatch(/Sources revised “\[Strains in the Microsoft–OpenAI alliance as the AI race intensifies\]” \(002\): every statement citing it was verified again\./);
-    expect(memo.outline.map((o) => o.title)).toContain('What changed since the build of 1 November 2025');
+    expect(memo.outline.map((o) => o.title)).toContain('What changed since the build of 1 June 2025');
   });
 });
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { codePoint, escapeAttr, escapeText, scriptJson, SHOWN_AS_CODE_SOURCE } from '../src/review/escape.js';
 import { contextRange, firstLines } from '../src/review/passages.js';
 import { relativeHref } from '../src/review/review.js';
@@ -166,7 +167,7 @@ describe('the review page of a build', () => {
     const numbers = [...document.querySelectorAll('button.cite')].map((b) => Number(b.querySelector('.num')?.textContent));
     // Reading order: the memo's order of sections; walking them, the numbers each one cites first run 1, 2, 3…
     const sections = [...document.querySelectorAll('section.statements')];
-    expect(sections.map((s) => s.id)).toEqual(['s-takeaways', 's-implications', 's-watch', 's-investment', 's-friction', 's-conflicts', 's-alternatives', 's-outlook']);
+    expect(sections.map((s) => s.id)).toEqual(['s-takeaways', 's-implications', 's-recommendations', 's-investment', 's-friction', 's-conflicts', 's-alternatives', 's-outlook']);
     const seen = new Set<number>();
     const introduced: number[] = [];
     for (const section of sections) {
@@ -287,7 +288,9 @@ describe('the review page of a check with problems (check --review)', () => {
   it('shows the team’s view as such: every item and headline marked view: true', async () => {
     const { document } = parseHTML(html);
     const yaml = await readFile(path.join(dir, 'ws/briefing.yaml'), 'utf8');
-    const marked = yaml.match(/^[^#\n]*\bview: true\b/gm)?.length ?? 0;
+    // Marked in the YAML, and the recommendations (each, and their headline), the team's view by the schema.
+    const recommendations = (parseYaml(yaml) as { recommendations?: unknown[] }).recommendations?.length ?? 0;
+    const marked = (yaml.match(/^[^#\n]*\bview: true\b/gm)?.length ?? 0) + (recommendations > 0 ? recommendations + 1 : 0);
     expect(marked).toBeGreaterThan(1);
     expect(document.querySelectorAll('.badge.b-view').length).toBe(marked);
     expect(document.querySelectorAll('article.item.view').length).toBeGreaterThan(0);

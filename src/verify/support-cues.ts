@@ -45,6 +45,17 @@ const HEDGES: readonly [string, HedgeKind, Reach][] = [
   ['industry experts', 'attribution', 'clause'],
   ['experts say', 'attribution', 'clause'],
   ['experts predict', 'attribution', 'clause'],
+  // Who does not deny or will not confirm a thing does not say it: what follows is still a claim.
+  ['did not deny', 'attribution', 'clause'],
+  ["didn't deny", 'attribution', 'clause'],
+  ['does not deny', 'attribution', 'clause'],
+  ['not denied', 'attribution', 'clause'],
+  ['would not confirm', 'attribution', 'clause'],
+  ['did not confirm', 'attribution', 'clause'],
+  ['declined to confirm', 'attribution', 'clause'],
+  ['declined to deny', 'attribution', 'clause'],
+  ['refused to confirm', 'attribution', 'clause'],
+  ['neither confirmed nor denied', 'attribution', 'clause'],
   ['could', 'tentative', 'next'],
   ['may', 'tentative', 'next'],
   ['might', 'tentative', 'next'],
@@ -89,6 +100,8 @@ const HEDGES: readonly [string, HedgeKind, Reach][] = [
   ['negotiations', 'plan', 'next'],
   ['proposed', 'plan', 'next'],
   ['proposes', 'plan', 'next'],
+  ['under the proposal', 'plan', 'clause'],
+  ['proposal', 'plan', 'next'],
   ['up to', 'plan', 'next'],
   ['as much as', 'plan', 'next'],
   ['at most', 'plan', 'next'],
@@ -99,10 +112,12 @@ const STATEMENT_ATTRIBUTION = new Set([
   'article', 'articles', 'report', 'reports', 'reported', 'reportedly', 'according', 'says', 'said', 'say', 'cites',
   'cited', 'claims', 'claimed', 'per', 'sources', 'source', 'analysts', 'experts', 'allegedly', 'alleged', 'calls',
   'describes', 'writes', 'notes', 'names', 'list', 'lists', 'mentions', 'argues', 'states', 'suggests', 'suggest', 'predict', 'predicts',
+  'warned', 'warns', 'warn', 'told', 'tells', 'announced', 'announces', 'stated', 'insisted', 'insists', 'explained', 'added',
+  'acknowledged', 'acknowledges', 'confirmed', 'confirms', 'denied', 'denies',
 ]);
 
 /** Negations: a statement and its quotes must agree on them. */
-const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'none', 'nor', 'neither', 'cannot', 'unwilling', 'reluctant', 'refused', 'refuses', 'declined', 'declines', 'failed', 'fails', 'failing', 'declining', 'refusing', 'unable']);
+const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'none', 'nor', 'neither', 'cannot', 'unwilling', 'reluctant', 'refused', 'refuses', 'declined', 'declines', 'failed', 'fails', 'failing', 'declining', 'refusing', 'unable', 'unlikely']);
 /** "not only … but also" and "no doubt" do not negate. */
 const NOT_NEGATING_NEXT = new Set(['only', 'just', 'merely', 'doubt']);
 
@@ -205,24 +220,54 @@ export function isStatementAttribution(token: Token): boolean {
   return STATEMENT_ATTRIBUTION.has(token.lower);
 }
 
+/**
+ * What a negation says besides "not": that something stopped ("no longer", "stopped offering") or
+ * has not started ("not yet", "has yet to"). "No longer exports" and "does not yet export" both
+ * negate "export", yet say opposite things of the past.
+ */
+export type NegationKind = 'plain' | 'ceased' | 'pending';
+
 export interface Negation {
   text: string;
+  /** The token it negates from: the content word after it is what it negates. */
   at: number;
+  kind: NegationKind;
+  /** The tokens of the cue (words of it that are no content of the statement: "stopped" in "stopped offering"). */
+  tokens: number[];
 }
 
-/** The negations of a text ("no longer" is one). */
+/** Verbs that say something ended when an -ing form follows ("stopped offering", "ceased trading"). */
+const CEASING = new Set(['stop', 'stops', 'stopped', 'stopping', 'cease', 'ceases', 'ceased', 'ceasing', 'quit', 'quits', 'quitting', 'halted', 'halts', 'discontinued']);
+/** Words before which "yet to" says something has not happened ("has yet to issue", "remains yet to"). */
+const YET_TO_AFTER = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'remains', 'remain', 'still']);
+
+/** The negations of a text ("no longer" and "not yet" are one each; so are "has yet to" and "stopped offering"). */
 export function negationsOf(tokens: readonly Token[]): Negation[] {
   const out: Negation[] = [];
   for (const token of tokens) {
     if (token.punct) continue;
+    const next = tokens[token.index + 1];
+    if (next?.lower === 'to' && token.lower === 'yet' && YET_TO_AFTER.has(tokens[token.index - 1]?.lower ?? '')) {
+      out.push({ text: `${token.text} ${next.text}`, at: next.index, kind: 'pending', tokens: [token.index, next.index] });
+      continue;
+    }
+    if (CEASING.has(token.lower) && next !== undefined && !next.punct && /ing$/.test(next.lower) && next.lower.length > 5) {
+      out.push({ text: token.text, at: token.index, kind: 'ceased', tokens: [token.index] });
+      continue;
+    }
     const negative = NEGATIONS.has(token.lower) || /n['’]t$/.test(token.lower);
     if (!negative) continue;
-    const next = tokens[token.index + 1];
     if (next && NOT_NEGATING_NEXT.has(next.lower)) continue;
-    const text = token.lower === 'no' && next?.lower === 'longer' ? `${token.text} ${next.text}` : token.text;
-    out.push({ text, at: token.index });
+    if (token.lower === 'no' && next?.lower === 'longer') out.push({ text: `${token.text} ${next.text}`, at: next.index, kind: 'ceased', tokens: [token.index, next.index] });
+    else if (next?.lower === 'yet') out.push({ text: `${token.text} ${next.text}`, at: next.index, kind: 'pending', tokens: [token.index, next.index] });
+    else out.push({ text: token.text, at: token.index, kind: 'plain', tokens: [token.index] });
   }
   return out;
+}
+
+/** Whether two negations of one word say different things of it: one that it stopped, the other that it has not started. */
+export function kindsDisagree(a: NegationKind, b: NegationKind): boolean {
+  return a !== b && a !== 'plain' && b !== 'plain';
 }
 
 export function isNegationWord(lower: string): boolean {

@@ -4,6 +4,7 @@
 // come from wink's English model (already a dependency of `draft` and `find`); only these two
 // small files of it are loaded, on first use.
 import { createRequire } from 'node:module';
+import { pushAll } from '../common/arrays.js';
 
 export interface Token {
   /** As written (a possessive's "’s" kept). */
@@ -34,6 +35,17 @@ const TOKEN = /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,]\p{N}+)*[\p{L}\p{N}]*(?:[-'’&][\p
 const SENTENCE_END = new Set(['.', ';', '!', '?']);
 /** Words that open a clause of their own: a hedge before them does not reach past them. */
 const CLAUSE_BREAK = new Set(['but', 'while', 'whereas', 'although', 'though', 'however', 'meanwhile', 'yet']);
+/** Of those, the ones that open a subordinate clause: at the start of a sentence, that clause ends at its first comma ("While A remains B, analysts note C"). */
+const SUBORDINATE_OPENING = new Set(['while', 'whereas', 'although', 'though']);
+/** Words after which "yet" is an adverb ("not yet", "has yet to"), not a conjunction that opens a clause. */
+const YET_AS_ADVERB = new Set(['not', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'as', 'and', 'or', 'never', 'nor']);
+
+/** Whether a word opens a clause of its own, given the token before it. */
+function opensClause(lower: string, previous: Token | undefined): boolean {
+  if (!CLAUSE_BREAK.has(lower) || previous === undefined) return false;
+  if (lower === 'yet') return !YET_AS_ADVERB.has(previous.lower) && !/n['’]t$/.test(previous.lower);
+  return true;
+}
 
 const PUNCTUATION = new Set(['.', ';', ':', '!', '?', ',', '(', ')', '"', '“', '”']);
 const ASCII_DIGIT = /[0-9]/;
@@ -57,13 +69,20 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let segment = 0;
   let initial = true;
+  // A sentence that opens with a subordinate clause: its first comma ends that clause.
+  let subordinate = false;
   const normal = tokenText(text);
   for (const match of normal.matchAll(TOKEN)) {
     const written = match[0];
     const punct = written.length === 1 && PUNCTUATION.has(written);
     let lower = written.toLowerCase();
     if (lower.includes("'") || lower.includes('’')) lower = lower.replace(/['’]s$/, '').replace(/['’]$/, '');
-    if (!punct && CLAUSE_BREAK.has(lower) && tokens.length > 0) segment++;
+    if (!punct && opensClause(lower, tokens[tokens.length - 1])) segment++;
+    if (!punct && initial && SUBORDINATE_OPENING.has(lower)) subordinate = true;
+    if (punct && written === ',' && subordinate) {
+      segment++;
+      subordinate = false;
+    }
     const first = written.charAt(0);
     const capital = !punct && first !== first.toLowerCase();
     tokens.push({
@@ -79,7 +98,10 @@ export function tokenize(text: string): Token[] {
       start: match.index,
     });
     if (punct) {
-      if (SENTENCE_END.has(written)) segment++;
+      if (SENTENCE_END.has(written)) {
+        segment++;
+        subordinate = false;
+      }
       if (SENTENCE_END.has(written) || written === ':') initial = true;
     } else if (!/^["“”(]$/.test(written)) initial = false;
   }
@@ -109,7 +131,8 @@ export const ATTRIBUTION_WORDS = new Set(
   `article articles report reports reported reportedly reporting source sources say says said saying according
   cite cites cited citing claim claims claimed note notes noted add adds added write writes wrote written piece story
   outlet outlets document documents headline headlines call calls called describe describes described per
-  names named list lists listed mentions mentioned argues argued states stated passage passages body paragraph paragraphs`.split(/\s+/),
+  names named list lists listed mentions mentioned argues argued states stated passage passages body paragraph paragraphs
+  warn warns warned tell tells told insist insists insisted explain explains explained`.split(/\s+/),
 );
 
 const NUMBER_WORDS = new Set(
@@ -118,6 +141,14 @@ const NUMBER_WORDS = new Set(
   millions billion billions trillion trillions dozen dozens half percent
   second third fourth fifth sixth seventh eighth ninth tenth thirds quarters fifths tenths halves`.split(/\s+/),
 );
+
+/** Words ending in "ly" that are no adverbs (verbs and nouns: "supply", "rely", "assembly"). */
+const LY_NOT_ADVERB = new Set(['supply', 'supplies', 'apply', 'applies', 'reply', 'replies', 'comply', 'complies', 'rely', 'relies', 'imply', 'implies', 'multiply', 'ally', 'rally', 'tally', 'fly', 'flies', 'assembly', 'family', 'italy', 'july', 'monopoly', 'anomaly', 'belly', 'bully', 'jelly', 'reply']);
+
+/** An adverb of manner or degree by its ending ("increasingly", "heavily"): it says how, not what. */
+export function isAdverb(lower: string): boolean {
+  return lower.length > 4 && lower.endsWith('ly') && !LY_NOT_ADVERB.has(lower);
+}
 
 export function isFunctionWord(lower: string): boolean {
   return FUNCTION_WORDS.has(lower);
@@ -145,8 +176,16 @@ export const EQUIVALENCES: readonly (readonly string[])[] = [
   ['chief executive', 'CEO'],
   ['big', 'large'],
   ['begin', 'start'],
-  ['rise', 'increase', 'grow'],
-  ['fall', 'decrease', 'decline', 'drop'],
+  ['rise', 'increase', 'grow', 'raise', 'balloon', 'go up'],
+  ['fall', 'decrease', 'decline', 'drop', 'go down'],
+  ['almost', 'nearly'],
+  ['previously', 'earlier'],
+  ['allow', 'let'],
+  ['collaborate', 'work with'],
+  ['lay off', 'cut'],
+  ['staff', 'job', 'employee', 'worker'],
+  ['borrow', 'loan'],
+  ['extend to', 'run until'],
 ];
 
 interface Stemmer {
@@ -173,8 +212,19 @@ function american(word: string): string {
   if (word.length <= 5) return word;
   return word
     .replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1')
+    .replace(/ys(e|es|ed|ing)$/, 'yz$1')
     .replace(/our(s|ed|ing|able)?$/, 'or$1')
-    .replace(/tre(s|d)?$/, 'ter$1');
+    .replace(/tre(s|d)?$/, 'ter$1')
+    // licence, defence, offence, pretence (the nouns): license, defense, offense, pretense.
+    .replace(/^(lic|def|off|pret)enc(e|es)$/, '$1ens$2')
+    // cancelled, travelled, labelling: an l doubled after an unstressed vowel of a longer word (not "called", "installed").
+    .replace(/^(\p{L}*[aeiou][^aeiou]+e)ll(ed|ing|er|ers)$/u, '$1l$2');
+}
+
+/** The lemma of an irregular verb form ("bought" → "buy", "ran" → "run"), else the word itself. */
+export function lemmaOf(lower: string): string {
+  const { verbLemma } = loadStemmer();
+  return Object.hasOwn(verbLemma, lower) ? (verbLemma[lower] as string) : lower;
 }
 
 const stemCache = new Map<string, string>();
@@ -191,6 +241,16 @@ export function stemOf(lower: string): string {
     stemCache.set(lower, key);
   }
   return key;
+}
+
+/** The Porter2 stem of a word as written, with no lemma looked up: a table's base form ("lay" of "lay off" is no past of "lie"). */
+function plainStem(lower: string): string {
+  return loadStemmer().stem(american(lower));
+}
+
+/** Whether a word of a text is a form of a table's base word ("laid" of "lay", "working" of "work"). */
+function formOf(lower: string, base: string): boolean {
+  return lower === base || (!isFunctionWord(base) && (stemOf(lower) === plainStem(base) || plainStem(lower) === plainStem(base)));
 }
 
 interface EquivalenceEntry {
@@ -223,7 +283,8 @@ function equivalenceTable(): EquivalenceTable {
     for (const entry of group) {
       const exact = entry !== entry.toLowerCase();
       const words = entry.split(' ');
-      if (words.length > 1) pushTo(built.phrases, exact ? (words[0] as string) : (words[0] as string).toLowerCase(), { group: g, words, exact });
+      // Phrases by their first word: as written (entries with capitals), else by its lemma key after "~".
+      if (words.length > 1) pushTo(built.phrases, exact ? (words[0] as string) : `~${plainStem(words[0] as string)}`, { group: g, words, exact });
       else if (exact) pushTo(built.byExact, entry, g);
       else {
         pushTo(built.byStem, entry.includes('-') ? `-${entry}` : stemOf(entry), g);
@@ -257,11 +318,15 @@ export function equivalenceGroups(tokens: readonly Token[]): Map<number, number[
     const asWritten = token.text.replace(/['’]s$/, '');
     for (const g of byExact.get(asWritten) ?? []) add(token.index, g);
     for (const g of byStem.get(token.lower.includes('-') ? `-${token.lower}` : stemOf(token.lower)) ?? []) add(token.index, g);
-    for (const entry of [...(phrases.get(asWritten) ?? []), ...(phrases.get(token.lower) ?? [])]) {
+    const stems = new Set([stemOf(token.lower), plainStem(token.lower)]);
+    const candidates = [...(phrases.get(asWritten) ?? [])];
+    for (const stem of stems) pushAll(candidates, phrases.get(`~${stem}`) ?? []);
+    for (const entry of candidates) {
       const matches = entry.words.every((w, k) => {
         const other = words[i + k];
         if (!other) return false;
-        return entry.exact ? other.text.replace(/['’]s$/, '') === w : other.lower === w;
+        // A phrase of lower-case words matches in any form of them ("laid off", "went up", "working with").
+        return entry.exact ? other.text.replace(/['’]s$/, '') === w : formOf(other.lower, w);
       });
       if (matches) for (let k = 0; k < entry.words.length; k++) add((words[i + k] as Token).index, entry.group);
     }

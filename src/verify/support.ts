@@ -3,10 +3,11 @@
 // which they do not, the hedges and negations on each side, and one finding per kind of
 // problem (support-words, -hedge, -negation, -modality, -roles, -scope). Numerals and number
 // words are left to the figure rule (figures.ts), which grounds them by value.
-import { CLOSING_WORDS, hedgesOf, isDoneDeal, isHedgeWord, isNegationWord, isScopeWord, isStatementAttribution, negationsOf, type Cue, type HedgeKind, type Negation } from './support-cues.js';
+import { CLOSING_WORDS, hedgesOf, isHedgeWord, isNegationWord, isScopeWord, isStatementAttribution, kindsDisagree, negationsOf, type Cue, type HedgeKind, type Negation } from './support-cues.js';
 import { ATTRIBUTION_WORDS, equivalenceGroups, groupKey, isFunctionWord, isNumberWord, stemOf, tokenize, tokenText, type Token } from './support-lexicon.js';
-import { swappedRoles } from './support-roles.js';
 import { figureSpans } from './figures.js';
+import { AMOUNT_QUALIFIERS, stageChanges } from './support-modality.js';
+import { swappedRoles, type RoleText } from './support-roles.js';
 import { pushAll } from '../common/arrays.js';
 
 export const SUPPORT_RULES = ['support-words', 'support-hedge', 'support-negation', 'support-modality', 'support-roles', 'support-scope'] as const;
@@ -45,8 +46,10 @@ interface Analysed {
   negations: Negation[];
   /** For each token a hedge reaches, the hedges (a quote's; see cueReach). */
   reached: Map<number, Cue[]>;
-  /** For each token a negation negates, the negation as written. */
-  negated: Map<number, string>;
+  /** For each token a negation negates, the negation. */
+  negated: Map<number, Negation>;
+  /** Tokens that are part of a negation ("stopped" of "stopped offering", "yet" of "has yet to"): no content words. */
+  negationCues: Set<number>;
   /** The number each figure token starts with. */
   numbers: Map<number, string>;
 }
@@ -75,10 +78,11 @@ function analyse(text: string): Analysed {
   const reached = new Map<number, Cue[]>();
   const names = new Set(tokens.filter((t) => isNameToken(t, NO_NAMES)).map((t) => t.index));
   for (const cue of hedges) for (const i of cueReach(tokens, cue, names)) pushTo(reached, i, cue);
-  const negated = new Map<number, string>();
-  for (const n of negations) for (const t of negatedBy(tokens, n.at)) negated.set(t.index, n.text);
+  const negated = new Map<number, Negation>();
+  for (const n of negations) for (const t of negatedBy(tokens, n.at)) negated.set(t.index, n);
+  const negationCues = new Set(negations.flatMap((n) => n.tokens));
   const numbers = new Map(tokens.filter((t) => t.digit).map((t) => [t.index, leadingNumber(t.text)]));
-  analysed = { tokens, keys, hedges, negations, reached, negated, numbers };
+  analysed = { tokens, keys, hedges, negations, reached, negated, negationCues, numbers };
   if (analysedCache.size > 20_000) analysedCache.clear();
   analysedCache.set(text, analysed);
   return analysed;
@@ -142,6 +146,8 @@ interface QuoteIndex {
   /** Words the quotes write with a capital inside a sentence (names), and every word they write with a capital. */
   names?: Set<string>;
   capitals?: Set<string>;
+  /** The quotes' acronyms by their letters (see acronymOf). */
+  acronyms?: Map<string, Occurrence[]>;
   /** What each quote's hedges reach, framing quotes applied (see `framed`). */
   reached?: Map<number, Cue[]>[];
 }
@@ -229,8 +235,55 @@ function occurrencesOf(token: Token, keys: readonly string[], index: QuoteIndex)
     const each = parts.map((p) => index.byKey.get(stemOf(p)));
     if (parts.length > 0 && each.every((o) => o !== undefined)) return each.flat() as Occurrence[];
   }
-  if (token.acronym && spelledByInitials(token.text.replace(/[^\p{L}]/gu, '').toLowerCase(), index)) return [];
+  const letters = acronymLetters(token);
+  if (letters !== undefined && spelledByInitials(letters, index)) return [];
   return undefined;
+}
+
+/** The letters of a word written as an acronym ("IPO", "U.S.", "MoU": two capitals or more, at most six letters), lower case; else undefined. */
+function acronymLetters(token: Token): string | undefined {
+  if (token.punct || token.digit) return undefined;
+  const letters = token.text.replace(/['’]s$/, '').replace(/[^\p{L}]/gu, '');
+  if (token.acronym) return letters.toLowerCase();
+  if (letters.length > 6 || (letters.match(/\p{Lu}/gu)?.length ?? 0) < 2 || !/^\p{Lu}/u.test(letters)) return undefined;
+  return letters.toLowerCase();
+}
+
+/**
+ * Where the quotes write as an acronym a run of the statement's words that holds a token ("AI"
+ * for "artificial intelligence", "MoU" for "memorandum of understanding"): the acronym's
+ * occurrences; else undefined. The run's words are counted with or without function words, and
+ * are written alike (all in lower case, or all with a capital).
+ */
+function acronymOf(token: Token, own: Analysed, index: QuoteIndex): Occurrence[] | undefined {
+  index.acronyms ??= acronymsOf(index);
+  if (index.acronyms.size === 0) return undefined;
+  const words = own.tokens.filter((t) => !t.punct && !t.digit);
+  for (const list of [words, words.filter((t) => !isFunctionWord(t.lower))]) {
+    const at = list.indexOf(token);
+    if (at < 0) continue;
+    for (const [letters, occurrences] of index.acronyms) {
+      for (let i = Math.max(0, at - letters.length + 1); i <= at && i + letters.length <= list.length; i++) {
+        const run = list.slice(i, i + letters.length);
+        // Written alike: all in lower case or all with capitals ("sued Bolt" does not spell "SB").
+        if (!run.every((t) => t.capital) && run.some((t) => t.capital && !t.initial)) continue;
+        if (run.every((t, k) => t.lower.charAt(0) === letters.charAt(k))) return occurrences;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The quotes' acronyms (two letters or more) by their letters. */
+function acronymsOf(index: QuoteIndex): Map<string, Occurrence[]> {
+  const found = new Map<string, Occurrence[]>();
+  index.quotes.forEach((q, quote) => {
+    for (const t of q.tokens) {
+      const letters = acronymLetters(t);
+      if (letters !== undefined && letters.length >= 2) pushTo(found, letters, { quote, token: t.index });
+    }
+  });
+  return found;
 }
 
 /** Endings that make a noun of a verb (or the reverse), once the stemmer has left them. */
@@ -278,7 +331,8 @@ function cueReach(tokens: readonly Token[], cue: Cue, names: ReadonlySet<number>
   let words = 0;
   for (let i = cue.end; i < tokens.length && words < REACH_WORDS; i++) {
     const t = tokens[i] as Token;
-    if (t.segment !== cueToken.segment) break;
+    // A comma ends what a hedge word reaches: "…, and it has no plans to do so, a spokesperson said".
+    if (t.segment !== cueToken.segment || (t.punct && t.text !== '’' && t.text !== "'")) break;
     // A figure in reach is hedged too ("a reported $13.75 billion"), and does not count as a word.
     if (t.digit) reach.push(i);
     else if (isContent(t) && !names.has(i)) {
@@ -332,10 +386,10 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
   // (What the quotes give is computed once for their list: the fields of an item, a section's headline, share it.)
   if (!index.names || !index.capitals) {
     index.names = new Set(index.quotes.flatMap((q) => q.tokens.filter((t) => t.capital && !t.initial && !t.punct).map((t) => t.lower)));
-    index.capitals = new Set(index.quotes.flatMap((q) => q.tokens.filter((t) => t.capital && !t.punct).map((t) => t.text)));
+    index.capitals = new Set(index.quotes.flatMap((q) => q.tokens.filter((t) => t.capital && !t.punct).map(asWritten)));
   }
   const namesSeen = new Set<string>(index.names);
-  for (const t of own.tokens) if (t.capital && !t.punct && (!t.initial || (index.capitals.has(t.text) && !isFunctionWord(t.lower)))) namesSeen.add(t.lower);
+  for (const t of own.tokens) if (t.capital && !t.punct && (!t.initial || (index.capitals.has(asWritten(t)) && !isFunctionWord(t.lower)))) namesSeen.add(t.lower);
   const ownHedges = own.hedges;
   const ownNegations = own.negations;
   index.reached ??= framed(index);
@@ -353,10 +407,11 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
   // A word written twice is looked up once.
   const seen = new Map<string, Occurrence[] | undefined>();
   for (const token of own.tokens) {
-    if (!isContent(token) || isDatePart(own.tokens, token)) continue;
+    if (!isContent(token) || isDatePart(own.tokens, token) || own.negationCues.has(token.index)) continue;
     const key = `${token.text}\u0000${token.lower}`;
-    const occurrences = seen.has(key) ? seen.get(key) : occurrencesOf(token, own.keys[token.index] ?? [], index);
+    let occurrences = seen.has(key) ? seen.get(key) : occurrencesOf(token, own.keys[token.index] ?? [], index);
     seen.set(key, occurrences);
+    occurrences ??= acronymOf(token, own, index);
     if (occurrences === undefined) uncovered.push(token);
     else words.push({ token, occurrences });
   }
@@ -365,10 +420,13 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
   const closestNote = closest === undefined ? '' : `; closest quote: "${shown(closest)}"`;
 
   // Modality first: a closing word ("agreed") against talks is a change of modality, not a word the quotes lack.
-  const modality = mode === 'statement' ? modalityFinding(own, words, uncovered, index, hedged.reached) : undefined;
+  const modality = mode === 'statement' ? modalityFinding(own, words, uncovered, index, hedged.reached, (t) => isNameToken(t, namesSeen)) : undefined;
   const modalityWords = new Set(modality?.tokens ?? []);
   const scopeWords = own.tokens.filter((t) => !t.punct && isScopeWord(t.lower) && !quotesSay(t, own, index));
-  const unsaid = uncovered.filter((t) => !modalityWords.has(t.index));
+  // A word its quotes say with a negating prefix ("changed" against "unchanged") is a negation flipped, not a word they lack.
+  const flips = mode === 'statement' ? prefixFlips(uncovered, index) : [];
+  const flipped = new Set(flips.map((f) => f.token.index));
+  const unsaid = uncovered.filter((t) => !modalityWords.has(t.index) && !flipped.has(t.index));
   result.uncovered = unique(unsaid.map((t) => t.text));
   if (unsaid.length > 0) {
     const list = unique(unsaid.map((t) => t.text));
@@ -382,15 +440,25 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
     const figures = own.tokens.filter((t) => t.digit).map((token) => ({ token, occurrences: figureOccurrences(token, index) }));
     const hedge = hedgeFinding(own, [...words, ...figures], hedged.reached, ownHedges, modalityWords, namesSeen, modality !== undefined);
     if (hedge) result.findings.push({ rule: 'support-hedge', words: hedge.words, message: `states as fact what its quotes hedge with ${quoted(hedge.cues)} (${quoted(hedge.words)}); keep the hedge, or mark the item as the team's view (view: true)${closestNote}` });
-    if (modality) result.findings.push({ rule: 'support-modality', words: modality.words, message: `gives as done (${quoted(modality.words)}) what its quotes give as ${quoted(modality.cues)}${closestNote}` });
-    const negation = negationFinding(own, words, ownNegations, index, quoteNegations);
+    if (modality) result.findings.push({ rule: 'support-modality', words: modality.words, message: `gives as ${modality.settled ? 'settled' : 'done'} (${quoted(modality.words)}) what its quotes give as ${quoted(modality.cues)}${closestNote}` });
+    const negation = negationFinding(own, words, index) ?? (flips[0] && { words: [flips[0].token.text, flips[0].quoted], message: `says "${flips[0].token.text}" where its quotes say "${flips[0].quoted}"` });
     if (negation) result.findings.push({ rule: 'support-negation', words: negation.words, message: `${negation.message}${closestNote}` });
   }
   if (mode !== 'name') {
-    const roles = swappedRoles(own.tokens, index.quotes.map((q) => q.tokens), (t) => isNameToken(t, namesSeen), (t) => (isContent(t) ? stemOf(t.lower) : undefined));
+    const roles = swappedRoles(roleText(own), index.quotes.map(roleText), (t) => isNameToken(t, namesSeen));
     if (roles) result.findings.push({ rule: 'support-roles', words: roles.words, message: `says ${roles.statement} where its quotes say ${roles.quote}${closestNote}` });
   }
   return result;
+}
+
+/** A text as the roles check reads it: its tokens, and the keys of its content words. */
+function roleText(text: Analysed): RoleText {
+  return { tokens: text.tokens, keys: text.tokens.map((t) => (isContent(t) ? (text.keys[t.index] ?? []) : [])) };
+}
+
+/** A word as written, without a possessive ending ("Harbourline's" is "Harbourline"). */
+function asWritten(t: Token): string {
+  return t.text.replace(/['’]s?$/, '');
 }
 
 /** Whether the quotes write a word of scope themselves (any form of it). */
@@ -425,7 +493,15 @@ function hedgeFinding(own: Analysed, words: readonly StatementWord[], reached: r
     kinds.add('attribution');
     segmentKinds.set(t.segment, kinds);
   }
-  const willSegments = new Set(ownHedges.filter((c) => c.text.toLowerCase() === 'will').map((c) => (own.tokens[c.start] as Token).segment));
+  // "will", "talks", "negotiations" keep no hedge of their own, but a clause that writes one keeps the quotes' same word.
+  const sameCueSegments = new Map<string, Set<number>>();
+  for (const c of ownHedges) {
+    const text = c.text.toLowerCase();
+    if (!NOT_STATEMENT_HEDGES.has(text)) continue;
+    const segments = sameCueSegments.get(text) ?? new Set<number>();
+    segments.add((own.tokens[c.start] as Token).segment);
+    sameCueSegments.set(text, segments);
+  }
   const faulty: string[] = [];
   const cues: string[] = [];
   // The hedges on every occurrence of a word, or undefined when one occurrence is unhedged (once per distinct word).
@@ -451,8 +527,8 @@ function hedgeFinding(own: Analysed, words: readonly StatementWord[], reached: r
     if (skip.has(word.token.index) || word.occurrences.length === 0 || isNameToken(word.token, namesSeen)) continue;
     let all = hedgesOfAll(word.occurrences);
     if (!all) continue;
-    // A statement that says "will" where its quotes say "will" keeps their modality.
-    if (willSegments.has(word.token.segment)) all = all.filter((c) => c.text.toLowerCase() !== 'will');
+    // A statement that says "will" (or "talks") where its quotes say it keeps their modality.
+    all = all.filter((c) => !sameCueSegments.get(c.text.toLowerCase())?.has(word.token.segment));
     if (all.length === 0) continue;
     const needTentative = all.some((c) => c.kind !== 'attribution');
     const kinds = segmentKinds.get(word.token.segment) ?? new Set<HedgeKind>();
@@ -465,27 +541,20 @@ function hedgeFinding(own: Analysed, words: readonly StatementWord[], reached: r
 }
 
 /**
- * A plan or talks given as done: the statement writes a deal or money verb as done ("invested",
- * "has agreed") in a clause without a hedge, where its quotes have that verb only within a plan
- * ("plans to invest", "in talks to acquire"), or, for words that close a deal, only talks.
- * An "up to" amount given without its "up to" is one too.
+ * A plan or talks given as done: the statement gives a verb further along than every quote that
+ * says it (support-modality.ts: "invested" where they say "plans to invest", "will contribute"
+ * where they say "would contribute" under a proposal, "formed" where they say "to form"); or it
+ * writes a word that closes a deal ("agreed", "signed") where its quotes speak of talks or plans;
+ * or an "up to" amount without its "up to".
  */
-function modalityFinding(own: Analysed, words: readonly StatementWord[], uncovered: readonly Token[], index: QuoteIndex, reached: readonly Map<number, Cue[]>[]): { words: string[]; cues: string[]; tokens: number[] } | undefined {
-  const ownCueSegments = new Set(own.hedges.map((c) => (own.tokens[c.start] as Token).segment));
-  const planCues = index.quotes.flatMap((q) => q.hedges.filter((c) => c.kind === 'plan'));
-  const faulty: Token[] = [];
-  const cues: string[] = [];
-  for (const word of words) {
-    const t = word.token;
-    if (ownCueSegments.has(t.segment) || !isDoneDeal(t, stemOf(t.lower))) continue;
-    const planned = word.occurrences.map((o) => reached[o.quote]?.get(o.token)?.filter((c) => c.kind === 'plan'));
-    if (planned.length === 0 || planned.some((p) => p === undefined || p.length === 0)) continue;
-    faulty.push(t);
-    pushAll(cues, planned.flat().map((c) => (c as Cue).text));
-  }
+function modalityFinding(own: Analysed, words: readonly StatementWord[], uncovered: readonly Token[], index: QuoteIndex, reached: readonly Map<number, Cue[]>[], isName: (t: Token) => boolean): { words: string[]; cues: string[]; tokens: number[]; settled: boolean } | undefined {
+  const changes = stageChanges(own.tokens, own.reached, new Set(own.negated.keys()), words, index.quotes.map((q, i) => ({ tokens: q.tokens, reached: reached[i] })), isName);
+  const faulty: Token[] = changes.map((c) => c.token);
+  const cues: string[] = changes.map((c) => c.quoted);
+  const planCues = index.quotes.flatMap((q) => q.hedges.filter((c) => c.kind === 'plan' && !AMOUNT_QUALIFIERS.has(c.text.toLowerCase())));
   if (planCues.length > 0) {
     for (const t of uncovered) {
-      if (ownCueSegments.has(t.segment) || !CLOSING_WORDS.has(t.lower)) continue;
+      if (!CLOSING_WORDS.has(t.lower) || (own.reached.get(t.index) ?? []).some((c) => c.kind !== 'attribution' && !AMOUNT_QUALIFIERS.has(c.text.toLowerCase()))) continue;
       faulty.push(t);
       pushAll(cues, planCues.map((c) => c.text));
     }
@@ -505,7 +574,8 @@ function modalityFinding(own: Analysed, words: readonly StatementWord[], uncover
     });
   }
   if (faulty.length === 0) return undefined;
-  return { words: unique(faulty.map((t) => t.text)), cues: unique(cues), tokens: faulty.map((t) => t.index) };
+  const settled = changes.length > 0 && changes.length === faulty.length && changes.every((c) => c.stage === 2);
+  return { words: unique(faulty.map((t) => t.text)), cues: unique(cues), tokens: faulty.map((t) => t.index), settled };
 }
 
 /** The first content words after a negation, names aside: what it negates. */
@@ -521,34 +591,66 @@ function negatedBy(tokens: readonly Token[], at: number): Token[] {
 
 /**
  * A negation flipped: the statement negates a word its quotes say without a negation, or says
- * without one a word its quotes negate.
+ * without one a word its quotes negate, or the two negate it differently ("no longer" against
+ * "not yet").
  */
-function negationFinding(own: Analysed, words: readonly StatementWord[], ownNegations: readonly { text: string; at: number }[], index: QuoteIndex, quoteNegations: readonly { text: string; at: number }[][]): { words: string[]; message: string } | undefined {
-  const negatedInQuotes = index.quotes.map((q) => q.negated);
-  const segmentNegated = (q: number, token: number) => {
-    const tokens = (index.quotes[q] as Analysed).tokens;
-    const segment = (tokens[token] as Token).segment;
-    return quoteNegations[q]?.some((n) => (tokens[n.at] as Token).segment === segment) ?? false;
+function negationFinding(own: Analysed, words: readonly StatementWord[], index: QuoteIndex): { words: string[]; message: string } | undefined {
+  const segmentNegations = (q: number, token: number): Negation[] => {
+    const quote = index.quotes[q] as Analysed;
+    const segment = (quote.tokens[token] as Token).segment;
+    return quote.negations.filter((n) => (quote.tokens[n.at] as Token).segment === segment);
   };
   const byIndex = new Map(words.map((w) => [w.token.index, w]));
-  // The statement negates what the quotes affirm.
-  for (const n of ownNegations) {
+  // The statement negates what the quotes affirm, or negates it otherwise.
+  for (const n of own.negations) {
     for (const t of negatedBy(own.tokens, n.at)) {
       const word = byIndex.get(t.index);
       if (!word || word.occurrences.length === 0) continue;
-      if (word.occurrences.some((o) => segmentNegated(o.quote, o.token))) continue;
-      return { words: [n.text, t.text], message: `says "${n.text} ${t.text}" where its quotes say "${t.text}" without a negation` };
+      const theirs = word.occurrences.map((o) => segmentNegations(o.quote, o.token));
+      if (theirs.every((list) => list.length === 0)) return { words: [n.text, t.text], message: `says "${n.text} ${t.text}" where its quotes say "${t.text}" without a negation` };
+      const other = theirs.flat().find((m) => kindsDisagree(n.kind, m.kind));
+      if (other && theirs.every((list) => list.length === 0 || list.every((m) => kindsDisagree(n.kind, m.kind)))) {
+        return { words: [n.text, t.text], message: `says "${n.text} ${t.text}" where its quotes say "${other.text} ${t.text}"` };
+      }
     }
   }
   // The statement affirms what the quotes negate.
-  const ownNegatedSegments = new Set(ownNegations.map((n) => (own.tokens[n.at] as Token).segment));
+  const ownNegatedSegments = new Set(own.negations.map((n) => (own.tokens[n.at] as Token).segment));
   const checked = new Set<Occurrence[]>();
   for (const word of words) {
     if (ownNegatedSegments.has(word.token.segment) || word.occurrences.length === 0 || checked.has(word.occurrences)) continue;
     checked.add(word.occurrences);
-    const cue = word.occurrences.every((o) => negatedInQuotes[o.quote]?.has(o.token)) ? negatedInQuotes[word.occurrences[0]?.quote as number]?.get(word.occurrences[0]?.token as number) : undefined;
+    const first = word.occurrences[0] as Occurrence;
+    const cue = word.occurrences.every((o) => index.quotes[o.quote]?.negated.has(o.token)) ? index.quotes[first.quote]?.negated.get(first.token)?.text : undefined;
     if (cue === undefined) continue;
     return { words: [cue, word.token.text], message: `says "${word.token.text}" where its quotes say "${cue} … ${word.token.text}": it drops the negation` };
   }
   return undefined;
+}
+
+/** Prefixes that negate the word they open ("unchanged", "non-binding"). */
+const NEGATING_PREFIXES = ['un', 'non-', 'non'];
+
+/**
+ * A word of the statement that its quotes say with the opposite prefix: "changed" where they say
+ * "unchanged", "unwilling" where they say "willing". Not a word they lack: a negation flipped.
+ */
+function prefixFlips(uncovered: readonly Token[], index: QuoteIndex): { token: Token; quoted: string }[] {
+  const flips: { token: Token; quoted: string }[] = [];
+  const written = (stem: string): string | undefined => {
+    const at = index.stems.get(stem)?.[0];
+    return at === undefined ? undefined : index.quotes[at.quote]?.tokens[at.token]?.text;
+  };
+  for (const token of uncovered) {
+    if (token.lower.length < 4 || token.capital) continue;
+    let quoted: string | undefined;
+    for (const prefix of NEGATING_PREFIXES) {
+      if (quoted !== undefined) break;
+      const base = token.lower.startsWith(prefix) ? token.lower.slice(prefix.length) : undefined;
+      if (base !== undefined && base.length >= 4) quoted = written(stemOf(base));
+      quoted ??= written(stemOf(prefix + token.lower));
+    }
+    if (quoted !== undefined) flips.push({ token, quoted });
+  }
+  return flips;
 }
