@@ -6,7 +6,7 @@ import { diagnostic, excerpt, type Diagnostic } from '../diagnostics/diagnostic.
 import { pathLabel } from '../diagnostics/path-label.js';
 import type { SourceDocument } from '../inputs/sources.js';
 import { placeRef } from '../inputs/document.js';
-import { characterName, firstInvisible, hasInvisible, stripInvisible } from '../inputs/invisible.js';
+import { characterName, firstInvisible, firstStrayMark, hasInvisible, markName, stripInvisible } from '../inputs/invisible.js';
 import { figureFindings, figureWithValue } from './figures.js';
 import type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
 import { closestPassage, findQuote, foldQuote, occurrences, type InsideWord } from './match.js';
@@ -165,6 +165,13 @@ function forbiddenCharacters(summary: Summary, locator: Locator): Diagnostic[] {
         const more = count > 1 ? ` (and ${count - 1} more)` : '';
         const message = `${pathLabel(at)} contains ${characterName(invisible.char)}${more}, an invisible character, at character ${invisible.index + 1}${before ? `, after "${before}"` : ''}; what is checked must be what is shown: remove it`;
         out.push(diagnostic('invisible-character', message, locator.at(at)));
+      }
+      const mark = firstStrayMark(value);
+      if (mark) {
+        const before = value.slice(Math.max(0, mark.index - mark.on.length - 24), mark.index - mark.on.length).replace(/\s+/g, ' ');
+        const on = /\s/u.test(mark.on) || mark.on === '' ? 'a space' : `"${mark.on}"`;
+        const message = `${pathLabel(at)} has ${markName(mark.char)} on ${on} at character ${mark.index + 1}${before ? `, after "${before}"` : ''}; a mark drawn on a digit or sign, or through or around what it is on, changes what is shown but not what is checked: remove it`;
+        out.push(diagnostic('combining-mark', message, locator.at(at)));
       }
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...at, i]));
     else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...at, k]);
