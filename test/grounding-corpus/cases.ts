@@ -306,6 +306,33 @@ export const CASES: GroundingCase[] = [
     twin: { ...takeaway('Acme holds 15 percent of the joint venture.', 'Acme holds 15 percent of the joint venture'), document: BASE_DOCUMENT.replace('15 percent', '\u202E15\u202C percent') },
   },
 
+  {
+    group: 'normal-form',
+    id: 'mark-on-a-digit',
+    covers: '"1\u033650 units": a long stroke overlay struck through the 1 (shown as a struck-out 1, checked as 150)',
+    rule: 'combining-mark',
+    says: 'has U+0336 COMBINING LONG STROKE OVERLAY on "1" at character 12, after "Acme sold "',
+    bad: takeaway('Acme sold 1\u033650 units.', 'Acme sold 150 units'),
+    twin: takeaway('Acme sold 150 units.', 'Acme sold 150 units'),
+  },
+  {
+    group: 'normal-form',
+    id: 'mark-through-a-letter',
+    covers: '"u\u0338nprofitable": a slash through the "u" of "unprofitable" (read as "profitable")',
+    rule: 'combining-mark',
+    says: 'U+0338 COMBINING LONG SOLIDUS OVERLAY on "u"',
+    bad: takeaway('The merger was u\u0338nprofitable, according to analysts.', 'The merger was unprofitable, according to analysts'),
+    twin: takeaway('The merger was unprofitable, according to analysts.', 'The merger was unprofitable, according to analysts'),
+  },
+  {
+    group: 'normal-form',
+    id: 'accent-is-text',
+    covers: 'a decomposed accent on a letter (NFD "e\u0301") is text, not a stray mark: only its twin differs',
+    rule: 'quote-not-found',
+    bad: { ...takeaway('Acme sold 150 units at the cafe\u0301.', 'Acme sold 150 units at the cafe\u0301 bar'), document: `${BASE_DOCUMENT}Acme sold 150 units at the café.\n` },
+    twin: { ...takeaway('Acme sold 150 units at the cafe\u0301.', 'Acme sold 150 units at the cafe\u0301'), document: `${BASE_DOCUMENT}Acme sold 150 units at the café.\n` },
+  },
+
   // 4. Every printed field is grounded.
   {
     group: 'printed-fields',
@@ -479,6 +506,15 @@ export const CASES: GroundingCase[] = [
     says: 'the quotes state "< 4 percent" (under 4%)',
     bad: { ...takeaway('Growth was 4 percent.', 'Growth was <4 percent'), document: `${BASE_DOCUMENT}Growth was <4 percent.\n` },
     twin: { ...takeaway('Growth was <4 percent.', 'Growth was <4 percent'), document: `${BASE_DOCUMENT}Growth was <4 percent.\n` },
+  },
+  {
+    group: 'figures',
+    id: 'plus-minus',
+    covers: '"±4 percent" (a margin from -4% to 4%) grounded by "4 percent"',
+    rule: 'figure-not-in-quotes',
+    says: 'figure "±4 percent" (-4%–4%)',
+    bad: { ...takeaway('Growth was \u00B14 percent.', 'Growth was 4 percent'), document: `${BASE_DOCUMENT}Growth was 4 percent, or \u00B14 percent by another count.\n` },
+    twin: { ...takeaway('Growth was \u00B14 percent.', 'or \u00B14 percent by another count'), document: `${BASE_DOCUMENT}Growth was 4 percent, or \u00B14 percent by another count.\n` },
   },
   {
     group: 'boundaries',
