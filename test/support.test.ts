@@ -191,6 +191,25 @@ describe('support: scope', () => {
     // "interest" ends in "est" and is no superlative.
     expect(rules(supportOf('Acme raised its interest.', ['Acme raised its interest.']))).toEqual([]);
   });
+
+  it('flags a word of scope its quotes say of another noun, as a rank among others, or only in a place the statement drops', () => {
+    // Another noun: "first month" is no "first game".
+    const other = finding(supportOf('Lumo, the first game of Acme, sold a million copies in its first month.', ['Lumo sold a million copies in its first month.']), 'support-scope');
+    expect(other?.message).toMatch(/^says "first … game" where its quotes say "first" of "month"/);
+    expect(rules(supportOf('Lumo sold a million copies in its first month.', ['Lumo sold a million copies in its first month, making it the best game of Acme.']))).toEqual([]);
+    // A rank among others.
+    expect(rules(supportOf('Brel was ranked the top university for law.', ['Brel was ranked among the top ten universities for law.']))).toEqual(['support-scope']);
+    expect(rules(supportOf('Acme is the largest carrier.', ['Acme is one of the largest carriers.']))).toEqual(['support-scope']);
+    expect(rules(supportOf('Acme is one of the largest carriers.', ['Acme is one of the largest carriers.']))).toEqual([]);
+    expect(rules(supportOf('Brel is among the top ten universities.', ['Brel was ranked among the top ten universities for law.']))).toEqual([]);
+    // Only in a place the statement drops.
+    expect(finding(supportOf('Acme is the largest buyer of cocoa.', ['Acme is the largest buyer of cocoa in Norway.']), 'support-scope')?.message).toMatch(/only in "Norway"/);
+    expect(rules(supportOf('Acme is the largest buyer of cocoa in Norway.', ['Acme is the largest buyer of cocoa in Norway.']))).toEqual([]);
+    expect(rules(supportOf('In Norway, Acme is the largest buyer of cocoa.', ['Acme is the largest buyer of cocoa in Norway.']))).toEqual([]);
+    // Every and all are one scope; a word of scope before a run that goes on into the verb finds its noun in the run.
+    expect(rules(supportOf('Not every Bolt farm is certified.', ['Not all of Bolt’s farms are certified.']))).toEqual([]);
+    expect(rules(supportOf('Every Bolt success helps Acme.', ['Every success of Bolt helps Acme.']))).toEqual([]);
+  });
 });
 
 describe('support: fields', () => {
