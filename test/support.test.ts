@@ -177,6 +177,25 @@ describe('support: roles', () => {
     expect(rules(supportOf('Bolt invested in Acme.', ['Acme’s investment in Bolt grew.']))).toContain('support-roles');
   });
 
+  it('reads parties written as a noun phrase after "the", a passive\'s agent after "by the", and names across a noun phrase', () => {
+    expect(rules(supportOf('The trust fined the regional health authority.', ['The regional health authority fined the trust.']))).toEqual(['support-roles']);
+    expect(rules(supportOf('The trust was fined £2 by the regional health authority.', ['The regional health authority fined the trust £2.']))).toEqual([]);
+    expect(rules(supportOf('The trust will run Acme’s scans.', ['Acme, a private provider, will run the trust’s scans.']))).toEqual(['support-roles']);
+    expect(rules(supportOf('Acme will run the trust’s scans.', ['Acme, a private provider, will run the trust’s scans.']))).toEqual([]);
+    expect(rules(supportOf('Acme loaned the striker to Bolt.', ['Bolt loaned the striker to Acme.']))).toEqual(['support-roles']);
+    expect(rules(supportOf('Acme loaned the striker to Bolt.', ['Acme loaned the striker to Bolt for a season.']))).toEqual([]);
+  });
+
+  it('flags a thing done by another named party than the quotes\' (an appositive read past, a group alike)', () => {
+    const r = supportOf('Bolt would contribute the land.', ['Acme would contribute the land, and Bolt would contribute the cash.']);
+    expect(rules(r)).toEqual([]);
+    expect(rules(supportOf('Bolt would contribute the land.', ['Acme would contribute the land to a venture with Bolt.']))).toEqual([]);
+    expect(rules(supportOf('Bolt will contribute land to the venture.', ['Under the deal, Acme will contribute land to the venture.', 'Bolt will run it.']))).toEqual(['support-roles']);
+    expect(rules(supportOf('Acme and Bolt invested.', ['Acme invested.', 'Bolt invested too.']))).toEqual([]);
+    expect(rules(supportOf('Zeta, the studio behind Lumo, was acquired by Acme.', ['Acme acquired Zeta, the studio behind Lumo.']))).toEqual([]);
+    expect(rules(supportOf('Acme, the studio behind Lumo, was acquired by Zeta.', ['Acme acquired Zeta, the studio behind Lumo.']))).toEqual(['support-roles']);
+  });
+
   it('gives no direction to partners ("with", "and")', () => {
     expect(rules(supportOf('Bolt competes with Acme.', ['Acme competes with Bolt.']))).toEqual([]);
     expect(rules(supportOf('Bolt and Acme compete.', ['Acme and Bolt compete.']))).toEqual([]);

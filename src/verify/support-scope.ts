@@ -32,7 +32,7 @@ function sharesKey(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * The words a word of scope at `i` may be said of: the run of content words (no adverbs) that
- * follows it in its clause within reach ("first electric ships"; "every ChatGPT success", whose
+ * follows it in its clause within reach ("first electric ships"; "every Acme success", whose
  * run goes on into the verb, so any word of it may be the noun); empty when there is none.
  */
 function headOf(text: ScopeText, i: number): number[] {
