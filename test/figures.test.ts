@@ -67,6 +67,25 @@ describe('figures', () => {
 });
 
 describe('figures as values', () => {
+  it('reads numbers grouped and separated the ways other typographies write them (red-team pass)', () => {
+    // Digit groups joined by a (no-break, narrow, thin, figure) space or an apostrophe are one number.
+    expect(values('5\u202F150 staff; 5\u00A0150 staff; 5\u2009150 staff; 5\u2007150 staff; 5 150 staff; 5\'150 staff; 1 000 000 staff')).toEqual([
+      ...Array(6).fill('number 5,150'),
+      'number 1,000,000',
+    ]);
+    // Indian grouping, and a decimal comma before one or two digits; a year before a count stays two figures.
+    expect(values('1,50,000 staff; 1,5 million staff; 2,25 staff; in 2019 150 staff')).toEqual(['number 150,000', 'number 1,500,000', 'number 2.25', 'date the year 2019', 'number 150']);
+    // Lakh and crore, rupees written "Rs", the Arabic percent sign, sign qualifiers.
+    expect(values('Rs 200 crore; Rs. 4 lakh; 15\u066A; >40%; \u2264 40%; \u2248 $3 billion')).toEqual([
+      'money INR 2,000,000,000',
+      'money INR 400,000',
+      'percent 15%',
+      'percent more than 40%',
+      'percent under 40%',
+      'money about USD 3,000,000,000',
+    ]);
+  });
+
   it('reads each kind of figure with its value, unit or currency and scale', () => {
     expect(values('5 billion dollars, $5bn, USD 5 billion, US$5 billion, five billion dollars')).toEqual(Array(5).fill('money USD 5,000,000,000'));
     expect(values('150 pct, 150 percent, 150 per cent, 150%')).toEqual(Array(4).fill('percent 150%'));

@@ -24,7 +24,7 @@ async function check(c: GroundingCase, which: 'bad' | 'twin', side: Side, json =
   const files = sideFiles(side);
   for (const name of Object.keys(files)) await mkdir(path.dirname(path.join(ws, name)), { recursive: true });
   await writeFiles(ws, files);
-  return runInProcess(['check', 'ws', ...(json ? ['--json'] : [])], dir, { BRIEFING_NO_CACHE: '1' });
+  return runInProcess(['check', 'ws', ...(c.strict ? ['--strict'] : []), ...(json ? ['--json'] : [])], dir, { BRIEFING_NO_CACHE: '1' });
 }
 
 describe('the grounding corpus', () => {

@@ -3,6 +3,7 @@
 // billion", "$3 billion or more") and a rate ("$20 a month"); and the words that state a figure on
 // their own ("twice", "half of", "both").
 import {
+  CURRENCY_ABBREVIATIONS,
   CURRENCY_CODES,
   CURRENCY_NAMES,
   CURRENCY_SIGNS,
@@ -13,6 +14,7 @@ import {
   ORDINALS,
   POSTFIX_QUALIFIERS,
   QUALIFIERS,
+  SIGN_QUALIFIERS,
   TENS,
   type QualifierKind,
 } from './figure-lexicon.js';
@@ -97,7 +99,10 @@ function refersBack(c: FigureCursor, at: number, a: AmountRead): boolean {
 function qualifierAt(c: FigureCursor, i: number): { kind: QualifierKind; next: number } | undefined {
   const t = c.tokens[i];
   if (!t) return undefined;
-  if (t.kind === 'sign') return t.text === '~' ? { kind: 'about', next: i + 1 } : undefined;
+  if (t.kind === 'sign') {
+    const kind = SIGN_QUALIFIERS.get(t.text);
+    return kind !== undefined && c.tokens[i + 1] !== undefined ? { kind, next: i + 1 } : undefined;
+  }
   if (t.kind !== 'word') return undefined;
   const candidates = QUALIFIERS_BY_FIRST_WORD.get(t.lower);
   if (!candidates) return undefined;
@@ -114,6 +119,11 @@ function currencyBefore(c: FigureCursor, i: number): { currency: string; next: n
     return currency ? { currency, next: i + 1 } : undefined;
   }
   if (t.kind !== 'word') return undefined;
+  const abbreviation = CURRENCY_ABBREVIATIONS.get(t.text);
+  if (abbreviation !== undefined) {
+    const dot = c.sign(i + 1, '.') && !(c.tokens[i + 1] as Token).space ? 1 : 0;
+    if (c.tokens[i + 1 + dot]?.kind === 'num') return { currency: abbreviation, next: i + 1 + dot };
+  }
   const dollar = c.tokens[i + 1];
   if (dollar?.kind === 'sign' && dollar.text === '$' && !dollar.space && t.text === t.text.toUpperCase()) {
     const currency = DOLLAR_PREFIXES.get(t.lower);

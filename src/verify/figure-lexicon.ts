@@ -14,6 +14,11 @@ export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ['million', 1e6],
   ['billion', 1e9],
   ['trillion', 1e12],
+  // The Indian scales: a lakh is 100,000, a crore 10 million ("Rs 4 crore" is 40 million rupees).
+  ['lakh', 1e5],
+  ['lakhs', 1e5],
+  ['crore', 1e7],
+  ['crores', 1e7],
 ]);
 
 /** Scale abbreviations after digits ("$5bn", "€2.4 mn"). Single letters only attached to the digits ("$5B", never "$5 T-shirt"). */
@@ -111,6 +116,21 @@ export const CURRENCY_SIGNS: ReadonlyMap<string, string> = new Map([
   ['₦', 'NGN'],
   ['₱', 'PHP'],
   ['₫', 'VND'],
+]);
+
+/** Abbreviations written before an amount, with or without a point ("Rs 200 crore", "Rs. 40"): its currency. */
+export const CURRENCY_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['Rs', 'INR'],
+]);
+
+/** Signs before a figure that make it a bound or an estimate ("> 40%", "≈ $3 billion", "~5"). */
+export const SIGN_QUALIFIERS: ReadonlyMap<string, QualifierKind> = new Map([
+  ['~', 'about'],
+  ['\u2248', 'about'],
+  ['>', 'over'],
+  ['\u2265', 'over'],
+  ['<', 'under'],
+  ['\u2264', 'under'],
 ]);
 
 /** Letters written before `$` ("US$5 billion", "C$40"): whose dollar it is. */

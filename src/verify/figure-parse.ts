@@ -19,7 +19,7 @@
 // - A range is "X-Y", "X–Y", "between X and Y", or "X to Y" where X has no unit of its own
 //   ("10 to 20 percent"); "from X to Y" and "2% to 51%" are two figures. A range of dates is its two ends.
 // - Vague quantities ("tens of billions", "hundreds of jobs", "dozens of") are ranges marked vague.
-import { CURRENCY_CODES, CURRENCY_SIGNS, MONTH_NAMES, MULTIPLE_WORDS, ORDINALS, QUALIFIERS, TENS, UNITS, VAGUE_PLURALS } from './figure-lexicon.js';
+import { CURRENCY_ABBREVIATIONS, CURRENCY_CODES, CURRENCY_SIGNS, MONTH_NAMES, MULTIPLE_WORDS, ORDINALS, QUALIFIERS, SIGN_QUALIFIERS, TENS, UNITS, VAGUE_PLURALS } from './figure-lexicon.js';
 import type { Figure } from './figure-model.js';
 import { readQuantity, readWordFigure } from './figure-amounts.js';
 import { DASHES, FigureCursor, isYearNumber } from './figure-cursor.js';
@@ -52,8 +52,8 @@ function read(c: FigureCursor): void {
 function skippable(c: FigureCursor, i: number): boolean {
   const t = c.tokens[i] as Token;
   if (t.kind === 'num') return false;
-  if (t.kind === 'sign') return !CURRENCY_SIGNS.has(t.text) && t.text !== '~';
-  if (TRIGGER_WORDS.has(t.lower) || (t.text.length === 3 && CURRENCY_CODES.has(t.text)) || t.text === 'Q' || t.text === 'H') return false;
+  if (t.kind === 'sign') return !CURRENCY_SIGNS.has(t.text) && !SIGN_QUALIFIERS.has(t.text);
+  if (TRIGGER_WORDS.has(t.lower) || (t.text.length === 3 && CURRENCY_CODES.has(t.text)) || CURRENCY_ABBREVIATIONS.has(t.text) || t.text === 'Q' || t.text === 'H') return false;
   const next = c.tokens[i + 1];
   return next === undefined || next.space;
 }

@@ -12,8 +12,20 @@ export interface FoldedText {
   origin: number[] | undefined;
 }
 
+/**
+ * Signs of other scripts that NFKC keeps but that write what an ASCII sign writes in a figure: the
+ * Arabic percent sign, decimal separator and thousands separator ("١٥٪" is 15%).
+ */
+const FIGURE_SIGNS: ReadonlyMap<string, string> = new Map([
+  ['\u066A', '%'],
+  ['\u066B', '.'],
+  ['\u066C', ','],
+]);
+
 /** One code point as the figure rule reads it: compatibility forms folded (NFKC), a decimal digit of any script as its ASCII digit. */
 function foldCodePoint(ch: string): string {
+  const sign = FIGURE_SIGNS.get(ch);
+  if (sign !== undefined) return sign;
   const folded = ch.normalize('NFKC');
   if (folded.length !== 1 || !DECIMAL_DIGIT.test(folded) || (folded >= '0' && folded <= '9')) return folded;
   // Decimal digits come in runs of ten, zero first: the value is the place in the run.
@@ -63,9 +75,23 @@ export interface Token {
   separated: boolean;
 }
 
-// A number (thousands separated by commas only in groups of three; ".5" without its zero), a run
-// of letters (with their combining marks), or any other single character that is not white space.
-const TOKEN = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\p{L}\p{N}.])\.\d+(?![.\d]))|([\p{L}\p{M}]+)|(\S)/gu;
+// A number, a run of letters (with their combining marks), or any other single character that is
+// not white space. A number's digits may be grouped by thousands with commas ("5,150"), in the
+// Indian way ("1,50,000"), or with a space or an apostrophe ("5 150", "5'150": the no-break and
+// thin spaces of French and SI typography fold to a space), and its decimals follow a point or,
+// with one or two digits and no grouping, a comma ("1,5 million" is 1.5 million, never 5 million);
+// ".5" may lack its zero. A grouped number is one figure: "5 150 units" is never 5 and 150.
+const TOKEN =
+  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,]\d)|\d{1,3}(?:[ '\u2019]\d{3})+(?:[.,]\d+)?(?![\d'\u2019]|[.,]\d)|\d+,\d{1,2}(?![\d,.]\d|\d)|\d+(?:\.\d+)?|(?<![\p{L}\p{N}.])\.\d+(?![.\d]))|([\p{L}\p{M}]+)|(\S)/gu;
+
+/** The value of a number token as written: group separators dropped, a decimal comma read as a point. */
+function numberValue(word: string): number {
+  const ungrouped = word.replace(/[ '\u2019]/g, '');
+  if (ungrouped !== word) return Number(ungrouped.replace(',', '.'));
+  // A comma before one or two final digits, with no other comma, is a decimal comma.
+  if (/^\d+,\d{1,2}$/.test(word)) return Number(word.replace(',', '.'));
+  return Number(word.replace(/,/g, ''));
+}
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -75,7 +101,7 @@ export function tokenize(text: string): Token[] {
     const start = m.index;
     const word = m[0];
     const kind: TokenKind = m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'sign';
-    const separated = kind === 'num' && (word.includes(',') || word.includes('.'));
+    const separated = kind === 'num' && /[,. '\u2019]/.test(word);
     tokens.push({
       kind,
       text: word,
@@ -83,7 +109,7 @@ export function tokenize(text: string): Token[] {
       start,
       end: start + word.length,
       space: start > last || start === 0,
-      value: kind !== 'num' ? Number.NaN : word.includes(',') ? Number(word.replace(/,/g, '')) : Number(word),
+      value: kind !== 'num' ? Number.NaN : numberValue(word),
       separated,
     });
     last = start + word.length;

@@ -37,6 +37,8 @@ export interface GroundingCase {
   /** The rule `check` must report (as an error, or as a warning where `warning` is set). */
   rule: string;
   warning?: boolean;
+  /** Run `check --strict` (a warning of a rule --strict makes an error is then an error). */
+  strict?: boolean;
   /** What the message must also say (the cause, named). */
   says?: string | RegExp;
   /** How many distinct sources the first takeaway rests on, per `check --json` (bad, twin). */
@@ -298,6 +300,81 @@ export const CASES: GroundingCase[] = [
     says: 'U+03BF GREEK SMALL LETTER OMICRON',
     bad: takeaway('The outlook is stable.', 'The financial \u03BFutlook is stable'),
     twin: takeaway('The outlook is stable.', 'The financial outlook is stable'),
+  },
+  // Red-team pass: figures written the ways other typographies write them. Each bad side passed
+  // `check` before the fix (the statement printed a figure its quotes do not state).
+  {
+    group: 'figures',
+    id: 'space-grouped-statement',
+    covers: '"5\u202F150 units" (a narrow no-break space between digit groups, as French and SI write 5150) grounded as 5 and 150',
+    rule: 'figure-not-in-quotes',
+    says: /figure "5\s150" \(5,150\)/u,
+    bad: { ...takeaway('Acme sold 5\u202F150 units in regions.', 'In 5 regions Acme sold 150 units'), document: `${BASE_DOCUMENT}In 5 regions Acme sold 150 units.\n` },
+    twin: { ...takeaway('Acme sold 150 units in 5 regions.', 'In 5 regions Acme sold 150 units'), document: `${BASE_DOCUMENT}In 5 regions Acme sold 150 units.\n` },
+  },
+  {
+    group: 'figures',
+    id: 'space-grouped-quote',
+    covers: 'a document\'s "5\u00A0150 employees" (5150) read as 5 and 150, grounding "150 employees"',
+    rule: 'figure-not-in-quotes',
+    says: /the quotes state "5\s150" \(5,150\)/u,
+    bad: { ...takeaway('Acme had 150 employees.', 'Acme had 5\u00A0150 employees'), document: BASE_DOCUMENT.replace('5150 employees', '5\u00A0150 employees') },
+    twin: { ...takeaway('Acme had 5,150 employees.', 'Acme had 5\u00A0150 employees'), document: BASE_DOCUMENT.replace('5150 employees', '5\u00A0150 employees') },
+  },
+  {
+    group: 'figures',
+    id: 'apostrophe-grouped',
+    covers: '"5\'150 units" (Swiss grouping) grounded as 5 and 150',
+    rule: 'figure-not-in-quotes',
+    says: '(5,150)',
+    bad: { ...takeaway("Acme sold 5'150 units in regions.", 'In 5 regions Acme sold 150 units'), document: `${BASE_DOCUMENT}In 5 regions Acme sold 150 units.\n` },
+    twin: { ...takeaway('Acme sold 150 units in 5 regions.', 'In 5 regions Acme sold 150 units'), document: `${BASE_DOCUMENT}In 5 regions Acme sold 150 units.\n` },
+  },
+  {
+    group: 'figures',
+    id: 'decimal-comma',
+    covers: '"1,5 million euros" (a decimal comma) read as "5 million euros", grounding "5 million euros"',
+    rule: 'figure-not-in-quotes',
+    says: 'the quotes state "1,5 million euros" (EUR 1,500,000)',
+    bad: { ...takeaway('Revenue was 5 million euros.', 'Revenue was 1,5 million euros'), document: `${BASE_DOCUMENT}Revenue was 1,5 million euros.\n` },
+    twin: { ...takeaway('Revenue was 1.5 million euros.', 'Revenue was 1,5 million euros'), document: `${BASE_DOCUMENT}Revenue was 1,5 million euros.\n` },
+  },
+  {
+    group: 'figures',
+    id: 'indian-scale',
+    covers: '"Rs 200 crore" (2 billion rupees) read as a bare 200, grounding "Rs 200"',
+    rule: 'figure-not-in-quotes',
+    says: 'the quotes state "Rs 200 crore" (INR 2,000,000,000)',
+    bad: { ...takeaway('Acme paid Rs 200 for Beta.', 'Acme paid Rs 200 crore for Beta'), document: `${BASE_DOCUMENT}Acme paid Rs 200 crore for Beta.\n` },
+    twin: { ...takeaway('Acme paid Rs 2 billion for Beta.', 'Acme paid Rs 200 crore for Beta'), document: `${BASE_DOCUMENT}Acme paid Rs 200 crore for Beta.\n` },
+  },
+  {
+    group: 'figures',
+    id: 'arabic-percent-sign',
+    covers: '"150\u066A" (the Arabic percent sign) read as the count 150',
+    rule: 'figure-not-in-quotes',
+    says: '(150%)',
+    bad: takeaway('Acme sold 150\u066A units.', 'Acme sold 150 units'),
+    twin: takeaway('Acme sold 150 units.', 'Acme sold 150 units'),
+  },
+  {
+    group: 'figures',
+    id: 'sign-qualifier-added',
+    covers: '">150 units" (more than 150) grounded by "150 units"',
+    rule: 'figure-not-in-quotes',
+    says: '(more than 150)',
+    bad: takeaway('Acme sold >150 units.', 'Acme sold 150 units'),
+    twin: takeaway('Acme sold 150 units.', 'Acme sold 150 units'),
+  },
+  {
+    group: 'figures',
+    id: 'sign-qualifier-dropped',
+    covers: '"4 percent" from a quote\'s "<4 percent": --strict makes the dropped qualifier an error',
+    rule: 'figure-qualifier-dropped',
+    strict: true,
+    says: 'the quotes state "< 4 percent" (under 4%)',
+    bad: { ...takeaway('Growth was 4 percent.', 'Growth was <4 percent'), document: `${BASE_DOCUMENT}Growth was <4 percent.\n` },
+    twin: { ...takeaway('Growth was <4 percent.', 'Growth was <4 percent'), document: `${BASE_DOCUMENT}Growth was <4 percent.\n` },
   },
 ];
 
