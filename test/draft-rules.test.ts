@@ -144,9 +144,13 @@ describe('structure, options and disagreements', () => {
   }, 60_000);
   afterAll(() => (dir ? removeDir(dir) : undefined));
 
-  it('reads a bold lead-in written as a sentence ("**The workers.** …") as the item\'s title, for every item of the list', () => {
+  it('reads a bold lead-in written as a sentence ("**The workers.** …") as the item\'s title, for every item of the list, when its quote says the lead-in\'s words', () => {
     const titles = (draft.friction ?? []).map((f) => f.title);
-    expect(titles).toEqual(expect.arrayContaining(['The workers', 'The minister', 'The review']));
+    expect(titles).toEqual(expect.arrayContaining(['The workers', 'The minister']));
+    // "The review." names no word of its sentence ("The competition office could take months…"): the
+    // support check would find "review" in no quote, so the title is the quote's opening, hedge kept.
+    expect(titles).not.toContain('The review');
+    expect(titles).toContain('The competition office could take months');
   });
 
   it('reads every paragraph under a heading of options, without cue words: named options, another company that wants a main actor; not its own product, a place or a demonym', () => {

@@ -51,10 +51,12 @@ describe('briefing draft on a pile about another topic', () => {
       conflicts: { topic: string; sides: { text: string }[] }[];
     };
     const byAmount = new Map(summary.investment.map((i) => [i.amount?.value, i]));
-    expect(byAmount.get('€120 million')?.label).toBe('Nordwind Air: investment of €120 million');
+    // Labels keep the quote's hedge and say only the words their quotes say (the support check):
+    // "…for €120 million, the two carriers said" is reported; "valued the group at" is no "valuation".
+    expect(byAmount.get('€120 million')?.label).toBe('Nordwind Air: reported €120 million');
     expect(byAmount.get('€60 million')?.label).toBe('Nordwind Air: investment of €60 million');
     expect(byAmount.get('€180 million')?.label).toBe('Nordwind Air: total of €180 million');
-    expect(byAmount.get('€1.1 billion')?.label).toBe('Nordwind Air: valuation of €1.1 billion');
+    expect(byAmount.get('€1.1 billion')?.label).toBe('Nordwind Air: €1.1 billion');
     // Who pays and who receives, from the sentence ("Nordwind Air has agreed to take a 25% stake in Baltic Skyways").
     expect(byAmount.get('€120 million')?.amount).toMatchObject({ party: 'Nordwind Air', counterparty: 'Baltic Skyways' });
     // The date the sentence gives ("on Monday", resolved against the document's date), at a precision the check grounds.
@@ -73,7 +75,8 @@ describe('briefing draft on a pile about another topic', () => {
     expect(summary.asOf).toBe('2025-05-30');
     const topics = summary.conflicts.map((c) => c.topic);
     expect(topics).toContain('Stake: 20% or 25%?');
-    const exclusivity = summary.conflicts.find((c) => c.topic === 'Exclusive: still in place or given up?');
+    // Asked in its quotes' words ("in place", "given up" are in neither; the support check reads the topic).
+    const exclusivity = summary.conflicts.find((c) => c.topic === 'Exclusive: still or no longer?');
     expect(exclusivity?.sides.map((s) => s.text)).toEqual([
       'The codeshare remains exclusive, with every long-haul connection sold through Nordwind Air.',
       'The carrier was released from the exclusivity clause of its codeshare with Nordwind Air in February, the people said.',

@@ -98,6 +98,16 @@ describe('support: hedges', () => {
     expect(rules(supportOf('Acme will end the talks.', ['Acme could end the talks.']))).toEqual(['support-hedge']);
   });
 
+  it('keeps the quotes\' "talks" when the statement says "talks" in the same clause, as it keeps their "will" (a quote word for word raises nothing)', () => {
+    const quote = 'Management said talks with the union would continue and that no jobs would be cut in Riga.';
+    expect(rules(supportOf(quote, [quote]))).toEqual([]);
+    expect(rules(supportOf('Management said talks with the union', [quote]))).toEqual([]);
+    // Without "talks" the clause states as settled what the quote gives as talks.
+    expect(rules(supportOf('The union will continue with management.', [quote])).filter((r) => r === 'support-hedge' || r === 'support-modality')).not.toEqual([]);
+    // "talks" in another clause keeps nothing here.
+    expect(rules(supportOf('The union will continue with management, but talks stalled.', [quote])).filter((r) => r === 'support-hedge' || r === 'support-modality')).not.toEqual([]);
+  });
+
   it('reaches only what a hedge governs: an unhedged clause beside a hedged one needs no hedge', () => {
     const quote = 'The agreement, which extends to 2030, is reportedly being renegotiated.';
     expect(rules(supportOf('The agreement extends to 2030.', [quote]))).toEqual([]);

@@ -20,6 +20,7 @@ import {
   type DraftTopic,
 } from './sections.js';
 import { draftConflicts } from './conflicts.js';
+import { firstSupported, namingQuote, passagePlaces, supported } from './fit.js';
 
 export type DraftSectionKey = 'takeaways' | 'investment' | 'friction' | 'alternatives' | 'outlook' | 'conflicts';
 export const DRAFT_SECTIONS: DraftSectionKey[] = ['takeaways', 'investment', 'friction', 'alternatives', 'outlook', 'conflicts'];
@@ -74,6 +75,18 @@ export function corpusToSections(corpus: Corpus, only?: ReadonlySet<string>): Om
   for (const f of friction) for (const q of f.quotes) used.add(q.passage);
   const outlook = draftOutlook(scoped, used).slice(0, LIMITS.outlook);
   const conflicts = draftConflicts(scoped, investments).slice(0, LIMITS.conflicts);
+  // A party or pursuer resolved from an earlier sentence ("it", "the company"): cite the sentence that names it.
+  let places: ReturnType<typeof passagePlaces> | undefined;
+  const named = (item: DraftItem, name: string | undefined): void => {
+    if (name === undefined || supported(name, item.quotes.map((q) => q.quote), 'name')) return;
+    const naming = namingQuote(scoped, (places ??= passagePlaces(scoped)), item.quotes, name);
+    if (naming && !item.quotes.some((q) => q.quote === naming.quote && q.passage.doc.id === naming.passage.doc.id)) item.quotes.push(naming);
+  };
+  for (const inv of investments) named(inv, inv.party);
+  for (const alt of alternatives) {
+    named(alt, alt.owner);
+    named(alt, alt.maker);
+  }
   const raw = { investments, alternatives, friction, outlook, conflicts };
   return {
     raw,
@@ -123,7 +136,7 @@ export function corpusToDraft(corpus: Corpus, fallbackDate: string): DraftSummar
   const orgs = corpus.organisations.filter((o) => !/\d/.test(o)).slice(0, 2);
   const title = orgs.length === 0 ? 'What the sources report' : `${orgs.join(' and ')}: what the sources report`;
   const dates = corpus.documents.map((d) => d.date).filter((d): d is string => d !== undefined).sort();
-  return { title, asOf: dates[dates.length - 1] ?? fallbackDate, headlines: headlinesOf(raw, corpus), sections };
+  return { title, asOf: dates[dates.length - 1] ?? fallbackDate, headlines: headlinesOf(raw, corpus, sections), sections };
 }
 
 /** The best-supported few, shown in time order. */
@@ -147,10 +160,15 @@ function investmentEntry(inv: DraftInvestment): Entry {
   const lead = inv.party ? `${inv.party}: ` : '';
   // "valuation past $80 billion", "plan of up to $5 billion": a comparing qualifier takes no "of".
   const kindWords = inv.qualifier && /^(?:past|over|more than|above|under|below)$/.test(inv.qualifier) ? KIND_LABEL[inv.kind].replace(/ of$/, '') : KIND_LABEL[inv.kind];
-  let label = capitalise(`${lead}${lead ? kindWords : capitalise(kindWords)} ${amountText}`);
   // A date the sentence gives but the timeline cannot place (a month of another year than its document's) stays in the label.
-  if (when === 'undated' && inv.phrase !== undefined) label += ` (${inv.phrase})`;
-  else if (inv.phrase !== undefined && /^by\b/i.test(inv.phrase)) label += ` (${inv.phrase.charAt(0).toLowerCase()}${inv.phrase.slice(1)})`;
+  let suffix = '';
+  if (when === 'undated' && inv.phrase !== undefined) suffix = ` (${inv.phrase})`;
+  else if (inv.phrase !== undefined && /^by\b/i.test(inv.phrase)) suffix = ` (${inv.phrase.charAt(0).toLowerCase()}${inv.phrase.slice(1)})`;
+  // The kind's words when the quotes say them, else the amount alone (the outputs print its kind beside it);
+  // a hedge the quotes put on it kept ("reported", "planned", "possible"); the party when they name it.
+  const forms = [`${kindWords} ${amountText}`, amountText, `reported ${kindWords} ${amountText}`, `reported ${amountText}`, `planned ${amountText}`, `possible ${amountText}`];
+  const candidates = [...(lead ? forms.map((f) => `${lead}${f}`) : []), ...forms].map((f) => capitalise(f) + suffix);
+  const label = firstSupported(candidates, cite.map((c) => c.quote)) ?? (candidates[0] as string);
   const amount: Record<string, string> = { value: inv.amount, kind: SUMMARY_KIND[inv.kind] };
   if (inv.party) amount.party = inv.party;
   if (inv.counterparty) amount.counterparty = inv.counterparty;
@@ -179,8 +197,11 @@ function whenOf(inv: DraftInvestment, cite: Cite[]): string {
   return 'undated';
 }
 
+/** Its heading's words or its first quote's opening, whichever its quotes support (in that order). */
 function topicTitle(topic: DraftTopic): string {
-  return topic.title ?? titleOf(first(topic).quote);
+  const own = titleOf(first(topic).quote);
+  const candidates = topic.title === undefined ? [own] : [topic.title, own];
+  return firstSupported(candidates, topic.quotes.map((q) => q.quote)) ?? (candidates[0] as string);
 }
 
 function topicEntry(topic: DraftTopic): Entry {
@@ -201,7 +222,10 @@ function validAlternative(alt: DraftAlternative): boolean {
 
 function conflictEntry(conflict: DraftConflict): Entry {
   const sides = conflict.sides.map((s) => ({ text: statementOf(first(s).quote), cite: cites(s.quotes) }));
-  return { value: { topic: conflict.topic, sides }, docs: [...new Set(conflict.sides.flatMap((s) => s.docs))].sort() };
+  // The topic in words its sides' quotes say, else the plainest question.
+  const quotes = sides.flatMap((s) => s.cite.map((c) => c.quote));
+  const topic = firstSupported([conflict.topic, ...(conflict.fallbacks ?? []), 'What do the sources say?'], quotes, 'hypothetical') ?? conflict.topic;
+  return { value: { topic, sides }, docs: [...new Set(conflict.sides.flatMap((s) => s.docs))].sort() };
 }
 
 /** Three to five takeaways: the best-supported item of each section, then the next ones, then documents' leads. */
@@ -236,30 +260,52 @@ function takeawaysOf(corpus: Corpus, raw: RawSections): Entry[] {
   return entries;
 }
 
-/** Action titles that state each section's point; figures only from the section's own quotes. */
-function headlinesOf(raw: RawSections, corpus: Corpus): Partial<Record<DraftSectionKey, string>> {
-  const h: Partial<Record<DraftSectionKey, string>> = {};
+/** The quotes an entry cites (a conflict's through its sides). */
+function entryQuotes(entry: Entry): string[] {
+  const v = entry.value as { cite?: Cite[]; sides?: { cite: Cite[] }[] };
+  return [...(v.cite ?? []), ...(v.sides ?? []).flatMap((side) => side.cite)].map((c) => c.quote);
+}
+
+/**
+ * Action titles that state each section's point; figures only from the section's own quotes.
+ * Each is the first of its forms that the section's quotes support (the support check reads a
+ * headline against every quote of its section); a section none of whose forms they support gets
+ * no headline (the outputs print its default heading).
+ */
+function headlinesOf(raw: RawSections, corpus: Corpus, sections: Record<DraftSectionKey, Entry[]>): Partial<Record<DraftSectionKey, string>> {
+  const forms: Partial<Record<DraftSectionKey, (string | undefined)[]>> = {};
   // Lower case for a title inside a sentence, unless it starts with a name ("Acme’s …").
   const lower = (t: string) => (/^\p{Lu}\p{Ll}/u.test(t) && !corpus.names.has((/^[\p{L}\p{N}-]+/u.exec(t)?.[0] ?? '').replace(/['’]s$/u, '')) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
   const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
   const total = raw.investments.filter((i) => i.kind === 'total').sort((a, b) => b.docs.length - a.docs.length || b.value - a.value)[0];
   const invested = raw.investments.filter((i) => i.kind === 'investment').sort((a, b) => b.value - a.value)[0];
-  if (total) h.investment = `Reported total investment reaches ${total.amount}`;
-  else if (invested) h.investment = `The largest reported investment is ${invested.amount}`;
-  else if (raw.investments[0]) h.investment = `Amounts reported range up to ${[...raw.investments].sort((a, b) => b.value - a.value)[0]?.amount}`;
+  const largest = [...raw.investments].sort((a, b) => b.value - a.value)[0];
+  const labelOf = (inv: DraftInvestment | undefined) => (inv ? (sections.investment[raw.investments.indexOf(inv)]?.value.label as string | undefined) : undefined);
+  if (total) forms.investment = [`Reported total investment reaches ${total.amount}`, `Reported total of ${total.amount}`, `Planned total of ${total.amount}`, labelOf(total) && `${labelOf(total)}, as reported`];
+  else if (invested) forms.investment = [`The largest reported investment is ${invested.amount}`, `Largest reported investment: ${invested.amount}`, labelOf(invested) && `${labelOf(invested)}, as reported`];
+  else if (largest) forms.investment = [`Amounts reported range up to ${largest.amount}`, labelOf(largest) && `${labelOf(largest)}, as reported`];
   const frictionTitles = raw.friction.slice(0, 3).map((f) => lower(topicTitle(f)));
-  if (frictionTitles.length > 0) h.friction = short(`Friction over ${list(frictionTitles.slice(0, 2))}`, `Friction over ${frictionTitles[0]}`);
+  if (frictionTitles.length > 0) {
+    const two = list(frictionTitles.slice(0, 2));
+    forms.friction = [short(`Friction over ${two}`, `Friction over ${frictionTitles[0]}`), short(capitalise(two), capitalise(frictionTitles[0] as string))];
+  }
   const owner = raw.alternatives[0]?.owner;
   const kinds = [...new Set(raw.alternatives.map((a) => a.kind))].slice(0, 3);
-  if (owner !== undefined) h.alternatives = short(`${owner} weighs ${list(kinds)} alternatives`, `${owner} weighs alternatives`);
+  const names = [...new Set(raw.alternatives.filter((a) => a.owner === owner).map((a) => a.name))].slice(0, 2);
+  if (owner !== undefined) forms.alternatives = [short(`${owner} weighs ${list(kinds)} alternatives`, `${owner} weighs alternatives`), short(`${owner} weighs ${list(names)}`, `${owner} weighs ${names[0] ?? ''}`)];
   const outlookTitles = raw.outlook.slice(0, 2).map((o) => lower(topicTitle(o)));
-  if (outlookTitles.length > 0) h.outlook = short(`What may come: ${list(outlookTitles)}`, `What may come: ${outlookTitles[0]}`);
-  if (raw.conflicts.length > 0) h.conflicts = raw.conflicts.length === 1 ? 'The sources disagree on one point' : 'The sources disagree on several points';
+  if (outlookTitles.length > 0) forms.outlook = [short(`What may come: ${list(outlookTitles)}`, `What may come: ${outlookTitles[0]}`), short(capitalise(list(outlookTitles)), capitalise(outlookTitles[0] as string))];
+  if (raw.conflicts.length > 0) forms.conflicts = [raw.conflicts.length === 1 ? 'The sources disagree on one point' : 'The sources disagree on several points'];
   const actors = corpus.organisations.filter((o) => !/\d/.test(o)).slice(0, 2);
   const main = frictionTitles[0];
-  if (main !== undefined) h.takeaways = short(`${list(actors)}: the main friction is ${main}`, `The main friction: ${main}`);
-  // A headline's figures must be in its section's quotes; the amounts come from them, but make sure.
-  for (const key of Object.keys(h) as DraftSectionKey[]) if (/\d/.test(h[key] ?? '') && key !== 'investment') delete h[key];
+  if (main !== undefined) forms.takeaways = [short(`${list(actors)}: the main friction is ${main}`, `The main friction: ${main}`)];
+  const h: Partial<Record<DraftSectionKey, string>> = {};
+  for (const key of DRAFT_SECTIONS) {
+    // A headline's figures must be in its section's quotes; the amounts come from them, but make sure.
+    const candidates = (forms[key] ?? []).filter((f) => f !== undefined && (key === 'investment' || !/\d/.test(f)));
+    const chosen = firstSupported(candidates, sections[key].flatMap(entryQuotes));
+    if (chosen !== undefined) h[key] = chosen;
+  }
   return h;
 }
 

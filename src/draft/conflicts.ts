@@ -113,7 +113,7 @@ function amountConflicts(investments: DraftInvestment[]): DraftConflict[] {
     // Different documents, and amounts close enough to be two accounts of one figure.
     if (a.docs.every((d) => b.docs.includes(d)) || Math.max(a.value, b.value) > 2 * Math.min(a.value, b.value)) continue;
     const what = a.kind === 'total' ? 'total' : 'valuation';
-    conflicts.push({ topic: `Reported ${what}: ${a.amount} or ${b.amount}?`, sides: [a, b] });
+    conflicts.push({ topic: `Reported ${what}: ${a.amount} or ${b.amount}?`, fallbacks: [`Reported: ${a.amount} or ${b.amount}?`], sides: [a, b] });
   }
   return conflicts;
 }
@@ -200,7 +200,8 @@ function claimConflicts(corpus: Corpus): DraftConflict[] {
       addSupport(item, quoteOf(p));
       return item;
     });
-    conflicts.push({ topic: `${capitalise(about || 'The terms')}: still in place or given up?`, sides });
+    const fallbacks = about ? [`${capitalise(about)}: still or no longer?`] : [];
+    conflicts.push({ topic: `${capitalise(about || 'The terms')}: still in place or given up?`, fallbacks, sides });
     if (conflicts.length >= 5) break;
   }
   return conflicts;

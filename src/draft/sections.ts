@@ -47,6 +47,8 @@ export interface DraftAlternative extends DraftItem {
 
 export interface DraftConflict {
   topic: string;
+  /** Plainer topics, in order, for when its quotes do not support the words of the first (fit.ts). */
+  fallbacks?: string[];
   sides: DraftItem[];
 }
 
