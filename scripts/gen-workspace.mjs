@@ -6,6 +6,10 @@
 //   --documents N   N documents (copies of the five seeds, each with a line of its own) and a
 //                   summary that cites every one: the seeds' summary, plus one friction point
 //                   per further copy citing a quote of each of its five documents
+//   --repeat K      the seeds' documents and their summary with every list repeated K times
+//                   (takeaways, which the schema caps at five, excepted): each copy after the
+//                   first renamed "… (set b)" (letters, no new figure) and its `id` renumbered
+//                   when items carry one
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +19,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seeds = path.join(root, 'seeds');
 const [out, flag, count] = process.argv.slice(2);
 const n = Number(count);
-if (!out || !['--statements', '--documents'].includes(flag) || !Number.isInteger(n) || n < 1) {
-  console.error('usage: node scripts/gen-workspace.mjs OUT (--statements N | --documents N)');
+if (!out || !['--statements', '--documents', '--repeat'].includes(flag) || !Number.isInteger(n) || n < 1) {
+  console.error('usage: node scripts/gen-workspace.mjs OUT (--statements N | --documents N | --repeat K)');
   process.exit(2);
 }
 
@@ -33,9 +37,32 @@ function letters(i) {
   return s;
 }
 
+/** The lists --statements counts (the bench's sizes are in these statements; implications and signposts are extra). */
+const LISTS = ['takeaways', 'investment', 'friction', 'alternatives', 'outlook'];
+
 function statementCount(s) {
-  const lists = ['takeaways', 'investment', 'friction', 'alternatives', 'outlook'];
-  return lists.reduce((sum, k) => sum + (s[k]?.length ?? 0), 0) + (s.conflicts ?? []).reduce((sum, c) => sum + c.sides.length, 0);
+  return LISTS.reduce((sum, k) => sum + (s[k]?.length ?? 0), 0) + (s.conflicts ?? []).reduce((sum, c) => sum + c.sides.length, 0);
+}
+
+/** The field that names an item of each list: a copy gets " (set b)" there. */
+const NAMED = { implications: 'title', watch: 'signpost', recommendations: 'action', investment: 'label', friction: 'title', alternatives: 'name', outlook: 'title', conflicts: 'topic' };
+
+/** Every list but the takeaways repeated `k` times, copies named apart and ids renumbered. */
+function repeatLists(s, k) {
+  for (const [list, field] of Object.entries(NAMED)) {
+    const items = s[list];
+    if (!Array.isArray(items) || items.length === 0) continue;
+    const copies = [];
+    for (let r = 0; r < k; r++) {
+      for (const item of items) {
+        const copy = structuredClone(item);
+        if (r > 0 && typeof copy[field] === 'string') copy[field] = `${copy[field]} (set ${letters(r)})`;
+        if (r > 0 && typeof copy.id === 'string') copy.id = `${copy.id}-${letters(r)}`;
+        copies.push(copy);
+      }
+    }
+    s[list] = copies;
+  }
 }
 
 rmSync(out, { recursive: true, force: true });
@@ -55,6 +82,9 @@ if (flag === '--statements') {
     summary[kind] = [...summary[kind], item];
     i++;
   }
+} else if (flag === '--repeat') {
+  for (const f of documents) writeFileSync(path.join(out, f), readFileSync(path.join(seeds, f)));
+  repeatLists(summary, n);
 } else {
   const groups = Math.ceil(n / documents.length);
   // Quotes by document, from the seeds' summary: each further copy is cited by one friction point.

@@ -18,7 +18,7 @@ describe('briefing build', () => {
 
   it('writes the deck, the memo and a manifest of inputs, outputs and citations', async () => {
     const result = await runCli(['build', 'ws', '--out', 'out'], { cwd: dir });
-    expect(result.stderr).toMatch(/^out: wrote briefing\.pptx \(\d+ KB\), memo\.pdf \(\d+ KB, \d+ pages? \+ \d+ of references\), build\.json in \d+ ms; \d+ citations verified\n$/m);
+    expect(result.stderr).toMatch(/^out: wrote briefing\.pptx \(\d+ KB\), memo\.pdf \(\d+ KB, \d+ pages? \+ \d+ of references\), review\.html \(\d+ KB\), build\.json in \d+ ms; \d+ citations verified\n$/m);
     expect(result.code).toBe(0);
     const manifest = JSON.parse(await readFile(path.join(dir, 'out/build.json'), 'utf8'));
     const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
@@ -128,10 +128,11 @@ describe('briefing build', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('changes since the previous build:\n  documents changed: 004\n');
     expect(result.stderr).toMatch(/^ {2}re-verified: takeaways\[\d\]: /m);
-    // A paragraph added at the end moves no quoted passage: neither output would change, so both are kept.
-    expect(result.stderr).toMatch(/^out: wrote build\.json in \d+ ms; kept briefing\.pptx and memo\.pdf: unchanged; memo\.pdf: \d+ pages? \+ \d+ of references; \d+ citations verified$/m);
+    // A paragraph added at the end moves no quoted passage, and is in no passage's context: no
+    // output would change, so all are kept.
+    expect(result.stderr).toMatch(/^out: wrote build\.json in \d+ ms; kept briefing\.pptx, memo\.pdf and review\.html: unchanged; memo\.pdf: \d+ pages? \+ \d+ of references; \d+ citations verified$/m);
     const forced = await runCli(['build', 'ws', '--out', 'out', '--force'], { cwd: dir });
-    expect(forced.stderr).toMatch(/^out: wrote briefing\.pptx \(\d+ KB\), memo\.pdf \(\d+ KB, \d+ pages? \+ \d+ of references\), build\.json in /m);
+    expect(forced.stderr).toMatch(/^out: wrote briefing\.pptx \(\d+ KB\), memo\.pdf \(\d+ KB, \d+ pages? \+ \d+ of references\), review\.html \(\d+ KB\), build\.json in /m);
   });
 
   it('fails on a broken citation, names the statements, and leaves the outputs untouched', async () => {
@@ -224,14 +225,14 @@ describe('briefing build', () => {
     await writeFile(file, `${await readFile(file, 'utf8')}\nOne more line.\n`);
     const result = await runCli(['build', 'ws', '--out', 'out', '--changes'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('changes since the last build that reported its changes (2025-11-01):\n  documents changed: 002\n');
+    expect(result.stderr).toContain('changes since the last build that reported its changes (2025-06-01):\n  documents changed: 002\n');
     const slides = await slidesOf();
-    expect(slides.some((xml) => xml.includes('What changed since the build of 1 November 2025') && xml.includes('Source revised:') && xml.includes('(002); every statement citing it was verified again'))).toBe(true);
+    expect(slides.some((xml) => xml.includes('What changed since the build of 1 June 2025') && xml.includes('Source revised:') && xml.includes('(002); every statement citing it was verified again'))).toBe(true);
     const memo = await memoOf();
     const memoText = allText(memo).replace(/\s+/g, ' ');
-    expect(memoText).toContain('What changed since the build of 1 November 2025');
+    expect(memoText).toContain('What changed since the build of 1 June 2025');
     expect(memoText).toMatch(/Sources revised “\[Strains in the Microsoft–OpenAI alliance as the AI race intensifies\]” \(002\): every statement citing it was verified again\./);
-    expect(memo.outline.map((o) => o.title)).toContain('What changed since the build of 1 November 2025');
+    expect(memo.outline.map((o) => o.title)).toContain('What changed since the build of 1 June 2025');
   });
 });
 

@@ -36,7 +36,7 @@ describe('a watch session previews what changed, and delivers nothing', () => {
 
     await edit('the two companies begin to look more like competitors than collaborators;', 'the two companies begin to look more like rivals than collaborators;');
     const second = await preview();
-    expect(second.changes.since.reader).toBe('the build of 1 November 2025');
+    expect(second.changes.since.reader).toBe('the build of 1 June 2025');
     expect(second.changes.statements.changed.map((c) => c.path).sort()).toEqual(['friction[1]', 'takeaways[0]']);
     expect(second.manifest?.baseline?.inputsHash).toBe(delivered.inputsHash);
 
@@ -46,6 +46,6 @@ describe('a watch session previews what changed, and delivers nothing', () => {
     expect(deliver.stderr).toContain('  statement changed: takeaways[0]: text reworded: ');
     expect(deliver.stderr).toContain('  statement changed: friction[1]: title reworded: ');
     const again = await runCli(['build', 'ws', '--out', 'out', '--changes', '--force'], { cwd: dir });
-    expect(again.stderr).toContain('changes: none since the last build that reported its changes (2025-11-01)');
+    expect(again.stderr).toContain('changes: none since the last build that reported its changes (2025-06-01)');
   }, 120_000);
 });

@@ -62,7 +62,7 @@ describe('briefing check finds what is broken', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     // The exact diagnostic, pinned (update it when seeds/briefing.yaml moves that quote).
     expect(result.stderr).toMatchInlineSnapshot(`
-      "ws/briefing.yaml:203:16: error: quote not found in 004: "Microsoft's total investment has since ballooned to a reported »$13.75« billion"; closest: "Microsoft's total investment has since ballooned to a reported »$14« billion" at 004:4 (they part at the word marked »«) [quote-not-found]
+      "ws/briefing.yaml:194:16: error: quote not found in 004: "Microsoft's total investment has since ballooned to a reported »$13.75« billion"; closest: "Microsoft's total investment has since ballooned to a reported »$14« billion" at 004:4 (they part at the word marked »«) [quote-not-found]
       "
     `);
   });

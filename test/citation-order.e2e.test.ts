@@ -10,7 +10,9 @@ import { copySeeds, removeDir, runCli } from './helpers/workspace.js';
 
 /** "15–17, 20" → [15, 16, 17, 20]. */
 function expandGroup(text: string): number[] {
+  // The deck holds a range's dash to its numbers with word joiners (U+2060): no part of the number.
   return text
+    .replace(/\u2060/g, '')
     .split(/[,\u00A0\s]+/)
     .filter((part) => part !== '')
     .flatMap((part) => {

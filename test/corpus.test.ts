@@ -28,7 +28,7 @@ describe('the corpus of bad and hostile inputs', () => {
     const built = await runInProcess(['build', 'ws', '--out', 'out'], path.join(root, 'base'), { ...ENV });
     expect(built.code, built.stderr).toBe(0);
     baseline = await snapshot(baseOut);
-    expect(Object.keys(baseline).sort()).toEqual(['briefing.pptx', 'build.json', 'memo.pdf']);
+    expect(Object.keys(baseline).sort()).toEqual(['briefing.pptx', 'build.json', 'memo.pdf', 'review.html']);
   });
   afterAll(() => removeDir(root));
 

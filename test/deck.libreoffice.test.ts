@@ -7,6 +7,9 @@
 //   centred) rather than leaving half a slide empty. Checked as a person sees it: pdftoppm
 //   rasterises each slide, and what is drawn in the body area (text, card fills, table rules)
 //   must span most of it.
+// - Continuation slides (issue 24): the seeds with every list ten times, clean, each continued
+//   section drawn at one size, nothing under the source line; a funding history's chart and
+//   timeline, clean.
 // Runs when `soffice`, `pdftotext` and `pdftoppm` are on PATH.
 import { execFile } from 'node:child_process';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -21,8 +24,8 @@ import { writeDeck } from '../src/deck/pptx-writer.js';
 import { BODY_H, CONTENT_W, GRID } from '../src/deck/grid.js';
 import { DEFAULT_THEME } from '../src/inputs/theme.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { AS_OF, doubledSeeds, hasCommand, layoutProblems, pdfWords, pptxToPdfs, renderWorkspaceDeck } from './helpers/deck.js';
-import { removeDir, SEEDS, tempDir } from './helpers/workspace.js';
+import { AS_OF, deckOf, doubledSeeds, hasCommand, layoutProblems, pdfWords, pptxToPdfs, renderWorkspaceDeck, repeatedSeeds } from './helpers/deck.js';
+import { removeDir, ROOT, SEEDS, tempDir } from './helpers/workspace.js';
 
 const run = promisify(execFile);
 const available = (await hasCommand('soffice')) && (await hasCommand('pdftotext')) && (await hasCommand('pdftoppm'));
@@ -89,9 +92,13 @@ async function overflowingDeck(): Promise<Uint8Array> {
 interface Drawn {
   dir: string;
   /** Each deck's PDF as LibreOffice drew it. */
-  pdfs: Record<'seeds' | 'doubled' | 'overflowing' | 'sparse', string>;
+  pdfs: Record<'seeds' | 'doubled' | 'overflowing' | 'sparse' | 'repeated' | 'funding', string>;
   doubledDiagnostics: Diagnostic[];
   sparseSlides: PlacedSlide[];
+  /** The seeds with every list ten times, laid out, and what the layout reported. */
+  repeatedSlides: PlacedSlide[];
+  repeatedDiagnostics: Diagnostic[];
+  fundingDiagnostics: Diagnostic[];
 }
 
 let drawing: Promise<Drawn> | undefined;
@@ -107,14 +114,31 @@ function drawn(): Promise<Drawn> {
     if (!models.deck) throw new Error(JSON.stringify(models.diagnostics));
     const { placed } = layoutDeck(models.deck, DEFAULT_THEME);
     const sparse = await writeDeck(placed, { date: AS_OF });
-    const decks = { seeds: seeds.bytes, doubled: doubled.bytes, overflowing: await overflowingDeck(), sparse: sparse.bytes };
+    const repeated = layoutDeck(await deckOf(await repeatedSeeds(dir, 10)), DEFAULT_THEME);
+    const funding = await renderWorkspaceDeck(path.join(ROOT, 'test/fixtures/funding'));
+    const decks = {
+      seeds: seeds.bytes,
+      doubled: doubled.bytes,
+      overflowing: await overflowingDeck(),
+      sparse: sparse.bytes,
+      repeated: (await writeDeck(repeated.placed, { date: AS_OF })).bytes,
+      funding: funding.bytes,
+    };
     const files: string[] = [];
     for (const [name, bytes] of Object.entries(decks)) {
       files.push(path.join(dir, `${name}.pptx`));
       await writeFile(files[files.length - 1] as string, bytes);
     }
-    const [seedsPdf, doubledPdf, overflowingPdf, sparsePdf] = (await pptxToPdfs(files, dir)) as [string, string, string, string];
-    return { dir, pdfs: { seeds: seedsPdf, doubled: doubledPdf, overflowing: overflowingPdf, sparse: sparsePdf }, doubledDiagnostics: doubled.diagnostics, sparseSlides: placed.slides };
+    const [seedsPdf, doubledPdf, overflowingPdf, sparsePdf, repeatedPdf, fundingPdf] = (await pptxToPdfs(files, dir)) as [string, string, string, string, string, string];
+    return {
+      dir,
+      pdfs: { seeds: seedsPdf, doubled: doubledPdf, overflowing: overflowingPdf, sparse: sparsePdf, repeated: repeatedPdf, funding: fundingPdf },
+      doubledDiagnostics: doubled.diagnostics,
+      sparseSlides: placed.slides,
+      repeatedSlides: repeated.placed.slides,
+      repeatedDiagnostics: repeated.diagnostics,
+      fundingDiagnostics: funding.diagnostics,
+    };
   })();
   return drawing;
 }
@@ -128,7 +152,7 @@ describe.skipIf(!available)('deck in LibreOffice', () => {
   let doubledDiagnostics: Diagnostic[];
   beforeAll(async () => {
     ({ pdfs, doubledDiagnostics } = await drawn());
-  }, 180_000);
+  }, 300_000);
 
   async function problemsOf(pdf: string): Promise<{ problems: string[]; pages: number; words: number }> {
     const pages = await pdfWords(pdf);
@@ -137,7 +161,7 @@ describe.skipIf(!available)('deck in LibreOffice', () => {
 
   it('draws the seeds deck with no word outside a slide and no two words overlapping', async () => {
     const result = await problemsOf(pdfs.seeds);
-    expect(result.pages).toBe(12);
+    expect(result.pages).toBe(10);
     expect(result.words).toBeGreaterThan(1000);
     expect(result.problems).toEqual([]);
   });
@@ -147,6 +171,37 @@ describe.skipIf(!available)('deck in LibreOffice', () => {
     const result = await problemsOf(pdfs.doubled);
     expect(result.pages).toBeGreaterThan(11);
     expect(result.problems).toEqual([]);
+  });
+
+  it('draws the seeds with every list ten times: continued slides clean, each section at one size, nothing under the source line', async () => {
+    const { repeatedSlides: slides, repeatedDiagnostics } = await drawn();
+    expect(repeatedDiagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const pages = await pdfWords(pdfs.repeated);
+    expect(pages).toHaveLength(slides.length);
+    expect(layoutProblems(pages)).toEqual([]);
+    // What LibreOffice draws in the body stays above the source line (in points: 72 an inch).
+    const bottom = GRID.bodyBottom * 72 + 2;
+    pages.forEach((page, k) => {
+      const low = page.words.filter((w) => w.yMax > bottom && w.yMin < GRID.sourceY * 72 - 2);
+      expect(low.map((w) => w.text), `slide ${k + 1}: ${slides[k]?.title}`).toEqual([]);
+    });
+    // The parts of a continued table or card set are drawn at one size: the same height of word.
+    const groups = new Map<string, number[]>();
+    slides.forEach((slide, k) => {
+      if (!slide.part || (slide.layout !== 'table' && slide.layout !== 'cards' && slide.layout !== 'conflicts')) return;
+      const key = slide.title.replace(/ \(\d+\/\d+\)$/, '');
+      const body = (pages[k]?.words ?? []).filter((w) => w.yMin > GRID.bodyTop * 72 && w.yMax < GRID.bodyBottom * 72);
+      const heights = body.map((w) => w.yMax - w.yMin).sort((a, b) => a - b);
+      groups.set(key, [...(groups.get(key) ?? []), heights[Math.floor(heights.length / 2)] ?? 0]);
+    });
+    expect(groups.size).toBeGreaterThanOrEqual(4);
+    for (const [title, medians] of groups) expect(Math.max(...medians) / Math.min(...medians), `${title}: ${medians.join(', ')}`).toBeLessThan(1.03);
+  });
+
+  it('draws the exhibits of a funding history clean: the chart and the timeline', async () => {
+    const { fundingDiagnostics } = await drawn();
+    expect(fundingDiagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect((await problemsOf(pdfs.funding)).problems).toEqual([]);
   });
 
   it('catches a deck whose text overflows its box', async () => {

@@ -4,15 +4,14 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import path from 'node:path';
 import { layoutDeck } from '../src/deck/layout.js';
-import { boxOf, SLIDE_H, SLIDE_W, type Element } from '../src/deck/elements.js';
-import { countLines, inlinesToRuns, textHeight } from '../src/deck/measure.js';
+import { countLines, inlinesToRuns } from '../src/deck/measure.js';
 import { DEFAULT_THEME, loadTheme } from '../src/inputs/theme.js';
 import { keepFirstParagraphProperties } from '../src/deck/pptx-writer.js';
 import type { Deck } from '../src/model/types.js';
 import { changesToView } from '../src/pipeline/changes-view.js';
 import { emptyReport } from '../src/pipeline/changes.js';
 import { loadVerifiedWorkspace, workspaceToModels } from '../src/pipeline/pipeline.js';
-import { allText, AS_OF, deckOf, doubledSeeds, readPptx, renderDeck, shapeText, type PptxParts } from './helpers/deck.js';
+import { allText, AS_OF, deckOf, doubledSeeds, placementProblems, readPptx, renderDeck, shapeText, type PptxParts } from './helpers/deck.js';
 import { removeDir, SEEDS, tempDir } from './helpers/workspace.js';
 
 let deck: Deck;
@@ -40,22 +39,21 @@ describe('deck for the seeds', () => {
     const titles = pptx.slides.map((xml) => shapeText(xml, 'title'));
     expect(titles).toEqual([
       'Microsoft and OpenAI: from alliance to hedged rivalry',
-      'Still partners, increasingly rivals: both sides are hedging',
-      'What it means: a looser partnership, terms in play',
-      'Signposts: the terms, Amazon, Copilot, the cloud',
+      // Answer first: the bottom line, what it means for the reader, what we recommend, then the evidence.
+      'Do not bet on one model provider: both partners are hedging',
+      'What it means for us: more choice of models, less certainty of terms',
+      'Keep our choice of models open, and know our terms before the renewal',
       'From $1 billion in 2019 to a reported $13.75 billion in total',
-      'Microsoft: cumulative investment, as reported',
       'Reported friction: transparency, cost, influence and exclusivity',
       'Sources disagree on exclusivity, the contract and Copilot',
-      'Options pursued by Microsoft',
-      'Options pursued by OpenAI',
-      'Predicted scenarios: alliance, buyout, divergence or a new ecosystem',
+      'Microsoft hedges with its own models, partners’ models and chips',
+      'An uneasy alliance is likeliest; the renegotiation and the clouds will tell',
       'Sources',
     ]);
-    // Continuation slides: a table too long for one slide goes on, titled (1/2), (2/2)…
+    // Continuation slides: a table too long for one slide goes on, titled (1/3), (2/3)…
     const doubled = doubledPptx.slides.map((xml) => shapeText(xml, 'title'));
-    expect(doubled).toContain('Options pursued by Microsoft (1/3)');
-    expect(doubled).toContain('Options pursued by Microsoft (2/3)');
+    expect(doubled).toContain('Microsoft hedges with its own models, partners’ models and chips (1/3)');
+    expect(doubled).toContain('Microsoft hedges with its own models, partners’ models and chips (2/3)');
   });
 
   it('is 16:9', async () => {
@@ -65,11 +63,10 @@ describe('deck for the seeds', () => {
 
   it('puts a kicker, a source line, a footer and a slide number on content slides', () => {
     const takeaways = pptx.slides[1] as string;
-    // The takeaways' headline is the team's view: its kicker says so.
-    expect(shapeText(takeaways, 'kicker')).toBe('KEY TAKEAWAYS · OUR VIEW');
-    expect(shapeText(pptx.slides[4] as string, 'kicker')).toBe('INVESTMENT HISTORY');
+    // The bottom line names its reader, and its headline is the team's view: the kicker says both.
+    expect(shapeText(takeaways, 'kicker')).toBe('BOTTOM LINE FOR EXECUTIVE LEADERSHIP TEAM · OUR VIEW');
     expect(shapeText(takeaways, 'source-line')).toBe('Sources: 000, 003, 004');
-    expect(shapeText(takeaways, 'footer')).toBe('Microsoft and OpenAI: from alliance to hedged rivalry · 1 November 2025');
+    expect(shapeText(takeaways, 'footer')).toBe('Microsoft and OpenAI: from alliance to hedged rivalry · 1 June 2025');
     expect(takeaways).toMatch(/<a:fld [^>]*type="slidenum"/);
     expect(shapeText(pptx.slides[4] as string, 'source-line')).toBe('Sources: 000, 002, 004');
     // The title slide has none of these.
@@ -78,8 +75,9 @@ describe('deck for the seeds', () => {
 
   it('writes citations as superscript groups, sorted, runs of three as a range', () => {
     const takeaways = pptx.slides[1] as string;
+    // A range's dash is held to its numbers by word joiners: no viewer breaks a line inside "1–3".
     expect(takeaways).toMatch(/<a:rPr[^>]*baseline="30000"[^>]*>(?:(?!<\/a:r>).)*<a:t>1,\u00a02<\/a:t>/);
-    expect(takeaways).toMatch(/<a:rPr[^>]*baseline="30000"[^>]*>(?:(?!<\/a:r>).)*<a:t>3–7<\/a:t>/);
+    expect(takeaways).toMatch(/<a:rPr[^>]*baseline="30000"[^>]*>(?:(?!<\/a:r>).)*<a:t>3\u2060–\u20607<\/a:t>/);
     const superscripts = [...takeaways.matchAll(/baseline="30000"/g)];
     expect(superscripts).toHaveLength(5);
   });
@@ -96,29 +94,19 @@ describe('deck for the seeds', () => {
 
   it('draws the timeline with native shapes, left to right at the events\' places in time', () => {
     const timeline = pptx.slides[4] as string;
-    const markers = [...timeline.matchAll(/name="timeline-marker"[\s\S]*?<a:off x="(\d+)" y="(\d+)"\/>[\s\S]*?<a:prstGeom prst="ellipse"/g)].map((m) => Number(m[1]));
+    const markers = [...timeline.matchAll(/name="timeline-marker"[\s\S]*?<a:off x="(\d+)" y="(\d+)"\/>/g)].map((m) => Number(m[1]));
     // The three dated events; the three undated ones are text under the axis.
     expect(markers).toHaveLength(3);
     const steps = markers.slice(1).map((x, k) => x - (markers[k] as number));
     for (const step of steps) expect(step).toBeGreaterThan(0);
     expect(steps[0] as number).toBeGreaterThan(steps[1] as number);
     expect(allText(timeline)).toContain('$13.75 billion');
-    expect(timeline).toMatch(/baseline="30000"[^>]*>(?:(?!<\/a:r>).)*<a:t>\d+–\d+<\/a:t>/);
-  });
-
-  it('has a native bar chart with a "$ billion" axis and data labels', async () => {
-    const charts = pptx.names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
-    expect(charts).toHaveLength(1);
-    const chart = (await pptx.zip.file(charts[0] as string)?.async('string')) as string;
-    expect(chart).toContain('<c:barDir val="bar"/>');
-    expect(chart).toContain('$ billion');
-    expect(chart).toMatch(/<c:showVal val="1"\/>/);
-    expect(pptx.slides[5]).toContain('graphicFrame');
+    expect(timeline).toMatch(/baseline="30000"[^>]*>(?:(?!<\/a:r>).)*<a:t>\d+\u2060–\u2060\d+<\/a:t>/);
   });
 
   it('has native tables with a shaded header, repeated on continuation slides, and no vertical rules', () => {
     const tables = pptx.slides.filter((xml) => xml.includes('<a:tbl>'));
-    expect(tables).toHaveLength(5); // signposts, conflicts, Microsoft's alternatives, OpenAI's, sources
+    expect(tables).toHaveLength(5); // recommendations, conflicts, alternatives, scenarios, sources
     for (const xml of [...tables, ...doubledPptx.slides.filter((x) => x.includes('<a:tbl>'))]) {
       expect(xml).not.toMatch(/<a:lnL w="[1-9]/);
       expect(xml).not.toMatch(/<a:lnR w="[1-9]/);
@@ -130,15 +118,17 @@ describe('deck for the seeds', () => {
     expect(tableText(first)).toMatch(/^Kind Model or option Made by What the sources say In-house models MAI-1/);
     expect(first).toContain(`<a:solidFill><a:srgbClr val="${DEFAULT_THEME.colors.fill}"/></a:solidFill>`);
     // A continuation repeats the header and names the group it starts in (the doubled seeds continue).
-    const continued = doubledPptx.slides.filter((xml) => shapeText(xml, 'title')?.startsWith('Options pursued by Microsoft ('));
+    const continued = doubledPptx.slides.filter((xml) => shapeText(xml, 'title')?.startsWith('Microsoft hedges with its own models, partners’ models and chips ('));
     expect(continued.length).toBeGreaterThanOrEqual(2);
     for (const xml of continued.slice(1)) expect(tableText(xml)).toMatch(/^Kind Model or option Made by What the sources say (?:In-house models|Partner and third-party models|Open-weight models|Infrastructure) /);
   });
 
-  it('puts friction points and the outlook on cards', () => {
-    expect((pptx.slides[6]?.match(/name="card"/g) ?? []).length).toBe(6);
-    expect(shapeText(pptx.slides[6] as string, 'card')).toMatch(/^Transparency over o1OpenAI has reportedly/);
-    expect((pptx.slides[10]?.match(/name="card"/g) ?? []).length).toBe(4);
+  it('puts friction points and what it means on cards', () => {
+    expect((pptx.slides[5]?.match(/name="card"/g) ?? []).length).toBe(6);
+    expect(shapeText(pptx.slides[5] as string, 'card')).toMatch(/^Transparency over o1OpenAI has reportedly/);
+    // Two implications are bands, a heading beside each text, rather than a half-empty grid.
+    expect((pptx.slides[2]?.match(/name="card"/g) ?? []).length).toBe(2);
+    expect((pptx.slides[2]?.match(/name="card-heading"/g) ?? []).length).toBe(2);
   });
 
   it('writes speaker notes with talking points and the full quotes on every content slide', () => {
@@ -149,7 +139,7 @@ describe('deck for the seeds', () => {
     expect(allText(pptx.notes.get(2) ?? '')).toContain('The bottom line in 5 points');
     expect(allText(pptx.notes.get(2) ?? '')).toContain('the two companies begin to look more like competitors than collaborators');
     // A continuation slide keeps the quotes of its own citations only (the doubled seeds continue).
-    const continued = doubledPptx.slides.map((xml, i) => [shapeText(xml, 'title'), i + 1] as const).filter(([t]) => t?.startsWith('Options pursued by Microsoft ('));
+    const continued = doubledPptx.slides.map((xml, i) => [shapeText(xml, 'title'), i + 1] as const).filter(([t]) => t?.startsWith('Microsoft hedges with its own models, partners’ models and chips ('));
     const first = allText(doubledPptx.notes.get(continued[0]?.[1] as number) ?? '');
     const second = allText(doubledPptx.notes.get(continued[1]?.[1] as number) ?? '');
     const quoted = (notes: string) => [...notes.matchAll(/^\[(\d+)\]/gm)].map((m) => Number(m[1]));
@@ -169,29 +159,10 @@ describe('deck for the seeds', () => {
 });
 
 describe('deck layout', () => {
-  const within = (e: Element) => {
-    const b = boxOf(e);
-    return b.x >= -1e-6 && b.y >= -1e-6 && b.x + b.w <= SLIDE_W + 1e-6 && b.y + b.h <= SLIDE_H + 1e-6;
-  };
-  const overlaps = (a: Element, b: Element) => {
-    const p = boxOf(a);
-    const q = boxOf(b);
-    return Math.min(p.x + p.w, q.x + q.w) - Math.max(p.x, q.x) > 1e-3 && Math.min(p.y + p.h, q.y + q.h) - Math.max(p.y, q.y) > 1e-3;
-  };
-
   function checkPlacement(d: Deck) {
     const { placed: { slides }, diagnostics } = layoutDeck(d, DEFAULT_THEME);
     expect(diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
-    for (const slide of slides) {
-      const boxes = slide.elements.filter((e) => e.kind === 'text' || e.kind === 'table' || e.kind === 'chart');
-      for (const e of boxes) expect(within(e), `${slide.title}: ${e.role}`).toBe(true);
-      boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => expect(overlaps(a, b), `${slide.title}: ${a.role} / ${b.role}`).toBe(false)));
-      for (const e of slide.elements) {
-        if (e.kind === 'text' && !e.slideNumber) {
-          expect(textHeight(e.paragraphs, e.fontSize, e.w * 72, e.insets), `${slide.title}: ${e.role}`).toBeLessThanOrEqual(e.h * 72 + 1e-6);
-        }
-      }
-    }
+    expect(placementProblems(slides)).toEqual([]);
     return slides;
   }
 
@@ -206,7 +177,7 @@ describe('deck layout', () => {
       const slides = checkPlacement(doubled);
       const titles = slides.map((s) => s.title);
       expect(titles).toContain('Reported friction: transparency, cost, influence and exclusivity (2/2)');
-      expect(titles.filter((t) => t.startsWith('Options pursued by Microsoft')).length).toBeGreaterThanOrEqual(3);
+      expect(titles.filter((t) => t.startsWith('Microsoft hedges with its own models')).length).toBeGreaterThanOrEqual(3);
       const parts = slides.filter((s) => s.part).map((s) => s.part);
       expect(parts.every((p) => p && p.index <= p.count)).toBe(true);
     } finally {
@@ -243,7 +214,7 @@ describe('deck layout', () => {
     const third = models.deck?.slides[2];
     expect(third?.layout).toBe('changes');
     expect(third?.title).toBe('What changed since the build of 1 October 2025');
-    expect(models.deck?.slides[1]?.title).toBe(models.deck?.slides.find((s) => s.subtitle?.startsWith('Key takeaways'))?.title);
+    expect(models.deck?.slides[1]?.title).toBe(models.deck?.slides.find((s) => s.subtitle?.startsWith('Bottom line for Executive leadership team'))?.title);
     const { slides } = layoutDeck(models.deck as Deck, DEFAULT_THEME).placed;
     const body = slides[2]?.elements.find((e) => e.kind === 'text' && e.role === 'body');
     expect(body && body.kind === 'text' ? body.paragraphs.map((p) => p.runs.map((r) => r.text).join('')) : []).toEqual([

@@ -13,6 +13,7 @@ import { allText, AS_OF, deckOf, readPptx, renderDeck, shapeText, type PptxParts
 import { DEFAULT_THEME } from '../src/inputs/theme.js';
 import { allText as pdfText, readPdf } from './helpers/pdf.js';
 import { copySeeds, removeDir, SEEDS } from './helpers/workspace.js';
+import { withSignpostsAndPursuers } from './helpers/seeds-extra.js';
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -60,33 +61,29 @@ describe('the seeds: chart, timeline, markers, alternatives, implications and si
     memoText = fold(pdfText(await readPdf(memo.bytes)));
   });
 
-  it("charts one kind of amount (Microsoft's cumulative investment) and sets the others beside it as call-outs", async () => {
-    const charts = pptx.names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
-    expect(charts).toHaveLength(1);
-    const xml = (await pptx.zip.file(charts[0] as string)?.async('string')) as string;
-    // One series, named for what it plots; the axis title says the same.
-    const series = [...xml.matchAll(/<c:ser>/g)];
-    expect(series).toHaveLength(1);
-    expect(xml).toContain('Cumulative investment, $ billion');
-    const values = [...xml.matchAll(/<c:v>([\d.]+)<\/c:v>/g)].map((m) => Number(m[1]));
-    expect(values.sort((a, b) => a - b)).toEqual([1, 13.75]);
-    expect(xml).not.toMatch(/<c:v>(80|500)<\/c:v>/);
-    const slide = pptx.slides[titles.findIndex((t) => t.startsWith('Microsoft: cumulative investment'))] as string;
-    const callouts = fold(shapeText(slide, 'callouts') ?? '');
-    expect(callouts).toMatch(/\$80 billion valuation \(OpenAI, 2024\): OpenAI’s valuation soars past \$80 billion/);
-    expect(callouts).toMatch(/\$500 billion commitment or plan: Oracle and SoftBank/);
+  it('draws no money chart when the summary dates fewer than two amounts of money: the timeline carries them', () => {
+    // The seeds date one amount of money (2019) and a valuation (2024); the rest are undated.
+    expect(pptx.names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(0);
+    expect(pptx.slides.some((xml) => xml.includes('name="chart-bar"'))).toBe(false);
   });
 
   it('puts dated events on the axis in time order, spaced by time, and undated ones in text below', () => {
     const slide = pptx.slides.find((xml) => xml.includes('name="timeline-axis"')) as string;
-    const whens = [...slide.matchAll(/name="timeline-when"[\s\S]*?<\/p:sp>/g)].map((m) => allText(m[0]));
-    expect(whens).toEqual(['2019', '2022', '2024']);
-    const xs = [...slide.matchAll(/name="timeline-marker"[\s\S]*?<a:off x="(\d+)"/g)].map((m) => Number(m[1]));
+    const events = [...slide.matchAll(/name="timeline-event"[\s\S]*?<\/p:sp>/g)].map((m) => fold(allText(m[0])));
+    expect(events.map((e) => e.slice(0, 4))).toEqual(['2019', '2022', '2024']);
+    // Marker centres: markers of different kinds have different sizes.
+    const xs = [...slide.matchAll(/name="timeline-marker"[\s\S]*?<a:off x="(\d+)" y="\d+"\/><a:ext cx="(\d+)"/g)].map((m) => Number(m[1]) + Number(m[2]) / 2);
     expect(xs).toHaveLength(3);
     expect(xs[1] as number).toBeGreaterThan(xs[0] as number);
     expect(xs[2] as number).toBeGreaterThan(xs[1] as number);
-    // 2019 → 2022 is a longer stretch than 2022 → 2024, and the axis shows it.
-    expect((xs[1] as number) - (xs[0] as number)).toBeGreaterThan((xs[2] as number) - (xs[1] as number));
+    // 2019 → 2022 is a longer stretch than 2022 → 2024, in proportion: three years against two.
+    expect(((xs[1] as number) - (xs[0] as number)) / ((xs[2] as number) - (xs[1] as number))).toBeCloseTo(1.5, 5);
+    // A year tick for every year of the axis.
+    const years = [...slide.matchAll(/name="timeline-year"[\s\S]*?<\/p:sp>/g)].map((m) => allText(m[0]));
+    expect(years).toEqual(['2019', '2020', '2021', '2022', '2023', '2024', '2025']);
+    // A valuation says so, and is drawn as a diamond, not as the money's circle or square.
+    expect(events[2]).toMatch(/^2024 \$80 billion valuation OpenAI’s valuation soars past/);
+    expect(slide).toMatch(/name="timeline-marker"(?:(?!<\/p:sp>)[\s\S])*prst="diamond"/);
     const undated = fold(shapeText(slide, 'timeline-undated') ?? '');
     expect(undated).toContain('Not dated in the sources');
     expect(undated).toContain('Microsoft’s reported total: $13.75 billion');
@@ -94,17 +91,17 @@ describe('the seeds: chart, timeline, markers, alternatives, implications and si
 
   it('marks disputed and single-source statements wherever they are shortened, in the deck and the memo', () => {
     const timeline = pptx.slides.find((xml) => xml.includes('name="timeline-axis"')) as string;
-    const labels = [...timeline.matchAll(/name="timeline-label"[\s\S]*?<\/p:sp>/g)].map((m) => fold(allText(m[0])));
+    const labels = [...timeline.matchAll(/name="timeline-event"[\s\S]*?<\/p:sp>/g)].map((m) => fold(allText(m[0])));
     // ChatGPT's launch rests on one document; the first investment on two.
-    expect(labels.find((l) => l.startsWith('ChatGPT'))).toMatch(/\(1 source\)\s*\d+$/);
-    expect(labels.find((l) => l.startsWith('Microsoft’s $1 billion investment'))).not.toMatch(/\(1 source\)|\(disputed\)/);
+    expect(labels.find((l) => l.includes('ChatGPT'))).toMatch(/\(1 source\)\s*\d+$/);
+    expect(labels.find((l) => l.includes('Microsoft’s $1 billion investment'))).not.toMatch(/\(1 source\)|\(disputed\)/);
     // The lifted Azure mandate cites a side of a disagreement: disputed, in the text under the axis.
     expect(fold(shapeText(timeline, 'timeline-undated') ?? '')).toMatch(/released from the Azure mandate in January[^•]*\(disputed\)/);
     // A card and a table cell.
     const friction = pptx.slides[titles.findIndex((t) => t.startsWith('Reported friction'))] as string;
     expect(fold(allText(friction))).toMatch(/breach exclusivity\. \(1 source\)/);
-    const openai = pptx.slides[titles.indexOf('Options pursued by OpenAI')] as string;
-    expect(fold(allText(openai))).toMatch(/such as AWS\. \(1 source\)/);
+    const scenarios = pptx.slides[titles.findIndex((t) => t.startsWith('An uneasy alliance is likeliest'))] as string;
+    expect(fold(allText(scenarios))).toMatch(/possible scenario\. \(1 source\)/);
     // The marker is set in italics, apart from the text.
     expect(timeline).toMatch(/<a:rPr[^>]*i="1"[^>]*>(?:(?!<\/a:r>).)*<a:t>\(1 source\)<\/a:t>/);
     // The memo keeps them too, and prints no Markdown.
@@ -114,35 +111,66 @@ describe('the seeds: chart, timeline, markers, alternatives, implications and si
     expect(memoText).not.toMatch(/\*\(|\)\*|_\(/);
   });
 
-  it('names whose model and whose option: one table and one title per pursuer, headed "Made by"', () => {
-    expect(titles).toContain('Options pursued by OpenAI');
-    expect(titles.filter((t) => t.startsWith('Options pursued by Microsoft')).length).toBeGreaterThanOrEqual(1);
-    const first = pptx.slides[titles.findIndex((t) => t.startsWith('Options pursued by Microsoft'))] as string;
-    const table = fold(allText(/<a:tbl>[\s\S]*<\/a:tbl>/.exec(first)?.[0] ?? ''));
-    expect(table).toMatch(/^Kind Model or option Made by What the sources say/);
-    const openai = fold(allText(/<a:tbl>[\s\S]*<\/a:tbl>/.exec(pptx.slides[titles.indexOf('Options pursued by OpenAI')] as string)?.[0] ?? ''));
-    expect(openai).toContain('Stargate OpenAI with Oracle and SoftBank');
+  it('names whose model and whose option: one table and one title per pursuer, headed "Made by"', async () => {
+    // The seeds' alternatives are all pursued by Microsoft: one table, under the section's headline.
+    const alternatives = pptx.slides[titles.findIndex((t) => t.startsWith('Microsoft hedges with its own models'))] as string;
+    expect(fold(allText(/<a:tbl>[\s\S]*<\/a:tbl>/.exec(alternatives)?.[0] ?? ''))).toMatch(/^Kind Model or option Made by What the sources say/);
     expect(memoText).toContain('xAI’s Grok (made by xAI)');
     // Microsoft's own model needs no "made by Microsoft" under "Pursued by Microsoft".
     expect(memoText).not.toContain('Phi-4 (made by Microsoft)');
+    // With a second pursuer, a table and a title for each.
+    const { dir, ws } = await copySeeds();
+    try {
+      await withSignpostsAndPursuers(ws);
+      const models = await workspaceToModels(await loadVerifiedWorkspace(ws));
+      const slides = models.deck?.slides ?? [];
+      expect(slides.map((x) => x.title)).toEqual(expect.arrayContaining(['Options pursued by Microsoft', 'Options pursued by OpenAI']));
+      const openai = slides.find((x) => x.title === 'Options pursued by OpenAI');
+      const table = openai?.blocks.find((b) => b.type === 'table');
+      expect(table?.type === 'table' ? table.rows.map((r) => r.map(plainText).slice(1, 3).join(' ')) : []).toEqual(['Stargate OpenAI with Oracle and SoftBank', 'Amazon Web Services Amazon']);
+    } finally {
+      await removeDir(dir);
+    }
   });
 
-  it('follows the bottom line with the implications and the signposts, in both outputs', () => {
-    const takeaways = titles.indexOf('Still partners, increasingly rivals: both sides are hedging');
-    expect(titles[takeaways + 1]).toBe('What it means: a looser partnership, terms in play');
-    expect(titles[takeaways + 2]).toBe('Signposts: the terms, Amazon, Copilot, the cloud');
-    const watch = fold(allText(pptx.slides[takeaways + 2] as string));
-    expect(watch).toMatch(/Signpost When Would confirm Would refute/);
-    // No date for it: the agreement runs to 2030, which is no date of its renegotiation.
-    expect(watch).toMatch(/The reported renegotiation of the agreement \(disputed\)\s*\d+(?:[,–]\s*\d+)* – Provisions/);
+  it('opens with the answer: the bottom line, what it means for the reader, what we recommend; then the evidence', async () => {
+    const takeaways = titles.indexOf('Do not bet on one model provider: both partners are hedging');
+    expect(takeaways).toBe(1);
+    expect(titles[takeaways + 1]).toBe('What it means for us: more choice of models, less certainty of terms');
+    expect(titles[takeaways + 2]).toBe('Keep our choice of models open, and know our terms before the renewal');
     const bottom = memoText.indexOf('Bottom line');
-    const means = memoText.indexOf('What it means:');
-    const signposts = memoText.indexOf('Signposts:');
+    const answer = memoText.indexOf('Do not bet on one model provider');
+    const means = memoText.indexOf('What it means for us:');
+    const recommend = memoText.indexOf('Keep our choice of models open');
     expect(bottom).toBeGreaterThanOrEqual(0);
-    expect(means).toBeGreaterThan(bottom);
-    expect(signposts).toBeGreaterThan(means);
-    expect(memoText).toMatch(/Would confirm: Provisions that allow an OpenAI IPO/);
-    expect(memoText).not.toMatch(/_Would|Would confirm:_|\*Would/);
+    expect(answer).toBeGreaterThan(bottom);
+    expect(means).toBeGreaterThan(answer);
+    expect(recommend).toBeGreaterThan(means);
+    expect(memoText).toMatch(/Owner: Chief technology officer\. By: 2025\./);
+  });
+
+  it('sets signposts as a table after what we recommend, in both outputs', async () => {
+    const { dir, ws } = await copySeeds();
+    try {
+      await withSignpostsAndPursuers(ws);
+      const deck = await deckOf(ws);
+      const out = await renderDeck(deck, { theme: DEFAULT_THEME, date: AS_OF });
+      const parts = await readPptx(out.bytes);
+      const shown = parts.slides.map((xml) => shapeText(xml, 'title') ?? '');
+      const at = shown.indexOf('Keep our choice of models open, and know our terms before the renewal');
+      const watch = fold(allText(parts.slides[at + 1] as string));
+      expect(watch).toMatch(/Signpost When Would confirm Would refute/);
+      // No date for it: the agreement runs to 2030, which is no date of its renegotiation.
+      expect(watch).toMatch(/The reported renegotiation of the agreement \(disputed\)\s*\d+(?:[,–\u2060]\s*\d+)* – Provisions/);
+      const models = await workspaceToModels(await loadVerifiedWorkspace(ws));
+      const memo = await renderMemo(models.memo as NonNullable<typeof models.memo>, { date: AS_OF, pdfa: false });
+      const text = fold(pdfText(await readPdf(memo.bytes)));
+      expect(text.indexOf('What to watch')).toBeGreaterThan(text.indexOf('Keep our choice of models open'));
+      expect(text).toMatch(/Would confirm: Provisions that allow an OpenAI IPO/);
+      expect(text).not.toMatch(/_Would|Would confirm:_|\*Would/);
+    } finally {
+      await removeDir(dir);
+    }
   });
 });
 
@@ -232,12 +260,13 @@ describe('diagnostics', () => {
     expect(mixed?.severity).toBe('error');
     expect(mixed?.file).toMatch(/templates[\\/]deck\.md\.hbs$/);
     expect(mixed?.line).toBe(8);
-    expect(mixed?.message).toMatch(/mixes amounts of \d kinds \("cumulative investment", "valuation", "commitment"\)/);
+    expect(mixed?.message).toMatch(/mixes amounts of \d kinds \("investment", "valuation", "cumulative investment", "commitment"\)/);
   });
 
   it('keeps building a summary written with owner; pursuedBy and owner together are an error', async () => {
     const file = path.join(ws, 'briefing.yaml');
-    const summary = parseYaml(await readFile(path.join(SEEDS, 'briefing.yaml'), 'utf8')) as { alternatives: Record<string, unknown>[] };
+    await writeFile(file, await readFile(path.join(SEEDS, 'briefing.yaml'), 'utf8'));
+    const summary = (await withSignpostsAndPursuers(ws)) as unknown as { alternatives: Record<string, unknown>[] };
     for (const a of summary.alternatives) {
       a.owner = a.pursuedBy;
       delete a.pursuedBy;
@@ -256,10 +285,12 @@ describe('diagnostics', () => {
 
   it('names a misspelt key of an amount, an alternative and a signpost with a did-you-mean', async () => {
     const file = path.join(ws, 'briefing.yaml');
-    const text = (await readFile(path.join(SEEDS, 'briefing.yaml'), 'utf8'))
-      .replace("amount: { value: '$80 billion'", "amount: { valu: '$80 billion'")
-      .replace("maker: 'xAI'", "makr: 'xAI'")
-      .replace("confirms: 'Provisions", "confirm: 'Provisions");
+    await writeFile(file, await readFile(path.join(SEEDS, 'briefing.yaml'), 'utf8'));
+    await withSignpostsAndPursuers(ws);
+    const text = (await readFile(file, 'utf8'))
+      .replace(/value: \$80 billion/, 'valu: $80 billion')
+      .replace(/maker: '?xAI'?\n/, "makr: 'xAI'\n")
+      .replace('confirms: Provisions', 'confirm: Provisions');
     await writeFile(file, text);
     const messages = (await loadVerifiedWorkspace(ws)).diagnostics.filter((d) => d.rule === 'schema').map((d) => d.message);
     expect(messages).toContainEqual(expect.stringMatching(/^unknown key "valu" in investment\[\d\]\.amount; did you mean "value"\?$/));
@@ -269,7 +300,8 @@ describe('diagnostics', () => {
 
   it('verifies implications and signposts like every statement', async () => {
     const file = path.join(ws, 'briefing.yaml');
-    const summary = parseYaml(await readFile(path.join(SEEDS, 'briefing.yaml'), 'utf8')) as {
+    await writeFile(file, await readFile(path.join(SEEDS, 'briefing.yaml'), 'utf8'));
+    const summary = (await withSignpostsAndPursuers(ws)) as unknown as {
       implications: { cite: { quote: string }[]; text: string }[];
       watch: { cite: { quote: string }[]; confirms?: string }[];
     };

@@ -26,7 +26,8 @@ async function figureDiagnostics(item: string[]): Promise<string[]> {
   const summary = [TINY_SUMMARY.trimEnd(), 'investment:', ...item.map((line, i) => (i === 0 ? `  - ${line}` : `    ${line}`)), ''].join('\n');
   await writeFiles(ws, { 'briefing.yaml': summary });
   const loaded = await loadVerifiedWorkspace(ws, { cacheDir: null });
-  return loaded.diagnostics.filter((d) => d.rule.startsWith('figure-')).map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}: ${d.message}`);
+  // figure-repeated is the storyline's (one fact, one place), not the grounding of a figure.
+  return loaded.diagnostics.filter((d) => d.rule.startsWith('figure-') && d.rule !== 'figure-repeated').map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}: ${d.message}`);
 }
 
 const ALPHA = ['cite:', '  - { doc: "001", quote: "Alpha Corp invested $2 billion in Beta in 2021" }'];

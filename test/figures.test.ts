@@ -197,6 +197,9 @@ describe('figures as values', () => {
     { kind: 'percent: a decimal without its zero', statement: 'Rates rose 5%.', bad: 'Rates rose .5%.', good: 'Rates rose 5 percent.' },
     { kind: 'percent: a sign', statement: 'Margins were −5%.', bad: 'Margins were 5%.', good: 'Margins were -5%.' },
     { kind: 'money: a sign', statement: 'It made +$2 million.', bad: 'It made -$2 million.', good: 'It made $2 million.' },
+    { kind: 'money: a hyphenated compound', statement: 'A $5 billion deal.', bad: 'A five-million-dollar deal.', good: 'A five-billion-dollar deal.' },
+    { kind: 'money: a code joined to its amount', statement: 'It raised €15 million.', bad: 'It raised USD15m.', good: 'It raised EUR15m.' },
+    { kind: 'percent: hyphenated', statement: 'A 40% stake.', bad: 'A 40-year stake.', good: 'A 40-percent stake.' },
     { kind: 'percent: a fraction in digits', statement: 'It sold 2/3 of the shares.', bad: 'It sold a third of the shares.', good: 'It sold two-thirds of the shares.' },
   ];
 

@@ -18,7 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['verify'], // LoadedWorkspace → VerifiedWorkspace: quotes found, figures grounded, citations numbered
   ['template'], // VerifiedWorkspace → view → Handlebars → Markdown
   ['model'], // Markdown → Deck, Memo
-  ['deck', 'memo'], // Deck → placed slides → .pptx; Memo → .pdf
+  ['deck', 'memo', 'review'], // Deck → placed slides → .pptx; Memo → .pdf; VerifiedWorkspace → review.html
   ['pipeline'], // the stages in order (check and build share them), manifests, changes, atomic outputs
   ['draft'], // a first briefing.yaml from the documents (reads a build's manifest)
   ['find'], // passage search (uses the draft's sentence splitting and ranking)

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../src/deck/font-metrics.js';
 import { countLines, inlinesToRuns, lineHeightOf, naturalWidth, SAFETY, splitWords, SUPERSCRIPT_SCALE, textHeight, wordEms, type Run } from '../src/deck/measure.js';
-import { balanced, greedy, paginate, sizesDown } from '../src/deck/paginate.js';
+import { balanced, evenPacking, greedy, paginate, sizesDown } from '../src/deck/paginate.js';
 
 /** Items are weights; a part fits when its weights add up to at most the capacity at that size (less at a larger size). */
 const capacity = (size: number) => 120 / size;
@@ -40,6 +40,22 @@ describe('paginate', () => {
     expect(balanced(uneven, 2)).toEqual([[11, 1, 2], [9, 1]]);
     expect(greedy(uneven, 10, fitsBy({ n: 0 }))).toEqual([[11, 1], [2, 9, 1]]);
     expect(paginate(uneven, [10], fitsBy({ n: 0 }))).toEqual({ chunks: [[11, 1], [2, 9, 1]], size: 10, fits: true });
+  });
+
+  it('splits twelve like rows over three parts as 4/4/4, never the greedy 5/5/2', () => {
+    // Capacity 10 at 12 pt: five rows of weight 2 fit a part, so greedy packing would give 5/5/2.
+    const rows = Array.from({ length: 12 }, () => 2);
+    expect(greedy(rows, 12, fitsBy({ n: 0 }))?.map((c) => c.length)).toEqual([5, 5, 2]);
+    expect(paginate(rows, [12], fitsBy({ n: 0 })).chunks.map((c) => c.length)).toEqual([4, 4, 4]);
+  });
+
+  it('evens out parts that greedy packing would leave short at the end, when even lengths do not fit', () => {
+    // Capacity 12 at 10 pt. Even halves fail ([1×6] and [1,1,1,1,9,1] = 14); greedy gives 10/2;
+    // packed from the end, as even as fit: 8/4.
+    const items = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 9, 1];
+    expect(greedy(items, 10, fitsBy({ n: 0 }))?.map((c) => c.length)).toEqual([10, 2]);
+    expect(evenPacking(items, 2, 10, fitsBy({ n: 0 }))).toBeUndefined();
+    expect(paginate(items, [10], fitsBy({ n: 0 })).chunks.map((c) => c.length)).toEqual([8, 4]);
   });
 
   it('names the first item that does not fit even alone at the smallest size', () => {

@@ -8,6 +8,7 @@ import { loadVerifiedWorkspace, workspaceToModels } from '../src/pipeline/pipeli
 import { renderMemo, type MemoPages } from '../src/memo/pdf-writer.js';
 import { plainText, type Block, type Memo } from '../src/model/types.js';
 import { statementsOf } from '../src/verify/verify.js';
+import { formatLongDate } from '../src/template/view.js';
 import { readPdf, type ReadPdf } from './helpers/pdf.js';
 import { copySeeds, removeDir, runCli, SEEDS } from './helpers/workspace.js';
 
@@ -22,11 +23,11 @@ function referencesPage(pdf: ReadPdf): number {
 }
 
 /** A page's text without its running header and footer. */
-function ownText(pdf: ReadPdf, k: number, subject: string): string {
+function ownText(pdf: ReadPdf, k: number, subject: string, date: string): string {
   return (pdf.pageText[k] ?? '')
     .replace(`Page ${k + 1} of ${pdf.pages}`, '')
     .replace(fold(subject), '')
-    .replace('1 November 2025', '')
+    .replace(date, '')
     .trim();
 }
 
@@ -48,14 +49,14 @@ describe('the seeds\' memo', () => {
     expect(body).toBeLessThanOrEqual(3);
     expect(pages).toEqual({ total: pdf.pages, body });
     // The references begin at the top of their page: nothing of the body shares it.
-    const start = ownText(pdf, body, memo.meta.subject);
+    const start = ownText(pdf, body, memo.meta.subject, formatLongDate(memo.meta.asOf));
     expect(start.startsWith('References')).toBe(true);
   });
 
   it('prints every section once: each statement of the summary once in the body, no table repeating the investment history', async () => {
     const ws = await loadVerifiedWorkspace(SEEDS);
     // The body's pages without their running header and footer: a paragraph may run over a page.
-    const body = fold(Array.from({ length: referencesPage(pdf) - 1 }, (_, k) => ownText(pdf, k, memo.meta.subject)).join(' '));
+    const body = fold(Array.from({ length: referencesPage(pdf) - 1 }, (_, k) => ownText(pdf, k, memo.meta.subject, formatLongDate(memo.meta.asOf))).join(' '));
     for (const s of statementsOf(ws.summary!)) {
       const text = fold(s.fields.find((f) => f.name === 'text')?.value ?? '');
       if (text.length < 30) continue;
@@ -103,7 +104,7 @@ describe('the seeds\' memo', () => {
       const longer: Memo = { ...memo, blocks: [...memo.blocks, ...Array.from({ length: extra }, (_, k) => filler(k))] };
       const rendered = await renderMemo(longer, { date: DATE, pdfa: false });
       const read = await readPdf(rendered.bytes);
-      for (let k = 0; k < read.pages; k++) expect(ownText(read, k, memo.meta.subject), `${extra} more paragraphs: page ${k + 1} of ${read.pages}`).not.toBe('');
+      for (let k = 0; k < read.pages; k++) expect(ownText(read, k, memo.meta.subject, formatLongDate(memo.meta.asOf)), `${extra} more paragraphs: page ${k + 1} of ${read.pages}`).not.toBe('');
       expect(rendered.pages?.body).toBe(referencesPage(read) - 1);
     }
   }, 120_000);

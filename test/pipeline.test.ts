@@ -45,7 +45,7 @@ describe('template overrides', () => {
     expect(models.deck?.slides.map((s) => s.layout)).toEqual(['title', 'bullets']);
     const warnings = models.diagnostics.map(formatDiagnostic);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^.*briefing\.yaml: warning: the deck leaves out \d+ statements \(its template does not show them\): (?:implications\[\d+\], |watch\[\d+\], )*investment\[0\], investment\[1\], .* and \d+ more \[statement-not-rendered\]$/);
+    expect(warnings[0]).toMatch(/^.*briefing\.yaml: warning: the deck leaves out \d+ statements \(its template does not show them\): (?:implications\[\d+\], |recommendations\[\d+\], |watch\[\d+\], )*investment\[0\], investment\[1\], .* and \d+ more \[statement-not-rendered\]$/);
   });
 
   it('warns when a template prints statements without their citations', async () => {

@@ -131,7 +131,10 @@ describe('figureChanges', () => {
     expect(figureChanges('$13.75 billion, up 20%', '$13 billion, up 20%')).toEqual([{ old: '$13.75 billion', new: '$13 billion' }]);
     expect(figureChanges('$5bn in 2024', '$5 billion in 2024')).toEqual([]);
     expect(figureChanges('a 49% stake', 'a 49% stake worth $2 billion')).toEqual([{ new: '$2 billion' }]);
-    expect(figureChanges('March 2024 and $1 billion', '$1 billion')).toEqual([{ old: 'March 2024' }]);
+    expect(figureChanges('March 2024 and $1 billion', 'April 2024 and $1 billion')).toEqual([{ old: 'March 2024', new: 'April 2024' }]);
+    // A year that only appears is the new wording's, not a changed figure; an amount that only disappears is one.
+    expect(figureChanges('$13.75 billion in total', '$13 billion in total since 2019')).toEqual([{ old: '$13.75 billion', new: '$13 billion' }]);
+    expect(figureChanges('$2 billion and 20%', 'a stake')).toEqual([{ old: '$2 billion' }, { old: '20%' }]);
   });
 });
 

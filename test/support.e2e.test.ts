@@ -103,6 +103,8 @@ describe('the support check, through the CLI', () => {
     expect(takeawaysSlide.match(/OUR VIEW/g)).toHaveLength(2);
     const memo = pdfText(await readPdf(await readFile(path.join(dir, 'out/memo.pdf'))));
     expect(memo.replace(/\s+/g, ' ')).toContain('OUR VIEW Microsoft has agreed to acquire OpenAI outright.');
-    expect(memo.match(/OUR VIEW/g)).toHaveLength(1);
+    // The memo opens its bottom line with the answer, the view headline, labelled too (issue 24).
+    expect(memo.replace(/\s+/g, ' ')).toContain('Bottom line A partner turning rival OUR VIEW');
+    expect(memo.match(/OUR VIEW/g)).toHaveLength(2);
   });
 });

@@ -55,10 +55,15 @@ export function reportBuild(result: BuildResult, options: { out: string; json: b
     const kept = result.kept ?? [];
     const written = (result.manifest?.outputs ?? []).filter((o) => !kept.includes(o.file));
     const files = [...written.map((o) => `${o.file} (${Math.round(o.bytes / 1024)} KB${pagesNote(o)})`), MANIFEST_FILE].join(', ');
-    const keptNote = kept.length > 0 ? `; kept ${kept.join(' and ')}: unchanged` : '';
+    const keptNote = kept.length > 0 ? `; kept ${joinAnd(kept)}: unchanged` : '';
     const n = result.workspace.verification?.citations.length ?? 0;
     const memo = result.manifest?.outputs.find((o) => o.file === MEMO_FILE && kept.includes(o.file) && o.pages !== undefined);
     const memoNote = memo ? `; ${MEMO_FILE}${pagesNote(memo).replace(',', ':')}` : '';
     io.stderr(`${out}: wrote ${files}${ms}${keptNote}${memoNote}; ${n} citations verified\n`);
   } else io.stderr(`build failed: ${out} was left as it was\n`);
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinAnd(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -9,7 +9,8 @@ export type { CheckOptions };
 
 export async function runCheck(options: CheckOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const store = checkRecords(env);
-  if (!store) return (await fullCheck(options, io)).exitCode;
+  // A check that writes the review page runs in full: a record replays what a check printed, not what it wrote.
+  if (!store || options.review !== undefined) return (await fullCheck(options, io, env)).exitCode;
   const dir = await assertWorkspaceFolder(options.workspace);
   const name = recordName(dir, options);
   const record = readRecord(store, name);
@@ -17,7 +18,7 @@ export async function runCheck(options: CheckOptions, io: Io, env: NodeJS.Proces
   if (record && (await checkHash(dir, options, before, env)) === record.hash) return replay(record, io);
 
   const recording = recordingIo(io);
-  const checked = await fullCheck(options, recording.io);
+  const checked = await fullCheck(options, recording.io, env);
   // Recorded only when no input changed while the check read them: the record then names the
   // bytes the check saw.
   const after = await hashCheckInputs(dir, options, checked.logos);
@@ -25,7 +26,7 @@ export async function runCheck(options: CheckOptions, io: Io, env: NodeJS.Proces
   return checked.exitCode;
 }
 
-async function fullCheck(options: CheckOptions, io: Io): Promise<{ exitCode: number; logos: string[] }> {
+async function fullCheck(options: CheckOptions, io: Io, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; logos: string[] }> {
   const full = await import('./check-full.js');
-  return full.fullCheck(options, io);
+  return full.fullCheck(options, io, env);
 }

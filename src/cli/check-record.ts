@@ -19,6 +19,8 @@ export interface CheckOptions {
   templates?: string | undefined;
   /** `--strict`: the support check's warnings are errors. */
   strict?: boolean;
+  /** --review FILE: the review page is written there (such a check is never replayed from a record). */
+  review?: string;
 }
 
 export interface CheckRecord {

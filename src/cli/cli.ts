@@ -62,10 +62,12 @@ export async function runCommandLine(argv: string[], io: Io, env: NodeJS.Process
           .positional('workspace', WORKSPACE)
           .option('json', JSON_REPORT)
           .option('templates', TEMPLATES)
-          .option('strict', STRICT),
+          .option('strict', STRICT)
+          .option('review', { type: 'string', describe: 'also write the review page to FILE (written whatever the check finds)' }),
       async (args) => {
         const { runCheck } = await import('./check-command.js');
-        exitCode = await runCheck({ workspace: args.workspace, json: args.json, templates: await templatesFolder(args.templates), strict: args.strict }, io, env);
+        const review = await reviewFile(args.review, args.workspace, args.templates);
+        exitCode = await runCheck({ workspace: args.workspace, json: args.json, templates: await templatesFolder(args.templates), strict: args.strict, ...(review !== undefined ? { review } : {}) }, io, env);
       },
     )
     .command(
@@ -194,7 +196,7 @@ async function realPath(file: string): Promise<string> {
  * A subfolder of the workspace is fine: the workspace reads only the files at its top, and watch
  * leaves the output folder out.
  */
-async function outputNotASource(out: string, workspace: string, templates: string | undefined): Promise<void> {
+async function outputNotASource(out: string, workspace: string, templates: string | undefined, problem = outIsInput): Promise<void> {
   const outReal = await realPath(out);
   const folders: [string, string][] = [
     [workspace, 'the workspace folder'],
@@ -203,8 +205,25 @@ async function outputNotASource(out: string, workspace: string, templates: strin
   ];
   for (const [folder, what] of folders) {
     if (outReal !== (await realPath(folder))) continue;
-    throw new UsageError(`--out ${out} is ${what}: the outputs would be read back as inputs (memo.pdf as a document); write them elsewhere, or to a subfolder such as ${path.join(workspace, 'output')} (the workspace reads only the files at its top)`);
+    throw new UsageError(problem(out, what, workspace));
   }
+}
+
+function outIsInput(out: string, what: string, workspace: string): string {
+  return `--out ${out} is ${what}: the outputs would be read back as inputs (memo.pdf as a document); write them elsewhere, or to a subfolder such as ${path.join(workspace, 'output')} (the workspace reads only the files at its top)`;
+}
+
+/**
+ * --review FILE: a file name, not a folder, and not in a folder the tool reads (the page at the top
+ * of the workspace would be read as a document the next time).
+ */
+async function reviewFile(value: string | undefined, workspace: string, templates: string | undefined): Promise<string | undefined> {
+  if (value === undefined) return undefined;
+  if (value.trim() === '') throw new UsageError('--review needs a file name (the review page to write, such as output/review.html)');
+  const { stat } = await import('node:fs/promises');
+  if ((await stat(value).catch(() => undefined))?.isDirectory()) throw new UsageError(`--review ${value} is a folder: name the page to write, such as ${path.join(value, 'review.html')}`);
+  await outputNotASource(path.dirname(value), workspace, templates, (_dir, what) => `--review ${value} is in ${what}: the page would be read back as a document; write it elsewhere, such as ${path.join(workspace, 'output', 'review.html')} (the workspace reads only the files at its top)`);
+  return value;
 }
 
 /** --since names an earlier build.json, or a manifest of the output folder's history. */

@@ -33,10 +33,12 @@ export interface TextElement extends Box {
 }
 
 export interface ShapeElement extends Box {
-  kind: 'rect' | 'ellipse' | 'line';
+  kind: 'rect' | 'ellipse' | 'diamond' | 'line';
   role: string;
   fill?: string;
-  line?: { color: string; width: number };
+  line?: { color: string; width: number; dash?: boolean };
+  /** A line drawn from its box's top right to its bottom left (else top left to bottom right). */
+  flipH?: boolean;
 }
 
 export interface TableCell {

@@ -43,6 +43,8 @@ export function textWidth(text: string, size: number, style: FontStyle = {}): nu
   let ems = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
+    // Joiners and other default-ignorable format characters are drawn as nothing.
+    if (cp === 0x2060 || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfeff) continue;
     ems += (cp < 0x10000 ? (units[cp] as number) : missing) / ARIMO_UNITS_PER_EM;
   }
   return ems * size;

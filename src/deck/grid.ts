@@ -26,4 +26,3 @@ export const CELL_INSETS_IN: Insets = { left: 0.08, right: 0.08, top: 0.05, bott
 export const CARD_INSETS: Insets = { left: 10, right: 10, top: 9, bottom: 9 };
 export const TABLE_MAX = 14;
 export const MAX_CARDS = 8;
-export const MAX_EVENTS = 7;

@@ -9,11 +9,12 @@ import type { Theme } from '../inputs/theme.js';
 import type { PlacedDeck, PlacedSlide } from './elements.js';
 import type { Context, Locate } from './frame.js';
 import { cardSlides } from './slide-cards.js';
-import { chartSlide } from './slide-chart.js';
+import { chartSlides } from './slide-chart.js';
 import { flowSlides } from './slide-flow.js';
 import { tableSlides } from './slide-table.js';
 import { timelineSlides } from './slide-timeline.js';
 import { titleSlide } from './slide-title.js';
+import { maxOf, minOf } from '../common/arrays.js';
 export type { Locate, Subject } from './frame.js';
 export { GRID } from './grid.js';
 export { itemToCard } from './slide-cards.js';
@@ -38,24 +39,48 @@ export function layoutDeck(deck: Deck, theme: Theme, locate: Locate = () => ({})
     locate,
     diagnostics: [],
   };
-  const slides = deck.slides.flatMap((slide) => layoutSlide(slide, ctx));
+  const slides = sectionGroups(deck.slides).flatMap((group) => layoutGroup(group, ctx));
   const placed: PlacedDeck = { meta: deck.meta, fonts: { ...theme.fonts }, background: theme.colors.background, slides };
   return { placed, diagnostics: ctx.diagnostics };
 }
 
-function layoutSlide(slide: Slide, ctx: Context): PlacedSlide[] {
+/** Runs of consecutive slides of one section: the same layout and kicker (one table per pursuer, say). */
+function sectionGroups(slides: readonly Slide[]): Slide[][] {
+  const groups: Slide[][] = [];
+  for (const slide of slides) {
+    const last = groups[groups.length - 1]?.[0];
+    if (last && slide.layout !== 'title' && last.layout === slide.layout && last.subtitle !== undefined && last.subtitle === slide.subtitle) groups[groups.length - 1]?.push(slide);
+    else groups.push([slide]);
+  }
+  return groups;
+}
+
+/**
+ * A section's slides in one type size: laid out each on its own, then again at the smallest size
+ * any of them took when they differ (a short table after two long ones is not set larger).
+ */
+function layoutGroup(group: readonly Slide[], ctx: Context): PlacedSlide[] {
+  const before = ctx.diagnostics.length;
+  const first = group.flatMap((slide) => layoutSlide(slide, ctx));
+  const sizes = first.flatMap((p) => (p.fontSize === undefined ? [] : [p.fontSize]));
+  if (group.length < 2 || sizes.length < 2 || minOf(sizes) === maxOf(sizes)) return first;
+  ctx.diagnostics.length = before;
+  return group.flatMap((slide) => layoutSlide(slide, ctx, minOf(sizes)));
+}
+
+function layoutSlide(slide: Slide, ctx: Context, cap?: number): PlacedSlide[] {
   if (slide.layout === 'title') return [titleSlide(slide, ctx)];
   const table = slide.blocks.find((b): b is TableBlock => b.type === 'table');
   const timeline = slide.blocks.find((b): b is TimelineBlock => b.type === 'timeline');
   const chart = slide.blocks.find((b): b is ChartBlock => b.type === 'chart');
   const list = slide.blocks.find((b): b is Extract<Block, { type: 'list' }> => b.type === 'list');
   if (timeline) return timelineSlides(slide, timeline, ctx);
-  if (chart) return [chartSlide(slide, chart, ctx)];
-  if (slide.layout === 'cards' && list) return cardSlides(slide, list.items, ctx);
-  if (table && !list) return tableSlides(slide, table, ctx);
+  if (chart) return chartSlides(slide, chart, ctx);
+  if (slide.layout === 'cards' && list) return cardSlides(slide, list.items, ctx, cap);
+  if (table && !list) return tableSlides(slide, table, ctx, cap);
   // What changed is read by the executive in the meeting: it continues rather than shrinks.
-  if (slide.layout === 'changes') return flowSlides(slide, ctx, Math.min(ctx.theme.sizes.body, Math.max(ctx.theme.sizes.bodyMin, CHANGES_MIN_SIZE)));
-  return flowSlides(slide, ctx);
+  if (slide.layout === 'changes') return flowSlides(slide, ctx, cap, Math.min(ctx.theme.sizes.body, Math.max(ctx.theme.sizes.bodyMin, CHANGES_MIN_SIZE)));
+  return flowSlides(slide, ctx, cap);
 }
 
 /** The smallest body size of a "What changed" slide, in points, unless the theme's own minimum is larger. */

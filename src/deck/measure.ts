@@ -1,7 +1,7 @@
 // Text as PowerPoint sets it: runs → paragraphs → lines, wrapped at spaces inside a box with
 // insets. Measurement errs on the wide side (no kerning, breaks only at spaces, a small safety
 // factor), so a paragraph that fits here fits in PowerPoint and LibreOffice too.
-import { citeGroupText } from '../verify/numbering.js';
+import { citeGroupText, RANGE_DASH } from '../verify/numbering.js';
 import type { Inline } from '../model/types.js';
 import { textWidth, type FontStyle } from './font-metrics.js';
 
@@ -41,7 +41,7 @@ export function inlinesToRuns(inlines: readonly Inline[], base: Omit<Run, 'text'
   let cites: number[] = [];
   const flush = () => {
     if (cites.length > 0) {
-      const run: Run = { ...base, text: citeGroupText(cites), superscript: true, bold: false };
+      const run: Run = { ...base, text: unbreakableRanges(citeGroupText(cites)), superscript: true, bold: false };
       if (!run.color && citeColor) run.color = citeColor;
       runs.push(run);
     }
@@ -63,6 +63,13 @@ export function inlinesToRuns(inlines: readonly Inline[], base: Omit<Run, 'text'
   }
   flush();
   return mergeRuns(runs);
+}
+
+/** Word joiners around a range's dash: a viewer may break a line after an en dash, which would part "22–" from "25". */
+export const WORD_JOINER = '\u2060';
+
+function unbreakableRanges(text: string): string {
+  return text.split(RANGE_DASH).join(`${WORD_JOINER}${RANGE_DASH}${WORD_JOINER}`);
 }
 
 function sameStyle(a: Run, b: Run): boolean {

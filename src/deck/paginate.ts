@@ -42,6 +42,45 @@ export interface Pages<T> {
   misfit?: T;
 }
 
+/**
+ * `parts` parts as even as fit: each part takes its share of what is left (the remaining items
+ * over the remaining parts), or fewer when that share does not fit; undefined when what is left
+ * over does not fit in the parts left. When every share fits, this is `balanced(items, parts)`.
+ */
+export function evenPacking<T>(items: readonly T[], parts: number, size: number, fits: (chunk: T[], size: number) => boolean): T[][] | undefined {
+  const out: T[][] = [];
+  let start = 0;
+  for (let k = 0; k < parts && start < items.length; k++) {
+    const share = Math.ceil((items.length - start) / (parts - k));
+    const take = longestFitting(items, start, share, size, fits);
+    if (take === 0) return undefined;
+    const chunk = items.slice(start, start + take);
+    out.push(chunk);
+    start += take;
+  }
+  return start === items.length ? out : undefined;
+}
+
+/** The most items from `start`, at most `most`, that fit together (a binary search: fewer items never fit worse); 0 when not even one does. */
+function longestFitting<T>(items: readonly T[], start: number, most: number, size: number, fits: (chunk: T[], size: number) => boolean): number {
+  let lo = 0;
+  let hi = most;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(items.slice(start, start + mid), size)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** An even packing from the front, else one from the back (a tall item near the end moves the shares the other way). */
+function evenEitherWay<T>(items: readonly T[], parts: number, size: number, fits: (chunk: T[], size: number) => boolean): T[][] | undefined {
+  const forward = evenPacking(items, parts, size, fits);
+  if (forward) return forward;
+  const backward = evenPacking([...items].reverse(), parts, size, (chunk, s) => fits([...chunk].reverse(), s));
+  return backward?.map((chunk) => [...chunk].reverse()).reverse();
+}
+
 /** Whether every part of `balanced(items, parts)` fits, testing part by part and stopping at the first that does not. */
 function balancedFits<T>(items: readonly T[], parts: number, size: number, fits: (chunk: T[], size: number) => boolean): boolean {
   let start = 0;
@@ -55,8 +94,10 @@ function balancedFits<T>(items: readonly T[], parts: number, size: number, fits:
 
 /**
  * The fewest parts, then the largest size: for each part count, each size from the largest, the
- * parts of even length if they all fit, else the greedy packing at that size if it needs no more
- * parts. The greedy packing depends on the size only, so it is computed once per size.
+ * parts of even length if they all fit, else, when the greedy packing at that size needs no more
+ * parts, as many parts as even as fit (12 rows over 3 parts are 4/4/4 or 5/4/3, not the greedy
+ * 5/5/2), greedy only when no even packing fits. The greedy packing depends on the size only, so
+ * it is computed once per size.
  */
 export function paginate<T>(items: readonly T[], sizes: readonly number[], fits: (chunk: T[], size: number) => boolean): Pages<T> {
   const packings = new Map<number, T[][] | undefined>();
@@ -73,7 +114,8 @@ export function paginate<T>(items: readonly T[], sizes: readonly number[], fits:
     for (const size of sizes) {
       if (balancedFits(items, parts, size, fits)) return { chunks: balanced(items, parts), size, fits: true };
       const greedyParts = packed(size);
-      if (greedyParts && greedyParts.length <= parts) return { chunks: greedyParts, size, fits: true };
+      // Greedy packing fills the first parts and leaves the last short: the same number of parts as even as fit, when they do.
+      if (greedyParts && greedyParts.length <= parts) return { chunks: evenEitherWay(items, greedyParts.length, size, fits) ?? greedyParts, size, fits: true };
     }
   }
   const pages: Pages<T> = { chunks: items.map((i) => [i]), size: smallest, fits: false };

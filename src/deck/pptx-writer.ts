@@ -88,6 +88,7 @@ function addElement(pptx: Pptx, slide: PptxSlide, e: Element): void {
       return addText(slide, e);
     case 'rect':
     case 'ellipse':
+    case 'diamond':
     case 'line':
       return addShape(pptx, slide, e);
     case 'table':
@@ -159,10 +160,11 @@ function addText(slide: PptxSlide, e: TextElement): void {
 }
 
 function addShape(pptx: Pptx, slide: PptxSlide, e: ShapeElement): void {
-  const type = e.kind === 'rect' ? pptx.ShapeType.rect : e.kind === 'ellipse' ? pptx.ShapeType.ellipse : pptx.ShapeType.line;
+  const type = { rect: pptx.ShapeType.rect, ellipse: pptx.ShapeType.ellipse, diamond: pptx.ShapeType.diamond, line: pptx.ShapeType.line }[e.kind];
   const opts: any = { x: e.x, y: e.y, w: e.w, h: e.h, objectName: e.role };
   if (e.fill) opts.fill = { color: e.fill };
-  opts.line = e.line ? { color: e.line.color, width: e.line.width } : { type: 'none' };
+  if (e.flipH) opts.flipH = true;
+  opts.line = e.line ? { color: e.line.color, width: e.line.width, ...(e.line.dash ? { dashType: 'dash' } : {}) } : { type: 'none' };
   slide.addShape(type, opts);
 }
 

@@ -1,18 +1,24 @@
-// Bar chart: a native chart of one kind of amount, horizontal bars read top to bottom, values
-// labelled, the axis saying what is plotted. Other amounts (other kinds) are call-outs beside it:
-// the slide's list items, each a short labelled text with its citations.
-import { citesOf, type Block, type ChartBlock, type Inline, type Slide } from '../model/types.js';
+// Charts. A history chart (money by date, see slide-history.ts) is drawn with shapes; a bar chart
+// of one kind of amount is a native chart, horizontal bars read top to bottom, values labelled,
+// the axis saying what is plotted. Other amounts are call-outs beside it (the slide's list items,
+// each a short labelled text with its citations), continued on further slides when they do not fit.
+import type { Block, ChartBlock, Inline, Slide } from '../model/types.js';
 import type { Element, PlacedSlide } from './elements.js';
-import { fitSize, placed, textBox, type Context } from './frame.js';
+import { placed, textBox, type Context } from './frame.js';
+import { calloutPanel, calloutWidth } from './callouts.js';
+import { historySlides } from './slide-history.js';
 import { BODY_H, CONTENT_W, GRID, PT, TEXT_INSETS } from './grid.js';
 import { inlinesToRuns, textHeight, type Paragraph } from './measure.js';
+import { pushAll } from '../common/arrays.js';
 
 /** The call-outs: list items and paragraphs on the slide besides the chart. */
 function calloutsOf(slide: Slide): Inline[][] {
   return slide.blocks.flatMap((b: Block) => (b.type === 'list' ? b.items : b.type === 'paragraph' ? [b.inlines] : []));
 }
 
-export function chartSlide(slide: Slide, chart: ChartBlock, ctx: Context): PlacedSlide {
+export function chartSlides(slide: Slide, chart: ChartBlock, ctx: Context): PlacedSlide[] {
+  const callouts = calloutsOf(slide);
+  if (chart.kind === 'history') return historySlides(slide, chart, callouts, ctx);
   const { theme } = ctx;
   const captionSize = 11;
   const caption: Paragraph = {
@@ -20,9 +26,9 @@ export function chartSlide(slide: Slide, chart: ChartBlock, ctx: Context): Place
   };
   const captionH = textHeight([caption], captionSize, CONTENT_W * PT, TEXT_INSETS) / PT;
   const chartH = BODY_H - captionH - 0.1;
-  const callouts = calloutsOf(slide);
-  const calloutW = callouts.length > 0 ? Math.min(4.2, CONTENT_W * 0.36) : 0;
-  const chartW = callouts.length > 0 ? CONTENT_W - calloutW - GRID.gap : CONTENT_W;
+  const panel = callouts.length > 0 ? calloutPanel(slide, callouts, ctx, chartH, 'Other amounts, not comparable with the bars') : undefined;
+  const beside = panel !== undefined && (panel.parts[0]?.items.length ?? 0) > 0;
+  const chartW = beside ? CONTENT_W - calloutWidth() - GRID.gap : CONTENT_W;
   const points = [...chart.points].reverse();
   const body: Element[] = [
     {
@@ -46,27 +52,13 @@ export function chartSlide(slide: Slide, chart: ChartBlock, ctx: Context): Place
     textBox('caption', { x: GRID.margin, y: GRID.bodyBottom - captionH, w: CONTENT_W, h: captionH }, [caption], captionSize, ctx, { color: theme.colors.muted }),
   ];
   const cites = [...chart.cites];
-  if (callouts.length > 0) {
-    const x = GRID.margin + chartW + GRID.gap;
-    const textW = calloutW * PT - 12;
-    const paragraphs = (size: number): Paragraph[] => [
-      { runs: [{ text: 'Other amounts, not comparable with the bars', bold: true, color: theme.colors.muted }], spaceAfter: size * 0.5 },
-      ...callouts.map((c) => ({ runs: inlinesToRuns(c, {}, theme.colors.accent), spaceAfter: size * 0.6 })),
-    ];
-    const indices = callouts.map((_, k) => k);
-    const size = fitSize(
-      indices,
-      16,
-      theme.sizes.bodyMin,
-      (_k, s) => textHeight(paragraphs(s), s, textW, TEXT_INSETS) / PT <= chartH,
-      `the call-outs on slide "${slide.title}"`,
-      ctx,
-      (k) => ({ text: callouts[k]?.map((i) => (i.type === 'text' ? i.text : '')).join('') ?? '', cites: citesOf(callouts[k] ?? []) }),
-    );
-    const h = Math.min(chartH, textHeight(paragraphs(size), size, textW, TEXT_INSETS) / PT + 0.3);
-    body.push({ kind: 'rect', role: 'callout-panel', x, y: GRID.bodyTop, w: calloutW, h, fill: theme.colors.fill });
-    body.push(textBox('callouts', { x: x + 6 / PT, y: GRID.bodyTop + 0.12, w: textW / PT, h: h - 0.2 }, paragraphs(size), size, ctx));
-    for (const c of callouts) for (const n of citesOf(c)) if (!cites.includes(n)) cites.push(n);
+  const parts = panel?.parts ?? [];
+  if (panel && parts[0]) {
+    pushAll(body, panel.firstElements());
+    for (const n of parts[0].cites) if (!cites.includes(n)) cites.push(n);
   }
-  return placed(slide, 1, 1, cites, body, ctx);
+  const count = Math.max(1, parts.length);
+  const out = [placed(slide, 1, count, cites, body, ctx, panel?.size)];
+  parts.slice(1).forEach((part, k) => out.push(placed(slide, k + 2, count, part.cites, panel?.restElements(part) ?? [], ctx, panel?.size)));
+  return out;
 }

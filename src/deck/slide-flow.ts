@@ -43,11 +43,24 @@ function paragraphsAt(items: readonly FlowItem[], size: number): Paragraph[] {
   );
 }
 
-/** `minSize`: the smallest body size before the slide continues on another (default: the theme's bodyMin). */
-export function flowSlides(slide: Slide, ctx: Context, minSize = ctx.theme.sizes.bodyMin): PlacedSlide[] {
+/** Flowing blocks paginated: each part's paragraphs and citations, at one size for all parts. */
+export interface FlowPages {
+  parts: { paragraphs: Paragraph[]; cites: number[] }[];
+  size: number;
+}
+
+/**
+ * `blocks` set at the largest size from `preferred` down to `minSize` (default: the theme's
+ * bodyMin) that fits them in the fewest boxes `width` × `height` (inches), parts as even as fit;
+ * what does not fit even alone is reported.
+ */
+export function flowPages(slide: Slide, blocks: readonly Block[], ctx: Context, box: { width: number; height: number }, preferred: number, repeated: readonly Block[] = [], minSize = ctx.theme.sizes.bodyMin): FlowPages {
   const { theme } = ctx;
-  const flow = flowItems(slide.blocks, theme.colors.accent);
-  const items = flow.map((_, k) => k);
+  // Blocks repeated at the head of every part (a lead-in to a list continued over several) come first.
+  const lead = flowItems(repeated, theme.colors.accent);
+  const flow = [...lead, ...flowItems(blocks, theme.colors.accent)];
+  const heads = lead.map((_, k) => k);
+  const items = flow.map((_, k) => k).slice(lead.length);
   const bySize = new Map<number, Paragraph[]>();
   const at = (size: number) => {
     let paragraphs = bySize.get(size);
@@ -59,16 +72,24 @@ export function flowSlides(slide: Slide, ctx: Context, minSize = ctx.theme.sizes
   };
   const fits = (chunk: number[], size: number) => {
     const all = at(size);
-    const paras = chunk.flatMap((k) => all[k] ?? []);
-    return textHeight(paras, size, CONTENT_W * PT, TEXT_INSETS) <= BODY_H * PT;
+    const paras = [...heads, ...chunk].flatMap((k) => all[k] ?? []);
+    return textHeight(paras, size, box.width * PT, TEXT_INSETS) <= box.height * PT;
   };
-  const pages = paginate(items, sizesDown(theme.sizes.body, minSize), fits);
-  reportFit(slide, pages, theme.sizes.body, ctx, (k) => ({ text: runsText(flow[k]?.runs ?? []), cites: flow[k]?.cites ?? [] }));
+  const pages = paginate(items, sizesDown(preferred, Math.min(preferred, minSize)), fits);
+  reportFit(slide, pages, preferred, ctx, (k) => ({ text: runsText(flow[k]?.runs ?? []), cites: flow[k]?.cites ?? [] }));
   const all = at(pages.size);
-  return pages.chunks.map((chunk, k) => {
-    const paragraphs = chunk.flatMap((i) => all[i] ?? []);
-    const cites = [...new Set(chunk.flatMap((i) => flow[i]?.cites ?? []))];
-    const body = textBox('body', { x: GRID.margin, y: GRID.bodyTop, w: CONTENT_W, h: BODY_H }, paragraphs, pages.size, ctx);
-    return placed(slide, k + 1, pages.chunks.length, cites, [body], ctx, pages.size);
+  return {
+    size: pages.size,
+    parts: pages.chunks.map((chunk) => ({ paragraphs: [...heads, ...chunk].flatMap((i) => all[i] ?? []), cites: [...new Set([...heads, ...chunk].flatMap((i) => flow[i]?.cites ?? []))] })),
+  };
+}
+
+/** `cap`: the largest body size (a section set as one); `minSize`: the smallest before the slide continues on another. */
+export function flowSlides(slide: Slide, ctx: Context, cap?: number, minSize = ctx.theme.sizes.bodyMin): PlacedSlide[] {
+  const preferred = Math.min(ctx.theme.sizes.body, cap ?? Infinity);
+  const { parts, size } = flowPages(slide, slide.blocks, ctx, { width: CONTENT_W, height: BODY_H }, preferred, [], minSize);
+  return parts.map((part, k) => {
+    const body = textBox('body', { x: GRID.margin, y: GRID.bodyTop, w: CONTENT_W, h: BODY_H }, part.paragraphs, size, ctx);
+    return placed(slide, k + 1, parts.length, part.cites, [body], ctx, size);
   });
 }

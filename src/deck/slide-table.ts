@@ -6,7 +6,7 @@ import { finite, placed, reportFit, type Context } from './frame.js';
 import { BODY_H, CELL_INSETS_IN, CONTENT_W, GRID, PT, TABLE_MAX } from './grid.js';
 import { inlinesToRuns, lineHeightOf, longestWord, naturalWidth, textHeight, type Insets, type Run } from './measure.js';
 import { paginate, sizesDown } from './paginate.js';
-import { isSparse, sparseSize, SPARSE_TARGET } from './sparse.js';
+import { commonSize, isSparse, sparseSize, SPARSE_TARGET } from './sparse.js';
 import { maxOf } from '../common/arrays.js';
 
 const cellInsetsPt: Insets = {
@@ -59,7 +59,7 @@ function airRows(rowH: number[]): void {
   for (let r = 1; r < rowH.length; r++) rowH[r] = (rowH[r] as number) + Math.min(each, 1.5 * (rowH[r] as number));
 }
 
-export function tableSlides(slide: Slide, table: TableBlock, ctx: Context): PlacedSlide[] {
+export function tableSlides(slide: Slide, table: TableBlock, ctx: Context, cap?: number): PlacedSlide[] {
   const { theme } = ctx;
   // Each cell's runs are built once: measurements are cached by run list.
   const built = [new Map<readonly Inline[], Run[]>(), new Map<readonly Inline[], Run[]>()];
@@ -102,18 +102,19 @@ export function tableSlides(slide: Slide, table: TableBlock, ctx: Context): Plac
     return [rowHeight(header, colW, size), ...rowsOf(chunk).map((row) => rowHeight(row.map((c) => cellRuns(c, false)), colW, size))];
   };
   const fits = (chunk: number[], size: number) => sum(heights(chunk, size)) <= BODY_H;
-  const preferred = Math.min(TABLE_MAX, theme.sizes.body);
+  const preferred = Math.min(TABLE_MAX, theme.sizes.body, cap ?? Infinity);
   const pages = paginate(
     table.rows.map((_, r) => r),
     sizesDown(preferred, Math.min(preferred, theme.sizes.bodyMin)),
     fits,
   );
   reportFit(slide, pages, preferred, ctx, (r) => ({ text: (table.rows[r] ?? []).map(plainText).join(' '), cites: (table.rows[r] ?? []).flatMap(citesOf) }));
+  // A part with few rows uses the space: larger type, rows given air, the table centred in the body.
+  // Continued parts share one size: the smallest any of them grows to.
+  const size = commonSize(pages.chunks.map((chunk) => sparseSize(pages.size, (s) => sum(heights(chunk, s)), cap)));
   return pages.chunks.map((chunk, k) => {
     const rows = rowsOf(chunk);
-    // A part with few rows uses the space: larger type, rows given air, the table centred in the body.
-    const sparse = isSparse(sum(heights(chunk, pages.size)));
-    const size = sparse ? sparseSize(pages.size, (s) => sum(heights(chunk, s))) : pages.size;
+    const sparse = isSparse(sum(heights(chunk, size)));
     const colW = widthsAt(size);
     const rowH = heights(chunk, size);
     if (sparse) airRows(rowH);

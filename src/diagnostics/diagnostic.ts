@@ -88,6 +88,14 @@ export const RULES = {
   'support-modality': 'warning',
   'support-roles': 'warning',
   'support-scope': 'warning',
+  // storyline
+  'passage-reused': 'warning',
+  'figure-repeated': 'warning',
+  'as-of-after-sources': 'warning',
+  'when-before-as-of': 'warning',
+  'memo-too-long': 'warning',
+  // review
+  'review-unwritable': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

@@ -13,8 +13,8 @@ const ANY_REVIEW_MARK = /^[ \t]*#[ \t]*(?:drafted|proposed) from [^\n]*: review[
 /** How many lines the warning names before it counts the rest. */
 const LINES_NAMED = 3;
 
-/** One warning for every item still marked for review: how many, and where the first ones are. */
-export function unreviewedItems(text: string, file: string): Diagnostic[] {
+/** The offsets of the comments that mark an item for review, in order (none when the text has none). */
+function reviewMarkOffsets(text: string): number[] {
   if (!ANY_REVIEW_MARK.test(text)) return [];
   const offsets: number[] = [];
   const visit = (node: unknown): void => {
@@ -31,8 +31,29 @@ export function unreviewedItems(text: string, file: string): Diagnostic[] {
     for (const [key, value] of Object.entries(node)) if (key !== 'source' && typeof value === 'object') visit(value);
   };
   for (const doc of new Parser().parse(text)) visit(doc);
+  return offsets.sort((a, b) => a - b);
+}
+
+/** The lines (1-based) of the comments that mark an item for review: the item is the one that follows each. */
+export function reviewMarkLines(text: string): number[] {
+  // One sweep of the text for all of them (the offsets are in order).
+  const lines: number[] = [];
+  let line = 1;
+  let at = 0;
+  for (const offset of reviewMarkOffsets(text)) {
+    for (let i = text.indexOf('\n', at); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      at = i + 1;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** One warning for every item still marked for review: how many, and where the first ones are. */
+export function unreviewedItems(text: string, file: string): Diagnostic[] {
+  const offsets = reviewMarkOffsets(text);
   if (offsets.length === 0) return [];
-  offsets.sort((a, b) => a - b);
   const places = offsets.slice(0, LINES_NAMED).map((offset) => placeOf(text, offset));
   const lines = places.map((p) => p.line);
   const more = offsets.length - lines.length;

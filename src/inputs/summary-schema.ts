@@ -121,7 +121,48 @@ export const WatchSchema = z.strictObject({
   id,
 });
 
-export const OutlookSchema = z.strictObject({ title: text, text, view: TeamViewField, cite, id });
+export const OutlookSchema = z.strictObject({
+  title: text,
+  text,
+  /** How likely the scenario is, in the team's words ("likely", "possible", "remote"): the team's view, shown as such. */
+  likelihood: text.optional(),
+  /** What would set it off: an event to watch for. */
+  trigger: text.optional(),
+  view: TeamViewField,
+  cite,
+  id,
+});
+
+/**
+ * What the team recommends: the team's view by nature (`view` is true whether or not the summary
+ * writes it: exempt from the support check, shown as the team's view); it cites what it rests on.
+ */
+export const RecommendationSchema = z
+  .strictObject({
+    /** What to do, in one sentence. */
+    text,
+    /** Who does it. */
+    owner: text,
+    /** By when: one of the forms of `when`, or words ("before the renewal"); checked like a signpost's. */
+    when: text,
+    view: TeamViewField,
+    cite,
+    id,
+  })
+  .transform((r) => ({ ...r, view: true as const }));
+
+/** Who reads the briefing, and what they hold or decide: what the answer is for. */
+export const AudienceObjectSchema = z.strictObject({
+  /** Who reads: "the credit committee". */
+  who: text,
+  /** What they hold, own or are exposed to: "a loan book of regional airlines". */
+  holds: text.optional(),
+  /** What they decide: "whether to extend the credit line". */
+  decides: text.optional(),
+});
+
+/** The audience: one line ("Executive leadership team"), or { who, holds, decides }. */
+export const AudienceSchema = z.preprocess((v) => (typeof v === 'string' ? { who: v } : v), AudienceObjectSchema);
 
 export const ConflictSchema = z.strictObject({
   topic: text,
@@ -149,6 +190,7 @@ export const HeadlinesSchema = z.strictObject({
   conflicts: headline,
   implications: headline,
   watch: headline,
+  recommendations: headline,
 });
 
 export const MemoHeaderSchema = z.strictObject({
@@ -163,7 +205,7 @@ export const SummarySchema = z.strictObject({
   /** The date of the briefing; shown on both outputs and pins file timestamps. */
   asOf: isoDate,
   author: text.optional(),
-  audience: text.optional(),
+  audience: AudienceSchema.optional(),
   memo: MemoHeaderSchema.default({}),
   headlines: HeadlinesSchema.default({}),
   sources: z.record(z.string(), SourceMetaSchema).default({}),
@@ -175,6 +217,7 @@ export const SummarySchema = z.strictObject({
   conflicts: z.array(ConflictSchema).default([]),
   implications: z.array(ImplicationSchema).default([]),
   watch: z.array(WatchSchema).default([]),
+  recommendations: z.array(RecommendationSchema).default([]),
 }).transform(({ headlines, ...summary }) => {
   // Headlines are text for every stage after this one; which are the team's view is said apart.
   const texts: Partial<Record<keyof typeof headlines, string>> = {};
@@ -182,7 +225,8 @@ export const SummarySchema = z.strictObject({
   for (const [key, value] of Object.entries(headlines) as [keyof typeof headlines, (typeof headlines)[keyof typeof headlines]][]) {
     if (value === undefined) continue;
     texts[key] = typeof value === 'string' ? value : value.text;
-    if (typeof value !== 'string' && value.view === true) headlineViews.push(key);
+    // What we recommend is the team's view by nature, its headline too.
+    if ((typeof value !== 'string' && value.view === true) || key === 'recommendations') headlineViews.push(key);
   }
   return { ...summary, headlines: texts, headlineViews };
 });
@@ -197,6 +241,8 @@ export type Conflict = z.infer<typeof ConflictSchema>;
 export type Amount = z.infer<typeof AmountObjectSchema>;
 export type Implication = z.infer<typeof ImplicationSchema>;
 export type Watch = z.infer<typeof WatchSchema>;
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+export type Audience = z.infer<typeof AudienceObjectSchema>;
 export type SourceMeta = z.infer<typeof SourceMetaSchema>;
 export type Summary = z.infer<typeof SummarySchema>;
 export type SectionKey = keyof z.infer<typeof HeadlinesSchema>;
@@ -213,4 +259,4 @@ export function isTeamView(item: { view?: boolean | undefined }): boolean {
 export function isHeadlineTeamView(summary: Pick<Summary, 'headlineViews'>, section: SectionKey): boolean {
   return summary.headlineViews.includes(section);
 }
-export const SECTION_KEYS: SectionKey[] = ['takeaways', 'implications', 'watch', 'investment', 'friction', 'alternatives', 'outlook', 'conflicts'];
+export const SECTION_KEYS: SectionKey[] = ['takeaways', 'implications', 'recommendations', 'watch', 'investment', 'friction', 'alternatives', 'outlook', 'conflicts'];

@@ -14,6 +14,9 @@ export interface When {
   end: string;
   /** A position on a time axis: the middle of the period, in fractional years. */
   at: number;
+  /** Where the period starts and ends on that axis (the end of its last day), in fractional years. */
+  from: number;
+  to: number;
   /** As shown to a reader: "2019", "Jan 2023", "15 Jan 2023", "2019–2023", "Oct–Dec 2022". */
   display: string;
   /** The years the form names, as written (for checking them against the quotes). */
@@ -124,12 +127,21 @@ export function parseWhen(written: string | undefined): When | undefined {
   const a = point(parts[0] as string);
   if (!a) return undefined;
   if (parts.length === 1) {
-    return { start: a.first, end: a.last, at: (yearsOf(a.first) + yearsOf(a.last) + 1 / 365) / 2, display: shown(a), years: [String(a.year)] };
+    return { start: a.first, end: a.last, ...span(a.first, a.last), display: shown(a), years: [String(a.year)] };
   }
   const b = point(parts[1] as string);
   if (!b || b.last < a.first) return undefined;
   const years = a.year === b.year ? [String(a.year)] : [String(a.year), String(b.year)];
-  return { start: a.first, end: b.last, at: (yearsOf(a.first) + yearsOf(b.last) + 1 / 365) / 2, display: shownRange(a, b), years };
+  return { start: a.first, end: b.last, ...span(a.first, b.last), display: shownRange(a, b), years };
+}
+
+/** A period's place on a time axis: its start, its end (after its last day) and its middle, in fractional years. */
+function span(first: string, last: string): { at: number; from: number; to: number } {
+  const from = yearsOf(first);
+  // The end of the last day is the start of the next: exact, so that a year ends on a whole number.
+  const next = new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const to = yearsOf(next);
+  return { at: (from + to) / 2, from, to };
 }
 
 /** `when: undated`: the curator says the sources give no date (no warning; still off the axis). */

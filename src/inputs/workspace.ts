@@ -130,13 +130,26 @@ export async function themeLogo(dir: string): Promise<string[]> {
   }
 }
 
-/** A briefing dated before the newest of its documents has not caught up with them. */
+/** How long after its newest dated source a briefing may be dated before its currency is in doubt. */
+export const CURRENCY_DAYS = 90;
+
+/**
+ * A briefing dated before the newest of its documents has not caught up with them; one dated
+ * more than CURRENCY_DAYS after the newest claims a currency no source gives it.
+ */
 function asOfProblems(asOf: string, documents: BriefingDocument[], position: ReturnType<Locator['at']>): Diagnostic[] {
   const dated = documents.filter((d) => d.date !== undefined).sort((a, b) => compareCodePoints(a.date as string, b.date as string));
   const newest = dated[dated.length - 1];
-  if (!newest || (newest.date as string) <= asOf) return [];
-  const message = `asOf ${asOf} is earlier than the newest document, ${newest.id} dated ${newest.date}; set asOf to the date of the briefing`;
-  return [diagnostic('as-of-before-sources', message, position)];
+  if (!newest) return [];
+  const newestDate = newest.date as string;
+  if (newestDate > asOf) {
+    const message = `asOf ${asOf} is earlier than the newest document, ${newest.id} dated ${newestDate}; set asOf to the date of the briefing`;
+    return [diagnostic('as-of-before-sources', message, position)];
+  }
+  const days = Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${newestDate}T00:00:00Z`)) / 86_400_000);
+  if (days <= CURRENCY_DAYS) return [];
+  const message = `asOf ${asOf} is ${days} days after the newest dated document, ${newest.id} of ${newestDate}: no source is that recent, so the briefing says more about the present than its sources do; date it within ${CURRENCY_DAYS} days of ${newestDate}, or add a newer source`;
+  return [diagnostic('as-of-after-sources', message, position)];
 }
 
 function withMetadata(doc: SourceDocument, summary: Summary | undefined): BriefingDocument {

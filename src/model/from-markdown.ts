@@ -24,7 +24,11 @@ import {
   type Meta,
   type Slide,
   type SlideLayout,
+  type TimelineEvent,
+  type ChartPoint,
+  type TableBlock,
 } from './types.js';
+import { AMOUNT_ROLES, amountRole } from '../inputs/amount-roles.js';
 import { pushAll, maxOf } from '../common/arrays.js';
 
 export function workspaceToMeta(ws: VerifiedWorkspace): Meta {
@@ -38,7 +42,7 @@ export function workspaceToMeta(ws: VerifiedWorkspace): Meta {
     keywords: ['briefing', ...s.alternatives.map((a) => a.name)].slice(0, 12),
   };
   if (s.author !== undefined) meta.author = s.author;
-  const to = s.memo.to ?? s.audience;
+  const to = s.memo.to ?? s.audience?.who;
   const from = s.memo.from ?? s.author;
   if (to !== undefined) meta.to = to;
   if (from !== undefined) meta.from = from;
@@ -185,19 +189,24 @@ export function blockCites(block: Block): number[] {
   }
 }
 
-/** A table's rows (When | Amount | Event) as timeline events. */
+/**
+ * A table's rows as timeline events: the first column is when, the last the event; between them
+ * the columns headed "Amount" and "Kind" (without headings: the second column is the amount).
+ */
 function tableToTimeline(block: Block): Block {
   if (block.type !== 'table') return block;
+  const headed = (name: string) => block.header.findIndex((h, k) => k > 0 && k < block.header.length - 1 && plainText(h).trim().toLowerCase() === name);
+  const amountColumn = headed('amount') >= 0 ? headed('amount') : block.header.length >= 3 ? 1 : -1;
+  const kindColumn = headed('kind');
   const events = block.rows.map((row) => {
     const written = plainText(row[0] ?? []).trim();
     const when = parseWhen(written);
-    const event: { when: string; at?: number; amount?: string; label: Inline[] } = {
-      when: when?.display ?? written,
-      label: row[row.length - 1] ?? [],
-    };
-    if (when) event.at = when.at;
-    const amount = row.length >= 3 ? plainText(row[1] ?? []).trim() : '';
+    const event: TimelineEvent = { when: when?.display ?? written, label: row[row.length - 1] ?? [] };
+    if (when) Object.assign(event, { at: when.at, from: when.from, to: when.to });
+    const amount = amountColumn >= 0 ? plainText(row[amountColumn] ?? []).trim() : '';
     if (amount !== '') event.amount = amount;
+    const kind = kindColumn >= 0 ? plainText(row[kindColumn] ?? []).trim() : '';
+    if (kind !== '') event.kind = kind;
     return event;
   });
   return events.length > 0 ? { type: 'timeline', events } : block;
@@ -225,37 +234,30 @@ const SCALES: [number, string][] = [
   [1, ''],
 ];
 
+type ChartProblem = { rule: 'template-error' | 'chart-mixed-kinds'; message: string };
+
 /**
- * A table's rows (Label | … | Amount) as a bar chart of one kind of amount. A row's kind is the
- * kind of the summary's amount its citations come from; rows of several kinds are an error:
- * a chart compares like with like.
+ * A table's rows as a chart. With columns headed When and Series (When | Series | Event | Amount),
+ * a history chart: each row a dated amount in its series (new money, total, valuation, plan); a
+ * row whose amount is of another kind than its series says is an error. Else (Label | … | Amount)
+ * a bar chart of one kind of amount: a row's kind is the kind of the summary's amount its citations
+ * come from, and rows of several kinds are an error. A chart compares like with like.
  */
-function tableToChart(block: Block, ws: VerifiedWorkspace): { block: Block; problems: { rule: 'template-error' | 'chart-mixed-kinds'; message: string }[] } {
+function tableToChart(block: Block, ws: VerifiedWorkspace): { block: Block; problems: ChartProblem[] } {
   if (block.type !== 'table') return { block, problems: [] };
-  const problems: { rule: 'template-error' | 'chart-mixed-kinds'; message: string }[] = [];
+  const column = (name: string) => block.header.findIndex((h) => plainText(h).trim().toLowerCase() === name);
+  if (column('when') >= 0 && column('series') >= 0) return tableToHistory(block, ws, column('when'), column('series'));
+  const problems: ChartProblem[] = [];
   const rows: { label: string; display: string; value: number; currency: string; kind: string | undefined }[] = [];
-  const amounts = amountStatements(ws);
-  /**
-   * The kind of the amount whose statement the row shows ("" for none): the statement with
-   * exactly the row's citations (by its label when several have them), else one citing them all.
-   */
-  const kindOfRow = (cites: number[], text: string) => {
-    if (cites.length === 0) return undefined;
-    const set = [...new Set(cites)].sort((a, b) => a - b).join(',');
-    const exact = amounts.filter((a) => [...new Set(a.numbers)].sort((x, y) => x - y).join(',') === set);
-    const pick = exact.length > 1 ? (exact.find((a) => text.includes(a.label)) ?? exact[0]) : exact[0];
-    return (pick ?? amounts.find((a) => cites.every((n) => a.numbers.includes(n))))?.kind;
-  };
+  const kindOfRow = rowKinds(ws);
   for (const row of block.rows) {
     const label = plainText(row[0] ?? []).trim();
-    const cell = row[row.length - 1] ?? [];
-    const display = plainText(cell).trim();
-    const money = extractFigures(display).find((f) => f.kind === 'money');
-    if (!money || money.kind !== 'money') {
+    const money = moneyCell(row[row.length - 1] ?? []);
+    if (!money) {
       problems.push({ rule: 'template-error', message: `chart row "${label}" has no amount of money in its last column` });
       continue;
     }
-    rows.push({ label, display, value: money.value, currency: currencyShown(money.currency), kind: kindOfRow(row.flatMap(citesOf), row.map(plainText).join(' ')) });
+    rows.push({ label, display: money.display, value: money.value, currency: money.currency, kind: kindOfRow(row.flatMap(citesOf), row.map(plainText).join(' ')) });
   }
   if (rows.length === 0) return { block, problems };
   const kinds = [...new Set(rows.map((r) => r.kind ?? ''))];
@@ -266,14 +268,87 @@ function tableToChart(block: Block, ws: VerifiedWorkspace): { block: Block; prob
   }
   const currencies = [...new Set(rows.map((r) => r.currency))];
   if (currencies.length > 1) problems.push({ rule: 'chart-mixed-kinds', message: `a chart's amounts must share one currency, but this one mixes ${currencies.join(', ')}` });
-  const max = maxOf(rows.map((r) => r.value));
-  const [scale, word] = SCALES.find(([s]) => max >= s) ?? [1, ''];
-  const unit = `${currencies[0] ?? '$'}${word === '' ? '' : ` ${word}`}`.trim();
+  const { scale, unit } = scaleOf(rows.map((r) => r.value), currencies[0]);
   const kind = kinds.length === 1 && kinds[0] !== '' ? kinds[0] : undefined;
   const measure = kind ? `${amountKindLabel(kind)}, ${unit}` : `Amount, ${unit}`;
   const points = rows.map((r) => ({ label: r.label, value: r.value / scale, display: r.display }));
   const cites = unique(block.rows.flatMap((r) => r.flatMap(citesOf)));
   return { block: { type: 'chart', kind: 'bar', unit, measure, points, cites }, problems };
+}
+
+/** The amount of money in a table cell: its value, currency and text. */
+function moneyCell(cell: readonly Inline[]): { value: number; currency: string; display: string } | undefined {
+  const display = plainText(cell).trim();
+  const money = extractFigures(display).find((f) => f.kind === 'money');
+  // The currency as an axis shows it: "$" for USD, a code for the others.
+  return money?.kind === 'money' ? { value: money.value, currency: currencyShown(money.currency), display } : undefined;
+}
+
+/** The scale the largest value is read in ("$ billion"), and its divisor. */
+function scaleOf(values: readonly number[], currency: string | undefined): { scale: number; unit: string } {
+  const max = maxOf(values);
+  const [scale, word] = SCALES.find(([s]) => max >= s) ?? [1, ''];
+  return { scale, unit: `${currency ?? '$'}${word === '' ? '' : ` ${word}`}`.trim() };
+}
+
+/**
+ * The kind of the amount whose statement a row shows (undefined without citations, "" for none):
+ * the statement with exactly the row's citations (by its label when several have them), else one
+ * citing them all.
+ */
+function rowKinds(ws: VerifiedWorkspace): (cites: number[], text: string) => string | undefined {
+  const amounts = amountStatements(ws);
+  return (cites, text) => {
+    if (cites.length === 0) return undefined;
+    const set = [...new Set(cites)].sort((a, b) => a - b).join(',');
+    const exact = amounts.filter((a) => [...new Set(a.numbers)].sort((x, y) => x - y).join(',') === set);
+    const pick = exact.length > 1 ? (exact.find((a) => text.includes(a.label)) ?? exact[0]) : exact[0];
+    return (pick ?? amounts.find((a) => cites.every((n) => a.numbers.includes(n))))?.kind;
+  };
+}
+
+/** A history chart: dated amounts by series, one currency; a row's series must be its amount's. */
+function tableToHistory(block: TableBlock, ws: VerifiedWorkspace, whenColumn: number, seriesColumn: number): { block: Block; problems: ChartProblem[] } {
+  const problems: ChartProblem[] = [];
+  const kindOfRow = rowKinds(ws);
+  const labelColumn = block.header.findIndex((_, k) => k !== whenColumn && k !== seriesColumn && k < block.header.length - 1);
+  const points: (ChartPoint & { currency: string })[] = [];
+  for (const row of block.rows) {
+    const labelCell = row[labelColumn] ?? [];
+    const label = plainText(labelCell).trim();
+    const money = moneyCell(row[row.length - 1] ?? []);
+    const when = parseWhen(plainText(row[whenColumn] ?? []).trim());
+    const series = plainText(row[seriesColumn] ?? []).trim().toLowerCase();
+    if (!money) {
+      problems.push({ rule: 'template-error', message: `chart row "${label}" has no amount of money in its last column` });
+      continue;
+    }
+    if (!when) {
+      problems.push({ rule: 'template-error', message: `chart row "${label}" has no date in its When column (a history chart places every amount in time)` });
+      continue;
+    }
+    if (!(AMOUNT_ROLES as readonly string[]).includes(series) || series === 'other') {
+      problems.push({ rule: 'template-error', message: `chart row "${label}": series "${series}" is not one of new money, total, valuation, plan` });
+      continue;
+    }
+    const cites = row.flatMap(citesOf);
+    const kind = kindOfRow(cites, row.map(plainText).join(' '));
+    const role = amountRole(kind === '' ? undefined : kind);
+    if (kind !== undefined && role !== series) {
+      problems.push({ rule: 'chart-mixed-kinds', message: `chart row "${label}" is in the series "${series}", but its amount is ${kind === '' ? 'of no kind' : `a ${kind}`}${role ? ` (series "${role}")` : ''}: a series holds one kind of amount` });
+    }
+    // The amount as the chart prints it: its cell, hedge marker kept, citations apart.
+    const amountCell = (row[row.length - 1] ?? []).filter((i) => i.type !== 'cite');
+    points.push({ label, value: money.value, display: money.display, currency: money.currency, when: when.display, at: when.at, from: when.from, to: when.to, series: series as ChartPoint['series'] & string, inlines: amountCell, cites: unique(cites) });
+  }
+  if (points.length === 0) return { block, problems };
+  const currencies = [...new Set(points.map((p) => p.currency))];
+  if (currencies.length > 1) problems.push({ rule: 'chart-mixed-kinds', message: `a chart's amounts must share one currency, but this one mixes ${currencies.join(', ')}` });
+  const money = points.filter((p) => p.series === 'new money' || p.series === 'total');
+  const { scale, unit } = scaleOf((money.length > 0 ? money : points).map((p) => p.value), currencies[0]);
+  const chartPoints = points.map(({ currency: _currency, ...p }) => ({ ...p, value: p.value / scale }));
+  const cites = unique(block.rows.flatMap((r) => r.flatMap(citesOf)));
+  return { block: { type: 'chart', kind: 'history', unit, measure: `Amounts, ${unit}`, points: chartPoints, cites }, problems };
 }
 
 /** The summary's amounts: each one's kind ("" when it has none) and its statement's citation numbers. */

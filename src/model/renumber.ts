@@ -44,7 +44,7 @@ function renumberBlock(block: Block, to: Renumber): Block {
     case 'timeline':
       return { ...block, events: block.events.map((e) => ({ ...e, label: inl(e.label) })) };
     case 'chart':
-      return { ...block, cites: unique(block.cites.map(to)) };
+      return { ...block, cites: unique(block.cites.map(to)), points: block.points.map((p) => (p.cites ? { ...p, cites: unique(p.cites.map(to)).sort((a, b) => a - b) } : p)) };
   }
 }
 

@@ -1,6 +1,7 @@
 // The document model shared by the deck and the memo: what the templates' Markdown becomes.
 // Writers see a finished model and make no content decisions.
 import * as z from 'zod';
+import { AMOUNT_ROLES } from '../inputs/amount-roles.js';
 
 export const InlineSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -23,18 +24,41 @@ export const TimelineEventSchema = z.strictObject({
   when: z.string(),
   /** Its place in time (fractional years, the middle of the period), when it is a date. */
   at: z.number().optional(),
+  /** Where its period starts and ends (fractional years), when it is a date. */
+  from: z.number().optional(),
+  to: z.number().optional(),
   amount: z.string().optional(),
+  /** What the amount is, in the summary's words ("valuation", "cumulative total"). */
+  kind: z.string().optional(),
   label: inlines,
 });
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+export const ChartPointSchema = z.strictObject({
+  label: z.string(),
+  value: z.number(),
+  display: z.string(),
+  /** A history chart's point: its date as shown, its place in time (fractional years), its series and citations. */
+  when: z.string().optional(),
+  at: z.number().optional(),
+  from: z.number().optional(),
+  to: z.number().optional(),
+  series: z.enum(AMOUNT_ROLES).optional(),
+  /** The amount as the chart prints it (its hedge marker kept), for a history chart's labels. */
+  inlines: z.array(InlineSchema).optional(),
+  cites: z.array(z.number().int().positive()).optional(),
+});
+export type ChartPoint = z.infer<typeof ChartPointSchema>;
 
 export const ChartSchema = z.strictObject({
   type: z.literal('chart'),
-  kind: z.enum(['bar']),
+  /** bar: one kind of amount as bars; history: money by date (bars, a running total) with valuations and plans as markers. */
+  kind: z.enum(['bar', 'history']),
   /** What a value measures, e.g. "$ billion". */
   unit: z.string(),
   /** What is plotted, for the axis and the series: "Cumulative total, $ billion". */
   measure: z.string(),
-  points: z.array(z.strictObject({ label: z.string(), value: z.number(), display: z.string() })).min(1),
+  points: z.array(ChartPointSchema).min(1),
   /** Citations behind the values. */
   cites: z.array(z.number().int().positive()),
 });

@@ -222,6 +222,24 @@ async function syncFolder(dir: string): Promise<void> {
   await handle.close();
 }
 
+/**
+ * One file written on its own, atomically: to a temporary file beside it, flushed, then renamed
+ * over it (a reader sees the old file or the new one, never a part). Not a build's set: no lock,
+ * no journal (`check --review FILE` writes its page so). The temporary is removed on failure.
+ */
+export async function writeFileAtomically(file: string, bytes: Uint8Array | string): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  const temp = path.join(dir, tempName(path.basename(file)));
+  try {
+    await writeSynced(temp, bytes);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(dir);
+}
+
 /** Lock files this process holds now (a lock naming this process and not listed here is a leftover). */
 const heldHere = new Set<string>();
 

@@ -35,12 +35,15 @@ import {
   type Manifest,
 } from './manifest.js';
 import { commitOutputs, needsRecovery, recoverOutputs, withOutputLock, type OutputFile } from './atomic-output.js';
+import { memoLengthWarning } from '../memo/length.js';
 import { pushAll } from '../common/arrays.js';
+import { REVIEW_FILE, reviewHtml, reviewModel } from '../review/review.js';
 
 export const DECK_FILE = 'briefing.pptx';
 export const MEMO_FILE = 'memo.pdf';
+export { REVIEW_FILE };
 /** The files a build writes, in the order they are put in place: the manifest last. */
-export const OUTPUT_FILES = [DECK_FILE, MEMO_FILE, MANIFEST_FILE] as const;
+export const OUTPUT_FILES = [DECK_FILE, MEMO_FILE, REVIEW_FILE, MANIFEST_FILE] as const;
 
 export interface BuildOptions {
   workspace: string;
@@ -88,7 +91,8 @@ export function buildDate(asOf: string, env: NodeJS.ProcessEnv = process.env): D
   return epochDate(env) ?? new Date(`${asOf}T00:00:00Z`);
 }
 
-function epochDate(env: NodeJS.ProcessEnv = process.env): Date | undefined {
+/** The date SOURCE_DATE_EPOCH gives, if it is set. */
+export function epochDate(env: NodeJS.ProcessEnv = process.env): Date | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
   return undefined;
@@ -153,6 +157,7 @@ async function buildLocked(options: BuildOptions, memoRenderer: MemoRenderer, lo
   const ws = await loadVerifiedWorkspace(options.workspace, { keepParsedSummary: options.keepParsedSummary ?? true, strict: options.strict === true });
   lap('verify', t0);
   const diagnostics = [...lockWarnings, ...ws.diagnostics];
+  const lockWarningCount = lockWarnings.length;
   const previous = await readManifest(outDir);
   const current = statementRecords(ws);
   const baseline = await baselineOf(options, previous);
@@ -199,7 +204,7 @@ async function buildLocked(options: BuildOptions, memoRenderer: MemoRenderer, lo
     deck: renderKey({ output: DECK_FILE, model: models.deck, theme: themed.theme, date, fingerprint }),
     memo: renderKey({ output: MEMO_FILE, model: models.memo, pdfa: !!options.pdfa, date, fingerprint }),
   };
-  const kept = options.force ? {} : await unchangedOutputs(outDir, previous, keys);
+  const kept = options.force ? {} : await unchangedOutputs(outDir, previous, [['deck', DECK_FILE, keys.deck], ['memo', MEMO_FILE, keys.memo]]);
   // The memo goes to its renderer (a worker: the other core) now, while this thread lays the deck out.
   const t2 = performance.now();
   const memoJob = renderMemoJob(models.memo, { ...options, date, memoRenderer, kept }, lap);
@@ -215,20 +220,30 @@ async function buildLocked(options: BuildOptions, memoRenderer: MemoRenderer, lo
   lap('render', t2);
   if (!rendered.deck || !rendered.memo || hasErrors(diagnostics)) return result;
   const { deck, memo } = rendered;
-  result.kept = [kept.deck ? DECK_FILE : '', kept.memo ? MEMO_FILE : ''].filter((f) => f !== '');
+  // The review page, from everything this build found (its warnings included); its render key is
+  // its content, so an unchanged page is the file already on disk.
+  // (Not the lock's warnings: they are about the output folder, not the briefing.)
+  const page = reviewModel(ws, { diagnostics: diagnostics.slice(lockWarningCount), date, pageDir: outDir });
+  const reviewKey = renderKey({ output: REVIEW_FILE, model: page, fingerprint });
+  const keptReview = options.force ? undefined : (await unchangedOutputs(outDir, previous, [['review', REVIEW_FILE, reviewKey]])).review;
+  const review = keptReview ?? reviewHtml(page);
+  result.kept = [kept.deck ? DECK_FILE : '', kept.memo ? MEMO_FILE : '', keptReview ? REVIEW_FILE : ''].filter((f) => f !== '');
 
+  const memoPages = rendered.memoPages ?? pagesOf(previous?.outputs.find((o) => o.file === MEMO_FILE));
+  // The memo's body as laid out: more than an executive reads is a warning (check estimates it).
+  if (memoPages) pushAll(diagnostics, memoLengthWarning(memoPages.body, ws.summaryFile, false));
   const dateSource = epochDate(options.env) ? 'SOURCE_DATE_EPOCH' : 'asOf';
   const manifest = manifestOf({ ws, version, fingerprint, inputsHash, date, dateSource, options: manifestOptions, inputs, current, diagnostics });
   // A build that reports its changes is the new baseline; one that does not carries the old one forward.
   const carried = (reporting && !options.preview) || !previous ? undefined : (previous.baseline ?? stateOf(previous));
   if (carried) manifest.baseline = carried;
-  const memoPages = rendered.memoPages ?? pagesOf(previous?.outputs.find((o) => o.file === MEMO_FILE));
   manifest.outputs = [
     { file: DECK_FILE, sha256: sha256(deck), bytes: deck.length, key: keys.deck },
     { file: MEMO_FILE, sha256: sha256(memo), bytes: memo.length, key: keys.memo, ...(memoPages ? { pages: memoPages.total, bodyPages: memoPages.body } : {}) },
+    { file: REVIEW_FILE, sha256: sha256(review), bytes: review.length, key: reviewKey },
   ];
   const t3 = performance.now();
-  const written = await writeOutputs(outDir, options.out, { deck: kept.deck ? undefined : deck, memo: kept.memo ? undefined : memo }, manifest, locking);
+  const written = await writeOutputs(outDir, options.out, { deck: kept.deck ? undefined : deck, memo: kept.memo ? undefined : memo, review: keptReview ? undefined : review }, manifest, locking);
   if (written === 'stale') return 'stale';
   pushAll(diagnostics, written);
   if (hasErrors(written)) return result;
@@ -368,13 +383,14 @@ function pagesOf(output: Manifest['outputs'][number] | undefined): MemoPages | u
 async function writeOutputs(
   outDir: string,
   shownOut: string,
-  files: { deck?: Uint8Array | undefined; memo?: Uint8Array | undefined },
+  files: { deck?: Uint8Array | undefined; memo?: Uint8Array | undefined; review?: Uint8Array | undefined },
   manifest: Manifest,
   locking: Locking,
 ): Promise<Diagnostic[] | 'stale'> {
   const outputs: OutputFile[] = [];
   if (files.deck) outputs.push({ name: DECK_FILE, bytes: files.deck });
   if (files.memo) outputs.push({ name: MEMO_FILE, bytes: files.memo });
+  if (files.review) outputs.push({ name: REVIEW_FILE, bytes: files.review });
   const text = manifestText(manifest);
   outputs.push({ name: MANIFEST_FILE, bytes: text });
   const warnings: Diagnostic[] = [];
@@ -408,15 +424,15 @@ function renderKey(parts: Record<string, unknown>): string {
 }
 
 /** The previous build's outputs whose render key is the same, read back from disk (when intact). */
-async function unchangedOutputs(
+async function unchangedOutputs<W extends string>(
   outDir: string,
   previous: Manifest | undefined,
-  keys: { deck: string; memo: string },
-): Promise<{ deck?: Uint8Array; memo?: Uint8Array }> {
-  const kept: { deck?: Uint8Array; memo?: Uint8Array } = {};
-  for (const [which, file] of [['deck', DECK_FILE], ['memo', MEMO_FILE]] as const) {
+  outputs: readonly (readonly [W, string, string])[],
+): Promise<Partial<Record<W, Uint8Array>>> {
+  const kept: Partial<Record<W, Uint8Array>> = {};
+  for (const [which, file, key] of outputs) {
     const before = previous?.outputs.find((o) => o.file === file);
-    if (!before?.key || before.key !== keys[which]) continue;
+    if (!before?.key || before.key !== key) continue;
     const bytes = await readRegularFile(path.join(outDir, file), 'manifest', { follow: false, limit: before.bytes });
     if (!isProblem(bytes) && sha256(bytes) === before.sha256) kept[which] = new Uint8Array(bytes);
   }

@@ -184,6 +184,11 @@ export function summaryFields(ws: VerifiedWorkspace): Record<string, string> {
     fields[at] = String(value);
   };
   for (const [key, value] of Object.entries(ws.summary ?? {})) if (!STATEMENT_SECTIONS.has(key)) walk(value, key);
+  // An audience of one line is recorded as one line, as before it could be more (no change to report).
+  if (fields['audience.who'] !== undefined && Object.keys(fields).filter((k) => k.startsWith('audience.')).length === 1) {
+    fields.audience = fields['audience.who'];
+    delete fields['audience.who'];
+  }
   return fields;
 }
 

@@ -14,6 +14,7 @@ import { templateDirs } from '../template/template-files.js';
 import { isBuiltIn, templateProblems, unownedCitations } from '../template/template-checks.js';
 import { wideTables } from '../memo/table-fit.js';
 import { memoGlyphWarnings } from '../memo/glyph-coverage.js';
+import { estimateBodyPages, memoLengthWarning } from '../memo/length.js';
 import { workspaceToView, type ViewExtras } from '../template/view.js';
 import { loadWorkspace, type LoadOptions } from '../inputs/workspace.js';
 import { verifyWorkspace, type VerifiedWorkspace } from '../verify/verify-workspace.js';
@@ -59,7 +60,10 @@ export async function loadVerifiedWorkspace(shownDir: string, options: LoadOptio
  * wrote the text); shrunk and continued slides are the layout working as designed and are not reported.
  */
 export async function prepareOutputs(ws: VerifiedWorkspace, theme: Theme, options: RenderOptions = {}): Promise<Prepared> {
-  return layOutDeck(ws, theme, await prepareModels(ws, theme, options));
+  const prepared = await layOutDeck(ws, theme, await prepareModels(ws, theme, options));
+  // What check cannot lay out without writing the PDF (a build counts the pages): the memo's length, estimated.
+  if (prepared.memo && !hasErrors(prepared.diagnostics)) pushAll(prepared.diagnostics, memoLengthWarning(estimateBodyPages(prepared.memo), ws.summaryFile, true));
+  return prepared;
 }
 
 /** The first step: the templates rendered into the deck's and the memo's models (a build starts the memo from here). */

@@ -266,7 +266,7 @@ function unionKeys(a: Record<string, string>, b: Record<string, string>): string
 
 /**
  * The figures one wording has and the other has not, paired old → new in order within each kind
- * of figure (a money amount with a money amount); a figure without a counterpart stands alone.
+ * of figure (a money amount with a money amount); an amount without a counterpart stands alone.
  */
 export function figureChanges(oldText: string, newText: string): FigureChange[] {
   // A figure a quote states without a statement having to ("both", a rank in words) is no figure of a wording.
@@ -285,14 +285,17 @@ export function figureChanges(oldText: string, newText: string): FigureChange[] 
   const gone = remaining(before, after);
   const come = remaining(after, before);
   const changes: FigureChange[] = [];
+  // A figure without a counterpart is worth naming when it is an amount; a year or a number that
+  // only appears or disappears is the rewording's ("since 2019"), shown with the new wording.
+  const amount = (f: Figure) => f.kind === 'money' || f.kind === 'percent';
   for (const f of gone) {
     const k = come.findIndex((g) => g.kind === f.kind);
     if (k >= 0) {
       changes.push({ old: f.text, new: (come[k] as Figure).text });
       come.splice(k, 1);
-    } else changes.push({ old: f.text });
+    } else if (amount(f)) changes.push({ old: f.text });
   }
-  for (const g of come) changes.push({ new: g.text });
+  for (const g of come) if (amount(g)) changes.push({ new: g.text });
   return changes;
 }
 

@@ -4,6 +4,8 @@ import { isHeadlineTeamView, isTeamView, type Alternative, type Summary, type Ci
 import { byWhen, isUndated, parseWhen } from '../inputs/when.js';
 import type { VerifiedWorkspace } from '../verify/verify-workspace.js';
 import { shownTitle } from '../inputs/shown-title.js';
+import { amountRole } from '../inputs/amount-roles.js';
+import { extractFigures } from '../verify/figures.js';
 
 /** How many ids of uncited documents the sources slide names before it only counts them. */
 const UNCITED_IDS_SHOWN = 20;
@@ -55,8 +57,9 @@ export function groupByKind<T extends Pick<Alternative, 'kind'>>(items: readonly
   return [...groups].map(([kind, members]) => ({ kind, items: members }));
 }
 
-const DEFAULT_HEADLINES = {
+export const DEFAULT_HEADLINES = {
   takeaways: 'Key takeaways',
+  recommendations: 'What we recommend',
   investment: 'Investment history',
   friction: 'Friction points',
   alternatives: 'Alternatives',
@@ -116,6 +119,102 @@ export function groupByPursuer<T extends { pursuedBy?: string | undefined }>(ite
   return [...groups].map(([pursuedBy, members]) => ({ pursuedBy, items: members }));
 }
 
+/** The reader: who, what they hold, what they decide; empty strings when the summary does not say. */
+function readerOf(summary: Summary, e: (text: string) => string): { who: string; holds: string; decides: string } {
+  const a = summary.audience;
+  return { who: e(a?.who ?? ''), holds: e(a?.holds ?? ''), decides: e(a?.decides ?? '') };
+}
+
+/**
+ * Each section's label, the deck's kicker: the bottom line and what it means name the reader when
+ * the summary does. A label is written into a directive (<!-- subtitle: … -->), read as it is, not
+ * as Markdown: no escapes, and nothing that could end the comment.
+ */
+function labelsFor(summary: Summary): Record<string, string> {
+  const labels: Record<string, string> = { ...DEFAULT_HEADLINES };
+  const who = summary.audience?.who;
+  if (who !== undefined) {
+    labels.takeaways = `Bottom line for ${who}`;
+    labels.implications = `What it means for ${who}`;
+  }
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, directiveText(v)]));
+}
+
+/** Text for a directive's value: one line, none of the tool's marker characters, no "--" that could close the comment. */
+export function directiveText(text: string): string {
+  return text
+    .replace(/[\uE000-\uF8FF]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/-{2,}/g, '–')
+    .trim();
+}
+
+/** An amount as money: its value and currency, when it is one. */
+function moneyOf(value: string | undefined): { value: number; currency: string } | undefined {
+  if (value === undefined) return undefined;
+  const money = extractFigures(value).find((f) => f.kind === 'money');
+  return money?.kind === 'money' ? { value: money.value, currency: money.currency } : undefined;
+}
+
+/** What the history chart needs of an event. */
+interface ChartEvent {
+  series: string;
+  party: string;
+  amount: string;
+  whenShown: string;
+  dated: boolean;
+  money: { value: number; currency: string } | undefined;
+  at: number | undefined;
+}
+
+/** The series drawn as money: bars of new money and the running total's line. */
+const MONEY_SERIES = new Set(['new money', 'total']);
+/** Series drawn as markers beside the money. */
+const MARKER_SERIES = new Set(['valuation', 'plan']);
+
+/**
+ * The history chart: one party's new money (bars) and running total (a line) by date, with
+ * valuations and plans in the same currency as markers of their own; drawn when at least two
+ * dated amounts of money are in one currency. Everything else is a call-out: undated amounts,
+ * other parties' money, other currencies, other kinds, amounts without a kind. Its title states
+ * the point, in the amounts' own words: "Acme's investment reached $3 billion by 2024, against
+ * $40 billion planned".
+ */
+export function historyChart<T extends ChartEvent>(withAmounts: readonly T[]): { title: string; party: string; currency: string; kindLabel: string; items: T[]; callouts: T[] } | null {
+  const money = withAmounts.filter((i) => i.dated && i.money && MONEY_SERIES.has(i.series));
+  // The party with the most dated amounts of money (the first to reach it, in time order), and its currency.
+  const counts = new Map<string, number>();
+  for (const i of money) counts.set(`${i.party}\u0000${i.money?.currency}`, (counts.get(`${i.party}\u0000${i.money?.currency}`) ?? 0) + 1);
+  const [key, count] = [...counts].reduce<[string, number] | [undefined, 0]>((best, entry) => (entry[1] > best[1] ? entry : best), [undefined, 0]);
+  if (key === undefined || count < 2) return null;
+  const [party, currency] = key.split('\u0000') as [string, string];
+  const plotted = withAmounts.filter(
+    (i) => i.dated && i.money?.currency === currency && ((MONEY_SERIES.has(i.series) && i.party === party) || MARKER_SERIES.has(i.series)),
+  );
+  const callouts = withAmounts.filter((i) => !plotted.includes(i));
+  return { title: chartTitle(plotted, party), party, currency, kindLabel: MONEY_SERIES.has(plotted[0]?.series ?? '') ? 'Money' : '', items: plotted, callouts };
+}
+
+/** The history chart's action title, from its own amounts and dates (already escaped). */
+function chartTitle(items: readonly ChartEvent[], party: string): string {
+  const last = <K extends ChartEvent>(list: readonly K[]) => list[list.length - 1];
+  const totals = items.filter((i) => i.series === 'total');
+  const news = items.filter((i) => i.series === 'new money');
+  const whose = party === '' ? '' : `${party}: `;
+  let point: string;
+  const total = last(totals);
+  if (total) point = `${whose}investment reached ${total.amount} by ${total.whenShown}`;
+  else {
+    const first = news[0] as ChartEvent;
+    const latest = last(news) as ChartEvent;
+    point = `${whose}new money from ${first.amount} in ${first.whenShown} to ${latest.amount} in ${latest.whenShown}`;
+  }
+  const plan = last(items.filter((i) => i.series === 'plan'));
+  const valuation = last(items.filter((i) => i.series === 'valuation'));
+  const titled = plan ? `${point}, against ${plan.amount} planned` : valuation ? `${point}; valued at ${valuation.amount} in ${valuation.whenShown}` : point;
+  return titled.charAt(0).toUpperCase() + titled.slice(1);
+}
+
 /** The template context: a plain object of escaped strings, numbers, arrays and CiteLists. */
 export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}): Record<string, unknown> {
   const summary = ws.summary as Summary;
@@ -167,6 +266,12 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
       label: e(i.label),
       /** The kind folded for grouping (not for display). */
       kindKey: normalKind(amount?.kind),
+      /** What the amount is on a chart: new money, total, valuation, plan, other; empty without a kind. */
+      series: amountRole(amount?.kind) ?? '',
+      /** The amount's value and currency, read as a figure (for charting); absent when it is no money amount. */
+      money: moneyOf(amount?.value),
+      /** Its place in time, when dated. */
+      at: when?.at,
     };
   };
   const events = byWhen(summary.investment, (i) => parseWhen(i.when)).map(event);
@@ -177,20 +282,7 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
     kindGroups.set(item.kindKey, [...(kindGroups.get(item.kindKey) ?? []), item]);
   }
   const amountsByKind = [...kindGroups].map(([kind, items]) => ({ kind: e(kind), label: e(amountKindLabel(kind === '' ? undefined : kind)), items }));
-  // The chart: the kind with the most amounts (at least two, all with a kind); the rest are call-outs.
-  const charted = [...amountsByKind].filter((g) => g.kind !== '' && g.items.length >= 2).sort((a, b) => b.items.length - a.items.length)[0];
-  const chartParties = [...new Set(charted?.items.map((i) => i.party) ?? [])];
-  const chartParty = chartParties.length === 1 && chartParties[0] !== '' ? chartParties[0] : undefined;
-  const chart = charted
-    ? {
-        kind: charted.kind,
-        kindLabel: charted.label,
-        party: chartParty ?? '',
-        title: chartParty ? `${chartParty}: ${charted.label.toLowerCase()}, as reported` : `${charted.label}, as reported`,
-        items: charted.items,
-        callouts: withAmounts.filter((i) => !charted.items.includes(i)),
-      }
-    : null;
+  const chart = historyChart(withAmounts);
 
   const alternatives = summary.alternatives.map((a) => ({
     ...statement(a),
@@ -214,17 +306,27 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
     asOf: summary.asOf,
     asOfLong: formatLongDate(summary.asOf),
     author: e(summary.author ?? ''),
-    audience: e(summary.audience ?? ''),
+    /** Who reads, in one line (as before the audience could say more). */
+    audience: e(summary.audience?.who ?? ''),
+    /** Who reads, what they hold and what they decide: the reader the answer is for. */
+    reader: readerOf(summary, e),
     memo: {
-      to: e(summary.memo.to ?? summary.audience ?? ''),
+      to: e(summary.memo.to ?? summary.audience?.who ?? ''),
       from: e(summary.memo.from ?? summary.author ?? ''),
       subject: e(summary.memo.subject ?? summary.title),
     },
     headlines,
+    /** The bottom line's headline when the summary gives one: the answer, which the memo opens with. */
+    answer: e(summary.headlines.takeaways ?? ''),
     /** For a headline that is the team's view: " · Our view" for the slide's kicker, the label for the memo's heading. */
-    headlineViews: Object.fromEntries(Object.keys(DEFAULT_HEADLINES).map((k) => [k, isHeadlineTeamView(summary, k as SectionKey) ? ` · ${e(viewWords)}` : ''])),
-    headlineMarks: Object.fromEntries(Object.keys(DEFAULT_HEADLINES).map((k) => [k, isHeadlineTeamView(summary, k as SectionKey) ? ` ${viewLabel}` : ''])),
-    labels: Object.fromEntries(Object.entries(DEFAULT_HEADLINES).map(([k, v]) => [k, e(v)])),
+    // What we recommend is the team's view by nature: its kicker and memo heading always say so.
+    headlineViews: Object.fromEntries(Object.keys(DEFAULT_HEADLINES).map((k) => [k, isHeadlineTeamView(summary, k as SectionKey) || k === 'recommendations' ? ` · ${e(viewWords)}` : ''])),
+    headlineMarks: Object.fromEntries(Object.keys(DEFAULT_HEADLINES).map((k) => [k, isHeadlineTeamView(summary, k as SectionKey) || k === 'recommendations' ? ` ${viewLabel}` : ''])),
+    labels: labelsFor(summary),
+    /** The words that mark the team's own view (the theme's markers.view): recommendations, likelihoods. */
+    ourView: e(viewWords),
+    /** The same words inside a sentence: "likely (our view)". */
+    ourViewInline: e(viewWords.toLowerCase()),
     takeaways: summary.takeaways.map(statement),
     implications: summary.implications.map((i) => ({ ...statement(i), title: e(i.title) })),
     watch: byWhen(summary.watch, (w) => parseWhen(w.when)).map((w) => ({
@@ -263,7 +365,16 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
     alternativesHaveMaker: summary.alternatives.some((a) => a.maker !== undefined),
     alternativesHavePursuer: summary.alternatives.some((a) => a.pursuedBy !== undefined),
     alternativesHaveOwner: summary.alternatives.some((a) => a.pursuedBy !== undefined),
-    outlook: summary.outlook.map((o) => ({ ...statement(o), title: e(o.title) })),
+    outlook: summary.outlook.map((o) => ({ ...statement(o), title: e(o.title), likelihood: e(o.likelihood ?? ''), trigger: e(o.trigger ?? '') })),
+    /** Whether any scenario gives a likelihood or a trigger (the deck then sets the outlook as a table). */
+    outlookScenarios: summary.outlook.some((o) => o.likelihood !== undefined || o.trigger !== undefined),
+    /** What the team recommends: its own view, each with an owner and a date, citing what it rests on. */
+    recommendations: summary.recommendations.map((r) => ({
+      ...statement(r),
+      owner: e(r.owner),
+      when: e(r.when),
+      whenShown: e(parseWhen(r.when)?.display ?? r.when),
+    })),
     conflicts: summary.conflicts.map((c) => ({ topic: e(c.topic), sides: c.sides.map(statement) })),
     /** The documents the summary cites, in id order: what the sources slide lists. */
     documents: citedDocuments.map(documentView),

@@ -140,8 +140,11 @@ function suffixAt(c: FigureCursor, i: number, hasCurrency: boolean): { kind: Kin
   if (t.kind === 'sign') {
     if (t.text === '%') return { kind: 'percent', next: i + 1 };
     if (t.text === '×') return { kind: 'multiple', next: i + 1 };
-    // "10-fold"
-    if (c.hyphenJoin(i) && c.word(i + 1, 'fold')) return { kind: 'multiple', next: i + 2 };
+    // "10-fold", "40-percent", "3-per-cent", "5-billion-dollar": the suffix joined by a hyphen.
+    if (!c.hyphenJoin(i)) return undefined;
+    if (c.word(i + 1, 'fold')) return { kind: 'multiple', next: i + 2 };
+    if (c.word(i + 1, 'per') && c.hyphenJoin(i + 2) && c.word(i + 3, 'cent')) return { kind: 'percent', next: i + 4 };
+    if (c.word(i + 1, 'percent', 'pct', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds')) return suffixAt(c, i + 1, hasCurrency);
     return undefined;
   }
   if (t.kind !== 'word') return undefined;

@@ -92,6 +92,8 @@ function wordNumber(c: FigureCursor, i: number): NumberRead | undefined {
     j = i + 2;
   }
   for (;;) {
+    // "five-billion": a scale word joined by a hyphen.
+    if (c.hyphenJoin(j) && (last === 'unit' || last === 'tens' || last === 'hundred') && SCALE_WORDS.has(c.tokens[j + 1]?.lower ?? '')) j++;
     const t = c.tokens[j];
     if (t?.kind !== 'word') break;
     const w = t.lower;

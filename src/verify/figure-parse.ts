@@ -108,11 +108,15 @@ function numericRun(run: Token[]): boolean {
     }
     if (after?.kind === 'num' && !after.space) {
       if (quarterOrHalf && after.value >= 1 && after.value <= 4 && !after.separated) continue;
+      // "USD5bn": a currency code joined to its amount.
+      if (k === 0 && t.text.length === 3 && CURRENCY_CODES.has(t.text)) continue;
       return false;
     }
     // Joined by a hyphen or a dot.
     if (before?.kind === 'sign') {
       const num = run[k - 2];
+      // "5-billion-dollar", "3-per-cent", "20-year-old": lower-case words joined to a number's compound.
+      if (before.text !== '.' && run[0]?.kind === 'num' && num?.kind === 'word' && t.text === t.lower) continue;
       if (before.text === '.' || num?.kind !== 'num') return false;
       // "20-year", "13.75-billion", "3-fold": a lower-case word after a number.
       if (t.text !== t.lower || t.text.length < 2) {

@@ -23,6 +23,10 @@ export interface Token {
   initial: boolean;
   /** Written with a digit: a figure, the figure rule's to ground. */
   digit: boolean;
+  /** Part of a figure written with words ("dollars" in "5 million dollars", "percentage points"): the figure rule's too. */
+  figure?: boolean;
+  /** Offset of the token in the text as tokenized (see tokenText). */
+  start: number;
   /** Every letter a capital (IPO, AWS, U.S.). */
   acronym: boolean;
 }
@@ -56,14 +60,18 @@ function isAcronym(written: string): boolean {
 }
 
 /** The tokens of a text, with sentence and clause segments. */
+/** The text as it is tokenized: invisible format characters (zero-width space, soft hyphen) are no part of a word; NFKC. */
+export function tokenText(text: string): string {
+  return ASCII_ONLY.test(text) ? text : text.replace(/\p{Cf}/gu, '').normalize('NFKC');
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let segment = 0;
   let initial = true;
   // A sentence that opens with a subordinate clause: its first comma ends that clause.
   let subordinate = false;
-  // Invisible format characters (zero-width space, soft hyphen) are no part of a word.
-  const normal = ASCII_ONLY.test(text) ? text : text.replace(/\p{Cf}/gu, '').normalize('NFKC');
+  const normal = tokenText(text);
   for (const match of normal.matchAll(TOKEN)) {
     const written = match[0];
     const punct = written.length === 1 && PUNCTUATION.has(written);
@@ -87,6 +95,7 @@ export function tokenize(text: string): Token[] {
       initial: !punct && initial,
       digit: !punct && (ASCII_DIGIT.test(written) || (!ASCII_ONLY.test(written) && ANY_DIGIT.test(written))),
       acronym: capital && isAcronym(written),
+      start: match.index,
     });
     if (punct) {
       if (SENTENCE_END.has(written)) {

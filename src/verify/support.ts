@@ -4,7 +4,8 @@
 // problem (support-words, -hedge, -negation, -modality, -roles, -scope). Numerals and number
 // words are left to the figure rule (figures.ts), which grounds them by value.
 import { CLOSING_WORDS, hedgesOf, isHedgeWord, isNegationWord, isScopeWord, isStatementAttribution, kindsDisagree, negationsOf, type Cue, type HedgeKind, type Negation } from './support-cues.js';
-import { ATTRIBUTION_WORDS, equivalenceGroups, groupKey, isFunctionWord, isNumberWord, stemOf, tokenize, type Token } from './support-lexicon.js';
+import { ATTRIBUTION_WORDS, equivalenceGroups, groupKey, isFunctionWord, isNumberWord, stemOf, tokenize, tokenText, type Token } from './support-lexicon.js';
+import { figureSpans } from './figures.js';
 import { AMOUNT_QUALIFIERS, stageChanges } from './support-modality.js';
 import { swappedRoles, type RoleText } from './support-roles.js';
 import { pushAll } from '../common/arrays.js';
@@ -60,6 +61,9 @@ function analyse(text: string): Analysed {
   let analysed = analysedCache.get(text);
   if (analysed) return analysed;
   const tokens = tokenize(text);
+  // The words of a figure ("5 million dollars", "150 pct", "five billion") are the figure rule's.
+  const spans = /\p{N}/u.test(text) || NUMBER_WORD.test(text) ? figureSpans(tokenText(text)) : [];
+  if (spans.length > 0) for (const t of tokens) if (spans.some((s) => t.start >= s.start && t.start < s.end)) t.figure = true;
   const groups = equivalenceGroups(tokens);
   const keys = tokens.map((t) => {
     if (t.punct || t.digit) return [];
@@ -86,6 +90,9 @@ function analyse(text: string): Analysed {
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 
+/** A number written in words (which the figure rule reads as a figure): only then are figure spans looked for in a text without digits. */
+const NUMBER_WORD = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|quarter|twice|double|triple|percent)\b/i;
+
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -94,7 +101,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** A token that carries content: not punctuation, a figure, a function word, a number word or a cue. */
 function isContent(token: Token): boolean {
-  if (token.punct || token.digit) return false;
+  if (token.punct || token.digit || token.figure) return false;
   const lower = token.lower;
   if (lower.length < 2 && !token.acronym) return false;
   if (isFunctionWord(lower) || isNumberWord(lower) || ATTRIBUTION_WORDS.has(lower)) return false;

@@ -92,7 +92,8 @@ export interface StatementSupport extends SupportResult {
 /**
  * How the support check reads each field of an item (support.ts): a statement of fact, a name,
  * or a hypothetical (a signpost, what would confirm or refute it, a disagreement's question).
- * Fields not listed (an alternative's kind, an amount, a date) are the curator's labels or figures.
+ * Fields not listed (an alternative's kind, an amount, a date, a scenario's likelihood, which is the
+ * team's view, a recommendation's owner) are the curator's labels or figures.
  */
 export const SUPPORT_FIELDS: Readonly<Record<string, SupportMode>> = {
   text: 'statement',
@@ -106,6 +107,8 @@ export const SUPPORT_FIELDS: Readonly<Record<string, SupportMode>> = {
   confirms: 'hypothetical',
   refutes: 'hypothetical',
   topic: 'hypothetical',
+  // A scenario's trigger is what would set it off: said as a possibility, like a signpost.
+  trigger: 'hypothetical',
 };
 
 export function citationKey(c: Citation): string {
@@ -122,6 +125,8 @@ export function statementsOf(summary: Summary): StatementRef[] {
   };
   summary.takeaways.forEach((s, i) => add('takeaways', ['takeaways', i], s, ['text'], s.cite));
   summary.implications.forEach((s, i) => add('implications', ['implications', i], s, ['title', 'text'], s.cite));
+  // A recommendation's `when` is checked like a signpost's, as the outputs show it.
+  summary.recommendations.forEach((s, i) => add('recommendations', ['recommendations', i], { ...s, when: whenShown(s.when) }, ['text', 'owner', 'when'], s.cite));
   // A `when` is checked as the outputs show it ("15 Mar 2021", "Q3 2021", "Oct–Dec 2022"): at its precision, each end of a range.
   summary.watch.forEach((s, i) => add('watch', ['watch', i], { ...s, when: whenShown(s.when) }, ['signpost', 'confirms', 'refutes', 'when'], s.cite));
   summary.investment.forEach((s, i) =>
@@ -129,7 +134,7 @@ export function statementsOf(summary: Summary): StatementRef[] {
   );
   summary.friction.forEach((s, i) => add('friction', ['friction', i], s, ['title', 'text'], s.cite));
   summary.alternatives.forEach((s, i) => add('alternatives', ['alternatives', i], s, ['name', 'kind', 'maker', 'pursuedBy', 'text'], s.cite));
-  summary.outlook.forEach((s, i) => add('outlook', ['outlook', i], s, ['title', 'text'], s.cite));
+  summary.outlook.forEach((s, i) => add('outlook', ['outlook', i], s, ['title', 'text', 'likelihood', 'trigger'], s.cite));
   summary.conflicts.forEach((c, i) => {
     c.sides.forEach((s, j) => add('conflicts', ['conflicts', i, 'sides', j], s, ['text'], s.cite));
   });
@@ -168,6 +173,11 @@ function forbiddenCharacters(summary: Summary, locator: Locator): Diagnostic[] {
   return out;
 }
 
+/** Where the audience's field is in briefing.yaml: a one-line audience is `audience` itself. */
+function audiencePath(summary: Summary, field: 'who' | 'holds' | 'decides'): YamlPath {
+  return summary.audience && Object.keys(summary.audience).length === 1 && field === 'who' ? ['audience'] : ['audience', field];
+}
+
 /** A `when` as the figures check reads it: as the deck and the memo show it when it is a date, else as written. */
 function whenShown(when: string | undefined): string | undefined {
   if (when === undefined || isUndated(when)) return undefined;
@@ -177,7 +187,7 @@ function whenShown(when: string | undefined): string | undefined {
 /** Undated events (a warning: they are listed beside the timeline) and malformed dates (an error). */
 function undatedEvents(summary: Summary, locator: Locator): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const check = (section: 'investment' | 'watch', i: number, when: string | undefined, what: string) => {
+  const check = (section: 'investment' | 'watch' | 'recommendations', i: number, when: string | undefined, what: string) => {
     if (when === undefined) {
       if (section === 'investment') out.push(diagnostic('undated-event', `${pathLabel([section, i])} ("${excerpt(what, 50)}") has no date (when: ${WHEN_FORMS}); it is listed beside the timeline, not on it; write when: undated if the sources give none`, locator.at([section, i])));
       return;
@@ -192,6 +202,7 @@ function undatedEvents(summary: Summary, locator: Locator): Diagnostic[] {
   };
   summary.investment.forEach((e, i) => check('investment', i, e.when, e.label));
   summary.watch.forEach((w, i) => check('watch', i, w.when, w.signpost));
+  summary.recommendations.forEach((r, i) => check('recommendations', i, r.when, r.text));
   return out;
 }
 
@@ -231,10 +242,12 @@ export function verifySummary(
     [['title'], summary.title],
     [['subtitle'], summary.subtitle],
     [['author'], summary.author],
-    [['audience'], summary.audience],
     [['memo', 'to'], summary.memo.to],
     [['memo', 'from'], summary.memo.from],
     [['memo', 'subject'], summary.memo.subject],
+    [audiencePath(summary, 'who'), summary.audience?.who],
+    [audiencePath(summary, 'holds'), summary.audience?.holds],
+    [audiencePath(summary, 'decides'), summary.audience?.decides],
   ];
   for (const [path, text] of framing) if (text !== undefined) verifier.figures(text, verifier.quotesOf(), path, 'any quote of the summary', verifier.datesOf());
   // A title or publisher the curator gives a document speaks for that document: its figures must be in its text.

@@ -236,13 +236,15 @@ export const CASES: CorpusCase[] = [
     setup: (ctx) => editSummary(ctx, firstTakeaway('"Alpha invested $2 billion\\rin Beta in 2021."')),
     builds: true,
     code: 0,
-    // The carriage return is a space: the deck and the memo are those of the baseline, kept.
-    expect: /^out: wrote build\.json in \d+ ms; kept briefing\.pptx and memo\.pdf: unchanged/m,
+    // The carriage return is a space: the deck and the memo are those of the baseline, kept; the
+    // review page shows the statement as the summary writes it, its carriage return as U+000D.
+    expect: /^out: wrote review\.html \(\d+ KB\), build\.json in \d+ ms; kept briefing\.pptx and memo\.pdf: unchanged/m,
     verify: async (ctx) => {
       const zip = await JSZip.loadAsync(await readFile(path.join(ctx.out, 'briefing.pptx')));
       const xml = (await zip.file('ppt/slides/slide2.xml')?.async('string')) ?? '';
       const paragraph = /<a:p>(?:(?!<\/a:p>).)*Alpha invested \$2 billion in Beta in 2021\.(?:(?!<\/a:p>).)*<\/a:p>/s.exec(xml)?.[0] ?? '';
       expect(paragraph).toContain('<a:buChar');
+      expect(await readFile(path.join(ctx.out, 'review.html'), 'utf8')).toContain('Alpha invested $2 billion<span class="ctl" title="U+000D (a control character)">U+000D</span>in Beta in 2021.');
     },
   },
 

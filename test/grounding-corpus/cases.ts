@@ -55,6 +55,8 @@ export const BASE_DOCUMENT = [
   'Acme sold 150 units. The board called the merger profitable, according to its chair.',
   'Acme signed a five-year deal with the firm. The financial outlook is stable.',
   'Acme will buy Beta for $2 billion, a person familiar said.',
+  'Acme raised $5 million from investors. A $5 T-shirt sold out. Acme closed the $100 M&A deal.',
+  'Margins rose 5% in 2021. Acme has invested more than $3 billion in total. Output rose four percent.',
   '',
 ].join('\n');
 
@@ -118,6 +120,108 @@ export const CASES: GroundingCase[] = [
     says: 'inside the word "non-profit"',
     bad: { ...takeaway('The profit plan grew.', 'profit plan grew at Acme'), document: `${BASE_DOCUMENT}The non-profit plan grew at Acme.\n` },
     twin: { ...takeaway('The non-profit plan grew.', 'The non-profit plan grew at Acme'), document: `${BASE_DOCUMENT}The non-profit plan grew at Acme.\n` },
+  },
+
+  // 2. Figures are values: value, scale, unit or currency, kind; numbers in words; dates at their precision.
+  {
+    group: 'figures',
+    id: 'scale-differs',
+    covers: '"5 billion dollars" grounded by "$5 million"',
+    rule: 'figure-not-in-quotes',
+    says: 'the quotes state "$5 million"',
+    bad: takeaway('Acme raised 5 billion dollars from investors.', 'Acme raised $5 million from investors'),
+    twin: takeaway('Acme raised 5 million dollars from investors.', 'Acme raised $5 million from investors'),
+  },
+  {
+    group: 'figures',
+    id: 'currency-differs',
+    covers: '"5 million euros" grounded by "$5 million"',
+    rule: 'figure-not-in-quotes',
+    says: '(EUR 5,000,000)',
+    bad: takeaway('Acme raised 5 million euros from investors.', 'Acme raised $5 million from investors'),
+    twin: takeaway('Acme raised $5 million from investors.', 'Acme raised $5 million from investors'),
+  },
+  {
+    group: 'figures',
+    id: 'letter-is-no-scale',
+    covers: '"$5 trillion" grounded by "a $5 T-shirt"',
+    rule: 'figure-not-in-quotes',
+    says: 'figure "$5 trillion"',
+    bad: takeaway('A $5 trillion T-shirt sold out.', 'A $5 T-shirt sold out'),
+    twin: takeaway('A $5 T-shirt sold out.', 'A $5 T-shirt sold out'),
+  },
+  {
+    group: 'figures',
+    id: 'm-and-a-is-no-million',
+    covers: '"$100 million" grounded by "$100 M&A"',
+    rule: 'figure-not-in-quotes',
+    says: 'figure "$100 million"',
+    bad: takeaway('Acme closed the $100 million deal.', 'Acme closed the $100 M&A deal'),
+    twin: takeaway('Acme closed the $100 M&A deal.', 'Acme closed the $100 M&A deal'),
+  },
+  {
+    group: 'figures',
+    id: 'unit-differs',
+    covers: '"150 pct" grounded by any 150 ("150 units")',
+    rule: 'figure-not-in-quotes',
+    says: 'figure "150 pct"',
+    bad: takeaway('Acme sales rose 150 pct.', 'Acme sold 150 units'),
+    twin: takeaway('Acme sold 150 units.', 'Acme sold 150 units'),
+  },
+  {
+    group: 'figures',
+    id: 'points-are-not-percent',
+    covers: '"5 percentage points" grounded by "5%"',
+    rule: 'figure-not-in-quotes',
+    says: 'figure "5 percentage points"',
+    bad: takeaway('Margins rose 5 percentage points in 2021.', 'Margins rose 5% in 2021'),
+    twin: takeaway('Margins rose 5% in 2021.', 'Margins rose 5% in 2021'),
+  },
+  {
+    group: 'figures',
+    id: 'amount-in-words',
+    covers: '"five billion dollars" written in words needs no grounding',
+    rule: 'figure-not-in-quotes',
+    says: 'figure "five billion dollars"',
+    bad: takeaway('Acme raised five billion dollars from investors.', 'Acme raised $5 million from investors'),
+    twin: takeaway('Acme raised five million dollars from investors.', 'Acme raised $5 million from investors'),
+  },
+  {
+    group: 'figures',
+    id: 'percentage-in-words',
+    covers: '"forty percent" written in words needs no grounding',
+    rule: 'figure-not-in-quotes',
+    says: 'figure "forty percent"',
+    bad: takeaway('Output rose forty percent.', 'Output rose four percent'),
+    twin: takeaway('Output rose 4 percent.', 'Output rose four percent'),
+  },
+  {
+    group: 'figures',
+    id: 'qualifier-dropped',
+    covers: '"more than $3 billion" stated as "$3 billion"',
+    rule: 'figure-qualifier-dropped',
+    warning: true,
+    says: 'more than',
+    bad: takeaway('Acme has invested $3 billion in total.', 'Acme has invested more than $3 billion in total'),
+    twin: takeaway('Acme has invested more than $3 billion in total.', 'Acme has invested more than $3 billion in total'),
+  },
+  {
+    group: 'figures',
+    id: 'day-shown-year-grounded',
+    covers: 'when: 2021-03-15 checked by its year while the memo prints "15 Mar 2021"',
+    rule: 'figure-not-in-quotes',
+    says: 'investment[0].when',
+    bad: { tail: dated('2021-03-15') },
+    twin: { tail: dated('2021') },
+  },
+  {
+    group: 'figures',
+    id: 'quarter-shown-year-grounded',
+    covers: 'when: 2021-Q3 checked by its year while the memo prints "Q3 2021"',
+    rule: 'figure-not-in-quotes',
+    says: 'investment[0].when',
+    bad: { tail: dated('2021-Q3') },
+    twin: { tail: dated('2021') },
   },
 
   // 3. One normal form: invisible characters are refused in the summary, removed from documents.
@@ -377,6 +481,17 @@ export const CASES: GroundingCase[] = [
     twin: { ...takeaway('Growth was <4 percent.', 'Growth was <4 percent'), document: `${BASE_DOCUMENT}Growth was <4 percent.\n` },
   },
 ];
+
+function dated(when: string): string[] {
+  return [
+    'investment:',
+    '  - label: Margins',
+    `    when: '${when}'`,
+    '    text: Margins rose 5% in 2021.',
+    '    cite:',
+    '      - { doc: "001", quote: "Margins rose 5% in 2021" }',
+  ];
+}
 
 function investment(kindLine: string): string[] {
   return [

@@ -13,7 +13,9 @@ import { layoutDeck } from '../../src/deck/layout.js';
 import { writeDeck } from '../../src/deck/pptx-writer.js';
 import type { Theme } from '../../src/inputs/theme.js';
 import type { Deck } from '../../src/model/types.js';
-import { SEEDS } from './workspace.js';
+import { ROOT as ROOT_DIR, SEEDS } from './workspace.js';
+import { boxOf, SLIDE_H, SLIDE_W, type Element, type PlacedSlide } from '../../src/deck/elements.js';
+import { textHeight } from '../../src/deck/measure.js';
 
 const run = promisify(execFile);
 export const AS_OF = new Date('2025-11-01T00:00:00Z');
@@ -182,4 +184,37 @@ export function layoutProblems(pages: PageWords[], tolerance = 1): string[] {
     }
   });
   return problems;
+}
+
+/**
+ * What is wrong with placed slides, as a reader would see it: a box off its slide, two text boxes
+ * (or tables, charts) on top of each other, text taller than its box.
+ */
+export function placementProblems(slides: readonly PlacedSlide[]): string[] {
+  const problems: string[] = [];
+  const within = (e: Element) => {
+    const b = boxOf(e);
+    return b.x >= -1e-6 && b.y >= -1e-6 && b.x + b.w <= SLIDE_W + 1e-6 && b.y + b.h <= SLIDE_H + 1e-6;
+  };
+  const overlaps = (a: Element, b: Element) => {
+    const p = boxOf(a);
+    const q = boxOf(b);
+    return Math.min(p.x + p.w, q.x + q.w) - Math.max(p.x, q.x) > 1e-3 && Math.min(p.y + p.h, q.y + q.h) - Math.max(p.y, q.y) > 1e-3;
+  };
+  for (const slide of slides) {
+    const boxes = slide.elements.filter((e) => e.kind === 'text' || e.kind === 'table' || e.kind === 'chart');
+    for (const e of boxes) if (!within(e)) problems.push(`${slide.title}: ${e.role} is off the slide`);
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => overlaps(a, b) && problems.push(`${slide.title}: ${a.role} overlaps ${b.role}`)));
+    for (const e of slide.elements) {
+      if (e.kind === 'text' && !e.slideNumber && textHeight(e.paragraphs, e.fontSize, e.w * 72, e.insets) > e.h * 72 + 1e-6) problems.push(`${slide.title}: the text of ${e.role} is taller than its box`);
+    }
+  }
+  return problems;
+}
+
+/** A copy of the seeds with every list but the takeaways repeated `times` times (scripts/gen-workspace.mjs --repeat). */
+export async function repeatedSeeds(dir: string, times: number): Promise<string> {
+  const ws = path.join(dir, `repeated-${times}`);
+  await run(process.execPath, [path.join(ROOT_DIR, 'scripts/gen-workspace.mjs'), ws, '--repeat', String(times)]);
+  return ws;
 }

@@ -29,10 +29,10 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
   return result;
 }
 
-/** The three files a build writes. */
-export const OUTPUTS = ['briefing.pptx', 'memo.pdf', 'build.json'] as const;
+/** The files a build writes. */
+export const OUTPUTS = ['briefing.pptx', 'memo.pdf', 'review.html', 'build.json'] as const;
 
-/** The bytes of the three outputs in `out`. */
+/** The bytes of the outputs in `out`. */
 export async function readOutputs(out: string): Promise<Record<string, Buffer>> {
   const files: Record<string, Buffer> = {};
   for (const name of OUTPUTS) files[name] = await readFile(path.join(out, name));
