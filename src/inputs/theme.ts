@@ -18,7 +18,7 @@ const hex = z
 
 const points = (min: number, max: number) => z.number().min(min).max(max);
 
-/** The wordings a theme may give each hedge marker (the README lists them). */
+/** The wordings a theme may give each hedge marker (docs/outputs.md lists them). */
 export const MARKER_WORDINGS = {
   disputed: ['(disputed)', '(contested)', '(in dispute)', '(sources disagree)'],
   single: ['(1 source)', '(one source)', '(single source)', '(one report)'],

@@ -1,7 +1,7 @@
 // Whether a figure of a statement is one its quotes state: the same value, in the same unit or
 // currency, of the same kind; a date at least as precise; a bound or an estimate kept as such.
 //
-// Decisions (README, "Figures are values"):
+// Decisions (docs/checks.md, "each figure in a statement is stated by one of its quotes as a value"):
 // - A bare number in a quote never grounds a currency, a percentage or a unit noun the statement
 //   adds ("5 billion" does not ground "$5 billion"); a bare number in the statement is grounded by
 //   a count or an amount of money of the same value ("5 billion" by "$5 billion").

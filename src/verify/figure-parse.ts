@@ -3,7 +3,7 @@
 // words written with digits. Numbers in words ("five billion dollars", "forty percent", "a dozen",
 // "two-thirds", "one in five", "twice") are read like numbers in digits.
 //
-// Decisions (README, "Figures are values"):
+// Decisions (docs/checks.md, "each figure in a statement is stated by one of its quotes as a value"):
 // - "one", "a" and "an" alone are no figure ("one article says"); with a scale, a percentage or a
 //   fraction they are ("one billion", "one percent", "one in five", "a third of").
 // - A scale abbreviation needs a word boundary: "$5bn", "$5B"; a single letter only attached to the
