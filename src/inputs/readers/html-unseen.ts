@@ -133,7 +133,6 @@ const NAMED_COLOURS: ReadonlyMap<string, Rgb> = new Map(
       ['whitesmoke', 'f5f5f5'],
       ['floralwhite', 'fffaf0'],
       ['mintcream', 'f5fffa'],
-      ['azure', 'f0ffff'],
       ['seashell', 'fff5ee'],
       ['honeydew', 'f0fff0'],
       ['aliceblue', 'f0f8ff'],
