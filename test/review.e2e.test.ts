@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium)('the review page in a browser', () => {
     await page.screenshot({ path: path.join(shots, '1-open.png') });
     expectClean(o);
     const counts = await page.textContent('.counts');
-    expect(counts).toMatch(/^\d+ statements: \d+ verified, 0 with errors/);
+    expect(counts).toMatch(/^\d+ statements in \d+ items: \d+ verified, 0 with errors/);
     expect((await shownItems(page)).length).toBeGreaterThan(30);
     expect(await page.title()).toMatch(/^Review: /);
   });

@@ -270,6 +270,10 @@ describe('the review page of a check with problems (check --review)', () => {
     for (const item of unreviewed) expect(item.querySelector('.badge')?.textContent).toBe('Awaiting review');
     expect([...document.querySelectorAll('article.item.problem')].map((i) => i.id)).toEqual(['takeaways-0', 'takeaways-1', 'friction-0', 'outlook-0']);
     expect(document.querySelector('button[data-filter="problems"]')?.textContent).toBe('Only problems (4)');
+    // The filters count items, the line above them statements: a disagreement's two sides are one item.
+    const items = document.querySelectorAll('article.item').length;
+    expect(document.querySelector('.counts')?.textContent).toMatch(new RegExp(`^\\d+ statements in ${items} items: `));
+    expect(document.querySelector('button[data-filter="all"]')?.textContent).toBe(`All (${items})`);
     // The one warning for all marked items is the page's, not one item's.
     expect(document.querySelector('details.general')?.textContent).toContain('[unreviewed-item]');
   });

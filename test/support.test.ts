@@ -187,6 +187,25 @@ describe('support: roles', () => {
     expect(rules(supportOf('Bolt invested in Acme.', ['Acme’s investment in Bolt grew.']))).toContain('support-roles');
   });
 
+  it('reads parties written as a noun phrase after "the", a passive\'s agent after "by the", and names across a noun phrase', () => {
+    expect(rules(supportOf('The trust fined the regional health authority.', ['The regional health authority fined the trust.']))).toEqual(['support-roles']);
+    expect(rules(supportOf('The trust was fined £2 by the regional health authority.', ['The regional health authority fined the trust £2.']))).toEqual([]);
+    expect(rules(supportOf('The trust will run Acme’s scans.', ['Acme, a private provider, will run the trust’s scans.']))).toEqual(['support-roles']);
+    expect(rules(supportOf('Acme will run the trust’s scans.', ['Acme, a private provider, will run the trust’s scans.']))).toEqual([]);
+    expect(rules(supportOf('Acme loaned the striker to Bolt.', ['Bolt loaned the striker to Acme.']))).toEqual(['support-roles']);
+    expect(rules(supportOf('Acme loaned the striker to Bolt.', ['Acme loaned the striker to Bolt for a season.']))).toEqual([]);
+  });
+
+  it('flags a thing done by another named party than the quotes\' (an appositive read past, a group alike)', () => {
+    const r = supportOf('Bolt would contribute the land.', ['Acme would contribute the land, and Bolt would contribute the cash.']);
+    expect(rules(r)).toEqual([]);
+    expect(rules(supportOf('Bolt would contribute the land.', ['Acme would contribute the land to a venture with Bolt.']))).toEqual([]);
+    expect(rules(supportOf('Bolt will contribute land to the venture.', ['Under the deal, Acme will contribute land to the venture.', 'Bolt will run it.']))).toEqual(['support-roles']);
+    expect(rules(supportOf('Acme and Bolt invested.', ['Acme invested.', 'Bolt invested too.']))).toEqual([]);
+    expect(rules(supportOf('Zeta, the studio behind Lumo, was acquired by Acme.', ['Acme acquired Zeta, the studio behind Lumo.']))).toEqual([]);
+    expect(rules(supportOf('Acme, the studio behind Lumo, was acquired by Zeta.', ['Acme acquired Zeta, the studio behind Lumo.']))).toEqual(['support-roles']);
+  });
+
   it('gives no direction to partners ("with", "and")', () => {
     expect(rules(supportOf('Bolt competes with Acme.', ['Acme competes with Bolt.']))).toEqual([]);
     expect(rules(supportOf('Bolt and Acme compete.', ['Acme and Bolt compete.']))).toEqual([]);
@@ -200,6 +219,25 @@ describe('support: scope', () => {
     expect(rules(supportOf('Acme was the first to fly it.', ['Acme was the first to fly it.']))).toEqual([]);
     // "interest" ends in "est" and is no superlative.
     expect(rules(supportOf('Acme raised its interest.', ['Acme raised its interest.']))).toEqual([]);
+  });
+
+  it('flags a word of scope its quotes say of another noun, as a rank among others, or only in a place the statement drops', () => {
+    // Another noun: "first month" is no "first game".
+    const other = finding(supportOf('Lumo, the first game of Acme, sold a million copies in its first month.', ['Lumo sold a million copies in its first month.']), 'support-scope');
+    expect(other?.message).toMatch(/^says "first … game" where its quotes say "first" of "month"/);
+    expect(rules(supportOf('Lumo sold a million copies in its first month.', ['Lumo sold a million copies in its first month, making it the best game of Acme.']))).toEqual([]);
+    // A rank among others.
+    expect(rules(supportOf('Brel was ranked the top university for law.', ['Brel was ranked among the top ten universities for law.']))).toEqual(['support-scope']);
+    expect(rules(supportOf('Acme is the largest carrier.', ['Acme is one of the largest carriers.']))).toEqual(['support-scope']);
+    expect(rules(supportOf('Acme is one of the largest carriers.', ['Acme is one of the largest carriers.']))).toEqual([]);
+    expect(rules(supportOf('Brel is among the top ten universities.', ['Brel was ranked among the top ten universities for law.']))).toEqual([]);
+    // Only in a place the statement drops.
+    expect(finding(supportOf('Acme is the largest buyer of cocoa.', ['Acme is the largest buyer of cocoa in Norway.']), 'support-scope')?.message).toMatch(/only in "Norway"/);
+    expect(rules(supportOf('Acme is the largest buyer of cocoa in Norway.', ['Acme is the largest buyer of cocoa in Norway.']))).toEqual([]);
+    expect(rules(supportOf('In Norway, Acme is the largest buyer of cocoa.', ['Acme is the largest buyer of cocoa in Norway.']))).toEqual([]);
+    // Every and all are one scope; a word of scope before a run that goes on into the verb finds its noun in the run.
+    expect(rules(supportOf('Not every Bolt farm is certified.', ['Not all of Bolt’s farms are certified.']))).toEqual([]);
+    expect(rules(supportOf('Every Bolt success helps Acme.', ['Every success of Bolt helps Acme.']))).toEqual([]);
   });
 });
 

@@ -69,7 +69,8 @@ function topBar(page: ReviewPage): string {
     '<header class="top">\n',
     `<h1>${escapeText(page.title)}</h1>\n`,
     `<p class="sub">${sub.map(escapeText).join(' \u00b7 ')}</p>\n`,
-    `<p class="counts"><b>${c.statements}</b> ${c.statements === 1 ? 'statement' : 'statements'}: ${counts}; ${documents}</p>\n`,
+    // The filters count items (a disagreement's sides are one item): say so when the numbers differ.
+    `<p class="counts"><b>${c.statements}</b> ${c.statements === 1 ? 'statement' : 'statements'}${c.items !== c.statements ? ` in <b>${c.items}</b> ${c.items === 1 ? 'item' : 'items'}` : ''}: ${counts}; ${documents}</p>\n`,
     '<div class="filters" role="group" aria-label="Show">',
     filter('all', 'All', c.items, true),
     filter('problems', 'Only problems', c.problemItems),

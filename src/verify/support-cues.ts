@@ -129,7 +129,7 @@ const DONE_FORM = /(?:ed|ought|aid|uck|old|ent|ook)$|^(?:paid|sold|bought|struck
 export const CLOSING_WORDS = new Set(['agreed', 'agrees', 'signed', 'signs', 'closed', 'closes', 'completed', 'completes', 'sealed', 'seals', 'struck', 'finalized', 'finalised', 'clinched']);
 
 /** Words of scope: a statement may not widen what its quotes say with them. */
-const SCOPE_WORDS = new Set(['all', 'every', 'entire', 'entirely', 'whole', 'only', 'sole', 'solely', 'always', 'first', 'most', 'everyone', 'everything', 'none', 'any', 'unique', 'uniquely', 'exclusively']);
+const SCOPE_WORDS = new Set(['all', 'every', 'entire', 'entirely', 'whole', 'only', 'sole', 'solely', 'always', 'first', 'top', 'most', 'everyone', 'everything', 'none', 'any', 'unique', 'uniquely', 'exclusively']);
 /** Words ending in "est" that are no superlatives. */
 const NOT_SUPERLATIVE = new Set(['interest', 'test', 'request', 'suggest', 'invest', 'protest', 'contest', 'west', 'forest', 'honest', 'modest', 'harvest', 'arrest', 'digest', 'manifest', 'rest', 'guest', 'quest', 'chest', 'nest', 'vest', 'crest', 'attest', 'detest', 'earnest', 'conquest', 'inquest', 'behest', 'divest', 'ingest', 'infest', 'unrest', 'priest', 'midwest', 'northwest', 'southwest', 'latest', 'backtest', 'retest', 'pretest', 'bequest', 'tempest']);
 

@@ -179,6 +179,7 @@ export const EQUIVALENCES: readonly (readonly string[])[] = [
   ['rise', 'increase', 'grow', 'raise', 'balloon', 'go up'],
   ['fall', 'decrease', 'decline', 'drop', 'go down'],
   ['almost', 'nearly'],
+  ['all', 'every'],
   ['previously', 'earlier'],
   ['allow', 'let'],
   ['collaborate', 'work with'],

@@ -23,6 +23,8 @@ interface Name {
   start: number;
   end: number;
   possessive: boolean;
+  /** A noun phrase after "the" ("the trust"), not a name: a party of a relation, never a subject of its own. */
+  phrase?: boolean;
 }
 
 interface Relation {
@@ -116,9 +118,33 @@ function headStart(out: readonly Token[], isName: (t: Token) => boolean): number
   return undefined;
 }
 
-function namesOf(tokens: readonly Token[], isName: (t: Token) => boolean): Name[] {
+/** How many words a noun phrase after "the" may have ("the regional health authority"). */
+const PHRASE_WORDS = 3;
+
+/**
+ * A noun phrase after "the" at `i` that names a party ("the trust", "the regional health
+ * authority"): lower-case content words, the first always, each next one unless it reads as a
+ * finite verb ("the trust fined"); ends at a possessive. Undefined when there is none.
+ */
+function phraseAt(tokens: readonly Token[], i: number, isName: (t: Token) => boolean, content: (t: Token) => boolean): Name | undefined {
+  if ((tokens[i] as Token).lower !== 'the') return undefined;
+  const isWord = (t: Token | undefined): t is Token => t !== undefined && !t.punct && !t.digit && !t.capital && !isName(t) && content(t);
+  if (!isWord(tokens[i + 1])) return undefined;
+  let j = i + 1;
+  while (j - i < PHRASE_WORDS && !POSSESSIVE.test((tokens[j] as Token).text) && isWord(tokens[j + 1]) && !finite(tokens[j + 1] as Token)) j++;
+  const parts = tokens.slice(i + 1, j + 1);
+  return { key: parts.map((t) => t.lower).join(' '), text: parts.map((t) => t.text).join(' '), start: i + 1, end: j + 1, possessive: POSSESSIVE.test((tokens[j] as Token).text), phrase: true };
+}
+
+function namesOf(tokens: readonly Token[], isName: (t: Token) => boolean, content?: (t: Token) => boolean): Name[] {
   const names: Name[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const phrase = content ? phraseAt(tokens, i, isName, content) : undefined;
+    if (phrase) {
+      names.push(phrase);
+      i = phrase.end - 1;
+      continue;
+    }
     if (!isName(tokens[i] as Token)) continue;
     let j = i;
     for (;;) {
@@ -189,8 +215,19 @@ function headKeys(text: RoleText, tokens: readonly Token[], from: number, to: nu
 
 function relationsOf(text: RoleText, isName: (t: Token) => boolean): { relations: Relation[]; subjects: Subject[] } {
   const tokens = reading(text.tokens, isName);
-  const names = namesOf(tokens, isName);
+  const names = namesOf(tokens, isName, (t) => (text.keys[t.index]?.length ?? 0) > 0);
   const groups = groupsOf(tokens, names);
+  const relations = relationsAmong(text, tokens, groups, isName);
+  // Between names across a noun phrase too: "A loaned the striker to B" relates A and B.
+  if (names.some((n) => n.phrase)) pushAll(relations, relationsAmong(text, tokens, groupsOf(tokens, names.filter((n) => !n.phrase)), isName));
+  return { relations, subjects: subjectsOf(text, tokens, groups, names) };
+}
+
+/** Words a passive's "by" may have after it before its agent ("was fined by the authority"). */
+const AFTER_BY = new Set(['the', 'a', 'an']);
+
+/** The relations of each two groups of parties in a row. */
+function relationsAmong(text: RoleText, tokens: readonly Token[], groups: readonly Name[][], isName: (t: Token) => boolean): Relation[] {
   const relations: Relation[] = [];
   for (let g = 0; g + 1 < groups.length; g++) {
     const firsts = groups[g] as Name[];
@@ -208,13 +245,15 @@ function relationsOf(text: RoleText, isName: (t: Token) => boolean): { relations
       if (after && !after.punct && !isName(after)) pushAll(verb, text.keys[after.index] ?? []);
     }
     if (verb.length === 0) continue;
-    const passive = gap[gap.length - 1]?.lower === 'by' && gap.some((t) => BE.has(t.lower));
+    let last = gap.length - 1;
+    while (last > 0 && AFTER_BY.has((gap[last] as Token).lower)) last--;
+    const passive = gap[last]?.lower === 'by' && gap.some((t) => BE.has(t.lower));
     const written = tokens.slice(first.start, second.end).map((t) => t.text).join(' ');
     for (const a of firsts) {
       for (const b of seconds) relations.push(passive ? { agent: b, patient: a, keys: verb, written } : { agent: a, patient: b, keys: verb, written });
     }
   }
-  return { relations, subjects: subjectsOf(text, tokens, groups, names) };
+  return relations;
 }
 
 /** Words after which a name may open a clause as its subject. */
@@ -248,7 +287,7 @@ function subjectsOf(text: RoleText, tokens: readonly Token[], groups: readonly N
     const isPassive = passive && /(?:ed|en|wn|ght|id|ld|nt|ut|ne)$/.test(verb.lower);
     const after = names.filter((n) => n.start > k && (tokens[n.start] as Token).segment === verb.segment);
     const written = tokens.slice(last.start, k + 1).map((t) => t.text).join(' ');
-    for (const name of group) if (!name.possessive) subjects.push({ name, keys, passive: isPassive, written: group.length > 1 ? `${name.text} … ${verb.text}` : written, after });
+    for (const name of group) if (!name.possessive && !name.phrase) subjects.push({ name, keys, passive: isPassive, written: group.length > 1 ? `${name.text} … ${verb.text}` : written, after });
   }
   return subjects;
 }

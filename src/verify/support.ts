@@ -8,6 +8,7 @@ import { ATTRIBUTION_WORDS, equivalenceGroups, groupKey, isFunctionWord, isNumbe
 import { figureSpans } from './figures.js';
 import { AMOUNT_QUALIFIERS, stageChanges } from './support-modality.js';
 import { swappedRoles, type RoleText } from './support-roles.js';
+import { scopeShifts, type ScopeText } from './support-scope.js';
 import { pushAll } from '../common/arrays.js';
 
 export const SUPPORT_RULES = ['support-words', 'support-hedge', 'support-negation', 'support-modality', 'support-roles', 'support-scope'] as const;
@@ -435,6 +436,10 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
   if (mode !== 'name' && scopeWords.length > 0) {
     const list = unique(scopeWords.map((t) => t.text));
     result.findings.push({ rule: 'support-scope', words: list, message: `widens its quotes with ${quoted(list)}, which none of them says${closestNote}` });
+  } else if (mode !== 'name') {
+    // A word of scope the quotes write, but of another noun, as a rank among others, or only in a place the statement drops.
+    const shift = scopeShifts(scopeText(own), index.quotes.map(scopeText), (t) => isScopeWord(t.lower), (t) => isNameToken(t, namesSeen), (t) => isNumberWord(t.lower))[0];
+    if (shift) result.findings.push({ rule: 'support-scope', words: [shift.word], message: `${shift.message}${closestNote}` });
   }
   if (mode === 'statement') {
     const figures = own.tokens.filter((t) => t.digit).map((token) => ({ token, occurrences: figureOccurrences(token, index) }));
@@ -454,6 +459,11 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
 /** A text as the roles check reads it: its tokens, and the keys of its content words. */
 function roleText(text: Analysed): RoleText {
   return { tokens: text.tokens, keys: text.tokens.map((t) => (isContent(t) ? (text.keys[t.index] ?? []) : [])) };
+}
+
+/** A text as the scope check reads it: its tokens, every token's keys, and which carry content. */
+function scopeText(text: Analysed): ScopeText {
+  return { tokens: text.tokens, keys: text.keys, content: text.tokens.map(isContent) };
 }
 
 /** A word as written, without a possessive ending ("Harbourline's" is "Harbourline"). */
