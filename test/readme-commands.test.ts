@@ -19,6 +19,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { SummarySchema } from '../src/inputs/summary-schema.js';
 import { removeDir, ROOT, runCli, runCliProcess, SEEDS, tempDir } from './helpers/workspace.js';
 
 /** Commands the test does not run, and why. Keys are the command as the README writes it. */
@@ -282,6 +284,73 @@ describe('the README itself', () => {
       const offered = new Set([...help.stdout.matchAll(/^\s+--([a-z][\w-]*)/gm)].map((m) => m[1]).filter((o) => o !== 'help' && o !== 'version'));
       expect([...documented].sort(), `the README's options of ${command}`).toEqual([...offered].sort());
     }
+  });
+});
+
+/** A zod schema's definition, as far as this test walks it. */
+interface Def {
+  type: string;
+  shape?: Record<string, { _zod: { def: Def } }>;
+  innerType?: { _zod: { def: Def } };
+  in?: { _zod: { def: Def } };
+  out?: { _zod: { def: Def } };
+  element?: { _zod: { def: Def } };
+  options?: { _zod: { def: Def } }[];
+  valueType?: { _zod: { def: Def } };
+}
+
+/** The object or array a schema holds under its optionals, defaults, pipes and unions. */
+function holds(def: Def, want: 'object' | 'array' | 'record'): Def | undefined {
+  if (def.type === want) return def;
+  if (def.innerType) return holds(def.innerType._zod.def, want);
+  if (def.type === 'pipe') return (def.in && holds(def.in._zod.def, want)) ?? (def.out && holds(def.out._zod.def, want));
+  if (def.type === 'union') for (const option of def.options ?? []) { const found = holds(option._zod.def, want); if (found) return found; }
+  return undefined;
+}
+
+/** Every key of a sketch (`when?` is the optional key `when`) that the schema does not know, as paths. */
+export function unknownKeys(value: unknown, def: Def, at = ''): string[] {
+  if (Array.isArray(value)) {
+    const array = holds(def, 'array');
+    if (!array?.element) return [`${at} (no list here)`];
+    return value.flatMap((v, i) => unknownKeys(v, (array.element as { _zod: { def: Def } })._zod.def, `${at}[${i}]`));
+  }
+  if (value === null || typeof value !== 'object') return [];
+  const record = holds(def, 'record');
+  if (record?.valueType) {
+    const valueDef = record.valueType._zod.def;
+    return Object.entries(value).flatMap(([key, v]) => unknownKeys(v, valueDef, `${at}.${key}`));
+  }
+  const object = holds(def, 'object');
+  if (!object?.shape) return [`${at} (no mapping here)`];
+  const shape = object.shape;
+  return Object.entries(value).flatMap(([key, v]) => {
+    const name = key.replace(/\?$/, '');
+    const field = shape[name];
+    return field ? unknownKeys(v, field._zod.def, at ? `${at}.${name}` : name) : [at ? `${at}.${name}` : name];
+  });
+}
+
+describe('the summary sketches', () => {
+  for (const page of ['README.md', 'docs/summary-format.md']) {
+    it(`${page}'s briefing.yaml sketch names only fields of the schema`, () => {
+      const text = readFileSync(path.join(ROOT, page), 'utf8');
+      const sketch = /```yaml\n([\s\S]*?)```/.exec(text)?.[1];
+      expect(sketch, `a yaml block in ${page}`).toBeDefined();
+      const data: unknown = parseYaml(sketch as string);
+      const summary = (SummarySchema as unknown as { _zod: { def: Def } })._zod.def;
+      expect(unknownKeys(data, summary)).toEqual([]);
+      // And it shows every section of the schema.
+      const top = Object.keys(holds(summary, 'object')?.shape ?? {});
+      expect(top.length).toBeGreaterThan(10);
+      for (const section of ['takeaways', 'implications', 'recommendations', 'watch', 'investment', 'friction', 'alternatives', 'outlook', 'conflicts']) expect(Object.keys(data as object)).toContain(section);
+    });
+  }
+
+  it('finds a renamed or misspelt field', () => {
+    const summary = (SummarySchema as unknown as { _zod: { def: Def } })._zod.def;
+    const data = parseYaml('title: t\nfrictions: []\nrecommendations: [ { text, owner, by?, cite: [ { doc, quote, page } ] } ]\nconflicts: [ { topic, sides: [ { text, cite, side } ] } ]\naudience: { who, reads }\nheadlines: { outlook: { text, view, tone } }\nsources: { "001": { title, author } }');
+    expect(unknownKeys(data, summary)).toEqual(['frictions', 'recommendations[0].by', 'recommendations[0].cite[0].page', 'conflicts[0].sides[0].side', 'audience.reads', 'headlines.outlook.tone', 'sources.001.author']);
   });
 });
 

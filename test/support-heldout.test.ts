@@ -1,7 +1,7 @@
 // The held-out support corpus (test/support-heldout/cases.yaml): written blind, before reading the
 // support check's code, so its score is the honest one (bench/support-heldout.json keeps the blind
 // score and the score after the fixes it led to). Every quote must be in the document it names.
-// Prints precision and recall, overall and per rule, and holds them at their floors.
+// Prints precision and recall, overall and per rule, and holds them at their floors (set after the fixes).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SUPPORT_RULES } from '../src/verify/support.js';
@@ -31,9 +31,15 @@ describe('the held-out support corpus', () => {
     }
   });
 
-  it('scores the check (prints precision and recall, overall and per rule)', () => {
+  it('scores the check (prints precision and recall, overall and per rule) and holds them at their floors', () => {
     const score = scoreCorpus(CASES, raisedRules(CASES, true));
     console.log(formatScore('held-out support corpus', score));
     expect(score.cases).toBe(CASES.length);
+    // Floors a little under the score after the fixes (bench/support-heldout.json "after": P 0.940,
+    // R 0.987, 5 of 75 faithful statements flagged): a change that loses ground fails here.
+    expect(score.precision).toBeGreaterThanOrEqual(0.93);
+    expect(score.recall).toBeGreaterThanOrEqual(0.98);
+    expect(score.falseAlarms).toBeLessThanOrEqual(5);
+    for (const rule of SUPPORT_RULES) expect(score.perRule[rule]?.recall ?? 0, rule).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -4,7 +4,6 @@
 // come from wink's English model (already a dependency of `draft` and `find`); only these two
 // small files of it are loaded, on first use.
 import { createRequire } from 'node:module';
-import { pushAll } from '../common/arrays.js';
 
 export interface Token {
   /** As written (a possessive's "’s" kept). */
@@ -246,8 +245,16 @@ export function stemOf(lower: string): string {
 
 /** The Porter2 stem of a word as written, with no lemma looked up: a table's base form ("lay" of "lay off" is no past of "lie"). */
 function plainStem(lower: string): string {
-  return loadStemmer().stem(american(lower));
+  let key = plainCache.get(lower);
+  if (key === undefined) {
+    key = loadStemmer().stem(american(lower));
+    if (plainCache.size > 50_000) plainCache.clear();
+    plainCache.set(lower, key);
+  }
+  return key;
 }
+
+const plainCache = new Map<string, string>();
 
 /** Whether a word of a text is a form of a table's base word ("laid" of "lay", "working" of "work"). */
 function formOf(lower: string, base: string): boolean {
@@ -319,10 +326,13 @@ export function equivalenceGroups(tokens: readonly Token[]): Map<number, number[
     const asWritten = token.text.replace(/['’]s$/, '');
     for (const g of byExact.get(asWritten) ?? []) add(token.index, g);
     for (const g of byStem.get(token.lower.includes('-') ? `-${token.lower}` : stemOf(token.lower)) ?? []) add(token.index, g);
-    const stems = new Set([stemOf(token.lower), plainStem(token.lower)]);
-    const candidates = [...(phrases.get(asWritten) ?? [])];
-    for (const stem of stems) pushAll(candidates, phrases.get(`~${stem}`) ?? []);
-    for (const entry of candidates) {
+    const stem = stemOf(token.lower);
+    const plain = plainStem(token.lower);
+    const byWritten = phrases.get(asWritten);
+    const byStemmed = phrases.get(`~${stem}`);
+    const byPlain = plain === stem ? undefined : phrases.get(`~${plain}`);
+    if (!byWritten && !byStemmed && !byPlain) return;
+    for (const entry of [...(byWritten ?? []), ...(byStemmed ?? []), ...(byPlain ?? [])]) {
       const matches = entry.words.every((w, k) => {
         const other = words[i + k];
         if (!other) return false;

@@ -256,6 +256,31 @@ function relationsAmong(text: RoleText, tokens: readonly Token[], groups: readon
   return relations;
 }
 
+interface QuoteReading {
+  relations: Relation[];
+  subjects: Subject[];
+  names: Name[];
+}
+
+/** A quote's relations, subjects and names, kept by its tokens and by which of its sentence-initial capitals are names (all else of `isName` is the token's own). */
+const quoteReadings = new WeakMap<readonly Token[], Map<string, QuoteReading>>();
+
+function readQuote(text: RoleText, isName: (t: Token) => boolean): QuoteReading {
+  let byNames = quoteReadings.get(text.tokens);
+  if (!byNames) {
+    byNames = new Map();
+    quoteReadings.set(text.tokens, byNames);
+  }
+  const key = text.tokens.map((t) => (t.capital && t.initial ? (isName(t) ? '1' : '0') : '')).join('');
+  let read = byNames.get(key);
+  if (!read) {
+    read = { ...relationsOf(text, isName), names: namesOf(text.tokens, isName) };
+    if (byNames.size > 64) byNames.clear();
+    byNames.set(key, read);
+  }
+  return read;
+}
+
 /** Words after which a name may open a clause as its subject. */
 const SUBJECT_OPENERS = new Set(['the', 'a', 'an', 'that', 'while', 'but', 'when', 'after', 'before', 'because', 'since', 'although', 'though', 'whereas', 'as', 'meanwhile', 'however', 'so']);
 
@@ -308,7 +333,7 @@ function told(written: string): string {
 export function swappedRoles(statement: RoleText, quotes: readonly RoleText[], isName: (t: Token) => boolean): { statement: string; quote: string; words: string[] } | undefined {
   const own = relationsOf(statement, isName);
   if (own.relations.length === 0 && own.subjects.length === 0) return undefined;
-  const theirs = quotes.map((q) => relationsOf(q, isName));
+  const theirs = quotes.map((q) => readQuote(q, isName));
   const relations = theirs.flatMap((t) => t.relations);
   for (const r of own.relations) {
     const same = relations.some((q) => sameName(q.agent, r.agent) && sameName(q.patient, r.patient) && sameRelation(q, r));
@@ -317,7 +342,7 @@ export function swappedRoles(statement: RoleText, quotes: readonly RoleText[], i
     if (reversed) return { statement: told(r.written), quote: told(reversed.written), words: [r.agent.text, r.patient.text] };
   }
   const subjects = theirs.flatMap((t) => t.subjects);
-  const named = quotes.flatMap((q) => namesOf(q.tokens, isName));
+  const named = theirs.flatMap((t) => t.names);
   for (const s of own.subjects) {
     const alike = subjects.filter((q) => q.passive === s.passive && sameRelation(q, s));
     if (alike.length === 0 || alike.some((q) => sameName(q.name, s.name))) continue;

@@ -458,13 +458,27 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
 
 /** A text as the roles check reads it: its tokens, and the keys of its content words. */
 function roleText(text: Analysed): RoleText {
-  return { tokens: text.tokens, keys: text.tokens.map((t) => (isContent(t) ? (text.keys[t.index] ?? []) : [])) };
+  let read = roleTexts.get(text);
+  if (!read) {
+    read = { tokens: text.tokens, keys: text.tokens.map((t) => (isContent(t) ? (text.keys[t.index] ?? []) : [])) };
+    roleTexts.set(text, read);
+  }
+  return read;
 }
+
+const roleTexts = new WeakMap<Analysed, RoleText>();
 
 /** A text as the scope check reads it: its tokens, every token's keys, and which carry content. */
 function scopeText(text: Analysed): ScopeText {
-  return { tokens: text.tokens, keys: text.keys, content: text.tokens.map(isContent) };
+  let read = scopeTexts.get(text);
+  if (!read) {
+    read = { tokens: text.tokens, keys: text.keys, content: text.tokens.map(isContent) };
+    scopeTexts.set(text, read);
+  }
+  return read;
 }
+
+const scopeTexts = new WeakMap<Analysed, ScopeText>();
 
 /** A word as written, without a possessive ending ("Harbourline's" is "Harbourline"). */
 function asWritten(t: Token): string {
