@@ -186,6 +186,7 @@ export const EQUIVALENCES: readonly (readonly string[])[] = [
   ['staff', 'job', 'employee', 'worker'],
   ['borrow', 'loan'],
   ['extend to', 'run until'],
+  ['below', 'less than'],
 ];
 
 interface Stemmer {

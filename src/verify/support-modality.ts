@@ -4,7 +4,7 @@
 // its quotes give only as an intent ("agreed to buy", "signed an MoU to form", "plans to invest")
 // is not done. A statement may say less than its quotes (a done thing as planned), never more. Negated
 // verbs, on either side, are the negation rule's.
-import { isNegationWord, type Cue } from './support-cues.js';
+import { CONDITIONS, isNegationWord, type Cue } from './support-cues.js';
 import { isAdverb, isFunctionWord, lemmaOf, type Token } from './support-lexicon.js';
 
 /** How far along: 1 proposed, in talks or conditional; 2 intended or settled for the future; 3 done. */
@@ -37,6 +37,8 @@ const CONDITIONAL = new Set(['would', 'could', 'might', 'may', 'should']);
 function cueStage(cue: Cue): Stage | 0 | undefined {
   const text = cue.text.toLowerCase();
   if (AMOUNT_QUALIFIERS.has(text)) return undefined;
+  // A condition ("if", "unless") puts a thing in the future at best: given as done, it is a change of modality; given as "will", the hedge rule's.
+  if (CONDITIONS.has(text) && text !== 'what if') return 2;
   if (cue.kind === 'tentative') return 0;
   if (cue.kind !== 'plan') return undefined;
   return PROPOSAL_CUES.has(text) ? 1 : 2;

@@ -3,12 +3,14 @@
 // which they do not, the hedges and negations on each side, and one finding per kind of
 // problem (support-words, -hedge, -negation, -modality, -roles, -scope). Numerals and number
 // words are left to the figure rule (figures.ts), which grounds them by value.
-import { CLOSING_WORDS, hedgesOf, isHedgeWord, isNegationWord, isScopeWord, isStatementAttribution, kindsDisagree, negationsOf, type Cue, type HedgeKind, type Negation } from './support-cues.js';
+import { CLOSING_WORDS, CONDITIONS, hedgesOf, isHedgeWord, isNegationWord, isScopeWord, isStatementAttribution, kindsDisagree, negationsOf, type Cue, type HedgeKind, type Negation } from './support-cues.js';
 import { ATTRIBUTION_WORDS, equivalenceGroups, groupKey, isFunctionWord, isNumberWord, stemOf, tokenize, tokenText, type Token } from './support-lexicon.js';
 import { figureSpans } from './figures.js';
+import { QUALIFIERS, SCALE_ABBREVIATIONS } from './figure-lexicon.js';
 import { AMOUNT_QUALIFIERS, stageChanges } from './support-modality.js';
 import { swappedRoles, type RoleText } from './support-roles.js';
 import { scopeShifts, type ScopeText } from './support-scope.js';
+import { givenAsPast, isPastWord, pastCuesOf, type PastCue } from './support-tense.js';
 import { pushAll } from '../common/arrays.js';
 
 export const SUPPORT_RULES = ['support-words', 'support-hedge', 'support-negation', 'support-modality', 'support-roles', 'support-scope'] as const;
@@ -53,6 +55,8 @@ interface Analysed {
   negationCues: Set<number>;
   /** The number each figure token starts with. */
   numbers: Map<number, string>;
+  /** The past states it gives ("once led", "the former chief"). */
+  past: PastCue[];
 }
 
 const analysedCache = new Map<string, Analysed>();
@@ -80,10 +84,15 @@ function analyse(text: string): Analysed {
   const names = new Set(tokens.filter((t) => isNameToken(t, NO_NAMES)).map((t) => t.index));
   for (const cue of hedges) for (const i of cueReach(tokens, cue, names)) pushTo(reached, i, cue);
   const negated = new Map<number, Negation>();
-  for (const n of negations) for (const t of negatedBy(tokens, n.at)) negated.set(t.index, n);
+  for (const n of negations) {
+    // A denied clause: every content word of it ("denied that it would buy Beta": "buy").
+    if (n.clause) {
+      for (const i of n.clause) if (isContent(tokens[i] as Token) && !negated.has(i)) negated.set(i, n);
+    } else for (const t of negatedBy(tokens, n.at)) negated.set(t.index, n);
+  }
   const negationCues = new Set(negations.flatMap((n) => n.tokens));
   const numbers = new Map(tokens.filter((t) => t.digit).map((t) => [t.index, leadingNumber(t.text)]));
-  analysed = { tokens, keys, hedges, negations, reached, negated, negationCues, numbers };
+  analysed = { tokens, keys, hedges, negations, reached, negated, negationCues, numbers, past: pastCuesOf(tokens) };
   if (analysedCache.size > 20_000) analysedCache.clear();
   analysedCache.set(text, analysed);
   return analysed;
@@ -105,8 +114,9 @@ function isContent(token: Token): boolean {
   if (token.punct || token.digit || token.figure) return false;
   const lower = token.lower;
   if (lower.length < 2 && !token.acronym) return false;
-  if (isFunctionWord(lower) || isNumberWord(lower) || ATTRIBUTION_WORDS.has(lower)) return false;
-  if (isHedgeWord(lower) || isNegationWord(lower) || isScopeWord(lower)) return false;
+  // A scale written short ("bn", "mln") is a number word, as "billion" is.
+  if (isFunctionWord(lower) || isNumberWord(lower) || SCALE_ABBREVIATIONS.has(lower) || ATTRIBUTION_WORDS.has(lower)) return false;
+  if (isHedgeWord(lower) || isNegationWord(lower) || isScopeWord(lower) || isPastWord(lower)) return false;
   return true;
 }
 
@@ -118,6 +128,21 @@ function isDatePart(tokens: readonly Token[], token: Token): boolean {
   const next = tokens[token.index + 1];
   const previous = tokens[token.index - 1];
   return (next?.digit ?? false) || (previous?.digit ?? false);
+}
+
+/** The figure rule's qualifiers ("below", "less than", "roughly") by each of their words. */
+const QUALIFIER_PHRASES = new Map<string, (readonly string[])[]>();
+for (const [words] of QUALIFIERS) for (const w of words) pushTo(QUALIFIER_PHRASES, w, words);
+
+/** A word of a qualifier just before a figure ("below $5 million"): the figure rule grounds it by its kind ("below" is "less than"). */
+function isFigureQualifier(tokens: readonly Token[], token: Token): boolean {
+  for (const words of QUALIFIER_PHRASES.get(token.lower) ?? []) {
+    const start = token.index - words.indexOf(token.lower);
+    if (start < 0 || !words.every((w, k) => tokens[start + k]?.lower === w)) continue;
+    const next = tokens[start + words.length];
+    if (next !== undefined && (next.digit || next.figure === true)) return true;
+  }
+  return false;
 }
 
 /** A token written as a name: a capital inside a sentence, a capital after the first letter (eBay, NetSuite), an acronym. */
@@ -327,6 +352,7 @@ const REACH_WORDS = 2;
 /** Tokens within a hedge's reach: its clause, or the next two content words of its clause (names aside) and the figures among them. */
 function cueReach(tokens: readonly Token[], cue: Cue, names: ReadonlySet<number>): number[] {
   const cueToken = tokens[cue.start] as Token;
+  if (cue.reach === 'clause' && CONDITIONS.has(cue.text.toLowerCase())) return conditionReach(tokens, cue);
   if (cue.reach === 'clause') return tokens.filter((t) => t.segment === cueToken.segment).map((t) => t.index);
   const reach: number[] = [];
   let words = 0;
@@ -342,6 +368,42 @@ function cueReach(tokens: readonly Token[], cue: Cue, names: ReadonlySet<number>
     }
   }
   return reach;
+}
+
+/** Words from which a main clause says what is, will or would be: a condition hedges it from there on (not its subject, and not a past). */
+const MAIN_CLAUSE_VERBS = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'shall', 'should', 'must', 'is', 'are', 'am', 'has', 'have', 'does', 'do', "won't", "wouldn't", "can't", "couldn't", "isn't", "aren't", "doesn't", "don't", 'won’t', 'wouldn’t', 'can’t', 'couldn’t', 'isn’t', 'aren’t', 'doesn’t', 'don’t']);
+
+/**
+ * What a condition reaches: its own clause ("if regulators approve"), and its main clause from the
+ * first modal or auxiliary of the present on ("Acme [will buy Beta]"), before or after it. The
+ * main clause's subject is who the claim is about, and a main clause in the past ("The deal closed,
+ * on condition that …") is no hypothesis.
+ */
+function conditionReach(tokens: readonly Token[], cue: Cue): number[] {
+  const segment = (tokens[cue.start] as Token).segment;
+  let first = cue.start;
+  while (first > 0 && (tokens[first - 1] as Token).segment === segment) first--;
+  let last = cue.end - 1;
+  while (last + 1 < tokens.length && (tokens[last + 1] as Token).segment === segment) last++;
+  const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
+  const leading = tokens.slice(first, cue.start).every((t) => t.punct);
+  let condition: number[];
+  let main: number[];
+  if (leading) {
+    let comma = -1;
+    for (let k = cue.end; k <= last; k++) if ((tokens[k] as Token).text === ',') {
+      comma = k;
+      break;
+    }
+    if (comma < 0) return range(first, last);
+    condition = range(cue.start, comma - 1);
+    main = range(comma + 1, last);
+  } else {
+    condition = range(cue.start, last);
+    main = range(first, cue.start - 1);
+  }
+  const from = main.findIndex((k) => MAIN_CLAUSE_VERBS.has((tokens[k] as Token).lower));
+  return from < 0 ? condition : [...condition, ...main.slice(from)];
 }
 
 /**
@@ -408,7 +470,7 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
   // A word written twice is looked up once.
   const seen = new Map<string, Occurrence[] | undefined>();
   for (const token of own.tokens) {
-    if (!isContent(token) || isDatePart(own.tokens, token) || own.negationCues.has(token.index)) continue;
+    if (!isContent(token) || isDatePart(own.tokens, token) || own.negationCues.has(token.index) || isFigureQualifier(own.tokens, token)) continue;
     const key = `${token.text}\u0000${token.lower}`;
     let occurrences = seen.has(key) ? seen.get(key) : occurrencesOf(token, own.keys[token.index] ?? [], index);
     seen.set(key, occurrences);
@@ -446,6 +508,10 @@ export function supportOf(statement: string, given: readonly SupportQuote[], mod
     const hedge = hedgeFinding(own, [...words, ...figures], hedged.reached, ownHedges, modalityWords, namesSeen, modality !== undefined);
     if (hedge) result.findings.push({ rule: 'support-hedge', words: hedge.words, message: `states as fact what its quotes hedge with ${quoted(hedge.cues)} (${quoted(hedge.words)}); keep the hedge, or mark the item as the team's view (view: true)${closestNote}` });
     if (modality) result.findings.push({ rule: 'support-modality', words: modality.words, message: `gives as ${modality.settled ? 'settled' : 'done'} (${quoted(modality.words)}) what its quotes give as ${quoted(modality.cues)}${closestNote}` });
+    else {
+      const tense = tenseFinding(own, words, index, (t) => isNameToken(t, namesSeen));
+      if (tense) result.findings.push({ rule: 'support-modality', words: tense.words, message: `gives as current (${quoted(tense.words)}) what its quotes give as past (${quoted(tense.cues)})${closestNote}` });
+    }
     const negation = negationFinding(own, words, index) ?? (flips[0] && { words: [flips[0].token.text, flips[0].quoted], message: `says "${flips[0].token.text}" where its quotes say "${flips[0].quoted}"` });
     if (negation) result.findings.push({ rule: 'support-negation', words: negation.words, message: `${negation.message}${closestNote}` });
   }
@@ -495,6 +561,8 @@ function unique(list: readonly string[]): string[] {
 }
 
 const NOT_STATEMENT_HEDGES = new Set(['will', 'talks', 'negotiations']);
+/** Modals that keep a clause hypothetical. */
+const CONDITIONAL_MODALS = new Set(['would', 'could', 'might', 'may', 'should']);
 
 /**
  * A hedge dropped: a content word of the statement that the quotes say only where a hedge
@@ -526,6 +594,7 @@ function hedgeFinding(own: Analysed, words: readonly StatementWord[], reached: r
     segments.add((own.tokens[c.start] as Token).segment);
     sameCueSegments.set(text, segments);
   }
+  const conditionalSegments = new Set(own.tokens.filter((t) => CONDITIONAL_MODALS.has(t.lower)).map((t) => t.segment));
   const faulty: string[] = [];
   const cues: string[] = [];
   // The hedges on every occurrence of a word, or undefined when one occurrence is unhedged (once per distinct word).
@@ -556,7 +625,9 @@ function hedgeFinding(own: Analysed, words: readonly StatementWord[], reached: r
     if (all.length === 0) continue;
     const needTentative = all.some((c) => c.kind !== 'attribution');
     const kinds = segmentKinds.get(word.token.segment) ?? new Set<HedgeKind>();
-    const kept = needTentative ? kinds.has('tentative') || kinds.has('plan') : kinds.size > 0;
+    // A condition dropped by a clause that says "would" ("he would block the deal" of "he would block the deal if …") is still no fact.
+    const conditionKept = all.every((c) => CONDITIONS.has(c.text.toLowerCase())) && conditionalSegments.has(word.token.segment);
+    const kept = conditionKept || (needTentative ? kinds.has('tentative') || kinds.has('plan') : kinds.size > 0);
     if (kept) continue;
     faulty.push(word.token.text);
     pushAll(cues, all.map((c) => c.text));
@@ -602,6 +673,32 @@ function modalityFinding(own: Analysed, words: readonly StatementWord[], uncover
   return { words: unique(faulty.map((t) => t.text)), cues: unique(cues), tokens: faulty.map((t) => t.index), settled };
 }
 
+/**
+ * A past state given as current: a word of the statement that every quote saying it puts in the
+ * past ("once led", "previously owned", "the former chief"), which the statement writes neither in
+ * the quotes' own form of a verb ("led") nor as past ("employed", "was chief").
+ */
+function tenseFinding(own: Analysed, words: readonly StatementWord[], index: QuoteIndex, isName: (t: Token) => boolean): { words: string[]; cues: string[] } | undefined {
+  if (index.quotes.every((q) => q.past.length === 0)) return undefined;
+  const faulty: string[] = [];
+  const cues: string[] = [];
+  for (const word of words) {
+    if (word.occurrences.length === 0 || isName(word.token) || own.negated.has(word.token.index)) continue;
+    const found: PastCue[] = [];
+    for (const o of word.occurrences) {
+      const cue = index.quotes[o.quote]?.past.find((c) => c.targets.includes(o.token));
+      if (!cue) break;
+      // The quotes' own form of the verb after "once" is its past form.
+      if (cue.adverb && index.quotes[o.quote]?.tokens[o.token]?.lower === word.token.lower) break;
+      found.push(cue);
+    }
+    if (found.length < word.occurrences.length || givenAsPast(own.tokens, word.token.index)) continue;
+    faulty.push(word.token.text);
+    pushAll(cues, found.map((c) => c.text));
+  }
+  return faulty.length === 0 ? undefined : { words: unique(faulty), cues: unique(cues) };
+}
+
 /** The first content words after a negation, names aside: what it negates. */
 function negatedBy(tokens: readonly Token[], at: number): Token[] {
   const out: Token[] = [];
@@ -625,6 +722,15 @@ function negationFinding(own: Analysed, words: readonly StatementWord[], index: 
     return quote.negations.filter((n) => (quote.tokens[n.at] as Token).segment === segment);
   };
   const byIndex = new Map(words.map((w) => [w.token.index, w]));
+  // The statement denies a clause whose words its quotes say undenied ("denied that it had approached" against "did not deny that it had approached").
+  for (const n of own.negations) {
+    for (const i of n.clause ?? []) {
+      const word = byIndex.get(i);
+      if (!word || word.occurrences.length === 0 || word.token.capital) continue;
+      if (word.occurrences.some((o) => index.quotes[o.quote]?.negated.has(o.token))) continue;
+      return { words: [n.text, word.token.text], message: `says "${n.text} … ${word.token.text}" where its quotes say "${word.token.text}" without a denial` };
+    }
+  }
   // The statement negates what the quotes affirm, or negates it otherwise.
   for (const n of own.negations) {
     for (const t of negatedBy(own.tokens, n.at)) {
