@@ -75,6 +75,8 @@ describe('figures as values', () => {
     ]);
     // Indian grouping, and a decimal comma before one or two digits; a year before a count stays two figures.
     expect(values('1,50,000 staff; 1,5 million staff; 2,25 staff; in 2019 150 staff')).toEqual(['number 150,000', 'number 1,500,000', 'number 2.25', 'date the year 2019', 'number 150']);
+    // A plural scale after digits, a percent sign written first.
+    expect(values('4 millions staff; %4 of staff')).toEqual(['number 4,000,000', 'percent 4%']);
     // Lakh and crore, rupees written "Rs", the Arabic percent sign, sign qualifiers.
     expect(values('Rs 200 crore; Rs. 4 lakh; 15\u066A; >40%; \u2264 40%; \u2248 $3 billion')).toEqual([
       'money INR 2,000,000,000',

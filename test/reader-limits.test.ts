@@ -106,6 +106,30 @@ describe('Markdown', () => {
     expect(doc.text).toContain('level 12');
     expect(doc.text).toContain('The text after the list.');
   });
+
+  it('refuses a list of a million items before parsing it (it took 10 s and 1.7 GB), and reads one at the limit', async () => {
+    const { error, ms } = await refusal(markdownReader, utf8(`# Notes\n\n${'- item\n'.repeat(1_000_000)}`));
+    expect(error.message).toBe(
+      'Markdown document has more than 200,000 blocks (paragraphs, list items, quoted lines, headings, table rows); the limit is 200,000 blocks (set BRIEFING_LIMIT_MARKDOWN_BLOCKS to raise it)',
+    );
+    expect(ms).toBeLessThan(2_000);
+    // Hard-wrapped prose is one block a paragraph, not one a line: 300,000 lines in 30,000 paragraphs are read.
+    const prose = Array.from({ length: 30_000 }, (_, i) => `Paragraph ${i} begins here and\ngoes on\nover\nten\nlines\nof\nthe\nfile\nto\nits end.`).join('\n\n');
+    expect((await markdownReader.read(utf8(prose), 'f')).text).toContain('Paragraph 29999 begins');
+    await withEnv({ BRIEFING_LIMIT_MARKDOWN_BLOCKS: '10' }, async () => {
+      const many = Array.from({ length: 11 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+      expect((await refusal(markdownReader, utf8(many))).error.message).toContain('more than 10 blocks');
+      expect((await markdownReader.read(utf8(many.split('\n\n').slice(0, 10).join('\n\n')), 'f')).text).toContain('Paragraph 9.');
+    });
+  });
+
+  it('refuses a paragraph of a million emphasised words before parsing it (it took 10 s and 1.2 GB)', async () => {
+    const { error, ms } = await refusal(markdownReader, utf8(`# Notes\n\n${'*a* '.repeat(1_000_000)}\n`));
+    expect(error.message).toBe(
+      'Markdown document has more than 1,000,000 markup characters (* _ ` [ ] < ~); the limit is 1,000,000 markup characters (set BRIEFING_LIMIT_MARKDOWN_MARKS to raise it)',
+    );
+    expect(ms).toBeLessThan(2_000);
+  });
 });
 
 describe('Word documents', () => {

@@ -51,6 +51,12 @@ alternatives:
     `);
   });
 
+  it('refuses a text field longer than 10,000 characters at its place (a 1 MB statement took the check 44 s)', () => {
+    const at = (n: number) => errors(valid.replace('  - text: Two.', `  - text: ${'Two words. '.repeat(n / 11)}`));
+    expect(at(11_000)).toEqual(['ws/briefing.yaml:6:11: error: takeaways[1].text: must be at most 10,000 characters (a slide holds a few hundred) [schema]']);
+    expect(at(9_900)).toEqual([]);
+  });
+
   it('reports a missing required key and a bad date at their places', () => {
     expect(errors(valid.replace('title: T\n', '').replace('2025-11-01', '2025-13-45'))).toMatchInlineSnapshot(`
       [

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeText, documentId, leadOf, type SourceDocument } from '../src/inputs/sources.js';
 import { foldedOnly, foldText, normalizeSourceText } from '../src/inputs/source-text.js';
-import { closestPassage, cutWord, findQuote } from '../src/verify/match.js';
+import { closestPassage, cutFigure, cutWord, findQuote } from '../src/verify/match.js';
 import { SEEDS } from './helpers/workspace.js';
 
 function doc(id: string, text: string): SourceDocument {
@@ -136,7 +136,7 @@ describe('matching quotes', () => {
     expect(findQuote(d, 'Ballooned to a reported $13.75 billion')).toBeUndefined();
   });
 
-  it('property: a passage cut from any document at any offset is found exactly when it starts and ends on whole words', () => {
+  it('property: a passage cut from any document at any offset is found exactly when it starts and ends on whole words and whole figures', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: seeds.length - 1 }),
@@ -152,10 +152,11 @@ describe('matching quotes', () => {
           const passage = d.text.slice(start, end);
           fc.pre(passage.length > 0);
           const m = findQuote(d, passage);
-          if (cutWord(d.text, start, end) === undefined) expect(m).toBeDefined();
-          // Found or not, a match is never inside a word, and is the passage.
+          if (cutWord(d.text, start, end) === undefined && cutFigure(d.text, start, end) === undefined) expect(m).toBeDefined();
+          // Found or not, a match is never inside a word or a figure ("$4" of "$4 billion"), and is the passage.
           if (m) {
             expect(cutWord(d.text, m.start, m.end)).toBeUndefined();
+            expect(cutFigure(d.text, m.start, m.end)).toBeUndefined();
             expect(foldText(d.text.slice(m.start, m.end)).folded).toBe(foldText(passage).folded);
           }
         },

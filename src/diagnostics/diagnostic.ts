@@ -37,6 +37,9 @@ export const RULES = {
   // grounding (issue 19): what is checked is what is shown
   'quote-inside-word': 'error',
   'invisible-character': 'error',
+  // grounding (red-team pass): a combining mark on a digit or sign, or one that strikes through
+  // or encloses what it is on, changes what is shown but not what is checked
+  'combining-mark': 'error',
   'duplicate-document': 'warning',
   'source-date-conflict': 'error',
   'figure-not-in-quotes': 'error',

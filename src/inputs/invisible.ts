@@ -101,6 +101,56 @@ export function withoutInvisible(text: string, map: SourceMap): { text: string; 
   return { text: clean, map: moved, removed: removedAt.length };
 }
 
+/**
+ * Combining marks that change what a text says when drawn over it: strokes and slashes through a
+ * character (U+0334–U+0338, U+20D2, U+20D3, U+20D8–U+20DA, U+20E5, U+20E6, U+20EA, U+20EB) and
+ * enclosing marks (circles, squares, keycaps: \p{Me}). "1\u0336 50" is shown as a struck 1; "n\u20E0ot"
+ * as a crossed-out "n".
+ */
+const OVERLAY_MARK = /[\u0334-\u0338\u20D2\u20D3\u20D8-\u20DA\u20E5\u20E6\u20EA\u20EB\p{Me}]/u;
+const MARK = /\p{M}/u;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+
+const MARK_NAMES: Record<number, string> = {
+  0x0334: 'COMBINING TILDE OVERLAY',
+  0x0335: 'COMBINING SHORT STROKE OVERLAY',
+  0x0336: 'COMBINING LONG STROKE OVERLAY',
+  0x0337: 'COMBINING SHORT SOLIDUS OVERLAY',
+  0x0338: 'COMBINING LONG SOLIDUS OVERLAY',
+  0x0301: 'COMBINING ACUTE ACCENT',
+  0x0305: 'COMBINING OVERLINE',
+  0x0332: 'COMBINING LOW LINE',
+  0x20d2: 'COMBINING LONG VERTICAL LINE OVERLAY',
+  0x20dd: 'COMBINING ENCLOSING CIRCLE',
+  0x20de: 'COMBINING ENCLOSING SQUARE',
+  0x20e0: 'COMBINING ENCLOSING CIRCLE BACKSLASH',
+  0x20e3: 'COMBINING ENCLOSING KEYCAP',
+};
+
+/** "U+0336 COMBINING LONG STROKE OVERLAY" for a combining mark. */
+export function markName(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')} ${MARK_NAMES[code] ?? '(a combining mark)'}`;
+}
+
+/**
+ * The first combining mark of `text` that changes what is shown without changing what is
+ * checked: one on a character that is no letter (a digit, a sign, a space: "1\u0336 50", "5\u20E3"),
+ * or one that strikes through or encloses the character it is on. Accents on letters are text.
+ */
+export function firstStrayMark(text: string): { char: string; index: number; on: string } | undefined {
+  if (!MARK.test(text)) return undefined;
+  let base = '';
+  for (let i = 0; i < text.length; ) {
+    const ch = String.fromCodePoint(text.codePointAt(i) as number);
+    if (MARK.test(ch)) {
+      if (OVERLAY_MARK.test(ch) || !LETTER_OR_MARK.test(base || ' ')) return { char: ch, index: i, on: base };
+    } else base = ch;
+    i += ch.length;
+  }
+  return undefined;
+}
+
 /** A title or other short text read from a document, without invisible characters. */
 export function stripInvisible(text: string): string {
   return INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, '') : text;

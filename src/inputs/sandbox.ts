@@ -28,6 +28,12 @@ export const LIMITS = {
   templateMs: 30_000,
   /** Uses of YAML aliases (`*name`) in one YAML file, weighted by what they expand to (the yaml library's maxAliasCount). */
   yamlAliases: 100,
+  /**
+   * Characters of one text field of the summary (a statement, title, label): a slide holds a few
+   * hundred. Checking a statement costs more than linear time in its length (a 1 MB statement
+   * took 44 s); 10,000 characters take well under a second.
+   */
+  summaryText: 10_000,
 } as const;
 
 /** The kinds of file read through `readInside`, each with its size limit in LIMITS. */
@@ -59,6 +65,18 @@ export const READER_LIMITS = {
   htmlElements: { value: 50_000, unit: 'elements' },
   /** Nesting of a Markdown document's blocks and inlines (block quotes, lists, emphasis). */
   markdownNesting: { value: 100, unit: 'levels' },
+  /**
+   * Blocks of a Markdown document (paragraphs, list items, block quote lines, headings, table
+   * rows), counted on its lines before it is parsed: markdown-it holds about 1.7 KB for each (a
+   * list of a million items took 1.7 GB and 10 s); a long report has a few thousand.
+   */
+  markdownBlocks: { value: 200_000, unit: 'blocks' },
+  /**
+   * Characters of a Markdown document that open or close inline markup (* _ ` [ ] < ~): each
+   * may become a token (one paragraph of a million *a* took 1.2 GB and 10 s); prose has a few
+   * hundred.
+   */
+  markdownMarks: { value: 1_000_000, unit: 'markup characters' },
 } as const satisfies Record<string, { value: number; unit: string }>;
 
 export type ReaderLimit = keyof typeof READER_LIMITS;

@@ -1,7 +1,12 @@
 // The curated summary (briefing.yaml): one zod schema, the types inferred from it.
 import * as z from 'zod';
+import { LIMITS, thousands } from './sandbox.js';
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(LIMITS.summaryText, `must be at most ${thousands(LIMITS.summaryText)} characters (a slide holds a few hundred)`);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')

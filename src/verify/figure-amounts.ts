@@ -205,6 +205,14 @@ function signBefore(c: FigureCursor, i: number): { sign: -1 | 1; token: Token } 
 
 function readAmount(c: FigureCursor, i: number, context: { from: boolean; between: boolean }): AmountRead | AmountRead[] | undefined {
   const read = readUnsignedAmount(c, i, context);
+  // "%4" (a percent sign written first, as Turkish does) is 4%, not the count 4.
+  const percentFirst = c.tokens[i - 1];
+  if (read && !Array.isArray(read) && read.kind === 'number' && percentFirst?.kind === 'sign' && percentFirst.text === '%' && c.tokens[i]?.kind === 'num' && !(c.tokens[i] as Token).space && c.tokens[i - 2]?.kind !== 'num') {
+    return { ...read, kind: 'percent', start: percentFirst.start };
+  }
+  // "±4%" is the range from -4% to 4%: never grounded by "4%", nor grounding it.
+  const pm = c.tokens[i - 1];
+  if (read && !Array.isArray(read) && read.high === undefined && pm?.kind === 'sign' && pm.text === '\u00B1') return { ...read, value: -read.value, high: read.value, start: pm.start };
   const sign = read && !Array.isArray(read) ? signBefore(c, i) : undefined;
   return sign && read && !Array.isArray(read) ? { ...read, sign: sign.sign, start: sign.token.start } : read;
 }

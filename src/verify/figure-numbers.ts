@@ -54,6 +54,8 @@ function scaleAt(c: FigureCursor, i: number): { factor: number; next: number } |
   }
   if (t.kind === 'word') {
     if (SCALE_WORDS.has(t.lower)) return { factor: SCALE_WORDS.get(t.lower) as number, next: i + 1 };
+    // A plural scale after digits is a scale too ("4 millions", as French and Spanish write it).
+    if (/^(?:thousand|million|billion|trillion)s$/.test(t.lower)) return { factor: SCALE_WORDS.get(t.lower.slice(0, -1)) as number, next: i + 1 };
     if (t.lower === 'hundred') return { factor: 100, next: i + 1 };
     if (t.lower === 'dozen') return { factor: 12, next: i + 1 };
     // Abbreviations of two letters or more after a space: "5 bn", "2.4 mn" (never "5 M&A").

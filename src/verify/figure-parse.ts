@@ -52,7 +52,7 @@ function read(c: FigureCursor): void {
 function skippable(c: FigureCursor, i: number): boolean {
   const t = c.tokens[i] as Token;
   if (t.kind === 'num') return false;
-  if (t.kind === 'sign') return !CURRENCY_SIGNS.has(t.text) && !SIGN_QUALIFIERS.has(t.text);
+  if (t.kind === 'sign') return !CURRENCY_SIGNS.has(t.text) && !SIGN_QUALIFIERS.has(t.text) && t.text !== '\u00B1';
   if (TRIGGER_WORDS.has(t.lower) || (t.text.length === 3 && CURRENCY_CODES.has(t.text)) || CURRENCY_ABBREVIATIONS.has(t.text) || t.text === 'Q' || t.text === 'H') return false;
   const next = c.tokens[i + 1];
   return next === undefined || next.space;

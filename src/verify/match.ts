@@ -4,6 +4,7 @@ import type { SourceDocument } from '../inputs/sources.js';
 import { columnOf, foldedOnly, foldText, type FoldedText } from '../inputs/source-text.js';
 import { placeOf } from '../inputs/document.js';
 import { WeighedMap } from '../cache/weighed-map.js';
+import { extractFigures } from './figures.js';
 
 export interface Match {
   /** Offsets in the document's normalised text. */
@@ -52,10 +53,12 @@ export function findQuote(doc: SourceDocument, quote: string): Match | undefined
 
 /** Where a quote occurs only inside words: the first such occurrence, with the word it cuts. */
 export interface InsideWord extends Match {
-  /** The whole word (or number) of the document the quote starts or ends inside. */
+  /** The whole word (or number, or figure) of the document the quote starts or ends inside. */
   word: string;
   /** Which end of the quote is inside it. */
   side: 'start' | 'end';
+  /** Set when what the quote cuts is a figure of the document ("$4" of "$4 billion"): its offsets in the document's text. */
+  figure?: { start: number; end: number };
 }
 
 /** The first occurrence on word boundaries, else the first one inside a word (to say so). */
@@ -66,7 +69,7 @@ export function occurrences(doc: SourceDocument, quote: string): { onBoundaries?
   let insideWord: InsideWord | undefined;
   for (let at = hay.folded.indexOf(needle); at >= 0; at = hay.folded.indexOf(needle, at + 1)) {
     const match = matchAt(doc, hay, at, at + needle.length);
-    const cut = cutWord(doc.text, match.start, match.end);
+    const cut = cutWord(doc.text, match.start, match.end) ?? cutFigure(doc.text, match.start, match.end);
     if (cut === undefined) return { onBoundaries: match };
     insideWord ??= { ...match, ...cut };
   }
@@ -99,6 +102,31 @@ export function cutWord(text: string, start: number, end: number): { word: strin
   if (isWord(last)) {
     const cut = isWord(end) || (isJoiner(end) && isWord(end + 1));
     if (cut) return { word: wordAround(text, last), side: 'end' };
+  }
+  return undefined;
+}
+
+/** How far around a quote's ends the document is read for the figures it may cut. */
+const FIGURE_CONTEXT = 160;
+
+/**
+ * Whether text[start, end) cuts a figure of `text` in two: a figure the document states, read
+ * in its own words around the quote, that begins inside the passage and ends after it, or
+ * begins before it and ends inside it ("Acme paid $4" of "Acme paid $4 billion", "1,5 million"
+ * quoted from "5 million"). Its scale, currency or decimals would be lost, and the quote would
+ * ground a figure the document does not state. Dates are left to the date rules (a quote may
+ * end at "in May" of "in May 2024": the statement's date is grounded at its own precision).
+ */
+export function cutFigure(text: string, start: number, end: number): { word: string; side: 'start' | 'end'; figure: { start: number; end: number } } | undefined {
+  if (!/\p{N}/u.test(text.slice(Math.max(0, start - 40), Math.min(text.length, end + 40)))) return undefined;
+  for (const [side, at] of [['start', start], ['end', end]] as const) {
+    const from = Math.max(0, at - FIGURE_CONTEXT);
+    const window = text.slice(from, Math.min(text.length, at + FIGURE_CONTEXT));
+    for (const f of extractFigures(window)) {
+      if (f.kind === 'date' || f.quoteOnly) continue;
+      const figure = { start: from + f.start, end: from + f.end };
+      if (figure.start < at && at < figure.end && figure.start < end && figure.end > start) return { word: text.slice(figure.start, figure.end), side, figure };
+    }
   }
   return undefined;
 }

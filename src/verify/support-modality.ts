@@ -132,22 +132,30 @@ export interface StageChange {
  */
 export function stageChanges(statement: readonly Token[], ownReached: ReadonlyMap<number, readonly Cue[]>, negated: ReadonlySet<number>, words: readonly ModalityWord[], quotes: readonly ModalityQuote[], isName: (t: Token) => boolean): StageChange[] {
   const changes: StageChange[] = [];
+  // What the quotes say of a word, once for each list of its occurrences (a word written twice shares its list).
+  const read = new Map<readonly ModalityWord['occurrences'][number][], { quoteVerb: boolean; most: Stage | 0; quoted: string }>();
   for (const word of words) {
     // A verb the statement negates claims nothing done ("has not shared").
     if (word.occurrences.length === 0 || isName(word.token) || isFunctionWord(word.token.lower) || negated.has(word.token.index)) continue;
-    const quoteVerb = word.occurrences.some((o) => asVerb((quotes[o.quote] as ModalityQuote).tokens, o.token));
+    let quoteRead = read.get(word.occurrences);
+    if (!quoteRead) {
+      const quoteVerb = word.occurrences.some((o) => asVerb((quotes[o.quote] as ModalityQuote).tokens, o.token));
+      let most: Stage | 0 = 0;
+      let quoted = '';
+      for (const o of word.occurrences) {
+        const quote = quotes[o.quote] as ModalityQuote;
+        const s = quoteStage(quote, o.token);
+        if (s >= most) {
+          most = s;
+          quoted = describe(quote, o.token);
+        }
+      }
+      quoteRead = { quoteVerb, most, quoted };
+      read.set(word.occurrences, quoteRead);
+    }
+    const { quoteVerb, most, quoted } = quoteRead;
     const stage = statementStage(statement, ownReached, word.token.index, quoteVerb);
     if (stage === undefined || stage < 2) continue;
-    let most: Stage | 0 = 0;
-    let quoted = '';
-    for (const o of word.occurrences) {
-      const quote = quotes[o.quote] as ModalityQuote;
-      const s = quoteStage(quote, o.token);
-      if (s >= most) {
-        most = s;
-        quoted = describe(quote, o.token);
-      }
-    }
     // Tentative everywhere: the hedge rule says so.
     if (most === 0 || most >= stage) continue;
     changes.push({ token: word.token, stage, quoted });

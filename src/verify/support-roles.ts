@@ -281,6 +281,9 @@ function readQuote(text: RoleText, isName: (t: Token) => boolean): QuoteReading 
   return read;
 }
 
+/** How far after its verb a clause's names are what the verb is done to or with ("competes with B"). */
+const AFTER_REACH = 12;
+
 /** Words after which a name may open a clause as its subject. */
 const SUBJECT_OPENERS = new Set(['the', 'a', 'an', 'that', 'while', 'but', 'when', 'after', 'before', 'because', 'since', 'although', 'though', 'whereas', 'as', 'meanwhile', 'however', 'so']);
 
@@ -292,6 +295,7 @@ function finite(token: Token): boolean {
 /** Each name that opens a clause and that a verb follows (through a verb group: "would also contribute", "was fined"), with the verb. */
 function subjectsOf(text: RoleText, tokens: readonly Token[], groups: readonly Name[][], names: readonly Name[]): Subject[] {
   const subjects: Subject[] = [];
+  const starts = new Map(names.map((n) => [n.start, n]));
   for (const group of groups) {
     const last = group[group.length - 1] as Name;
     const first = group[0] as Name;
@@ -307,14 +311,24 @@ function subjectsOf(text: RoleText, tokens: readonly Token[], groups: readonly N
     if (!verb || verb.punct || verb.digit || verb.segment !== (tokens[last.start] as Token).segment) continue;
     if (k === last.end && !finite(verb)) continue;
     const keys = text.keys[verb.index] ?? [];
-    if (keys.length === 0 || names.some((n) => n.start === k)) continue;
+    if (keys.length === 0 || starts.has(k)) continue;
     // A passive needs its participle ("was fined"); "is a buyer" is no passive.
     const isPassive = passive && /(?:ed|en|wn|ght|id|ld|nt|ut|ne)$/.test(verb.lower);
-    const after = names.filter((n) => n.start > k && (tokens[n.start] as Token).segment === verb.segment);
+    const after: Name[] = [];
+    for (let p = k + 1; p < tokens.length && p <= k + AFTER_REACH && (tokens[p] as Token).segment === verb.segment; p++) {
+      const name = starts.get(p);
+      if (name) after.push(name);
+    }
     const written = tokens.slice(last.start, k + 1).map((t) => t.text).join(' ');
     for (const name of group) if (!name.possessive && !name.phrase) subjects.push({ name, keys, passive: isPassive, written: group.length > 1 ? `${name.text} … ${verb.text}` : written, after });
   }
   return subjects;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function sameRelation(a: { keys: readonly string[] }, b: { keys: readonly string[] }): boolean {
@@ -341,10 +355,12 @@ export function swappedRoles(statement: RoleText, quotes: readonly RoleText[], i
     const reversed = relations.find((q) => sameName(q.agent, r.patient) && sameName(q.patient, r.agent) && sameRelation(q, r));
     if (reversed) return { statement: told(r.written), quote: told(reversed.written), words: [r.agent.text, r.patient.text] };
   }
-  const subjects = theirs.flatMap((t) => t.subjects);
+  // The quotes' subjects by the keys of their verbs (a statement's subject looks up only its own verb's).
+  const byKey = new Map<string, Subject[]>();
+  for (const t of theirs) for (const q of t.subjects) for (const k of new Set(q.keys)) pushTo(byKey, k, q);
   const named = theirs.flatMap((t) => t.names);
   for (const s of own.subjects) {
-    const alike = subjects.filter((q) => q.passive === s.passive && sameRelation(q, s));
+    const alike = [...new Set(s.keys.flatMap((k) => byKey.get(k) ?? []))].filter((q) => q.passive === s.passive);
     if (alike.length === 0 || alike.some((q) => sameName(q.name, s.name))) continue;
     // The quotes must name it, and not as one the thing is done to or with there ("A competes with B").
     if (!named.some((n) => sameName(n, s.name)) || alike.some((q) => q.after.some((n) => sameName(n, s.name)))) continue;

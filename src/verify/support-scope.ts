@@ -26,6 +26,20 @@ const NARROWING = new Set(['in', 'within', 'among', 'across', 'outside', 'on']);
 /** Words that bound a rank from before: "among the top ten", "one of the largest". */
 const BOUNDING_BEFORE = new Set(['among', 'amongst']);
 
+interface Said {
+  q: ScopeText;
+  at: number;
+}
+
+/** Where each key occurs in a quote, kept by the quote (a quote is read by every statement that cites it). */
+const keyIndexes = new WeakMap<ScopeText, Map<string, Said[]>>();
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function sharesKey(a: readonly string[], b: readonly string[]): boolean {
   return a.some((k) => b.includes(k));
 }
@@ -45,6 +59,23 @@ function headOf(text: ScopeText, i: number): number[] {
     else if (run.length > 0) break;
   }
   return run;
+}
+
+/** A quote's headOf, kept by the quote. */
+const quoteHeads = new WeakMap<ScopeText, Map<number, number[]>>();
+
+function quoteHeadOf(text: ScopeText, i: number): number[] {
+  let heads = quoteHeads.get(text);
+  if (!heads) {
+    heads = new Map();
+    quoteHeads.set(text, heads);
+  }
+  let head = heads.get(i);
+  if (!head) {
+    head = headOf(text, i);
+    heads.set(i, head);
+  }
+  return head;
 }
 
 /** Whether a rank at `i` is bounded: "among the top ten", "one of the largest", "the largest three", "top 10". */
@@ -95,15 +126,30 @@ export function scopeShifts(
 ): ScopeShift[] {
   const shifts: ScopeShift[] = [];
   const ownKeys = new Set(statement.keys.flat());
+  const seen = new Set<string>();
+  const byKeyOf = (q: ScopeText) => {
+    let index = keyIndexes.get(q);
+    if (!index) {
+      index = new Map();
+      for (const t of q.tokens) if (!t.punct) for (const k of q.keys[t.index] ?? []) pushTo(index, k, { q, at: t.index });
+      keyIndexes.set(q, index);
+    }
+    return index;
+  };
   for (const token of statement.tokens) {
     if (token.punct || !isScope(token)) continue;
     const keys = statement.keys[token.index] ?? [];
-    const said = quotes.flatMap((q) => q.tokens.filter((t) => !t.punct && sharesKey(keys, q.keys[t.index] ?? [])).map((t) => ({ q, at: t.index })));
-    if (said.length === 0) continue;
     const head = headOf(statement, token.index);
     if (head.length === 0) continue;
     const headKeys = head.flatMap((k) => statement.keys[k] ?? []);
-    const heads = said.map((s) => ({ ...s, head: headOf(s.q, s.at) }));
+    // The same word of scope of the same noun, written again, reads the same.
+    const bound = bounded(statement, token.index, numberWord);
+    const seenKey = `${keys.join(' ')}\u0000${headKeys.join(' ')}\u0000${bound}`;
+    if (seen.has(seenKey)) continue;
+    seen.add(seenKey);
+    const said = [...new Set(keys.flatMap((k) => quotes.flatMap((q) => byKeyOf(q).get(k) ?? [])))];
+    if (said.length === 0) continue;
+    const heads = said.map((s) => ({ ...s, head: quoteHeadOf(s.q, s.at) }));
     // A quote that writes it with no noun after it ("was the first to …") may say it of any.
     if (heads.some((s) => s.head.length === 0)) continue;
     const same = heads.filter((s) => s.head.some((k) => sharesKey(headKeys, s.q.keys[k] ?? [])));
@@ -114,11 +160,11 @@ export function scopeShifts(
       shifts.push({ word: token.text, message: `says "${token.text} … ${headText}" where its quotes say "${token.text}" of "${otherText}"` });
       continue;
     }
-    if (!bounded(statement, token.index, numberWord) && same.every((s) => bounded(s.q, s.at, numberWord))) {
+    if (!bound && same.every((s) => bounded(s.q, s.at, numberWord))) {
       shifts.push({ word: token.text, message: `says "${token.text} … ${headText}" where its quotes give a rank among others` });
       continue;
     }
-    const dropped = same.map((s) => narrowedTo(s.q, s.head[s.head.length - 1] as number, isName).filter((n) => !sharesKey(s.q.keys[n.index] ?? [], [...ownKeys])));
+    const dropped = same.map((s) => narrowedTo(s.q, s.head[s.head.length - 1] as number, isName).filter((n) => !(s.q.keys[n.index] ?? []).some((k) => ownKeys.has(k))));
     if (dropped.every((d) => d.length > 0)) {
       const name = (dropped[0] as Token[])[0] as Token;
       shifts.push({ word: token.text, message: `says "${token.text} … ${headText}" where its quotes say it only in "${name.text}"` });

@@ -6,7 +6,7 @@ import { diagnostic, excerpt, type Diagnostic } from '../diagnostics/diagnostic.
 import { pathLabel } from '../diagnostics/path-label.js';
 import type { SourceDocument } from '../inputs/sources.js';
 import { placeRef } from '../inputs/document.js';
-import { characterName, firstInvisible, hasInvisible, stripInvisible } from '../inputs/invisible.js';
+import { characterName, firstInvisible, firstStrayMark, hasInvisible, markName, stripInvisible } from '../inputs/invisible.js';
 import { figureFindings, figureWithValue } from './figures.js';
 import type { Locator, YamlPath } from '../diagnostics/yaml-locator.js';
 import { closestPassage, findQuote, foldQuote, occurrences, type InsideWord } from './match.js';
@@ -165,6 +165,13 @@ function forbiddenCharacters(summary: Summary, locator: Locator): Diagnostic[] {
         const more = count > 1 ? ` (and ${count - 1} more)` : '';
         const message = `${pathLabel(at)} contains ${characterName(invisible.char)}${more}, an invisible character, at character ${invisible.index + 1}${before ? `, after "${before}"` : ''}; what is checked must be what is shown: remove it`;
         out.push(diagnostic('invisible-character', message, locator.at(at)));
+      }
+      const mark = firstStrayMark(value);
+      if (mark) {
+        const before = value.slice(Math.max(0, mark.index - mark.on.length - 24), mark.index - mark.on.length).replace(/\s+/g, ' ');
+        const on = /\s/u.test(mark.on) || mark.on === '' ? 'a space' : `"${mark.on}"`;
+        const message = `${pathLabel(at)} has ${markName(mark.char)} on ${on} at character ${mark.index + 1}${before ? `, after "${before}"` : ''}; a mark drawn on a digit or sign, or through or around what it is on, changes what is shown but not what is checked: remove it`;
+        out.push(diagnostic('combining-mark', message, locator.at(at)));
       }
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...at, i]));
     else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...at, k]);
@@ -581,12 +588,14 @@ function quoteNotFound(doc: SourceDocument, quote: string, position: ReturnType<
  * document says. The message names the word and gives the quote widened to whole words.
  */
 function quoteInsideWord(doc: SourceDocument, quote: string, found: InsideWord, position: ReturnType<Locator['at']>): Diagnostic {
-  const widened = widenToWords(doc.text, found.start, found.end);
+  const widened = found.figure
+    ? widenToWords(doc.text, Math.min(found.start, found.figure.start), Math.max(found.end, found.figure.end))
+    : widenToWords(doc.text, found.start, found.end);
   const where = placeRef(doc.id, doc.format, found);
   const side = found.side === 'start' ? 'starts' : 'ends';
   return diagnostic(
     'quote-inside-word',
-    `quote "${flat(quote)}" ${side} inside the ${/^[^\p{L}]*\p{N}/u.test(found.word) ? 'number' : 'word'} "${found.word}" at ${where}; a quote must start and end on whole words, as in "${flat(widened)}"`,
+    `quote "${flat(quote)}" ${side} inside the ${found.figure ? 'figure' : /^[^\p{L}]*\p{N}/u.test(found.word) ? 'number' : 'word'} "${flat(found.word)}" at ${where}; a quote must start and end on whole words${found.figure ? ' and whole figures' : ''}, as in "${flat(widened)}"`,
     position,
   );
 }

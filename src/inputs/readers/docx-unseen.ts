@@ -1,5 +1,6 @@
 // The runs of a Word document that a reader does not see, cut out of its XML before mammoth
-// reads it: hidden text (w:vanish), struck text (w:strike, w:dstrike), text under 3 pt, and text
+// reads it: hidden text (w:vanish, w:specVanish), struck text (w:strike, w:dstrike), text under
+// 3 pt or squeezed to under a fifth of its width (w:w), text in the theme's background colour, and text
 // whose colour cannot be told from what lies under it (its shading or highlight, the paragraph's
 // or table cell's shading, the page colour, else white). A run's properties are its own over its
 // character style over its paragraph's style over the document's defaults (styles followed
@@ -16,6 +17,8 @@ interface RunLook {
   dstrike?: boolean;
   /** Font size in half-points. */
   size?: number;
+  /** Horizontal scale of the characters, in percent (w:w; 100 when nothing says). */
+  scale?: number;
   /** Text colour; null for "auto" (black on light, white on dark: always seen). */
   colour?: Rgb | null;
   /** The run's own shading or highlight. */
@@ -70,8 +73,15 @@ function shadingFill(attributes: Record<string, string>): Rgb | null {
 function readRunProperty(look: RunLook, name: string, attributes: Record<string, string>): void {
   switch (name) {
     case 'w:vanish':
+    // "Special vanish": always hidden, whatever the view.
+    case 'w:specVanish':
       look.vanish = toggle(attributes);
       break;
+    case 'w:w': {
+      const scale = Number.parseFloat(attributes['w:val'] ?? '');
+      if (Number.isFinite(scale)) look.scale = scale;
+      break;
+    }
     case 'w:strike':
       look.strike = toggle(attributes);
       break;
@@ -84,7 +94,9 @@ function readRunProperty(look: RunLook, name: string, attributes: Record<string,
       break;
     }
     case 'w:color':
-      look.colour = (attributes['w:val'] ?? 'auto').toLowerCase() === 'auto' ? null : (hexColour(attributes['w:val']) ?? null);
+      // A theme colour wins over the value; the theme's background colours are the page's (white).
+      if (/^(?:background1|bg1|light1)$/i.test(attributes['w:themeColor'] ?? '')) look.colour = WHITE;
+      else look.colour = (attributes['w:val'] ?? 'auto').toLowerCase() === 'auto' ? null : (hexColour(attributes['w:val']) ?? null);
       break;
     case 'w:shd':
       look.background = shadingFill(attributes);
@@ -164,10 +176,14 @@ interface Surroundings {
   page: Rgb;
 }
 
+/** Characters squeezed below this share of their width (w:w, percent; Word allows 1–600) cannot be read. */
+const MIN_VISIBLE_SCALE = 20;
+
 /** Whether a run whose properties come to `look`, on `surroundings`, is seen. */
 function unseen(look: RunLook, surroundings: Surroundings): boolean {
   if (look.vanish || look.strike || look.dstrike) return true;
   if (look.size !== undefined && look.size < 2 * MIN_VISIBLE_POINTS) return true;
+  if (look.scale !== undefined && look.scale < MIN_VISIBLE_SCALE) return true;
   if (!look.colour) return false;
   const cell = [...surroundings.cellShadings].reverse().find((c) => c !== null);
   const background = look.background ?? surroundings.paragraphShading ?? cell ?? surroundings.page;

@@ -8,8 +8,8 @@ import { unseenColour, WHITE } from './visibility.js';
 
 export type InlineTag = { kind: 'open'; name: string; attributes: Record<string, string> } | { kind: 'close'; name: string };
 
-/** Elements whose content a reader never sees. */
-const UNSEEN = new Set(['del', 's', 'strike', 'template']);
+/** Elements whose content a reader never sees (<noscript> as the web page reader: a browser runs scripts). */
+const UNSEEN = new Set(['del', 's', 'strike', 'template', 'noscript']);
 
 /**
  * The tags of one piece of inline HTML, in order: a void or self-closed element (`<br>`,

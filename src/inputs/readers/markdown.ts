@@ -71,10 +71,47 @@ interface Token {
   children: Token[] | null;
 }
 
+/** A line that starts a block of its own: a list item, a block quote line, a heading, a table row. */
+const BLOCK_LINE = /^[ \t]{0,3}(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|#{1,6}(?:[ \t]|$)|\|)/;
+
+/**
+ * How many blocks `body` makes at most, counted up to just past `limit`: the lines that start one,
+ * and each line after a blank one (a paragraph). One pass over the text, no parse.
+ */
+function blockStarts(body: string, limit: number): number {
+  let count = 0;
+  let afterBlank = true;
+  for (let start = 0; start <= body.length && count <= limit; ) {
+    let end = body.indexOf('\n', start);
+    if (end < 0) end = body.length;
+    const line = body.slice(start, end);
+    const blank = line.trim() === '';
+    if (!blank && (afterBlank || BLOCK_LINE.test(line))) count++;
+    afterBlank = blank;
+    start = end + 1;
+  }
+  return count;
+}
+
+/** The characters of `body` that open or close inline markup (* _ ` [ ] < ~), counted up to just past `limit`. */
+function markupCharacters(body: string, limit: number): number {
+  let count = 0;
+  for (let i = 0; i < body.length && count <= limit; i++) {
+    const c = body.charCodeAt(i);
+    // * _ ` [ ] < ~
+    if (c === 42 || c === 95 || c === 96 || c === 91 || c === 93 || c === 60 || c === 126) count++;
+  }
+  return count;
+}
+
 export async function markdownToText(source: string): Promise<ExtractedText> {
   const nesting = readerLimit('markdownNesting');
   const md = await parser(nesting);
   const { body, meta } = splitFrontMatter(source);
+  const blocks = blockStarts(body, readerLimit('markdownBlocks'));
+  if (blocks > readerLimit('markdownBlocks')) throw new ReaderError('over-limit', `Markdown document has ${overLimit('markdownBlocks', `more than ${thousands(readerLimit('markdownBlocks'))} blocks (paragraphs, list items, quoted lines, headings, table rows)`)}`);
+  const marks = markupCharacters(body, readerLimit('markdownMarks'));
+  if (marks > readerLimit('markdownMarks')) throw new ReaderError('over-limit', `Markdown document has ${overLimit('markdownMarks', `more than ${thousands(readerLimit('markdownMarks'))} markup characters (* _ \` [ ] < ~)`)}`);
   const tokens = md.parse(body, {}) as unknown as Token[];
   // markdown-it stops reading a block nested as deep as its limit, and drops the rest: refused, not cut short.
   if (tokens.some((token) => token.level >= nesting - 1)) {

@@ -66,6 +66,8 @@ export const MARKDOWN_CASES: HiddenCase[] = [
   markdown('comment-block', 'an HTML comment on lines of its own', (s, shown) => (shown ? s : `<!--\n${s}\n-->`)),
   markdown('hidden-block', 'a paragraph between <div hidden> and </div> lines', (s, shown) => `<div${shown ? '' : ' hidden'}>\n\n${s}\n\n</div>`),
   markdown('display-none-block', 'a paragraph inside an HTML block styled display:none', (s, shown) => `<section class="note">\n<div style="display:${shown ? 'block' : 'none'}">\n\n${s}\n\n</div>\n</section>`),
+  // Red-team pass: the web page reader dropped <noscript>, the Markdown reader read it.
+  markdown('noscript', 'a paragraph inside <noscript> (shown only when scripts are off)', (s, shown) => (shown ? `<div>\n\n${s}\n\n</div>` : `<noscript>\n\n${s}\n\n</noscript>`)),
 ];
 
 export const HTML_CASES: HiddenCase[] = [
@@ -85,6 +87,14 @@ export const HTML_CASES: HiddenCase[] = [
   html('clipped', 'clipped to nothing (the screen-reader-only pattern)', (s, shown) => `<p style="position:absolute;overflow:hidden;${shown ? 'clip:auto' : 'width:1px;height:1px;clip:rect(0 0 0 0)'}">${s}</p>`),
   html('style-rule', 'a <style> rule with display:none', (s) => `<p class="note">${s}</p>`, (shown) => `<style>.note { display: ${shown ? 'block' : 'none'}; }</style>`),
   html('comment', 'an HTML comment', (s, shown) => (shown ? `<p>${s}</p>` : `<!-- <p>${s}</p> -->`)),
+  // Red-team pass: each of these was read as text before.
+  html('style-rule-colour', 'a <style> rule that colours the passage white', (s) => `<p class="note">${s}</p>`, (shown) => `<style>.note { color: ${shown ? '#222' : '#ffffff'}; }</style>`),
+  html('hsl-white', 'white written hsl(0, 0%, 100%)', (s, shown) => `<p style="color:hsl(0, 0%, ${shown ? '10' : '100'}%)">${s}</p>`),
+  html('near-white-name', 'a near-white colour name (ivory) on white', (s, shown) => `<p style="color:${shown ? 'navy' : 'ivory'}">${s}</p>`),
+  html('max-height-zero', 'a box of max-height 0 with its overflow hidden', (s, shown) => `<div style="max-height:${shown ? '40em' : '0'};overflow:hidden"><p>${s}</p></div>`),
+  html('content-visibility', 'content-visibility:hidden', (s, shown) => `<p style="content-visibility:${shown ? 'visible' : 'hidden'}">${s}</p>`),
+  html('clip-path-inset', 'clip-path:inset(100%)', (s, shown) => `<p style="clip-path:inset(${shown ? '0' : '100%'})">${s}</p>`),
+  html('comment-in-declaration', 'display:/**/none (a comment inside the declaration)', (s, shown) => `<p style="display:/**/${shown ? 'block' : 'none'}">${s}</p>`),
   html(
     'meta-only',
     'og:title metadata, shown nowhere on the page',
@@ -131,6 +141,10 @@ export const DOCX_CASES: HiddenCase[] = [
     styles: `<w:style w:type="paragraph" w:styleId="Quiet"><w:name w:val="Quiet"/><w:rPr><w:color w:val="${shown ? '333333' : 'FFFFFF'}"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/><w:basedOn w:val="Quiet"/></w:style>`,
   })),
   docx('page-colour', 'text the colour of the page', (s) => `<w:p>${run(s, '<w:color w:val="FFFFFF"/>')}</w:p>`, (shown) => (shown ? { beforeBody: '<w:background w:color="000000"/>' } : {})),
+  // Red-team pass: each of these was read as text before.
+  docx('spec-vanish', 'special hidden text (w:specVanish)', (s, shown) => `<w:p>${run(s, shown ? '<w:b/>' : '<w:specVanish/>')}</w:p>`),
+  docx('theme-background', 'text in the theme\'s background colour (w:themeColor="background1", no value)', (s, shown) => `<w:p>${run(s, `<w:color w:val="auto" w:themeColor="${shown ? 'text1' : 'background1'}"/>`)}</w:p>`),
+  docx('squeezed', 'characters squeezed to 1% of their width (w:w)', (s, shown) => `<w:p>${run(s, `<w:w w:val="${shown ? '90' : '1'}"/>`)}</w:p>`),
 ];
 
 /**
