@@ -75,6 +75,8 @@ describe('figures as values', () => {
     ]);
     // Indian grouping, and a decimal comma before one or two digits; a year before a count stays two figures.
     expect(values('1,50,000 staff; 1,5 million staff; 2,25 staff; in 2019 150 staff')).toEqual(['number 150,000', 'number 1,500,000', 'number 2.25', 'date the year 2019', 'number 150']);
+    // Points between groups: two groups or more, or one before a decimal comma; "1.500" alone is 1.5.
+    expect(values('4.000.000 staff; 1.250,50 staff; 1.500 staff')).toEqual(['number 4,000,000', 'number 1,250.5', 'number 1.5']);
     // A plural scale after digits, a percent sign written first.
     expect(values('4 millions staff; %4 of staff')).toEqual(['number 4,000,000', 'percent 4%']);
     // Lakh and crore, rupees written "Rs", the Arabic percent sign, sign qualifiers.

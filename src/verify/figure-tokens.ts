@@ -81,11 +81,14 @@ export interface Token {
 // thin spaces of French and SI typography fold to a space), and its decimals follow a point or,
 // with one or two digits and no grouping, a comma ("1,5 million" is 1.5 million, never 5 million);
 // ".5" may lack its zero. A grouped number is one figure: "5 150 units" is never 5 and 150.
+// Groups joined by points are read so only where no English number could be meant: two groups
+// or more ("4.000.000"), or one before a decimal comma ("1.250,50"); "1.500" alone stays 1.5.
 const TOKEN =
-  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,]\d)|\d{1,3}(?:[ '\u2019]\d{3})+(?:[.,]\d+)?(?![\d'\u2019]|[.,]\d)|\d+,\d{1,2}(?![\d,.]\d|\d)|\d+(?:\.\d+)?|(?<![\p{L}\p{N}.])\.\d+(?![.\d]))|([\p{L}\p{M}]+)|(\S)/gu;
+  /(\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.]\d|\d)|\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,.]\d|\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,]\d)|\d{1,3}(?:[ '\u2019]\d{3})+(?:[.,]\d+)?(?![\d'\u2019]|[.,]\d)|\d+,\d{1,2}(?![\d,.]\d|\d)|\d+(?:\.\d+)?|(?<![\p{L}\p{N}.])\.\d+(?![.\d]))|([\p{L}\p{M}]+)|(\S)/gu;
 
 /** The value of a number token as written: group separators dropped, a decimal comma read as a point. */
 function numberValue(word: string): number {
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(word) && (/,/.test(word) || word.split('.').length > 2)) return Number(word.replace(/\./g, '').replace(',', '.'));
   const ungrouped = word.replace(/[ '\u2019]/g, '');
   if (ungrouped !== word) return Number(ungrouped.replace(',', '.'));
   // A comma before one or two final digits, with no other comma, is a decimal comma.

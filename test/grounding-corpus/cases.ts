@@ -509,6 +509,15 @@ export const CASES: GroundingCase[] = [
   },
   {
     group: 'figures',
+    id: 'point-grouped-digits',
+    covers: '"4.000.000 Euro" (groups joined by points, as German writes four million) read as 4 and EUR 0, grounding a bare "4"',
+    rule: 'figure-not-in-quotes',
+    says: 'figure "4" in takeaways[0].text does not occur in its quotes',
+    bad: { ...takeaway('Acme zahlte 4 an Beta.', 'Acme zahlte 4.000.000 Euro an Beta'), document: `${BASE_DOCUMENT}Acme zahlte 4.000.000 Euro an Beta.\n` },
+    twin: { ...takeaway('Acme zahlte 4,000,000 Euro an Beta.', 'Acme zahlte 4.000.000 Euro an Beta'), document: `${BASE_DOCUMENT}Acme zahlte 4.000.000 Euro an Beta.\n` },
+  },
+  {
+    group: 'figures',
     id: 'percent-sign-first',
     covers: '"%4 of sales" (4%, the percent sign written first) grounded by the count "4"',
     rule: 'figure-not-in-quotes',
