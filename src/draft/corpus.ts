@@ -30,11 +30,20 @@ export async function documentsToCorpus(documents: SourceDocument[], progress?: 
   const df = new Map<string, number>();
   for (const p of passages) for (const stem of new Set(contentStems(p))) df.set(stem, (df.get(stem) ?? 0) + 1);
   const n = Math.max(1, passages.length);
+  // Asked for the same stems many times (grouping sorts by it): each computed once.
+  const idfOf = new Map<string, number>();
   return {
     documents,
     passages,
     ...rankNames(passages),
-    idf: (stem) => Math.log((n + 1) / ((df.get(stem) ?? 0) + 1)),
+    idf: (stem) => {
+      let v = idfOf.get(stem);
+      if (v === undefined) {
+        v = Math.log((n + 1) / ((df.get(stem) ?? 0) + 1));
+        idfOf.set(stem, v);
+      }
+      return v;
+    },
   };
 }
 
@@ -47,9 +56,28 @@ export function isContent(t: Token): boolean {
   return (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB' || t.pos === 'ADJ') && t.lower.length > 2 && !/\d/.test(t.lower) && !STOP_STEMS.has(t.lower) && !STOP_STEMS.has(t.stem);
 }
 
-/** Runs of proper nouns in a passage ("Baltic Skyways"), possessives dropped. */
-export function namesIn(p: Passage): { name: string; at: number; initial: boolean }[] {
-  const names: { name: string; at: number; initial: boolean }[] = [];
+/** A proper name of a passage as written, with its offset and whether it opens the passage. */
+export interface PassageName {
+  readonly name: string;
+  readonly at: number;
+  readonly initial: boolean;
+}
+
+/** What namesIn read of each passage: the corpus, the investments, the alternatives and the conflicts all ask it. */
+const namesOf = new WeakMap<Passage, readonly PassageName[]>();
+
+/** Runs of proper nouns in a passage ("Baltic Skyways"), possessives dropped. Read once per passage; the result is shared. */
+export function namesIn(p: Passage): readonly PassageName[] {
+  let names = namesOf.get(p);
+  if (names === undefined) {
+    names = readNames(p);
+    namesOf.set(p, names);
+  }
+  return names;
+}
+
+function readNames(p: Passage): PassageName[] {
+  const names: PassageName[] = [];
   let run: Token[] = [];
   const flush = () => {
     if (run.length > 0) {

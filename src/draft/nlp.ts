@@ -33,6 +33,8 @@ export interface Token {
 interface Wink {
   readDoc(text: string): WinkDoc;
   its: Record<string, unknown>;
+  /** The model's own stemmer (what `its.stem` gives), remembered by the word: a word is stemmed once per run. */
+  stem(word: string): string;
 }
 interface WinkDoc {
   tokens(): { out(f?: unknown): unknown[] };
@@ -46,9 +48,30 @@ let loaded: Promise<Wink> | undefined;
 export function loadNlp(): Promise<Wink> {
   loaded ??= (async () => {
     const [{ default: winkNLP }, { default: model }] = await Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]);
-    return winkNLP(model, ['sbd', 'pos', 'ner']) as unknown as Wink;
+    const nlp = winkNLP(model, ['sbd', 'pos', 'ner']) as unknown as Omit<Wink, 'stem'>;
+    const stemmer = (model as { addons?: { stem?: unknown } }).addons?.stem;
+    if (typeof stemmer !== 'function') throw new Error('the English model of wink-nlp has no stemmer');
+    return { readDoc: (text: string) => nlp.readDoc(text), its: nlp.its, stem: rememberedStems(stemmer as (word: string) => string) };
   })();
   return loaded;
+}
+
+/**
+ * A stemmer that remembers: the Porter stemmer is a chain of regular expressions, a pure function
+ * of the word, and about a fifth of a large draft's time was spent stemming the same few thousand
+ * words again. The memory is dropped when it holds too many words (a pile of random strings).
+ */
+export function rememberedStems(stem: (word: string) => string, limit = 200_000): (word: string) => string {
+  let known = new Map<string, string>();
+  return (word) => {
+    let s = known.get(word);
+    if (s === undefined) {
+      s = stem(word);
+      if (known.size >= limit) known = new Map();
+      known.set(word, s);
+    }
+    return s;
+  };
 }
 
 /** The passages of a document: its sentences, each cut again at line ends (headings, list items). */
@@ -59,7 +82,7 @@ export function documentToPassages(nlp: Wink, doc: SourceDocument): Passage[] {
   const values = wdoc.tokens().out(its.value) as string[];
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
   const pos = wdoc.tokens().out(its.pos) as string[];
-  const stems = wdoc.tokens().out(its.stem) as string[];
+  const stems = values.map(nlp.stem);
   // Token offsets: the model keeps every character, so the text is spaces + values in order.
   const offsets: number[] = [];
   let cursor = 0;

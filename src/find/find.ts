@@ -64,7 +64,7 @@ async function termsOf(words: string[]): Promise<Term[]> {
   const nlp = await loadNlp();
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(nlp.its.value) as string[];
-  const stems = doc.tokens().out(nlp.its.stem) as string[];
+  const stems = values.map(nlp.stem);
   const terms: Term[] = [];
   values.forEach((v, i) => {
     if (!/[\p{L}\p{N}]/u.test(v)) return;
