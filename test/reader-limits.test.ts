@@ -51,7 +51,7 @@ describe('the table of limits', () => {
     expect(readerLimit('pdfPages', { BRIEFING_LIMIT_PDF_PAGES: ' 9000 ' })).toBe(9000);
     for (const bad of ['0', '-5', '1e9', 'many', '12.5']) {
       expect(readerLimit('pdfPages', { BRIEFING_LIMIT_PDF_PAGES: bad })).toBe(READER_LIMITS.pdfPages.value);
-      expect(checkLimitVariables({ BRIEFING_LIMIT_PDF_PAGES: bad })).toBe(`BRIEFING_LIMIT_PDF_PAGES must be a whole number above 0, such as 2000; got "${bad}"`);
+      expect(checkLimitVariables({ BRIEFING_LIMIT_PDF_PAGES: bad })).toBe(`BRIEFING_LIMIT_PDF_PAGES must be a whole number above 0, such as 1000; got "${bad}"`);
     }
     expect(checkLimitVariables({ BRIEFING_LIMIT_PDF_PAGES: '' })).toBeUndefined();
   });
@@ -190,7 +190,7 @@ describe('PDF', () => {
   it('refuses a PDF of 150,000 pages before pdfjs walks its page tree (it ran past 150 s)', async () => {
     const file = await writeManyPagePdf(path.join(dir, 'pages.pdf'), 150_000);
     const { error, ms } = await refusal(pdfReader, await readFile(file));
-    expect(error.message).toBe('PDF has 150,000 pages; the limit is 2,000 pages (set BRIEFING_LIMIT_PDF_PAGES to raise it)');
+    expect(error.message).toBe('PDF has 150,000 pages; the limit is 1,000 pages (set BRIEFING_LIMIT_PDF_PAGES to raise it)');
     expect(ms).toBeLessThan(10_000);
   });
 
