@@ -11,10 +11,12 @@ import { removeDir, tempDir } from './helpers/workspace.js';
 // Floors: [precision, recall] per section; the issue's targets are investment 0.9/0.85,
 // friction and alternatives 0.8/0.7, and two of the seeds' three conflicts.
 const FLOORS: Record<string, Partial<Record<'investment' | 'friction' | 'alternatives' | 'conflicts', [number, number]>>> = {
-  seeds: { investment: [1, 1], friction: [0.85, 0.75], alternatives: [0.75, 0.8], conflicts: [1, 1] },
+  seeds: { investment: [1, 1], friction: [0.85, 0.75], alternatives: [0.85, 0.8], conflicts: [1, 1] },
   airline: { investment: [1, 1], friction: [1, 1], alternatives: [1, 1], conflicts: [1, 1] },
   rail: { investment: [1, 1], friction: [1, 1], alternatives: [1, 0.75], conflicts: [1, 1] },
   venture: { investment: [1, 1], friction: [1, 1], alternatives: [1, 0.75], conflicts: [1, 1] },
+  // steel is no longer held out (HELDOUT.md): its floors keep the fixes made since.
+  steel: { investment: [0.9, 0.9], friction: [0.8, 1], alternatives: [0.8, 1], conflicts: [1, 1] },
 };
 
 describe('the draft against its gold sets', () => {

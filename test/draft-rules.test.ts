@@ -5,7 +5,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentsToCorpus } from '../src/draft/corpus.js';
 import { documentsToDraftYaml } from '../src/draft/draft.js';
+import { commonWords } from '../src/draft/sections.js';
 import { readSources } from '../src/inputs/sources.js';
 import { removeDir, tempDir, writeFiles } from './helpers/workspace.js';
 
@@ -165,5 +167,62 @@ describe('structure, options and disagreements', () => {
       { topic: 'Orion Holdings’s plan: $3 billion or about $2.5 billion?', docs: ['002', '003'] },
       { topic: 'Vega Systems: partial ownership or wholly owned?', docs: ['002', '003'] },
     ]);
+  });
+});
+
+describe('who pursues an option, what is a name, what opens a point', () => {
+  let draft: Drafted;
+  let dir: string;
+  beforeAll(async () => {
+    ({ draft, dir } = await draftOf({
+      '001_options.md': [
+        '# Strategic Realignments in Software Partnerships',
+        '',
+        '## Exploring Alternative Software Models and Partnerships',
+        '',
+        'date 2024-05-02',
+        '',
+        'Orion Holdings is testing alternative software from Kestrel Tools to replace the platform of Vega Systems.',
+        'While platform makers like Vega Systems and Brightline Labs have dominated the market, open-source alternatives are catching up with them.',
+        'Partnerships in this market require a careful balance between cooperation and proprietary work, analysts say.',
+        'Orion Holdings formed partnerships with two smaller suppliers last year, and Brightline Labs sells to both of them.',
+        '',
+      ].join('\n'),
+      '002_plant.txt': [
+        'Vega Systems keeps its plant open',
+        'date 2024-06-10',
+        '',
+        'Vega Systems had planned to close its plant near Tartu in November, a move that would have affected 400 workers.',
+        'It dropped the plan this month after the regulator objected to the closure.',
+        'The union said it was disappointed that Vega Systems had chosen Orion Holdings as its buyer.',
+        'Orion Holdings agreed in March to buy Vega Systems, and Brightline Labs said it would compete with both.',
+        '',
+      ].join('\n'),
+    }));
+  }, 60_000);
+  afterAll(() => (dir ? removeDir(dir) : undefined));
+
+  it('does not take a name joined to one after a preposition ("makers like X and Y") for the subject that pursues an option', () => {
+    const alternatives = (draft.alternatives ?? []).map((a) => `${a.name} (${a.pursuedBy})`);
+    expect(alternatives).toContain('Kestrel Tools (Orion Holdings)');
+    expect(alternatives.filter((a) => /^Open-source/i.test(a))).toEqual(['Open-source alternatives (Orion Holdings)']);
+  });
+
+  it('takes a word capitalised only at sentence starts and in title-case headings, and written in lower case elsewhere, for a common word, not a name', async () => {
+    const { documents } = await readSources(path.join(dir, 'ws'));
+    const common = commonWords(await documentsToCorpus(documents));
+    // "Partnerships" opens a sentence and stands in the headings; "partnerships" is written in prose.
+    expect(common('Partnerships')).toBe(true);
+    // Names written mid-sentence, and names of several words, are names.
+    expect(common('Brightline Labs')).toBe(false);
+    expect(common('Tartu')).toBe(false);
+    // Never written in lower case: not known as a common word.
+    expect(common('Kestrel')).toBe(false);
+  });
+
+  it('does not open a friction point with a sentence whose acting subject is a pronoun ("It dropped the plan …")', () => {
+    const titles = (draft.friction ?? []).map((f) => f.title);
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.filter((t) => /^(?:it|they|he|she)\b/i.test(t))).toEqual([]);
   });
 });

@@ -213,6 +213,8 @@ function groupPassages(corpus: Corpus, passages: Passage[], strength: (p: Passag
       }
     }
     if (!best) {
+      // "It dropped the plan after …": who acted, the passage before says; such a passage supports a point, never opens one.
+      if (ACTOR_BEFORE.test(c.p.text)) continue;
       best = { quotes: [], docs: [], score: 0, stems: c.stems };
       groups.push(best);
       for (const stem of rare) byStem.set(stem, [...(byStem.get(stem) ?? []), best].slice(-20));
@@ -223,6 +225,9 @@ function groupPassages(corpus: Corpus, passages: Passage[], strength: (p: Passag
     .sort((a, b) => b.docs.length - a.docs.length || b.score - a.score || compareDocOrder(firstPassage(a), firstPassage(b)))
     .map(({ quotes, docs, score }) => ({ quotes, docs, score }));
 }
+
+/** A passage whose subject is a pronoun that acts ("It dropped", "They sued"), not an "it" of "it is likely". */
+const ACTOR_BEFORE = /^\W*(?:it|they|he|she)\s+(?!(?:is|was|are|were|has been|had been|would|could|may|might|will|remains?|seems?|appears?|looks?)\b|['’])/i;
 
 function sharedRare(corpus: Corpus, a: Set<string>, b: Set<string>): number {
   let shared = 0;
@@ -286,9 +291,10 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
   // The main actor a document spoke of last: whose option an unnamed sentence states ("The creation of custom chips …").
   let recent: { doc: string; actor: string } | undefined;
   const canonical = canonicalName(corpus);
-  const asSubject = (p: Passage, n: { at: number }) => !/\b(?:with|against|on|from|to|than|over|of|in|into|for|like|as)\s+(?:the\s+)?$/i.test(p.text.slice(Math.max(0, n.at - 12), n.at));
+  const asSubject = (p: Passage, n: { at: number }) => isSubjectName(p, n.at);
   // Under a heading of options, every sentence may name one: no cue word needed.
   const underHeading = passagesUnderHeading(corpus, 'alternatives');
+  const common = commonWords(corpus);
   for (const p of corpus.passages) {
     const spoken = namesIn(p).find((n) => main.includes(n.name) && asSubject(p, n))?.name;
     const before = recent?.doc === p.doc.id ? recent.actor : undefined;
@@ -302,7 +308,7 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
     }
     const listed = underHeading.has(p);
     if (!listed && !ALTERNATIVE_CUES.test(p.text)) continue;
-    const names = namesIn(p).filter((n) => corpus.names.has(n.name) && !isPerson(p.text, n) && !isPlace(p.text, n) && !isModifier(p.text, n) && !isSourceOfReport(p.text, n));
+    const names = namesIn(p).filter((n) => corpus.names.has(n.name) && !common(n.name) && !isPerson(p.text, n) && !isPlace(p.text, n) && !isModifier(p.text, n) && !isSourceOfReport(p.text, n));
     // The owner: the main actor the sentence names first (its subject, most often).
     // A sentence about "the company" or "the tech giant" is about the actor spoken of before; else
     // the first main actor it names as a subject (not "compete with X", "reliance on X").
@@ -350,6 +356,42 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
   return [...groups.values()]
     .filter((g) => !(/^own /i.test(g.name) && namedOwn.has(g.owner)))
     .sort((a, b) => b.score - a.score || b.docs.length - a.docs.length || compareCodePoints(a.name, b.name));
+}
+
+const AFTER_PREPOSITION = /\b(?:with|against|on|from|to|than|over|of|in|into|for|like|as)\s+(?:the\s+)?$/i;
+const JOINED = /(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/;
+
+/**
+ * Whether the name at `at` can be the subject of its passage: not after a preposition ("compete
+ * with X"), nor joined by "and", "or" or a comma to a name that is ("providers like X and Y": Y
+ * is in the phrase of "like" too).
+ */
+function isSubjectName(p: Passage, at: number): boolean {
+  const names = namesIn(p);
+  for (let here = at; ; ) {
+    if (AFTER_PREPOSITION.test(p.text.slice(Math.max(0, here - 12), here))) return false;
+    const joined = JOINED.exec(p.text.slice(Math.max(0, here - 8), here));
+    const end = here - (joined?.[0].length ?? 0);
+    const previous = joined ? names.find((m) => m.at + m.name.length === end && m.at < here) : undefined;
+    if (!previous) return true;
+    here = previous.at;
+  }
+}
+
+/**
+ * One-word "names" that are common words: capitalised only where any word may be (a sentence's
+ * first word, a heading in title case: "Exploring Alternative AI Models and Partnerships"), never
+ * mid-sentence in a statement, and written in lower case elsewhere in the pile ("partnerships").
+ */
+export function commonWords(corpus: Corpus): (name: string) => boolean {
+  const inProse = new Set<string>();
+  const lower = new Set<string>();
+  for (const p of corpus.passages) {
+    if (!isStatementLike(p)) continue;
+    for (const n of namesIn(p)) if (!n.initial) inProse.add(n.name);
+    for (const t of p.tokens) if (t.value === t.lower) lower.add(t.lower);
+  }
+  return (name) => !/\s/u.test(name) && !inProse.has(name) && lower.has(name.toLowerCase());
 }
 
 /** Options a sentence names without a proper name: "its own infrastructure capabilities", "open models"; an own build named in apposition ("its own regional subsidiary, Nordwind Connect") by its name. */
