@@ -242,7 +242,7 @@ const SCARE_WORDS = 3;
 
 /**
  * Scare quotes: a few words in lower case between quote marks inside a text ('a "success"'):
- * the writer does not vouch for them. Names in quote marks ("Stargate") and a text quoted whole are no scare quotes.
+ * the writer does not vouch for them. Names in quote marks ("Project Atlas") and a text quoted whole are no scare quotes.
  */
 function scareQuotesOf(tokens: readonly Token[]): Cue[] {
   const cues: Cue[] = [];
