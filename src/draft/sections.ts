@@ -308,7 +308,7 @@ export function draftAlternatives(corpus: Corpus, used: Set<Passage>): DraftAlte
     }
     const listed = underHeading.has(p);
     if (!listed && !ALTERNATIVE_CUES.test(p.text)) continue;
-    const names = namesIn(p).filter((n) => corpus.names.has(n.name) && !common(n.name) && !isPerson(p.text, n) && !isPlace(p.text, n) && !isModifier(p.text, n) && !isSourceOfReport(p.text, n));
+    const names = namesIn(p).filter((n) => corpus.names.has(n.name) && !isPerson(p.text, n) && !isPlace(p.text, n) && !isModifier(p.text, n) && !isSourceOfReport(p.text, n) && !common(n.name));
     // The owner: the main actor the sentence names first (its subject, most often).
     // A sentence about "the company" or "the tech giant" is about the actor spoken of before; else
     // the first main actor it names as a subject (not "compete with X", "reliance on X").
@@ -384,14 +384,23 @@ function isSubjectName(p: Passage, at: number): boolean {
  * mid-sentence in a statement, and written in lower case elsewhere in the pile ("partnerships").
  */
 export function commonWords(corpus: Corpus): (name: string) => boolean {
-  const inProse = new Set<string>();
-  const lower = new Set<string>();
-  for (const p of corpus.passages) {
-    if (!isStatementLike(p)) continue;
-    for (const n of namesIn(p)) if (!n.initial) inProse.add(n.name);
-    for (const t of p.tokens) if (t.value === t.lower) lower.add(t.lower);
-  }
-  return (name) => !/\s/u.test(name) && !inProse.has(name) && lower.has(name.toLowerCase());
+  // Read from the pile only when first asked of a one-word name (most names asked have several words or none is asked).
+  let inProse: Set<string> | undefined;
+  let lower: Set<string> | undefined;
+  const read = () => {
+    inProse = new Set<string>();
+    lower = new Set<string>();
+    for (const p of corpus.passages) {
+      if (!isStatementLike(p)) continue;
+      for (const n of namesIn(p)) if (!n.initial) inProse.add(n.name);
+      for (const t of p.tokens) if (t.value === t.lower) lower.add(t.lower);
+    }
+  };
+  return (name) => {
+    if (/\s/u.test(name)) return false;
+    if (!inProse || !lower) read();
+    return !inProse?.has(name) && (lower?.has(name.toLowerCase()) ?? false);
+  };
 }
 
 /** Options a sentence names without a proper name: "its own infrastructure capabilities", "open models"; an own build named in apposition ("its own regional subsidiary, Nordwind Connect") by its name. */

@@ -17,7 +17,7 @@
 // - A date is grounded by a date of its quotes inside its period ("Q3 2021" by "July 2021" or "the
 //   third quarter of 2021", never by "2021"), or by the date of a document cited inside its period.
 import type { QualifierKind } from './figure-lexicon.js';
-import type { DateFigure, Figure, NumberFigure, OrdinalFigure } from './figure-model.js';
+import type { DateFigure, Figure, NumberFigure, OrdinalFigure, Quantity } from './figure-model.js';
 
 /** What a statement's figures are compared with: the figures and words of its quotes, the dates of the documents cited. */
 export interface FigureGround {
@@ -78,14 +78,6 @@ function sameValue(s: Figure, q: Figure): boolean {
     case 'token':
       return false;
   }
-}
-
-interface Quantity {
-  value: number;
-  high?: number;
-  vague?: boolean;
-  per?: string;
-  sign?: -1 | 1;
 }
 
 function sameQuantity(s: Quantity, q: Quantity): boolean {

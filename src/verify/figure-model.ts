@@ -20,7 +20,7 @@ interface FigureBase {
 }
 
 /** A quantity: one value, or a range [value, high]; a vague one ("tens of billions") is the range [value, high). */
-interface Quantity {
+export interface Quantity {
   value: number;
   high?: number;
   vague?: boolean;
