@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { SUPPORT_RULES, supportOf, type SupportMode, type SupportResult } from '../src/verify/support.js';
+import { SUPPORT_RULES, supportOf, type QuoteFrame, type SupportMode, type SupportResult } from '../src/verify/support.js';
 import { foldQuote } from '../src/verify/match.js';
 import { normalizeSourceText } from '../src/inputs/source-text.js';
 
@@ -14,7 +14,8 @@ interface Case {
   rule: (typeof SUPPORT_RULES)[number] | 'none';
   mode?: SupportMode;
   statement: string;
-  quotes: { doc?: string; text: string }[];
+  /** A quote, with the words around it in its document when the case is about them (see quote-frame.ts). */
+  quotes: { doc?: string; text: string; frame?: QuoteFrame }[];
 }
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -26,7 +27,7 @@ const seedText = (id: string) => {
   return foldQuote(normalizeSourceText(readFileSync(path.join(root, 'seeds', file), 'utf8')));
 };
 
-const results = new Map<string, SupportResult>(CASES.map((c) => [c.id, supportOf(c.statement, c.quotes.map((q) => q.text), c.mode ?? 'statement')]));
+const results = new Map<string, SupportResult>(CASES.map((c) => [c.id, supportOf(c.statement, c.quotes.map((q) => (q.frame ? { text: q.text, frame: q.frame } : q.text)), c.mode ?? 'statement')]));
 
 describe('the support corpus', () => {
   it('has at least 40 unsupported statements of every kind and 40 faithful ones, each named once', () => {
@@ -40,7 +41,16 @@ describe('the support corpus', () => {
   });
 
   it('quotes the seed articles verbatim where it names one', () => {
-    for (const c of CASES) for (const q of c.quotes) if (q.doc !== undefined) expect(seedText(q.doc).includes(foldQuote(q.text)), `${c.id}: ${q.text}`).toBe(true);
+    for (const c of CASES) {
+      for (const q of c.quotes) {
+        if (q.doc === undefined) continue;
+        const text = seedText(q.doc);
+        expect(text.includes(foldQuote(q.text)), `${c.id}: ${q.text}`).toBe(true);
+        // Its frame too: its sentence around it, and its list's lead-in.
+        if (q.frame) expect(text.includes(foldQuote(q.frame.before + q.text + q.frame.after)), `${c.id}: frame of ${q.text}`).toBe(true);
+        if (q.frame?.leadIn !== undefined) expect(text.includes(foldQuote(q.frame.leadIn)), `${c.id}: lead-in ${q.frame.leadIn}`).toBe(true);
+      }
+    }
   });
 
   it('catches the unsupported statements and passes the faithful ones (precision and recall >= 0.9)', () => {

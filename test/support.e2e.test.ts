@@ -108,3 +108,44 @@ describe('the support check, through the CLI', () => {
     expect(memo.match(/OUR VIEW/g)).toHaveLength(2);
   });
 });
+
+/** Quotes cut before the words that frame them in their documents: a denial after the quote, a list's hedged lead-in. */
+const FRAMED = `title: Quotes cut from their frames
+asOf: 2025-11-01
+takeaways:
+  - text: Acme will buy Beta.
+    cite:
+      - { doc: "009", quote: "Acme will buy Beta" }
+  - text: Microsoft makes a full buyout offer.
+    cite:
+      - { doc: "002", quote: "Acquisition: Microsoft makes a full buyout offer" }
+  - text: Shares of Acme rose on Monday.
+    cite:
+      - { doc: "009", quote: "Shares of Acme rose on Monday" }
+`;
+
+describe('the support check reads a quote in its sentence and under its list\'s lead-in, through the CLI', () => {
+  let dir = '';
+  let ws = '';
+  beforeAll(async () => {
+    ({ dir, ws } = await copySeeds());
+    await writeFile(path.join(ws, '009_frames.txt'), 'Acme will buy Beta, said no one at the firm. Shares of Acme rose on Monday, the exchange said.\n');
+    await writeFile(path.join(ws, 'briefing.yaml'), FRAMED);
+  });
+  afterAll(() => removeDir(dir));
+
+  it('flags the denial after a quote and the hedge of a list item\'s lead-in; --strict fails on them', async () => {
+    const check = await runCli(['check', 'ws'], { cwd: dir, env: { BRIEFING_NO_CACHE: '1' } });
+    expect(check.code, check.stderr).toBe(0);
+    const support = check.stderr.split('\n').filter((l) => /\[support-/.test(l));
+    expect(support.filter((l) => l.startsWith('ws/briefing.yaml:4:11: warning: ')).map((l) => /\[(support-[a-z]+)\]$/.exec(l)?.[1])).toEqual(['support-negation']);
+    expect(support.find((l) => l.startsWith('ws/briefing.yaml:4:11:'))).toContain('"said no one');
+    expect(support.filter((l) => l.startsWith('ws/briefing.yaml:7:11: warning: ')).map((l) => /\[(support-[a-z]+)\]$/.exec(l)?.[1])).toEqual(['support-hedge']);
+    expect(support.find((l) => l.startsWith('ws/briefing.yaml:7:11:'))).toContain('"predict"');
+    // An attribution around a quote ("…, the exchange said") is not read: every sentence of an article reports something.
+    expect(support.filter((l) => l.startsWith('ws/briefing.yaml:10:11:'))).toEqual([]);
+    const strict = await runCli(['check', 'ws', '--strict'], { cwd: dir, env: { BRIEFING_NO_CACHE: '1' } });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('ws/briefing.yaml:4:11: error: takeaways[0].text');
+  });
+});

@@ -2,6 +2,7 @@
 // plans and deals (modality), and words of scope. Lower case; phrases are words in order.
 import type { Token } from './support-lexicon.js';
 import { pushAll } from '../common/arrays.js';
+import { isPastWord } from './support-tense.js';
 
 export type HedgeKind = 'attribution' | 'tentative' | 'plan';
 /** How far a hedge reaches: its whole clause ("reports indicate that …"), or the next few words ("reportedly", "could"). */
@@ -478,4 +479,17 @@ export function isScopeWord(lower: string): boolean {
 export function isDoneDeal(token: Token, stem: string): boolean {
   if (!DEAL_VERBS.has(stem) && !DEAL_VERBS.has(token.lower)) return false;
   return DONE_FORM.test(token.lower) && !/(?:ments?|tions?|ings?|ors?|ers?)$/.test(token.lower);
+}
+
+/** The words with which a frame around a quote may deny, condition, hedge (not attribute) or date it: the first word of each such cue. */
+const FRAME_TRIGGERS = new Set<string>([
+  ...HEDGES.filter(([, kind]) => kind !== 'attribution').map(([phrase]) => phrase.split(' ')[0] as string),
+  ...NEGATIONS, ...REJECTING, ...FALSELY, ...RULE_OUT, ...DENIED_AFTER, 'few', 'nobody', 'used', 'until',
+]);
+
+/** Whether the words around a quote may frame it (support.ts reads them only then): one of those words, a "n't", a question mark. */
+export function mayFrame(text: string): boolean {
+  if (text.includes('?')) return true;
+  for (const word of text.toLowerCase().match(/[\p{L}'’]+/gu) ?? []) if (FRAME_TRIGGERS.has(word) || isPastWord(word) || /n['’]t$/.test(word)) return true;
+  return false;
 }

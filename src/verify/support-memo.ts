@@ -22,7 +22,7 @@ const MAX_ENTRIES = 64;
 
 /** What `supportOf` reads, as one key. */
 export function supportKey(text: string, quotes: readonly SupportQuote[], mode: SupportMode): string {
-  return sha256(JSON.stringify([mode, text, quotes.map((q) => (typeof q === 'string' ? [q] : [q.text, q.source ?? null]))]));
+  return sha256(JSON.stringify([mode, text, quotes.map((q) => (typeof q === 'string' ? [q] : [q.text, q.source ?? null, q.frame ?? null]))]));
 }
 
 async function entryName(dir: string): Promise<string> {

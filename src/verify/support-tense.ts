@@ -20,6 +20,8 @@ const NOT_PAST = new Set(['hundred', 'indeed', 'speed', 'need', 'seed', 'breed',
 
 export interface PastCue {
   text: string;
+  /** The cue's token (-1 when it lies outside the quote, in its frame). */
+  at: number;
   /** The tokens it puts in the past: the verb after an adverb, the noun (two words at most) after an adjective. */
   targets: number[];
   /** An adverb of a verb: a statement that writes the verb in the quote's own form writes the past. */
@@ -51,16 +53,16 @@ export function pastCuesOf(tokens: readonly Token[]): PastCue[] {
       // "Once the deal closes, …" opens a clause: a condition of time, not a past.
       if (t.lower === 'once' && (before === undefined || before.punct || ONCE_NOT_PAST_BEFORE.has(before.lower) || ONCE_NOT_PAST_AFTER.has(after?.lower ?? ''))) continue;
       const targets = contentAfter(tokens, i, 1);
-      if (targets.length > 0) cues.push({ text: t.text, targets, adverb: true });
+      if (targets.length > 0) cues.push({ text: t.text, at: i, targets, adverb: true });
     } else if (t.lower === 'used' && after?.lower === 'to' && !BE_OR_HAVE.has(before?.lower ?? '')) {
       const targets = contentAfter(tokens, i + 1, 1);
-      if (targets.length > 0) cues.push({ text: `${t.text} ${after.text}`, targets, adverb: false });
+      if (targets.length > 0) cues.push({ text: `${t.text} ${after.text}`, at: i, targets, adverb: false });
     } else if (t.lower === 'until' && after?.lower === 'recently') {
       const targets = contentAfter(tokens, i + 1, 1);
-      if (targets.length > 0) cues.push({ text: `${t.text} ${after.text}`, targets, adverb: true });
+      if (targets.length > 0) cues.push({ text: `${t.text} ${after.text}`, at: i, targets, adverb: true });
     } else if (PAST_ADJECTIVES.has(t.lower)) {
       const targets = contentAfter(tokens, i, 2);
-      if (targets.length > 0) cues.push({ text: t.text, targets, adverb: false });
+      if (targets.length > 0) cues.push({ text: t.text, at: i, targets, adverb: false });
     }
   }
   return cues;

@@ -3,7 +3,7 @@
 // which they do not, the hedges and negations on each side, and one finding per kind of
 // problem (support-words, -hedge, -negation, -modality, -roles, -scope). Numerals and number
 // words are left to the figure rule (figures.ts), which grounds them by value.
-import { CLOSING_WORDS, CONDITIONS, hedgesOf, isHedgeWord, isNegationWord, isScopeWord, isStatementAttribution, kindsDisagree, negationsOf, type Cue, type HedgeKind, type Negation } from './support-cues.js';
+import { CLOSING_WORDS, CONDITIONS, hedgesOf, mayFrame, isHedgeWord, isNegationWord, isScopeWord, isStatementAttribution, kindsDisagree, negationsOf, type Cue, type HedgeKind, type Negation } from './support-cues.js';
 import { ATTRIBUTION_WORDS, equivalenceGroups, groupKey, isFunctionWord, isNumberWord, stemOf, tokenize, tokenText, type Token } from './support-lexicon.js';
 import { figureSpans } from './figures.js';
 import { QUALIFIERS, SCALE_ABBREVIATIONS } from './figure-lexicon.js';
@@ -65,10 +65,7 @@ const analysedCache = new Map<string, Analysed>();
 function analyse(text: string): Analysed {
   let analysed = analysedCache.get(text);
   if (analysed) return analysed;
-  const tokens = tokenize(text);
-  // The words of a figure ("5 million dollars", "150 pct", "five billion") are the figure rule's.
-  const spans = /\p{N}/u.test(text) || NUMBER_WORD.test(text) ? figureSpans(tokenText(text)) : [];
-  if (spans.length > 0) for (const t of tokens) if (spans.some((s) => t.start >= s.start && t.start < s.end)) t.figure = true;
+  const { tokens, hedges, negations, reached, negated, negationCues, past } = cuesOfText(text);
   const groups = equivalenceGroups(tokens);
   const keys = tokens.map((t) => {
     if (t.punct || t.digit) return [];
@@ -78,6 +75,21 @@ function analyse(text: string): Analysed {
     for (const g of groups.get(t.index) ?? []) own.add(groupKey(g));
     return [...own];
   });
+  const numbers = new Map(tokens.filter((t) => t.digit).map((t) => [t.index, leadingNumber(t.text)]));
+  analysed = { tokens, keys, hedges, negations, reached, negated, negationCues, numbers, past };
+  if (analysedCache.size > 20_000) analysedCache.clear();
+  analysedCache.set(text, analysed);
+  return analysed;
+}
+
+type TextCues = Pick<Analysed, 'tokens' | 'hedges' | 'negations' | 'reached' | 'negated' | 'negationCues' | 'past'>;
+
+/** A text's tokens (its figures marked) and its cues: what its hedges reach, what its negations negate, its past states. */
+function cuesOfText(text: string): TextCues {
+  const tokens = tokenize(text);
+  // The words of a figure ("5 million dollars", "150 pct", "five billion") are the figure rule's.
+  const spans = /\p{N}/u.test(text) || NUMBER_WORD.test(text) ? figureSpans(tokenText(text)) : [];
+  if (spans.length > 0) for (const t of tokens) if (spans.some((s) => t.start >= s.start && t.start < s.end)) t.figure = true;
   const hedges = hedgesOf(tokens);
   const negations = negationsOf(tokens);
   const reached = new Map<number, Cue[]>();
@@ -90,15 +102,82 @@ function analyse(text: string): Analysed {
       for (const i of n.clause) if (isContent(tokens[i] as Token) && !negated.has(i)) negated.set(i, n);
     } else for (const t of negatedBy(tokens, n.at)) negated.set(t.index, n);
   }
-  const negationCues = new Set(negations.flatMap((n) => n.tokens));
-  const numbers = new Map(tokens.filter((t) => t.digit).map((t) => [t.index, leadingNumber(t.text)]));
-  analysed = { tokens, keys, hedges, negations, reached, negated, negationCues, numbers, past: pastCuesOf(tokens) };
-  if (analysedCache.size > 20_000) analysedCache.clear();
-  analysedCache.set(text, analysed);
-  return analysed;
+  return { tokens, hedges, negations, reached, negated, negationCues: new Set(negations.flatMap((n) => n.tokens)), past: pastCuesOf(tokens) };
+}
+
+const sentenceCache = new Map<string, TextCues>();
+
+/** The cues of a quote's sentence (no keys: its words outside the quote cover nothing), kept by text. */
+function sentenceCues(text: string): TextCues {
+  let cues = sentenceCache.get(text);
+  if (!cues) {
+    cues = cuesOfText(text);
+    if (sentenceCache.size > 20_000) sentenceCache.clear();
+    sentenceCache.set(text, cues);
+  }
+  return cues;
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set();
+
+const framedCache = new Map<string, Analysed>();
+
+/**
+ * A quote read in its frame: what the rest of its sentence hedges, conditions, denies or puts in the
+ * past of the quote's own words ("Acme will buy Beta" of "Acme will buy Beta, said no one at the
+ * firm."), and the clause hedges of its list's lead-in ("Industry experts predict several possible
+ * scenarios:"), added to the quote's own. Its tokens stay the quote's: only they cover a statement.
+ */
+function framedQuote(text: string, frame: QuoteFrame): Analysed {
+  const key = JSON.stringify([text, frame.before, frame.after, frame.leadIn ?? null]);
+  let framed = framedCache.get(key);
+  if (framed) return framed;
+  const own = analyse(text);
+  let reached: Map<number, Cue[]> | undefined;
+  let negated: Map<number, Negation> | undefined;
+  const past: PastCue[] = [];
+  const reach = (i: number, cue: Cue) => {
+    reached ??= new Map([...own.reached].map(([k, v]) => [k, [...v]]));
+    pushTo(reached, i, cue);
+  };
+  const n = own.tokens.length;
+  // Only a frame with a word that may deny, condition, hedge or date the quote is read (most say none).
+  if (n > 0 && (mayFrame(frame.before) || mayFrame(frame.after))) {
+    const sentence = sentenceCues(frame.before + text + frame.after);
+    const offset = tokenize(frame.before).length;
+    const inQuote = (i: number) => i >= offset && i < offset + n;
+    // The quote's words where the sentence has them (a word cut in two at its edge: no frame).
+    if (own.tokens.every((t, k) => sentence.tokens[offset + k]?.lower === t.lower)) {
+      for (const [i, cues] of sentence.reached) {
+        if (!inQuote(i)) continue;
+        // A cue of the frame, or one the quote cuts ("… rejected [the claim that …"): the quote's own cues are its own already.
+        // Conditions, questions, tentative and planned words change what the quote says; an attribution around it only
+        // says who reports it, which the article's every sentence does (a quote that holds one keeps it).
+        for (const cue of cues) if (cue.kind !== 'attribution' && !(inQuote(cue.start) && inQuote(cue.end - 1))) reach(i - offset, cue);
+      }
+      for (const [i, negation] of sentence.negated) {
+        if (!inQuote(i) || own.negated.has(i - offset) || negation.tokens.every(inQuote)) continue;
+        negated ??= new Map(own.negated);
+        negated.set(i - offset, negation);
+      }
+      for (const cue of sentence.past) {
+        if (inQuote(cue.at)) continue;
+        const targets = cue.targets.filter(inQuote).map((i) => i - offset);
+        if (targets.length > 0) past.push({ ...cue, at: -1, targets });
+      }
+    }
+  }
+  if (frame.leadIn !== undefined) {
+    const lead = analyse(frame.leadIn);
+    const clauses = new Set(lead.tokens.filter((t) => !t.punct).map((t) => t.segment));
+    // Its tentative clause hedges ("predict", "scenarios"): an attribution of a whole list ("Sources reveal three points:") is the article's way of reporting, not a hypothesis.
+    if (clauses.size === 1) for (const cue of lead.hedges) if (cue.reach === 'clause' && cue.kind !== 'attribution') for (const t of own.tokens) reach(t.index, cue);
+  }
+  framed = { ...own, reached: reached ?? own.reached, negated: negated ?? own.negated, past: past.length > 0 ? [...own.past, ...past] : own.past };
+  if (framedCache.size > 20_000) framedCache.clear();
+  framedCache.set(key, framed);
+  return framed;
+}
 
 /** A number written in words (which the figure rule reads as a figure): only then are figure spans looked for in a text without digits. */
 const NUMBER_WORD = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|quarter|twice|double|triple|percent)\b/i;
@@ -197,21 +276,24 @@ const indexCache = new Map<string, QuoteIndex>();
 function indexQuotes(given: readonly SupportQuote[]): QuoteIndex {
   const quotes = given.map((q) => (typeof q === 'string' ? q : q.text));
   const sources = given.map((q) => (typeof q === 'string' ? undefined : q.source));
-  const key = `${quotes.join('\u0000')}\u0001${sources.join('\u0000')}`;
+  const frames = given.map((q) => (typeof q === 'string' ? undefined : q.frame));
+  const framedKey = frames.some((f) => f !== undefined) ? `\u0001${JSON.stringify(frames)}` : '';
+  const key = `${quotes.join('\u0000')}\u0001${sources.join('\u0000')}${framedKey}`;
   let index = indexCache.get(key);
   if (!index) {
-    index = buildIndex(quotes, sources);
+    index = buildIndex(quotes, sources, frames);
     if (indexCache.size > 2_000) indexCache.clear();
     indexCache.set(key, index);
   }
   return index;
 }
 
-function buildIndex(quotes: readonly string[], sources: readonly (string | undefined)[]): QuoteIndex {
+function buildIndex(quotes: readonly string[], sources: readonly (string | undefined)[], frames: readonly (QuoteFrame | undefined)[]): QuoteIndex {
   const index: QuoteIndex = { quotes: [], sources, byKey: new Map(), stems: new Map(), numbers: new Map() };
   const add = pushTo<string, Occurrence>;
   quotes.forEach((text, q) => {
-    const analysed = analyse(text);
+    const frame = frames[q];
+    const analysed = frame === undefined ? analyse(text) : framedQuote(text, frame);
     index.quotes.push(analysed);
     analysed.tokens.forEach((t, i) => {
       const at = { quote: q, token: i };
@@ -437,8 +519,18 @@ interface StatementWord {
   occurrences: Occurrence[];
 }
 
-/** A quote: its text, and the document it comes from when known (a framing quote hedges only its own document's). */
-export type SupportQuote = string | { text: string; source?: string | undefined };
+/** A quote: its text, the document it comes from when known (a framing quote hedges only its own document's), and its frame there. */
+export type SupportQuote = string | { text: string; source?: string | undefined; frame?: QuoteFrame | undefined };
+
+/**
+ * What frames a quote in its document (quote-frame.ts): the rest of its sentence, and the lead-in of
+ * the list it is an item of. Their hedges, conditions and denials reach the quote's words.
+ */
+export interface QuoteFrame {
+  before: string;
+  after: string;
+  leadIn?: string | undefined;
+}
 
 /** The support of a statement by the texts of its (verified) quotes. */
 export function supportOf(statement: string, given: readonly SupportQuote[], mode: SupportMode = 'statement'): SupportResult {
@@ -736,7 +828,12 @@ function negationFinding(own: Analysed, words: readonly StatementWord[], index: 
     for (const t of negatedBy(own.tokens, n.at)) {
       const word = byIndex.get(t.index);
       if (!word || word.occurrences.length === 0) continue;
-      const theirs = word.occurrences.map((o) => segmentNegations(o.quote, o.token));
+      const theirs = word.occurrences.map((o) => {
+        const list = segmentNegations(o.quote, o.token);
+        // Negated by its frame (the rest of its sentence): the negation is outside the quote's tokens.
+        const framedBy = index.quotes[o.quote]?.negated.get(o.token);
+        return framedBy && !list.includes(framedBy) ? [...list, framedBy] : list;
+      });
       if (theirs.every((list) => list.length === 0)) return { words: [n.text, t.text], message: `says "${n.text} ${t.text}" where its quotes say "${t.text}" without a negation` };
       const other = theirs.flat().find((m) => kindsDisagree(n.kind, m.kind));
       if (other && theirs.every((list) => list.length === 0 || list.every((m) => kindsDisagree(n.kind, m.kind)))) {

@@ -15,7 +15,11 @@ import { containedCitations, renumberVerification } from './numbering.js';
 import { duplicateIds } from './item-ids.js';
 import { lookalikeDifference } from './lookalike.js';
 import { distinctSources, overlapping, sourceIdentity, type Span } from './source-identity.js';
-import { supportOf, type SupportMode, type SupportQuote, type SupportResult } from './support.js';
+import { supportOf, type QuoteFrame, type SupportMode, type SupportQuote, type SupportResult } from './support.js';
+import { quoteFrame } from './quote-frame.js';
+
+/** A verified quote: its text, its document, and its frame there. */
+type VerifiedQuote = { text: string; source: string; frame?: QuoteFrame };
 import { supportKey, type SupportMemo } from './support-memo.js';
 import { isHeadlineTeamView, isTeamView, SECTION_KEYS, type Citation, type SectionKey, type Summary } from '../inputs/summary-schema.js';
 import { pushAll } from '../common/arrays.js';
@@ -292,7 +296,7 @@ class Verifier {
   private readonly sectionQuotes = new Map<SectionKey, string[]>();
   private readonly sectionDates = new Map<SectionKey, string[]>();
   private readonly statementGround = new Map<string, { quotes: string[]; dates: string[] }>();
-  private readonly sectionVerified = new Map<SectionKey, { text: string; source: string }[]>();
+  private readonly sectionVerified = new Map<SectionKey, VerifiedQuote[]>();
   private readonly supportResults: StatementSupport[] = [];
   /** Sections with a statement whose citations do not all hold: their headline's support is not judged. */
   readonly failedSections = new Set<SectionKey>();
@@ -382,17 +386,22 @@ class Verifier {
   }
 
   /** The quotes of a cite list that were found in their documents (each once), with their documents. */
-  verifiedQuotes(cite: readonly Citation[]): { text: string; source: string }[] {
-    const quotes: { text: string; source: string }[] = [];
+  verifiedQuotes(cite: readonly Citation[]): VerifiedQuote[] {
+    const quotes: VerifiedQuote[] = [];
     for (const c of cite) {
       const n = this.numberOf.get(citationKey(c));
-      if (n !== undefined && this.citations[n - 1]?.verified && !quotes.some((q) => q.text === c.quote && q.source === c.doc)) quotes.push({ text: c.quote, source: c.doc });
+      const resolved = n === undefined ? undefined : this.citations[n - 1];
+      if (!resolved?.verified || quotes.some((q) => q.text === c.quote && q.source === c.doc)) continue;
+      // Where the passage is in its document: the rest of its sentence and its list's lead-in frame it (quote-frame.ts).
+      const doc = this.byId.get(c.doc);
+      const frame = doc && resolved.start !== undefined && resolved.end !== undefined ? quoteFrame(doc.text, resolved.start, resolved.end) : undefined;
+      quotes.push(frame === undefined ? { text: c.quote, source: c.doc } : { text: c.quote, source: c.doc, frame });
     }
     return quotes;
   }
 
   /** The verified quotes of one section (each once). */
-  verifiedQuotesOf(section: SectionKey): { text: string; source: string }[] {
+  verifiedQuotesOf(section: SectionKey): VerifiedQuote[] {
     const seen = new Set<string>();
     return (this.sectionVerified.get(section) ?? []).filter((q) => {
       const key = `${q.source}\u0000${q.text}`;

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { SUPPORT_RULES, supportOf, type SupportMode, type SupportQuote } from '../../src/verify/support.js';
+import { SUPPORT_RULES, supportOf, type QuoteFrame, type SupportMode, type SupportQuote } from '../../src/verify/support.js';
 import { foldQuote } from '../../src/verify/match.js';
 import { normalizeSourceText } from '../../src/inputs/source-text.js';
 
@@ -16,6 +16,8 @@ export interface CorpusQuote {
   /** A made-up document of the held-out corpus (test/support-heldout/documents/NAME.txt). */
   source?: string;
   text: string;
+  /** The words around the quote in its document, when a case is about them (quote-frame.ts). */
+  frame?: QuoteFrame;
 }
 
 export interface CorpusCase {
@@ -85,6 +87,7 @@ export function raisedRules(cases: readonly CorpusCase[], withSources: boolean):
   for (const c of cases) {
     const quotes: SupportQuote[] = c.quotes.map((q) => {
       const source = q.doc ?? q.source;
+      if (q.frame !== undefined) return withSources && source !== undefined ? { text: q.text, source, frame: q.frame } : { text: q.text, frame: q.frame };
       return withSources && source !== undefined ? { text: q.text, source } : q.text;
     });
     raised.set(c.id, [...new Set(supportOf(c.statement, quotes, c.mode ?? 'statement').findings.map((f) => f.rule))]);
