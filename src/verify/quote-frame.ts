@@ -11,6 +11,8 @@ const SIDE = 300;
 const LIST_ITEM = /^\s*(?:\d{1,3}[.)]|[a-z][.)]|[-*•–—])\s+\S/u;
 /** How many lines back a list's lead-in is looked for (its items and blank lines between). */
 const LEAD_IN_LINES = 40;
+/** How many characters before a list item its lead-in is looked for in. */
+const LEAD_IN_WINDOW = 8_000;
 
 /** The frame of the passage at [start, end) of a document's text; undefined when the quote is its whole sentence and no list item. */
 export function quoteFrame(text: string, start: number, end: number): QuoteFrame | undefined {
@@ -38,14 +40,18 @@ export function quoteFrame(text: string, start: number, end: number): QuoteFrame
 
 /** The lead-in of the list whose item holds `at`: the first line before its items that ends with a colon. */
 function leadInOf(text: string, at: number): string | undefined {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const lineEnd = text.indexOf('\n', at);
-  if (!LIST_ITEM.test(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd))) return undefined;
-  let end = lineStart - 1;
-  for (let k = 0; k < LEAD_IN_LINES && end > 0; k++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end);
-    end = start - 1;
+  // Within bounds, whatever the document's lines: an item's number opens its line, a few hundred characters before the quote at most.
+  const from = Math.max(0, at - SIDE);
+  const newline = text.slice(from, at).lastIndexOf('\n');
+  if (newline < 0 && from > 0) return undefined;
+  const lineStart = newline < 0 ? 0 : from + newline + 1;
+  if (!LIST_ITEM.test(text.slice(lineStart, lineStart + 16))) return undefined;
+  const window = text.slice(Math.max(0, lineStart - LEAD_IN_WINDOW), lineStart);
+  const lines = window.split('\n');
+  // The first line of a cut window may be cut too: not read.
+  if (lineStart > LEAD_IN_WINDOW) lines.shift();
+  for (let k = lines.length - 1, seen = 0; k >= 0 && seen < LEAD_IN_LINES; k--, seen++) {
+    const line = lines[k] as string;
     if (line.trim() === '' || LIST_ITEM.test(line)) continue;
     // Its last sentence: "The plant has three lines. They are:" leads in with "They are:".
     const trimmed = line.trim().split(/(?<=[.!?])\s+/).pop() ?? '';
