@@ -13,6 +13,7 @@ import { textHeight } from '../src/deck/measure.js';
 import { GRID } from '../src/deck/grid.js';
 import { DEFAULT_THEME } from '../src/inputs/theme.js';
 import { amountRole } from '../src/inputs/amount-roles.js';
+import { historyChart } from '../src/template/view.js';
 import type { Deck, Slide, TimelineEvent } from '../src/model/types.js';
 import { niceStep, valueScale } from '../src/deck/slide-history.js';
 import { allText, AS_OF, placementProblems, readPptx, renderDeck, repeatedSeeds } from './helpers/deck.js';
@@ -57,6 +58,15 @@ describe('the history chart: money by date', () => {
 
   it('states its point in its title, from its own amounts', () => {
     expect(chart.title).toBe('Keel Capital: investment reached $3.5 billion by 2023, against $40 billion planned');
+  });
+
+  it('says "to reach" of a running total dated after the briefing, "reached" of one before it', () => {
+    const event = (series: string, amount: string, when: string, value: number) => ({
+      series, party: 'Keel Capital', amount, whenShown: when, dated: true, money: { value, currency: 'USD' }, at: Number(when) + 0.5,
+    });
+    const events = [event('new money', '$1 billion', '2023', 1e9), event('total', '$25 billion', '2028', 25e9)];
+    expect(historyChart(events, '2025-09-30')?.title).toBe('Keel Capital: investment to reach $25 billion by 2028');
+    expect(historyChart(events, '2029-01-15')?.title).toBe('Keel Capital: investment reached $25 billion by 2028');
   });
 
   it('draws new money as bars, at their places in time, and nothing else as a bar', () => {

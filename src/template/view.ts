@@ -178,9 +178,10 @@ const MARKER_SERIES = new Set(['valuation', 'plan']);
  * dated amounts of money are in one currency. Everything else is a call-out: undated amounts,
  * other parties' money, other currencies, other kinds, amounts without a kind. Its title states
  * the point, in the amounts' own words: "Acme's investment reached $3 billion by 2024, against
- * $40 billion planned".
+ * $40 billion planned"; a running total dated after the briefing's date (`asOf`) is one the
+ * sources expect, not one reached: "… investment to reach $25 billion by 2028".
  */
-export function historyChart<T extends ChartEvent>(withAmounts: readonly T[]): { title: string; party: string; currency: string; kindLabel: string; items: T[]; callouts: T[] } | null {
+export function historyChart<T extends ChartEvent>(withAmounts: readonly T[], asOf?: string): { title: string; party: string; currency: string; kindLabel: string; items: T[]; callouts: T[] } | null {
   const money = withAmounts.filter((i) => i.dated && i.money && MONEY_SERIES.has(i.series));
   // The party with the most dated amounts of money (the first to reach it, in time order), and its currency.
   const counts = new Map<string, number>();
@@ -192,18 +193,19 @@ export function historyChart<T extends ChartEvent>(withAmounts: readonly T[]): {
     (i) => i.dated && i.money?.currency === currency && ((MONEY_SERIES.has(i.series) && i.party === party) || MARKER_SERIES.has(i.series)),
   );
   const callouts = withAmounts.filter((i) => !plotted.includes(i));
-  return { title: chartTitle(plotted, party), party, currency, kindLabel: MONEY_SERIES.has(plotted[0]?.series ?? '') ? 'Money' : '', items: plotted, callouts };
+  return { title: chartTitle(plotted, party, parseWhen(asOf)?.at), party, currency, kindLabel: MONEY_SERIES.has(plotted[0]?.series ?? '') ? 'Money' : '', items: plotted, callouts };
 }
 
 /** The history chart's action title, from its own amounts and dates (already escaped). */
-function chartTitle(items: readonly ChartEvent[], party: string): string {
+function chartTitle(items: readonly ChartEvent[], party: string, asOfAt: number | undefined): string {
   const last = <K extends ChartEvent>(list: readonly K[]) => list[list.length - 1];
   const totals = items.filter((i) => i.series === 'total');
   const news = items.filter((i) => i.series === 'new money');
   const whose = party === '' ? '' : `${party}: `;
   let point: string;
   const total = last(totals);
-  if (total) point = `${whose}investment reached ${total.amount} by ${total.whenShown}`;
+  const ahead = total?.at !== undefined && asOfAt !== undefined && total.at > asOfAt;
+  if (total) point = `${whose}investment ${ahead ? 'to reach' : 'reached'} ${total.amount} by ${total.whenShown}`;
   else {
     const first = news[0] as ChartEvent;
     const latest = last(news) as ChartEvent;
@@ -282,7 +284,7 @@ export function workspaceToView(ws: VerifiedWorkspace, extras: ViewExtras = {}):
     kindGroups.set(item.kindKey, [...(kindGroups.get(item.kindKey) ?? []), item]);
   }
   const amountsByKind = [...kindGroups].map(([kind, items]) => ({ kind: e(kind), label: e(amountKindLabel(kind === '' ? undefined : kind)), items }));
-  const chart = historyChart(withAmounts);
+  const chart = historyChart(withAmounts, summary.asOf);
 
   const alternatives = summary.alternatives.map((a) => ({
     ...statement(a),
